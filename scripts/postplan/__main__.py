@@ -1,0 +1,3 @@
+from postplan.cli import main
+
+main()

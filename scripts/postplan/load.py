@@ -1,0 +1,217 @@
+"""Load: the school's files → typed models, each value keeping its file and line.
+
+A file that cannot become a model is reported as a finding (with its path and line) and left out; every
+other file is still loaded, so one broken post never hides the problems of the rest. Nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
+from pydantic import BaseModel, ValidationError
+
+from postplan import yamlsource
+from postplan.findings import Finding, Severity
+from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
+from postplan.settings import load_settings
+from postplan.validation import FieldProblem, YamlPath, describe_errors
+
+POSTS_DIR = "content/posts"
+CALENDAR_DIR = "calendar"
+MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
+MAX_CALENDAR_BYTES = 5_000_000
+CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
+_DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so files stay compatible
+
+
+@dataclass(frozen=True)
+class Loaded:
+    repository: Repository
+    findings: list[Finding]
+
+
+def post_files(root: Path) -> list[Path]:
+    return sorted((root / POSTS_DIR).rglob("*.md"))
+
+
+def calendar_files(root: Path) -> list[Path]:
+    folder = root / CALENDAR_DIR
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+
+
+def load_repository(root: Path) -> Loaded:
+    """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run)."""
+    settings = load_settings(root)
+    findings: list[Finding] = []
+    posts: list[Post] = []
+    for path in post_files(root):
+        post, problems = load_post(path, root, settings)
+        findings += problems
+        if post is not None:
+            posts.append(post)
+    sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
+    files = calendar_files(root)
+    for path in files:
+        findings += load_calendar_file(path, root, settings, sections)
+    repository = Repository(
+        root=str(root),
+        settings=settings,
+        posts=posts,
+        files=len(post_files(root)) + len(files) + 1,
+        **sections,
+    )
+    return Loaded(repository, findings)
+
+
+def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Finding:
+    return Finding(rule, Severity.ERROR, path, line, message, fix)
+
+
+def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[Finding]]:
+    """A file's text, or a finding saying why it cannot be read (size, encoding, emptiness)."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return None, [_finding("file", relative, 1, f"the file is too large ({size / 1e6:.1f} MB)",
+                                   f"a file here should be well under {limit // 1000} KB: is this the right file?")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [_finding("file", relative, 1, f"the file cannot be read: {error.strerror}")]
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [_finding("file", relative, line, "the file is not UTF-8 text",
+                               "save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)")]
+    if not text.strip():
+        return None, [_finding("file", relative, 1, "the file is empty",
+                               "start from a template: postplan new, or copy a post from content/posts/")]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [_finding("file", relative, line, "the file contains a NUL character: it is not text")]
+    return text, []
+
+
+def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
+    relative = path.relative_to(root).as_posix()
+    text, problems = read_text(path, relative, MAX_POST_BYTES)
+    if text is None:
+        return None, problems
+    lines = text.splitlines()
+    if not lines or not _DELIMITER.match(lines[0]):
+        return None, [_finding("front-matter", relative, 1, "the post does not start with a line of three dashes (---)",
+                               "put the fields (publish_at, status, author…) between two lines of ---, then the text")]
+    close = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
+    if close is None:
+        return None, [_finding("front-matter", relative, 1, "the front matter is not closed",
+                               "add a line of three dashes (---) after the last field, before the text")]
+    try:
+        data, yaml_lines = yamlsource.load("\n".join(lines[1:close]), first_line=2)
+    except yamlsource.YamlError as error:
+        return None, [_finding("yaml", relative, error.line, error.message, error.fix)]
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}".replace("str", "sentence")
+        return None, [_finding("front-matter", relative, 2, f"the front matter is {kind}, not fields",
+                               "write one field per line, like `publish_at: 2027-06-01 08:30`")]
+    parts = _thread_parts(lines[close + 1:], first_line=close + 2)
+    if not parts:
+        return None, [_finding("front-matter", relative, close + 1, "the post has no text",
+                               "write the post's text below the closing --- line")]
+    return _build(Post, _post_data(data, path, settings), yaml_lines, relative, 2,
+                  {"parts": parts}, context={"timezone": settings.timezone})
+
+
+def _post_data(data: dict, path: Path, settings: Settings) -> dict:
+    data = dict(data)
+    data.setdefault("id", path.stem)
+    data.setdefault("account", settings.default_account)
+    return data
+
+
+def _thread_parts(body: list[str], first_line: int) -> list[ThreadPart]:
+    """The body split into thread parts at lines of ``---``, each with the line its text starts on."""
+    parts, current, start = [], [], None
+    for number, line in enumerate(body, start=first_line):
+        if _DELIMITER.match(line):
+            if current:
+                parts.append(ThreadPart(text="\n".join(current).strip(), line=start))
+            current, start = [], None
+            continue
+        if start is None and line.strip():
+            start = number
+        if start is not None:
+            current.append(line)
+    if current:
+        parts.append(ThreadPart(text="\n".join(current).strip(), line=start))
+    return parts
+
+
+def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
+    """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
+    relative = path.relative_to(root).as_posix()
+    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
+    if text is None:
+        return problems
+    try:
+        data, lines = yamlsource.load(text)
+    except yamlsource.YamlError as error:
+        return [_finding("yaml", relative, error.line, error.message, error.fix)]
+    known = ", ".join(CALENDAR_SECTIONS)
+    if not isinstance(data, dict):
+        return [_finding("schema", relative, 1, f"a calendar file holds lists under {known}",
+                         "start the file with `events:` (or campaigns: or terms:) and list the entries below it")]
+    findings = []
+    for name, entries in data.items():
+        model = CALENDAR_SECTIONS.get(name)
+        line = lines[(name,)]
+        if model is None:
+            findings.append(_finding("schema", relative, line, f"unknown section '{name}'", f"use one of: {known}"))
+        elif not isinstance(entries, list):
+            findings.append(_finding("schema", relative, line, f"'{name}' must be a list",
+                                     "write each entry on its own line starting with '- '"))
+        else:
+            for index, entry in enumerate(entries):
+                item_lines = _under(lines, (name, index))
+                start = lines[(name, index)]
+                if not isinstance(entry, dict):
+                    findings.append(_finding("schema", relative, start, f"each entry of '{name}' must be fields"))
+                    continue
+                model_item, item_findings = _build(model, entry, item_lines, relative, start,
+                                                   context={"timezone": settings.timezone})
+                findings += item_findings
+                if model_item is not None:
+                    sections[name].append(model_item)
+    return findings
+
+
+def _under(lines: dict[YamlPath, int], prefix: YamlPath) -> dict[YamlPath, int]:
+    size = len(prefix)
+    return {key[size:]: line for key, line in lines.items() if key[:size] == prefix and len(key) > size}
+
+
+def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relative: str, start: int,
+           extra: dict | None = None, context: dict | None = None) -> tuple[BaseModel | None, list[Finding]]:
+    """Validate one entry into its model; on failure, a finding per problem at its line."""
+    reserved = [key for key in ("source", "parts") if key in data]
+    if reserved:
+        line = lines.get((reserved[0],), start)
+        return None, [_finding("schema", relative, line, f"unknown field '{reserved[0]}'",
+                               "remove it: postplan sets it itself")]
+    source = Source(path=relative, line=start, lines={".".join(map(str, k)): v for k, v in lines.items()})
+    try:
+        return model.model_validate({**data, **(extra or {}), "source": source}, context=context), []
+    except ValidationError as error:
+        problems = describe_errors(error, model, lines, start, hidden=frozenset({"source", "parts"}))
+        return None, [_from_problem(p, relative) for p in problems]
+
+
+def _from_problem(problem: FieldProblem, relative: str) -> Finding:
+    rule = "local-time" if problem.local_time else "schema"
+    return _finding(rule, relative, problem.line, problem.message, problem.fix)
+
+
+def only(findings: Iterable[Finding], paths: set[str]) -> list[Finding]:
+    return [f for f in findings if f.path in paths]

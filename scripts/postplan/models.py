@@ -1,0 +1,370 @@
+"""The typed models every stage shares: what a school writes, as plain frozen data.
+
+Loading (``load.py``) turns files into these; the check, plan, site, feeds and publish stages read
+them and never change them. Each model that comes from a file keeps its ``source`` (path and the line
+of every field) so findings can point at the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from postplan.clock import LocalTimeError, parse_local
+
+Platform = Literal["x", "mastodon", "bluesky"]
+Status = Literal["draft", "proposed", "approved"]
+Consent = Literal["confirmed", "not-needed", "pending"]
+EventKind = Literal["event", "deadline", "payment", "trip", "performance", "closure"]
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DEFAULT_ZONE = "Europe/London"
+
+
+def _zone(info: ValidationInfo) -> ZoneInfo:
+    return ZoneInfo((info.context or {}).get("timezone", DEFAULT_ZONE))
+
+
+def _local_datetime(value: object, info: ValidationInfo) -> dt.datetime:
+    """Local times in files become aware datetimes in the school's zone (passed as validation context)."""
+    try:
+        return parse_local(value, _zone(info))
+    except LocalTimeError as error:
+        raise PydanticCustomError("local_time", str(error)) from None
+
+
+def _date_or_local_datetime(value: object, info: ValidationInfo) -> dt.date | dt.datetime:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) == 10:
+        return value  # a plain date: pydantic parses and checks it
+    return _local_datetime(value, info)
+
+
+_DURATION = re.compile(r"^\s*(\d+)\s*(minutes?|mins?|m|hours?|hrs?|h|days?|d)\s*$", re.IGNORECASE)
+
+
+def _minutes(value: object) -> object:
+    """A duration written for people ("1 day", "6 hours", "30 minutes") as a number of minutes."""
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if not match:
+            raise ValueError(f"'{value}' is not a duration; write it like 30 minutes, 6 hours or 1 day")
+        number, unit = int(match[1]), match[2][0].lower()
+        return number * {"m": 1, "h": 60, "d": 1440}[unit]
+    return value
+
+
+LocalDateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_local_datetime),
+    WithJsonSchema({"type": "string", "description": "local time, like 2027-06-01 08:30"}),
+]
+DateOrLocalDateTime = Annotated[
+    dt.date | dt.datetime,
+    BeforeValidator(_date_or_local_datetime),
+    WithJsonSchema({"type": "string", "description": "a date (2027-06-01) or local time (2027-06-01 13:30)"}),
+]
+Minutes = Annotated[
+    int,
+    BeforeValidator(_minutes),
+    WithJsonSchema({"type": ["string", "integer"], "description": "like 30 minutes, 6 hours, 1 day"}),
+]
+
+
+class Frozen(BaseModel):
+    """Base for every model: immutable, and unknown fields are errors (typos must not pass silently)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Source(BaseModel):
+    """Where a model came from: the file (relative to the repository root) and each field's line."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int = 1
+    lines: dict[str, int] = Field(default_factory=dict)
+
+    def line_of(self, field: str | None) -> int:
+        """The line of a dotted field path ("media.0.alt"), falling back to its nearest parent."""
+        while field:
+            if field in self.lines:
+                return self.lines[field]
+            field = field.rpartition(".")[0]
+        return self.line
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+class Account(Frozen):
+    """A social-media account the school posts to. Credentials never live here: see ``credentials``."""
+
+    platform: Platform = "x"
+    handle: str
+    name: str = ""
+    max_length: int | None = None  # a platform limit override (Mastodon instances differ)
+
+    @field_validator("handle")
+    @classmethod
+    def _handle(cls, value: str) -> str:
+        if not re.fullmatch(r"@?[A-Za-z0-9_.@-]+", value):
+            raise ValueError("a handle is letters, digits and underscores, like @TregarrowCP")
+        return value if value.startswith("@") else "@" + value
+
+
+class QuietHours(Frozen):
+    """Hours when nothing is posted (local time). ``start`` may be after ``end``: it wraps midnight."""
+
+    start: dt.time = dt.time(21, 0)
+    end: dt.time = dt.time(7, 0)
+
+    def contains(self, moment: dt.time) -> bool:
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+class Settings(Frozen):
+    """The school's settings, kept under ``extra: postplan:`` in ``mkdocs.yml``."""
+
+    school: str
+    timezone: str = DEFAULT_ZONE
+    accounts: dict[str, Account]
+    default_account: str | None = None
+    leaders: list[str] = Field(min_length=1)
+    approved_mentions: list[str] = Field(default_factory=list)
+    website_domains: list[str] = Field(default_factory=list)
+    quiet_hours: QuietHours = Field(default_factory=QuietHours)
+    review_minutes: int = Field(default=60, ge=0)  # approval must come at least this long before posting
+    publish_grace_minutes: int = Field(default=120, ge=0)  # later than this, a due post is "missed"
+    show_approved_posts: bool = False  # the public site also shows approved posts before they go out
+    site_url: str | None = None
+    roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not a time zone name; use one like Europe/London") from None
+        return value
+
+    @model_validator(mode="after")
+    def _default_account(self) -> Settings:
+        if not self.accounts:
+            raise ValueError("name at least one account under accounts")
+        if self.default_account is None:
+            object.__setattr__(self, "default_account", next(iter(self.accounts)))
+        elif self.default_account not in self.accounts:
+            raise ValueError(f"default_account '{self.default_account}' is not one of the accounts")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+# --- posts --------------------------------------------------------------------------------------
+
+
+class Media(Frozen):
+    """An image (or video) attached to a post, with the alt text and consent the policy asks for."""
+
+    file: str
+    alt: str = ""
+    people: bool = False  # recognisable people in the picture → consent must be confirmed
+    consent: Consent | None = None
+
+
+class Poll(Frozen):
+    """A poll: 2–4 options; the duration in minutes (written as "1 day", "6 hours", "30 minutes")."""
+
+    options: list[str]
+    duration: Minutes  # minutes
+
+
+class Allow(Frozen):
+    """A leader-approved exception to one rule for one post; the reason is shown wherever findings are."""
+
+    rule: str
+    reason: str = Field(min_length=1)
+
+
+class ThreadPart(BaseModel):
+    """One post of a thread (the first part is the post itself), with the line its text starts on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    line: int
+
+
+class Post(Frozen):
+    """One planned post: the front matter and body of ``content/posts/**.md``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    publish_at: LocalDateTime  # always time-zone aware once loaded
+    status: Status = "draft"
+    author: str
+    approved_by: str | None = None
+    approved_at: LocalDateTime | None = None
+    account: str
+    event: str | None = None
+    campaign: str | None = None
+    media: list[Media] = Field(default_factory=list)
+    poll: Poll | None = None
+    reply_to: str | None = None  # a post on the platform this replies to (broadcast only: own posts)
+    allow: list[Allow] = Field(default_factory=list)
+    parts: list[ThreadPart]  # the body; more than one part is a thread
+    source: Source
+
+    @property
+    def text(self) -> str:
+        """The first post's text (the whole post, unless it is a thread)."""
+        return self.parts[0].text
+
+    @property
+    def is_thread(self) -> bool:
+        return len(self.parts) > 1
+
+    def allowed(self, rule: str) -> Allow | None:
+        return next((a for a in self.allow if a.rule == rule), None)
+
+
+# --- calendar -----------------------------------------------------------------------------------
+
+
+class Campaign(Frozen):
+    """An awareness or campaign week: posts inside it are expected to carry its hashtag."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: str
+    start: dt.date
+    end: dt.date
+    hashtags: list[str] = Field(default_factory=list)
+    link: str | None = None
+    description: str = ""
+    show_in_feed: bool = True
+    source: Source
+
+    @model_validator(mode="after")
+    def _order(self) -> Campaign:
+        if self.end < self.start:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Reminder(Frozen):
+    """A post an event wants written for it: a template, how many days before or after, and a time."""
+
+    template: str
+    days_before: int | None = Field(default=None, ge=0)
+    days_after: int | None = Field(default=None, ge=1)
+    at: dt.time = dt.time(8, 30)  # local time of day
+
+    @model_validator(mode="after")
+    def _one_offset(self) -> Reminder:
+        if (self.days_before is None) == (self.days_after is None):
+            raise ValueError("give either days_before or days_after")
+        return self
+
+
+class Event(Frozen):
+    """A school event or deadline. All-day when ``start`` is a date; timed when it has a time."""
+
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    title: str
+    kind: EventKind = "event"
+    start: DateOrLocalDateTime
+    end: DateOrLocalDateTime | None = None
+    audience: list[str] = Field(default_factory=lambda: ["whole-school"])
+    amount: Decimal | None = None  # for payments, in pounds
+    description: str = ""
+    location: str | None = None  # never published for trips
+    public: bool = True
+    reminders: list[Reminder] = Field(default_factory=list)
+    source: Source
+
+    @model_validator(mode="after")
+    def _order(self) -> Event:
+        if self.end is not None:
+            if isinstance(self.start, dt.datetime) != isinstance(self.end, dt.datetime):
+                raise ValueError("start and end must both be dates, or both be dates with times")
+            if self.end < self.start:
+                raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.start.date() if isinstance(self.start, dt.datetime) else self.start
+
+    @property
+    def last_day(self) -> dt.date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, dt.datetime) else end
+
+
+class Term(Frozen):
+    """A school term (or half term); the gaps between terms are holidays."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+    source: Source
+
+    @model_validator(mode="after")
+    def _order(self) -> Term:
+        if self.end < self.start:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Repository(BaseModel):
+    """Everything loaded from a school's repository: what the later stages work from."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    root: str
+    settings: Settings
+    posts: list[Post]
+    campaigns: list[Campaign]
+    events: list[Event]
+    terms: list[Term]
+    files: int  # how many files were read
+
+    def event(self, event_id: str | None) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def campaign(self, campaign_id: str | None) -> Campaign | None:
+        return next((c for c in self.campaigns if c.id == campaign_id), None)
+
+    def in_term(self, day: dt.date) -> bool:
+        return any(t.start <= day <= t.end for t in self.terms)

@@ -1,0 +1,33 @@
+"""Two posts with the same id.
+
+A post's id is its file name without ``.md`` (or its ``id:`` field). The publisher records what it sent
+by id, so two posts sharing one would let one of them be taken for the other and never be sent.
+
+Passes: ``2026-09/harvest.md`` and ``2026-10/harvest-thanks.md``.
+Fails: ``2026-09/harvest.md`` and ``2027-09/harvest.md`` (rename one, e.g. ``harvest-2027.md``).
+"""
+
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Repository
+from postplan.rules.base import Context, Problem
+
+ID = "duplicate-id"
+SEVERITY = Severity.ERROR
+SUMMARY = "Every post needs its own id (file name)."
+POLICY = "Design: the publisher's ledger records each post by id, so it is posted exactly once."
+
+
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    first: dict[str, str] = {}
+    for post in repository.posts:
+        if post.id in first:
+            yield Problem(
+                f"the id '{post.id}' is already used by {first[post.id]}",
+                fix="rename this file (or give it an `id:` of its own) so that no two posts share an id",
+                field="id",
+                path=post.source.path,
+            )
+        else:
+            first[post.id] = post.source.path

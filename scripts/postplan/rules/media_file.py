@@ -1,0 +1,41 @@
+"""An attached image must exist and be inside ``content/``.
+
+Media paths are written relative to ``content/`` (``media/2027/relay.jpg`` is
+``content/media/2027/relay.jpg``). A path that climbs out (``../../secrets.jpg``) or is absolute is
+refused: only what is in the school's repository, and reviewed there, can be posted.
+
+Passes: ``file: media/2027/relay.jpg`` when that file is in the repository.
+Fails: ``file: media/2027/Relay.JPG`` when the file is ``relay.jpg``; ``file: /home/office/relay.jpg``.
+"""
+
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+
+ID = "media-file"
+SEVERITY = Severity.ERROR
+SUMMARY = "Attached media must exist inside content/."
+POLICY = "Everything posted is reviewed in the repository first (Design: images under content/media/)."
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    content = (context.root / "content").resolve()
+    for index, media in enumerate(post.media):
+        field = f"media.{index}.file"
+        written = PurePosixPath(media.file.replace("\\", "/"))
+        target = (content / written).resolve()
+        if written.is_absolute() or not target.is_relative_to(content):
+            yield Problem(
+                f"'{media.file}' is outside content/",
+                fix="put the image under content/media/ and write its path from there, like media/2027/photo.jpg",
+                field=field,
+            )
+        elif not target.is_file():
+            yield Problem(
+                f"there is no file content/{written}",
+                fix="check the spelling and capital letters of the path, and that the image was added to the repository",
+                field=field,
+            )

@@ -1,0 +1,46 @@
+"""Each post (each part of a thread) must fit the platform's length limit.
+
+X counts 280 "weighted" characters: a link always counts 23, an emoji or a Chinese, Japanese or Korean
+character counts 2, and most other characters count 1 (twitter-text version 3). Mastodon and Bluesky
+count characters (500 and 300 by default; an account can set ``max_length``).
+
+Passes: "Just confirmed our Sports Day as 1st June. Put the date in your diary - we'll see you there!"
+Fails: a 300-character paragraph; a thread part over the limit (split it with a ``---`` line).
+"""
+
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Account, Post
+from postplan.rules.base import Context, Problem
+from postplan.textlength import X_LIMIT, weighted_length
+
+ID = "weighted-length"
+SEVERITY = Severity.ERROR
+SUMMARY = "A post must fit the platform's limit (X: 280 weighted characters)."
+POLICY = "Platform limit: 280 weighted characters on X (twitter-text v3); 500 on Mastodon; 300 on Bluesky."
+
+DEFAULT_LIMITS = {"x": X_LIMIT, "mastodon": 500, "bluesky": 300}
+
+
+def measure(text: str, account: Account) -> tuple[int, int]:
+    """The length of a text as the account's platform counts it, and that platform's limit."""
+    limit = account.max_length or DEFAULT_LIMITS[account.platform]
+    length = weighted_length(text) if account.platform == "x" else len(text)
+    return length, limit
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    account = context.repository.settings.accounts.get(post.account)
+    if account is None:
+        return  # reported by unknown-account
+    for number, part in enumerate(post.parts, start=1):
+        length, limit = measure(part.text, account)
+        if length > limit:
+            where = f"part {number} of this thread" if post.is_thread else "this post"
+            yield Problem(
+                f"{where} is {length} characters long as {account.platform.upper()} counts them; "
+                f"the limit is {limit}",
+                fix=f"cut {length - limit} characters, or split it into a thread with a line of three dashes (---)",
+                line=part.line,
+            )

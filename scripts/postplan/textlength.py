@@ -1,0 +1,152 @@
+"""Post length as platforms count it: X's twitter-text v3 weighted length, and a plain grapheme-ish length.
+
+twitter-text-parser is the reference but takes ~1 ms per post, so the common cases are computed here
+directly and only the hard parts (URL extraction, emoji matching) are handed to the library, when present.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+X_LIMIT = 280
+
+# twitter-text v3.json: code points in these ranges weigh 1, everything else 2 (weights 100/200, scale 100).
+LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+URL_WEIGHT = 23
+EMOJI_WEIGHT = 2
+
+_LIGHT_CLASS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in LIGHT_RANGES)
+_WIDE = re.compile(f"[^{_LIGHT_CLASS}]")
+# Where an emoji match could be anchored: any wide character, or one of the only two light code points the
+# library's emoji regex matches on its own. Every multi-code-point emoji has a wide code point first or second,
+# so a match always starts at an anchor or just before one (both facts are checked in tests/test_textlength.py).
+_EMOJI_ANCHOR = re.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
+# A URL match needs a domain "<chars>." immediately followed by a TLD, and every TLD starts with a letter-like
+# word character, never a digit or "_" (checked in the tests), so "3.30pm" or "end. Next" cannot hold a URL.
+TLD_START = r"[^\W\d_]"
+_URL_HINT = re.compile(r"\." + TLD_START)
+
+_ZWJ = "\u200d"
+
+
+def weighted_length(text: str, config: str = "v3") -> int:
+    """Weighted length exactly as twitter-text's parse_tweet(text).weightedLength (config "v3" or "v2")."""
+    if config == "v2":
+        return _library_length(text, "v2")
+    if config != "v3":
+        raise ValueError(f"unknown twitter-text config {config!r}; expected 'v2' or 'v3'")
+    t = _normalise(text)
+    anchors = [m.start() for m in _EMOJI_ANCHOR.finditer(t)]
+    has_url = _URL_HINT.search(t) is not None
+    if not anchors and not has_url:
+        return len(t)  # every code point is light and nothing is an entity: weight 1 each
+    spans = _emoji_spans(t, anchors) if anchors else {}
+    if has_url:
+        spans.update(_url_spans(t))  # a URL wins over an emoji starting at the same index, as in the library
+    return _sum_weights(t, spans)
+
+
+def _normalise(text: str) -> str:
+    """NFC, then CRLF/CR -> LF, as parse_tweet does before counting."""
+    t = unicodedata.normalize("NFC", text)
+    if "\r" in t:
+        t = t.replace("\r\n", "\n").replace("\r", "\n")
+    return t
+
+
+def _sum_weights(t: str, spans: dict[int, tuple[int, int]]) -> int:
+    """Mirror of parse_tweet's counting loop: entities (start -> (length, weight)) consume their characters,
+    entities starting inside an already consumed span are ignored, other characters weigh 1 or 2."""
+    total = 0
+    pos = 0
+    for start in sorted(spans):
+        if start < pos:
+            continue
+        total += _plain_weight(t, pos, start)
+        length, weight = spans[start]
+        total += weight
+        pos = start + length
+    return total + _plain_weight(t, pos, len(t))
+
+
+def _plain_weight(t: str, start: int, end: int) -> int:
+    if start >= end:
+        return 0
+    return (end - start) + len(_WIDE.findall(t, start, end))
+
+
+def _url_spans(t: str) -> dict[int, tuple[int, int]]:
+    from twitter_text import extract_urls_with_indices
+
+    # Keyed by start index with later entities overwriting earlier ones, and sized by len(url), as the library does.
+    return {e["indices"][0]: (len(e["url"]), URL_WEIGHT) for e in extract_urls_with_indices(t)}
+
+
+def _emoji_spans(t: str, anchors: list[int]) -> dict[int, tuple[int, int]]:
+    """Same matches as the library's emoji.finditer(t), but only trying positions where a match can start."""
+    emoji = _emoji_regex()
+    candidates = sorted(set(anchors).union(a - 1 for a in anchors if a))
+    spans: dict[int, tuple[int, int]] = {}
+    end = 0
+    for pos in candidates:
+        if pos < end:
+            continue
+        m = emoji.match(t, pos)
+        if m:
+            spans[pos] = (m.end() - pos, EMOJI_WEIGHT)
+            end = m.end()
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _emoji_regex() -> re.Pattern[str]:
+    from twitter_text.regexp.emoji import emoji
+
+    return emoji
+
+
+def _library_length(text: str, config: str = "v3") -> int:
+    """Reference value straight from twitter-text-parser."""
+    from twitter_text import parse_tweet
+    from twitter_text.config import config as configs
+
+    # The library's version2 config lacks the emoji switch parse_tweet reads; v2 has no emoji discount.
+    options = {"v3": configs["version3"], "v2": {**configs["version2"], "emoji_parsing_enabled": False}}[config]
+    return parse_tweet(text, options=options).weightedLength
+
+
+def plain_length(text: str) -> int:
+    """Grapheme-ish length for platforms that count what a reader sees: NFC code points, with combining marks,
+    variation selectors, skin tones, tags, ZWJ sequences, flag pairs and CRLF each folded into one character."""
+    t = _normalise(text)
+    if t.isascii():
+        return len(t)
+    count = 0
+    joined = False  # previous code point was a ZWJ, so this one continues the sequence
+    open_flag = False  # previous code point was an unpaired regional indicator
+    for ch in t:
+        cp = ord(ch)
+        if count and (joined or ch == _ZWJ or _is_extender(ch, cp)):
+            joined = ch == _ZWJ
+            continue
+        joined = False
+        if 0x1F1E6 <= cp <= 0x1F1FF:
+            open_flag = not open_flag
+            if not open_flag:
+                continue
+        else:
+            open_flag = False
+        count += 1
+    return count
+
+
+def _is_extender(ch: str, cp: int) -> bool:
+    return (
+        0xFE00 <= cp <= 0xFE0F
+        or 0x1F3FB <= cp <= 0x1F3FF
+        or 0xE0020 <= cp <= 0xE007F
+        or 0xE0100 <= cp <= 0xE01EF
+        or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+    )

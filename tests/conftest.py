@@ -1,0 +1,71 @@
+"""Shared fixtures: the bundled example school, and small schools built inside a test's temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from postplan.cli import cli
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+ANCHORS = SHARED / "anchors"
+
+# The example school's settings are the project's own mkdocs.yml: tests build schools around them.
+SETTINGS = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def post_text(body: str = "Sports Day is on Tuesday 1 June. We hope to see you there!", **fields: object) -> str:
+    """A post file's text: the given front-matter fields (with sensible defaults) and body."""
+    front = {"publish_at": "2027-05-25 08:30", "status": "draft", "author": "Office (J. Pengelly)"}
+    front.update({k: v for k, v in fields.items()})
+    lines = [f"{key}: {value}" for key, value in front.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+class School:
+    """A throw-away school repository: the example settings plus whatever files a test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        (root / "content" / "posts").mkdir(parents=True)
+        (root / "content" / "media").mkdir()
+        (root / "calendar").mkdir()
+        (root / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
+
+    def write(self, relative: str, content: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def post(self, name: str, body: str | None = None, **fields: object) -> Path:
+        text = post_text(**fields) if body is None else post_text(body, **fields)
+        return self.write(f"content/posts/{name}.md", text)
+
+    def run(self, *args: str) -> Result:
+        return CliRunner().invoke(cli, [*args, "--root", str(self.root)], catch_exceptions=False)
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> School:
+    return School(tmp_path / "school")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> School:
+    """A copy of the bundled example school, safe to change."""
+    root = tmp_path / "example"
+    for part in ("content", "calendar", "templates"):
+        if (PROJECT / part).exists():
+            shutil.copytree(PROJECT / part, root / part)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    school = School.__new__(School)
+    school.root = root
+    return school
