@@ -158,6 +158,13 @@ class Settings(Frozen):
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: str | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
+    # --- feeds ---
+    feed_months_back: int = Field(default=3, ge=0)  # feeds keep past events this many months, then drop them
+    feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
+    feed_refresh_hours: int = Field(default=6, ge=1, le=168)  # how often calendar apps should re-read a feed
+    feed_alarm_before: Minutes = 360  # payments and forms: a reminder this long before (18:00 the evening before)
+    feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
+    feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,113 @@
+"""The parents' Subscribe page: for each feed, one-click links for Google, Apple and Outlook, and a QR code.
+
+The QR code of a feed opens that feed's part of this page rather than the feed itself: every phone's
+camera opens an https link, then the parent taps the button for their calendar app. (A QR code of a
+webcal:// address does nothing on most Android phones, and one of the .ics file imports a copy that
+never updates, which is worse than nothing.)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import segno
+
+from postplan.models import Settings
+
+if TYPE_CHECKING:
+    from postplan.feeds import Feed
+
+SUBSCRIBE_PAGE = "subscribe.md"  # the site builder puts the page here, so it is served at subscribe/
+GOOGLE = "https://calendar.google.com/calendar/render?cid="
+
+NO_SITE_URL = """!!! warning "The school must set the calendar's web address"
+    The links below only work on this page. To give parents addresses they can subscribe to (and QR
+    codes to print), set `site_url` under `extra: postplan:` in `mkdocs.yml` to the address this site
+    is published at, like `https://calendar.your-school.example.org/`, and build again.
+"""
+
+HOW_TO = """## How to add a calendar
+
+### Google Calendar (Android phones and computers)
+Click **Add to Google Calendar** under the calendar you want and then **Add**. Or, on a computer, open
+Google Calendar, choose **+** beside *Other calendars*, then **From URL**, and paste the calendar's
+address. It then appears on your phone too: in the Google Calendar app, open **Settings**, tap the
+calendar's name and turn on **Sync**. Google checks for changes every few hours, not instantly.
+
+### Apple Calendar (iPhone, iPad and Mac)
+Tap **Add to Apple Calendar or Outlook** and then **Subscribe**. Or open **Settings → Apps → Calendar →
+Calendar Accounts → Add Account → Other → Add Subscribed Calendar** and paste the calendar's address.
+
+### Outlook
+In Outlook on the web or the new Outlook, choose **Add calendar → Subscribe from web**, paste the
+calendar's address and choose **Import**. In Outlook for Windows, the **Add to Apple Calendar or
+Outlook** link opens Outlook and asks whether to add the calendar.
+
+### Good to know
+- Subscribing keeps the calendar up to date by itself: please don't download the file and import it,
+  because an imported copy never changes when the school's dates do.
+- You can remove the calendar at any time in your calendar app's settings.
+- The calendar has only what the school has made public: no pupils' names, and no places for trips.
+"""
+
+
+def feed_urls(filename: str, settings: Settings) -> tuple[str, str]:
+    """A feed's ``webcal://`` and ``https://`` addresses (relative links when ``site_url`` is unset)."""
+    if not settings.site_url:
+        return "", "../" + filename  # relative to the subscribe page, served at subscribe/
+    https = settings.site_url.rstrip("/") + "/" + filename
+    return "webcal://" + https.split("://", 1)[1], https
+
+
+def page_url(settings: Settings, anchor: str) -> str | None:
+    if not settings.site_url:
+        return None
+    return settings.site_url.rstrip("/") + "/subscribe/#" + anchor
+
+
+def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
+    """The Markdown (with a little HTML) of the Subscribe page: the parents' feeds, then any staff feed."""
+    parents = [f for f in feeds if not f.staff]
+    staff = [f for f in feeds if f.staff]
+    parts = [
+        "# Subscribe to the school calendar\n",
+        f"Add the {settings.school} calendar to your phone or computer once and it stays up to date all "
+        "year: new dates, changes and cancellations appear by themselves.\n",
+        "Choose your child's year group (it has whole-school events and term dates too), or everything.\n",
+    ]
+    if not settings.site_url:
+        parts.append(NO_SITE_URL)
+    parts += [feed_section(f, settings) for f in parents]
+    parts.append(HOW_TO)
+    if staff:
+        parts.append("## For staff only\n")
+        parts.append("This part of the page is in the staff build only. Do not share these addresses.\n")
+        parts += [feed_section(f, settings) for f in staff]
+    return "\n".join(parts)
+
+
+def feed_section(feed: Feed, settings: Settings) -> str:
+    webcal, https = feed_urls(feed.filename, settings)
+    heading = feed.label or feed.title
+    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {heading}\n",
+             f"{feed.description} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
+    if webcal:
+        lines.append(f"- [Add to Google Calendar]({GOOGLE}{quote(webcal, safe='')})")
+        lines.append(f"- [Add to Apple Calendar or Outlook]({webcal})")
+    lines.append(f"- The calendar's address, to paste: <code>{html.escape(https)}</code> "
+                 f"([open]({https}))\n")
+    target = page_url(settings, f"feed-{feed.name}")
+    if target:
+        lines.append(qr_figure(target, heading))
+    return "\n".join(lines)
+
+
+def qr_figure(url: str, label: str) -> str:
+    """A QR code as inline SVG (dark on white, so it scans from a dark-mode screen and prints well)."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=3, dark="#000", light="#fff", title=f"QR code: add the {label} calendar")
+    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>Scan to add the {html.escape(label)} '
+            "calendar (for a letter home)</figcaption>\n</figure>\n")
