@@ -140,6 +140,30 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
 
 
+@cli.command("record-feeds")
+@common
+def record_feeds(root: Path, now_text: str | None) -> None:
+    """Remember how every calendar feed entry looks now, so the next time one moves, apps see it moved.
+
+    Writes calendar/.feed-state.json (only when something changed). Run it on main after changes
+    are merged, for example in the scheduled workflow that publishes, and commit the file. A build
+    only reads it, so building a pull request never changes a file.
+
+    \b
+    Example:
+        postplan record-feeds && git add calendar/.feed-state.json
+    """
+    from postplan.feeds import FeedStateError, record_feed_state
+
+    loaded = load(root)
+    try:
+        path, changed = record_feed_state(loaded.repository, current_time(now_text, loaded))
+    except FeedStateError as error:
+        raise Failure(str(error)) from None
+    relative = path.relative_to(root).as_posix()
+    click.echo(f"Recorded the feeds' entries in {relative}." if changed else f"{relative} is up to date.")
+
+
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
     try:

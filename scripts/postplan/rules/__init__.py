@@ -21,6 +21,7 @@ from postplan.rules import (
     account,
     approval,
     duplicate_id,
+    feed_site_url,
     file,
     front_matter,
     local_time,
@@ -71,6 +72,7 @@ _MODULES: tuple[ModuleType, ...] = (
     approval,
     weighted_length,
     media_file,
+    feed_site_url,
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, _MODULES)}
