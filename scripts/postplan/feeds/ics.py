@@ -46,8 +46,20 @@ def build_calendar(
         calendar.add("url", settings.site_url, parameters={"VALUE": "URI"})
     for entry in sorted(entries, key=lambda e: e.sort_key(settings.zone)):
         calendar.add_component(vevent(entry, state, settings))
-    calendar.add_missing_timezones()
+    calendar.add_missing_timezones(*timezone_span(entries))
     return calendar
+
+
+def timezone_span(entries: list[Entry]) -> tuple[dt.date, dt.date]:
+    """The years the VTIMEZONE must cover: those of the feed's entries, with a year to spare each side.
+
+    icalendar's default (1970 to 2038) lists every clock change as RDATEs, and dateutil (inside vobject)
+    reads such a long list an hour out; a few years' changes are read right, and keep the feed small.
+    """
+    years = [entry.start.year for entry in entries] + [(entry.end or entry.start).year for entry in entries]
+    if not years:
+        return dt.date(1970, 1, 1), dt.date(2038, 1, 1)
+    return dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1)
 
 
 def vevent(entry: Entry, state: FeedState, settings: Settings) -> icalendar.Event:

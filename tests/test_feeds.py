@@ -1,0 +1,319 @@
+"""Feeds: every .ics is read back by two independent parsers, stays byte-identical when nothing changed,
+keeps its UIDs when an event moves (and raises SEQUENCE), and never carries anything private."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+
+from conftest import School, post_text
+from postplan.clock import now as clock_now
+from postplan.feeds import Feed, FeedStateError, record_feed_state, write_feeds
+from postplan.load import load_repository
+
+NOW = "2026-09-01T08:00"  # the first day of the example school's year
+UTC = dt.timezone.utc
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def build(school: School, out: Path, *, now: str = NOW, staff: bool = False) -> list[Feed]:
+    loaded = load_repository(school.root)
+    assert not [f for f in loaded.findings if f.blocks], loaded.findings
+    repository = loaded.repository
+    return write_feeds(repository, clock_now(now, repository.settings.zone), out, staff)
+
+
+def read_feed(path: Path) -> icalendar.Calendar:
+    """Parse with icalendar and insist it found nothing wrong (it is lenient: problems go to .errors)."""
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    for component in calendar.walk():
+        assert component.errors == [], (path.name, component.name, component.errors)
+    return calendar
+
+
+def read_independently(path: Path) -> vobject.base.Component:
+    """Parse with vobject (times through dateutil's reading of the file's own VTIMEZONE).
+
+    vobject keeps the first VTIMEZONE it meets for a TZID for the rest of the process; it is forgotten
+    first, so each feed is read with its own.
+    """
+    vobject.icalendar.__dict__["__tzidMap"].pop("Europe/London", None)
+    return vobject.readOne(path.read_text(encoding="utf-8"))
+
+
+def events_by_uid(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def event_id(uid: str) -> str:
+    return uid.split("@")[0]
+
+
+def append_setting(school: School, line: str) -> None:
+    """Add a setting at the end of the extra: postplan: block (the last block of the example mkdocs.yml)."""
+    path = school.root / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n    {line}\n", encoding="utf-8")
+
+
+def edit(school: School, relative: str, old: str, new: str) -> None:
+    path = school.root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- every feed parses, twice -------------------------------------------------------------------
+
+
+def test_every_feed_of_the_example_school_parses_with_icalendar_and_vobject(example: School, tmp_path: Path) -> None:
+    feeds = build(example, tmp_path / "site", staff=True)
+    assert {f.filename for f in feeds} >= {"feeds/everything.ics", "feeds/year-6.ics",
+                                           "feeds/staff-posting-schedule.ics"}
+    for feed in feeds:
+        path = tmp_path / "site" / feed.filename
+        calendar = read_feed(path)
+        independent = read_independently(path)
+        vevents = getattr(independent, "vevent_list", [])
+        assert len(calendar.walk("VEVENT")) == len(vevents) == feed.events, feed.filename
+        assert feed.size == path.stat().st_size < 1_000_000
+        for event in vevents:
+            start = event.dtstart.value
+            if isinstance(start, dt.datetime):
+                assert start.tzinfo is not None, f"{event.uid.value} has a floating time"
+            else:  # all day: an exclusive end, at least the next day
+                assert event.dtend.value >= start + dt.timedelta(days=1), event.uid.value
+        assert [str(c["TZID"]) for c in calendar.walk("VTIMEZONE")] in ([], ["Europe/London"])
+        assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H" in path.read_bytes()
+        assert b"X-PUBLISHED-TTL:PT6H" in path.read_bytes()
+        assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == feed.title
+
+
+def test_the_example_feeds_have_the_expected_calendars_and_names(example: School, tmp_path: Path) -> None:
+    feeds = {f.name: f for f in build(example, tmp_path / "site")}
+    assert "staff-posting-schedule" not in feeds
+    assert feeds["everything"].audience is None
+    assert feeds["year-6"].label == "Year 6" and feeds["ks2"].label == "KS2"
+    assert feeds["year-6"].title == "Tregarrow Community Primary School: Year 6"
+    # Every audience a public event names has a feed; the governors' (private) meeting makes none.
+    assert "governors" not in feeds
+    assert {"reception", "year-1", "year-2", "year-3", "year-6", "ks2"} <= set(feeds)
+
+
+# --- stable bytes, stable UIDs, rising SEQUENCE ---------------------------------------------------
+
+
+def test_a_rebuild_without_changes_is_byte_identical(example: School, tmp_path: Path) -> None:
+    record_feed_state(load_repository(example.root).repository, clock_now(NOW))
+    first = build(example, tmp_path / "one", staff=True)
+    again = build(example, tmp_path / "two", staff=True)
+    assert first == again
+    for feed in first:
+        assert (tmp_path / "one" / feed.filename).read_bytes() == (tmp_path / "two" / feed.filename).read_bytes()
+
+
+def test_an_unrecorded_school_also_rebuilds_byte_identically(example: School, tmp_path: Path) -> None:
+    one, two = build(example, tmp_path / "one"), build(example, tmp_path / "two")
+    for feed in one:
+        assert (tmp_path / "one" / feed.filename).read_bytes() == (tmp_path / "two" / feed.filename).read_bytes()
+    assert one == two
+
+
+def test_moving_an_event_keeps_its_uid_and_raises_its_sequence(example: School, tmp_path: Path) -> None:
+    result = example.run("record-feeds", "--now", "2026-09-01T08:00")
+    assert result.exit_code == 0 and "Recorded" in result.output
+    before = events_by_uid(read_feed(tmp_path / "a" / build(example, tmp_path / "a")[0].filename))
+    uid = "sports-day-2027@www.tregarrow.example.org"
+    assert before[uid]["SEQUENCE"] == 0
+
+    edit(example, "calendar/events.yml", "start: 2027-06-01\n", "start: 2027-06-08\n")
+    after = events_by_uid(read_feed(tmp_path / "b" / build(example, tmp_path / "b")[0].filename))
+    assert after[uid]["SEQUENCE"] == 1 and after[uid].DTSTART == dt.date(2027, 6, 8)
+    assert set(after) == set(before)  # same UIDs: calendars update the event rather than add a copy
+    unchanged = "harvest-festival-2026@www.tregarrow.example.org"
+    assert after[unchanged].to_ical() == before[unchanged].to_ical()
+
+    # Recorded on main, then moved again: SEQUENCE rises again, and the record's time is the stamp.
+    assert example.run("record-feeds", "--now", "2026-09-10T12:00").output.startswith("Recorded")
+    recorded = events_by_uid(read_feed(tmp_path / "c" / build(example, tmp_path / "c")[0].filename))
+    assert recorded[uid]["SEQUENCE"] == 1
+    assert recorded[uid].DTSTAMP == recorded[uid].last_modified == dt.datetime(2026, 9, 10, 11, 0, tzinfo=UTC)
+    edit(example, "calendar/events.yml", "start: 2027-06-08\n", "start: 2027-06-01\n")
+    back = events_by_uid(read_feed(tmp_path / "d" / build(example, tmp_path / "d")[0].filename))
+    assert back[uid]["SEQUENCE"] == 2  # moved back to the old date is still a move
+
+
+def test_recording_twice_without_changes_leaves_the_file_alone(example: School) -> None:
+    example.run("record-feeds", "--now", "2026-09-01T08:00")
+    state = example.root / "calendar" / ".feed-state.json"
+    text = state.read_text(encoding="utf-8")
+    result = example.run("record-feeds", "--now", "2026-10-01T08:00")
+    assert "up to date" in result.output
+    assert state.read_text(encoding="utf-8") == text
+    assert '"sports-day-2027@www.tregarrow.example.org": {"timing": "2027-06-01/2027-06-02"' in text
+
+
+def test_a_broken_state_file_is_a_clear_error(example: School, tmp_path: Path) -> None:
+    example.write("calendar/.feed-state.json", '{\n  "entries": {\n<<<<<<< HEAD\n')
+    with pytest.raises(FeedStateError, match=r"calendar/\.feed-state\.json:3: not valid JSON"):
+        build(example, tmp_path / "site")
+    result = example.run("record-feeds")
+    assert result.exit_code == 2 and "calendar/.feed-state.json:3" in result.output + (result.stderr or "")
+
+
+# --- who sees what ------------------------------------------------------------------------------
+
+
+def test_a_year_group_feed_has_its_own_and_whole_school_events_only(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site")
+    repository = load_repository(example.root).repository
+    year_6 = events_by_uid(read_feed(tmp_path / "site" / "feeds" / "year-6.ics"))
+    ids = {event_id(uid) for uid in year_6}
+    for event in repository.events:
+        for_year_6 = event.public and ({"year-6", "whole-school"} & set(event.audience))
+        assert (event.id in ids) == bool(for_year_6), event.id
+    # Term dates and campaign weeks are whole-school: in every feed.
+    assert "term-summer-2-2026-27-first-day" in ids and "campaign-ncw-2027" in ids
+    assert "cinderella-ticket-slips-2026" not in ids and "animal-visit-2027" not in ids
+    reception = {event_id(uid) for uid in events_by_uid(read_feed(tmp_path / "site" / "feeds" / "reception.ics"))}
+    assert "animal-visit-2027" in reception and "y6-residential-payment-1" not in reception
+
+
+def test_campaign_weeks_appear_only_when_the_school_shows_them(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site")
+    ids = set(events_by_uid(read_feed(tmp_path / "site" / "feeds" / "everything.ics")))
+    domain = "@www.tregarrow.example.org"
+    assert "campaign-ncw-2027" + domain in ids
+    assert "campaign-wtsw-2027" + domain not in ids  # show_in_feed: false
+
+
+def test_nothing_private_reaches_a_parents_feed(example: School, tmp_path: Path) -> None:
+    # Give the trip a location and write posts, so that leaving them out is something the feed must do.
+    edit(example, "calendar/events.yml", "    kind: trip\n    start: 2027-06-09\n",
+         "    kind: trip\n    location: Porthpean Outdoor Centre\n    start: 2027-06-09\n")
+    example.write("content/posts/2027-05/sports-day.md", post_text(
+        "Sports Day is on Tuesday 1 June!", status="approved", author="Office (J. Pengelly)",
+        approved_by="Mrs Hart", account="school"))
+    example.write("content/posts/2027-05/draft-idea.md", post_text(
+        "A draft about the residential", status="draft", author="Mr Quillfeather", account="school"))
+    public = build(example, tmp_path / "public")
+    for feed in public:
+        data = (tmp_path / "public" / feed.filename).read_bytes().decode()
+        for secret in ("Porthpean", "Full governing body", "Pengelly", "Quillfeather", "Sports Day is on",
+                       "A draft about", "Staff room"):
+            assert secret not in data, (feed.filename, secret)
+        trip = events_by_uid(read_feed(tmp_path / "public" / feed.filename)).get(
+            "y6-residential-2027@www.tregarrow.example.org")
+        assert trip is None or "LOCATION" not in trip
+    assert not (tmp_path / "public" / "feeds" / "staff-posting-schedule.ics").exists()
+
+    staff = {f.name: f for f in build(example, tmp_path / "staff", staff=True)}
+    schedule = read_feed(tmp_path / "staff" / staff["staff-posting-schedule"].filename)
+    (post,) = schedule.walk("VEVENT")  # the approved post, not the draft
+    assert "Pengelly" in str(post["DESCRIPTION"]) and post.DTSTART == dt.datetime(
+        2027, 5, 25, 7, 30, tzinfo=UTC)
+
+
+def test_a_public_build_removes_a_staff_feed_left_by_an_earlier_staff_build(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site", staff=True)
+    assert (tmp_path / "site" / "feeds" / "staff-posting-schedule.ics").exists()
+    build(example, tmp_path / "site", staff=False)
+    assert not (tmp_path / "site" / "feeds" / "staff-posting-schedule.ics").exists()
+
+
+# --- times and dates ----------------------------------------------------------------------------
+
+CLOCK_CHANGE_CALENDAR = """events:
+  - id: spring-concert
+    title: Spring concert
+    start: "2027-03-20 09:00"
+    end: "2027-03-20 10:00"
+  - id: summer-concert
+    title: Summer concert
+    start: "2027-07-10 09:00"
+    end: "2027-07-10 10:00"
+  - id: dinner-money
+    title: Dinner money due
+    kind: payment
+    amount: 12.50
+    start: 2027-07-12
+  - id: school-trip
+    title: Beach trip
+    kind: trip
+    start: 2027-07-13
+    end: 2027-07-14
+    location: Polzeath beach
+"""
+
+
+def test_times_either_side_of_the_clock_change_keep_their_utc_offsets(school: School, tmp_path: Path) -> None:
+    school.write("calendar/events.yml", CLOCK_CHANGE_CALENDAR)
+    build(school, tmp_path / "site", now="2027-01-10T08:00")
+    path = tmp_path / "site" / "feeds" / "everything.ics"
+    text = path.read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Europe/London:20270320T090000" in text  # a zone, never a floating time
+    independent = {e.uid.value: e for e in read_independently(path).vevent_list}
+    ours = events_by_uid(read_feed(path))
+    for uid, utc_hour in (("spring-concert", 9), ("summer-concert", 8)):
+        full = f"{uid}@www.tregarrow.example.org"
+        for start in (independent[full].dtstart.value, ours[full].DTSTART):
+            assert start.astimezone(UTC).hour == utc_hour, (uid, start)
+
+
+def test_all_day_events_end_the_next_day_and_deadlines_carry_a_reminder(school: School, tmp_path: Path) -> None:
+    school.write("calendar/events.yml", CLOCK_CHANGE_CALENDAR)
+    build(school, tmp_path / "site", now="2027-01-10T08:00")
+    events = events_by_uid(read_feed(tmp_path / "site" / "feeds" / "everything.ics"))
+    payment = events["dinner-money@www.tregarrow.example.org"]
+    assert (payment.DTSTART, payment.DTEND) == (dt.date(2027, 7, 12), dt.date(2027, 7, 13))
+    assert str(payment["SUMMARY"]) == "Dinner money due (£12.50)"
+    (alarm,) = payment.walk("VALARM")
+    assert alarm["ACTION"] == "DISPLAY" and alarm["TRIGGER"].dt == -dt.timedelta(hours=6)
+    trip = events["school-trip@www.tregarrow.example.org"]
+    assert (trip.DTSTART, trip.DTEND) == (dt.date(2027, 7, 13), dt.date(2027, 7, 15))
+    assert "LOCATION" not in trip and not trip.walk("VALARM")
+
+
+def test_terms_become_first_and_last_days_with_the_holidays_between(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site")
+    events = events_by_uid(read_feed(tmp_path / "site" / "feeds" / "everything.ics"))
+    named = {str(e["SUMMARY"]): (e.DTSTART, e.DTEND) for e in events.values()}
+    assert named["Autumn 1: first day of term"] == (dt.date(2026, 9, 3), dt.date(2026, 9, 4))
+    assert named["Autumn 1: last day of term"] == (dt.date(2026, 10, 23), dt.date(2026, 10, 24))
+    assert named["Christmas holidays"] == (dt.date(2026, 12, 19), dt.date(2027, 1, 4))
+    assert named["Easter holidays"] == (dt.date(2027, 3, 26), dt.date(2027, 4, 12))
+    half_terms = sorted(e.DTSTART for e in events.values() if str(e["SUMMARY"]) == "Half term")
+    assert half_terms == [dt.date(2026, 10, 24), dt.date(2027, 2, 13), dt.date(2027, 5, 22)]
+
+
+def test_the_window_drops_events_more_than_three_months_old(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site", now="2027-07-01T08:00")
+    ids = {event_id(u) for u in events_by_uid(read_feed(tmp_path / "site" / "feeds" / "everything.ics"))}
+    assert "harvest-festival-2026" not in ids and "y6-residential-payment-3" in ids  # 2027-04-22: kept
+    assert "sports-day-2027" in ids and "y6-residential-payment-2" not in ids  # 2027-01-28: dropped
+
+
+def test_too_many_events_are_cut_to_the_limit_with_a_warning(example: School, tmp_path: Path) -> None:
+    append_setting(example, "feed_max_events: 10")
+    feeds = build(example, tmp_path / "site", now="2027-03-01T08:00")
+    everything = feeds[0]
+    assert everything.events == 10 and "feed_max_events" in everything.warnings[0]
+    starts = [e.DTSTART for e in read_feed(tmp_path / "site" / everything.filename).walk("VEVENT")]
+    assert all((s if isinstance(s, dt.date) and not isinstance(s, dt.datetime) else s.date())
+               >= dt.date(2027, 2, 22) for s in starts)  # upcoming first: nothing from before the cut
+
+
+def test_example_school_sizes_and_counts(example: School, tmp_path: Path) -> None:
+    """The numbers the README quotes; a change here is worth a look, not an alarm."""
+    feeds = {f.name: f for f in build(example, tmp_path / "site", staff=True)}
+    assert feeds["everything"].events > feeds["year-6"].events > feeds["year-3"].events
+    assert all(f.size < 100_000 for f in feeds.values())
+    pattern = re.compile(r"^BEGIN:VEVENT$", re.M)
+    for feed in feeds.values():
+        assert len(pattern.findall((tmp_path / "site" / feed.filename).read_text())) == feed.events
