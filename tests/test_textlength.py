@@ -95,6 +95,18 @@ def test_every_multi_codepoint_emoji_has_a_wide_codepoint_first_or_second():
         assert not (_is_light(ord(alt[0])) and _is_light(ord(alt[1]))), repr(alt)
 
 
+def test_every_multi_codepoint_emoji_contains_a_joiner_or_modifier():
+    multi = library_emoji.pattern.rpartition("|[")[0]
+    alternatives = [alt.encode("ascii").decode("unicode_escape") for alt in multi.split("|")]
+    assert [alt for alt in alternatives if not textlength._SEQUENCE.search(alt)] == []
+
+
+def test_single_emoji_without_joiners_never_reach_the_library(monkeypatch):
+    monkeypatch.setattr(textlength, "_emoji_spans", lambda *args: pytest.fail("emoji regex used"))
+    text = "Sports Day is on Tuesday 🎉⚽ Bring a water bottle 🌞"
+    assert weighted_length(text) == _library(text) == len(text) + 3
+
+
 def _tld_alternatives(pattern: str) -> list[str]:
     m = re.fullmatch(r"\(\?:\(\?:(.*)\)\(\?=\[\^0-9a-zA-Z@\+-\]\|\$\)\)", pattern, re.S)
     assert m, pattern[:80]

@@ -34,12 +34,12 @@ class Loaded:
 
 
 def post_files(root: Path) -> list[Path]:
-    return sorted((root / POSTS_DIR).rglob("*.md"))
+    return sorted((root / POSTS_DIR).rglob("*.md"), key=str)
 
 
 def calendar_files(root: Path) -> list[Path]:
     folder = root / CALENDAR_DIR
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=str)
 
 
 def load_repository(root: Path) -> Loaded:
@@ -47,7 +47,8 @@ def load_repository(root: Path) -> Loaded:
     settings = load_settings(root)
     findings: list[Finding] = []
     posts: list[Post] = []
-    for path in post_files(root):
+    posts_found = post_files(root)
+    for path in posts_found:
         post, problems = load_post(path, root, settings)
         findings += problems
         if post is not None:
@@ -60,7 +61,7 @@ def load_repository(root: Path) -> Loaded:
         root=str(root),
         settings=settings,
         posts=posts,
-        files=len(post_files(root)) + len(files) + 1,
+        files=len(posts_found) + len(files) + 1,
         **sections,
     )
     return Loaded(repository, findings)
@@ -95,8 +96,17 @@ def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[F
     return text, []
 
 
+def _relative(path: Path, root: Path) -> str:
+    """The path from the repository root, with forward slashes (cheaper than Path.relative_to)."""
+    prefix = str(root)
+    text = str(path)
+    if text.startswith(prefix) and text[len(prefix):len(prefix) + 1] in ("/", "\\"):
+        return text[len(prefix) + 1:].replace("\\", "/")
+    return path.relative_to(root).as_posix()
+
+
 def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_POST_BYTES)
     if text is None:
         return None, problems
@@ -151,7 +161,7 @@ def _thread_parts(body: list[str], first_line: int) -> list[ThreadPart]:
 
 def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
     """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
     if text is None:
         return problems
@@ -164,6 +174,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
         return [_finding("schema", relative, 1, f"a calendar file holds lists under {known}",
                          "start the file with `events:` (or campaigns: or terms:) and list the entries below it")]
     findings = []
+    entry_lines = _by_entry(lines)
     for name, entries in data.items():
         model = CALENDAR_SECTIONS.get(name)
         line = lines[(name,)]
@@ -174,7 +185,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
                                      "write each entry on its own line starting with '- '"))
         else:
             for index, entry in enumerate(entries):
-                item_lines = _under(lines, (name, index))
+                item_lines = entry_lines.get((name, index), {})
                 start = lines[(name, index)]
                 if not isinstance(entry, dict):
                     findings.append(_finding("schema", relative, start, f"each entry of '{name}' must be fields"))
@@ -187,9 +198,13 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
     return findings
 
 
-def _under(lines: dict[YamlPath, int], prefix: YamlPath) -> dict[YamlPath, int]:
-    size = len(prefix)
-    return {key[size:]: line for key, line in lines.items() if key[:size] == prefix and len(key) > size}
+def _by_entry(lines: dict[YamlPath, int]) -> dict[YamlPath, dict[YamlPath, int]]:
+    """Each calendar entry's own line map ("events", 3, "start") → ("start",), grouped in one pass."""
+    grouped: dict[YamlPath, dict[YamlPath, int]] = {}
+    for key, line in lines.items():
+        if len(key) > 2:
+            grouped.setdefault(key[:2], {})[key[2:]] = line
+    return grouped
 
 
 def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relative: str, start: int,
