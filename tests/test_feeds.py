@@ -4,8 +4,10 @@ keeps its UIDs when an event moves (and raises SEQUENCE), and never carries anyt
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import icalendar
 import pytest
@@ -13,7 +15,7 @@ import vobject
 
 from conftest import School, post_text
 from postplan.clock import now as clock_now
-from postplan.feeds import Feed, FeedStateError, record_feed_state, write_feeds
+from postplan.feeds import Feed, FeedStateError, record_feed_state, subscribe_page, write_feeds
 from postplan.load import load_repository
 
 NOW = "2026-09-01T08:00"  # the first day of the example school's year
@@ -317,3 +319,38 @@ def test_example_school_sizes_and_counts(example: School, tmp_path: Path) -> Non
     pattern = re.compile(r"^BEGIN:VEVENT$", re.M)
     for feed in feeds.values():
         assert len(pattern.findall((tmp_path / "site" / feed.filename).read_text())) == feed.events
+
+
+# --- the subscribe page -------------------------------------------------------------------------
+
+
+def test_the_subscribe_page_offers_webcal_https_google_and_a_qr_code_for_each_feed(
+        example: School, tmp_path: Path) -> None:
+    feeds = build(example, tmp_path / "site")
+    page = subscribe_page(feeds, load_repository(example.root).repository.settings)
+    webcal = "webcal://calendar.tregarrow.example.org/feeds/year-6.ics"
+    assert f"[Add to Apple Calendar or Outlook]({webcal})" in page
+    assert "https://calendar.tregarrow.example.org/feeds/year-6.ics" in page
+    assert "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="") in page
+    assert page.count("<svg") == len(feeds) and '<a id="feed-year-6"></a>' in page
+    for app in ("### Google Calendar", "### Apple Calendar", "### Outlook"):
+        assert app in page
+    assert "staff" not in page.lower().replace("staff room", "")
+
+
+def test_without_a_site_url_the_page_says_so_and_validate_warns(example: School, tmp_path: Path) -> None:
+    edit(example, "mkdocs.yml", "    site_url: https://calendar.tregarrow.example.org/\n", "")
+    feeds = build(example, tmp_path / "site")
+    page = subscribe_page(feeds, load_repository(example.root).repository.settings)
+    assert "The school must set the calendar's web address" in page
+    assert "webcal://" not in page and "<svg" not in page
+    assert "](../feeds/year-6.ics)" in page
+    result = example.run("validate", "--format", "json", "--now", NOW)
+    findings = json.loads(result.output)["findings"]
+    assert [(f["rule"], f["severity"], f["path"]) for f in findings] == [("feed-site-url", "warning", "mkdocs.yml")]
+
+
+def test_the_staff_feed_is_listed_only_on_the_staff_page(example: School, tmp_path: Path) -> None:
+    settings = load_repository(example.root).repository.settings
+    staff_page = subscribe_page(build(example, tmp_path / "staff", staff=True), settings)
+    assert "## For staff only" in staff_page and "staff-posting-schedule.ics" in staff_page
