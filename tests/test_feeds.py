@@ -199,10 +199,10 @@ def test_nothing_private_reaches_a_parents_feed(example: School, tmp_path: Path)
     # Give the trip a location and write posts, so that leaving them out is something the feed must do.
     edit(example, "calendar/events.yml", "    kind: trip\n    start: 2027-06-09\n",
          "    kind: trip\n    location: Porthpean Outdoor Centre\n    start: 2027-06-09\n")
-    example.write("content/posts/2027-05/sports-day.md", post_text(
+    example.write("content/posts/2027-05/feeds-approved.md", post_text(
         "Sports Day is on Tuesday 1 June!", status="approved", author="Office (J. Pengelly)",
         approved_by="Mrs Hart", account="school"))
-    example.write("content/posts/2027-05/draft-idea.md", post_text(
+    example.write("content/posts/2027-05/feeds-draft.md", post_text(
         "A draft about the residential", status="draft", author="Mr Quillfeather", account="school"))
     public = build(example, tmp_path / "public")
     for feed in public:
@@ -217,9 +217,14 @@ def test_nothing_private_reaches_a_parents_feed(example: School, tmp_path: Path)
 
     staff = {f.name: f for f in build(example, tmp_path / "staff", staff=True)}
     schedule = read_feed(tmp_path / "staff" / staff["staff-posting-schedule"].filename)
-    (post,) = schedule.walk("VEVENT")  # the approved post, not the draft
+    posts = events_by_uid(schedule)
+    post = posts["post-feeds-approved@www.tregarrow.example.org"]
+    assert "post-feeds-draft@www.tregarrow.example.org" not in posts
     assert "Pengelly" in str(post["DESCRIPTION"]) and post.DTSTART == dt.datetime(
         2027, 5, 25, 7, 30, tzinfo=UTC)
+    repository = load_repository(example.root).repository
+    approved = {p.id for p in repository.posts if p.status == "approved"}
+    assert {event_id(uid).removeprefix("post-") for uid in posts} == approved
 
 
 def test_a_public_build_removes_a_staff_feed_left_by_an_earlier_staff_build(example: School, tmp_path: Path) -> None:
