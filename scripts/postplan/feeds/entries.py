@@ -89,7 +89,8 @@ def uid_domain(settings: Settings) -> str:
     if settings.feed_uid_domain:
         return settings.feed_uid_domain
     if settings.website_domains:
-        return urlsplit("//" + settings.website_domains[0].split("://")[-1]).hostname or settings.website_domains[0]
+        website = settings.website_domains[0]
+        return urlsplit("//" + website.split("://")[-1]).hostname or website
     if settings.site_url and urlsplit(settings.site_url).hostname:
         return urlsplit(settings.site_url).hostname
     return slug(settings.school) + ".school"
