@@ -141,10 +141,14 @@ def _report_unsent(decision: Decision, report: Report) -> None:
     if decision.action == BLOCKED:
         report.add("blocked", post.id, decision.reason)
     elif decision.action == NEEDS_PERSON:
-        report.add("needs a person", post.id, f"{decision.reason}. Check the account, then run: postplan "
-                   f"publish --resolve {post.id} --as published URL  (or --as not-sent)")
+        report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id))
     elif decision.action == NOT_APPROVED:
         report.add("not approved", post.id, decision.reason)
+
+
+def _resolve_hint(post_id: str) -> str:
+    return (f". Check the account, then run: postplan publish --resolve {post_id} --as published URL"
+            " (or --as not-sent)")
 
 
 def _preview(decision: Decision, root: Path, report: Report) -> None:
@@ -177,10 +181,11 @@ class _Sender:
         outcome = send_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
         if outcome.state == "published":
             label = "outbox" if publisher.name == "outbox" else "published"
-            report.add(label, post.id, " ".join(filter(None, [outcome.url, outcome.detail])))
+            report.add(label, post.id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
         else:
             label = {"unsure": "needs a person", "not-sent": "not sent"}.get(outcome.state, outcome.state)
-            report.add(label, post.id, outcome.detail)
+            hint = _resolve_hint(post.id) if outcome.state == "unsure" else ""
+            report.add(label, post.id, outcome.detail + hint)
         if outcome.stop is not None:
             self.stopped = self.scrub(outcome.stop.reason)
             report.exit_code = max(report.exit_code, outcome.stop.exit_code)
@@ -234,9 +239,9 @@ def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[
     if dry_run:
         return "Dry run: this shows what would be sent; nothing is sent and nothing is recorded."
     if not live:
-        names = ", ".join(variable_names(settings.default_account))
-        return (f"No credentials are set ({names}, …), so nothing is posted: messages are written to "
-                f"{OUTBOX_DIR}/ instead, with their own ledger in {OUTBOX_DIR}/.")
+        first = variable_names(settings.default_account)[0]
+        return (f"No credentials are set (like {first}), so nothing is posted: messages are written to "
+                f"{OUTBOX_DIR}/ instead, with their own ledger ({OUTBOX_DIR}/ledger.jsonl).")
     accounts = ", ".join(f"{settings.accounts[a].handle} ({a})" for a in credentials) or "test publishers"
     return f"Publishing to {accounts}."
 

@@ -47,7 +47,7 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
         first = first or sent
         reply_to = sent.id
     parts = len(decision.post.parts)
-    detail = f"{parts} parts" if parts > 1 else ""
+    detail = f"a thread of {parts} parts" if parts > 1 else ""
     return Outcome("published", detail, first.url if first else None)
 
 
