@@ -142,3 +142,30 @@ def test_partial_credentials_are_a_setup_problem_named_clearly(school: School) -
     assert result.exit_code == 2
     assert "POSTPLAN_SCHOOL_API_SECRET, POSTPLAN_SCHOOL_ACCESS_TOKEN" in result.output
     assert "k" * 10 not in result.output
+
+
+def test_a_dry_run_and_an_outbox_run_do_not_load_tweepy(school: School) -> None:
+    from test_startup import loaded_by
+
+    approved(school, "sports-day", "Sports Day is today!")
+    assert "tweepy" not in loaded_by("publish", "--dry-run", "--root", str(school.root), "--now", "2027-06-01T08:40")
+    assert "tweepy" not in loaded_by("publish", "--root", str(school.root), "--now", "2027-06-01T08:40")
+
+
+def test_the_publishing_workflow_runs_one_at_a_time_with_every_accounts_secrets() -> None:
+    import yaml
+
+    from conftest import PROJECT
+    from postplan.publish.credentials import variable_names
+    from postplan.settings import load_settings
+
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "publish.yml").read_text())
+    assert workflow[True]["schedule"] == [{"cron": "*/10 * * * *"}]  # YAML 1.1 reads `on:` as True
+    assert workflow["concurrency"] == {"group": "postplan-publish", "cancel-in-progress": False}
+    steps = workflow["jobs"]["publish"]["steps"]
+    publish_step = next(s for s in steps if s.get("run") == "postplan publish")
+    for account in load_settings(PROJECT).accounts:
+        for name in variable_names(account):
+            assert publish_step["env"][name] == "${{ secrets.%s }}" % name
+    commit = steps[-1]
+    assert commit["if"] == "always()" and "[skip ci]" in commit["run"] and "git add ledger.jsonl" in commit["run"]
