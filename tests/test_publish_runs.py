@@ -169,3 +169,36 @@ def test_the_publishing_workflow_runs_one_at_a_time_with_every_accounts_secrets(
             assert publish_step["env"][name] == "${{ secrets.%s }}" % name
     commit = steps[-1]
     assert commit["if"] == "always()" and "[skip ci]" in commit["run"] and "git add ledger.jsonl" in commit["run"]
+
+
+def test_an_unexpected_error_while_sending_is_recorded_as_unsure_and_the_run_goes_on(school: School) -> None:
+    from postplan.clock import now
+    from postplan.publish.outbox import OutboxPublisher
+    from postplan.publish.run import Options, publish
+
+    class Surprising(OutboxPublisher):
+        def send(self, message):
+            if message.post_id == "a-first":
+                raise KeyError("data")  # say, X answered 201 with an unexpected body
+            return super().send(message)
+
+    approved(school, "a-first", "First post.", publish_at="2027-06-01 08:30")
+    approved(school, "b-second", "Second post.", publish_at="2027-06-01 08:35")
+    report = publish(school.root, now("2027-06-01T08:40"),
+                     Options(publisher_for=lambda account: Surprising(school.root / "outbox")))
+    assert report.exit_code == 1
+    assert "needs a person  a-first  an unexpected error while sending (KeyError: 'data')" in report.text()
+    assert "outbox          b-second" in report.text()
+    assert ledger_states(school.root) == {"a-first": "needs-person", "b-second": "published"}
+
+
+def test_status_lists_what_is_due_next_and_what_was_missed(school: School) -> None:
+    approved(school, "sports-day", "Sports Day is today!", publish_at="2027-06-01 08:30")
+    approved(school, "old-news", "Old news.", publish_at="2027-05-01 08:30")
+    school.post("draft-idea", publish_at="2027-06-05 08:30")
+    school.run("publish", "--now", "2027-05-31T09:00")
+    result = school.run("status", "--now", "2027-05-31T09:00")
+    assert result.exit_code == 0
+    assert "Due next (1 approved; 1 more not yet approved):" in result.output
+    assert "Tue 1 Jun 2027 08:30  sports-day  (school)" in result.output
+    assert "wrote 0 messages to outbox/" in result.output  # old-news was missed in the outbox's ledger

@@ -66,6 +66,7 @@ def test_a_due_post_is_published_once_with_its_link(school: School, x, sleeps, c
     report = run(school, sleeps)
     assert report.exit_code == 0
     assert "https://x.com/TregarrowCP/status/1456012973835788293" in report.text()
+    assert x.calls[0].request.req_kwargs["timeout"] == 30  # tweepy sets none: a stalled X must not hang the run
     authorization = x.calls[0].request.headers["Authorization"]
     assert authorization.startswith("OAuth ") and "oauth_signature=" in authorization
     states = [(e["state"], e.get("id")) for e in ledger_lines(school.root)]

@@ -43,6 +43,9 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
             sent = publisher.send(message)
         except SendError as error:
             return _not_published(ledger, message, error, now, run, scrub)
+        except Exception as error:  # noqa: BLE001 - after a claim, any surprise means "it may have gone"
+            surprise = Unsure(f"an unexpected error while sending ({type(error).__name__}: {error})", "unexpected")
+            return _not_published(ledger, message, surprise, now, run, scrub)
         record.published(ledger, message, sent, publisher.name, now, run)
         first = first or sent
         reply_to = sent.id

@@ -16,6 +16,11 @@ def status_text(repository: Repository, root: Path, now: dt.datetime, limit: int
     reading = Ledger(ledger_path(root)).read()
     records = fold(reading.entries)
     lines = [*reading.warnings, *_due_next(repository, records, now, limit)]
+    outbox = Ledger(ledger_path(root, outbox=True)).read().entries
+    if outbox:
+        written = sum(entry["state"] == "published" for entry in outbox)
+        lines.append(f"(Runs without credentials wrote {written} message{'s' * (written != 1)} to outbox/; "
+                     "they are not in this list.)")
     for state, title in SECTIONS:
         chosen = [r for r in records.values() if r.state == state]
         if chosen:
