@@ -192,6 +192,71 @@ def bench(posts: int, repeat: int, json_path: Path, keep: Path | None) -> None:
     click.echo(table(result))
     click.echo(f"Every figure: {json_path}", err=True)
 
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; send and record nothing.")
+@click.option("--resolve", "resolve_id", metavar="POST_ID",
+              help="Settle a post whose outcome is unknown, after checking the account (with --as).")
+@click.option("--as", "resolve_as", type=click.Choice(["published", "not-sent"]),
+              help="With --resolve: it did go out (give its link), or it did not.")
+@click.argument("url", required=False)
+@common
+def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: str | None, root: Path,
+            now_text: str | None) -> None:
+    """Publish the approved posts that are due now, each exactly once.
+
+    Safe to run every few minutes (cron, a systemd timer, a CI schedule): the ledger (ledger.jsonl)
+    records every message before and after it is sent, and a lock stops two runs sending at once.
+    With no credentials set, messages go to outbox/ instead. Exits 0 when all is well or nothing is
+    due, 1 when something failed or needs a person, 2 for a usage or settings problem.
+
+    \b
+    Examples:
+        postplan publish --dry-run
+        postplan publish --resolve sports-day --as published https://x.com/TregarrowCP/status/123
+    """
+    from postplan.publish.resolve import ResolveError, resolve
+    from postplan.publish.run import Options, UsageError
+    from postplan.publish.run import publish as run_publish
+
+    if bool(resolve_id) != bool(resolve_as):
+        raise Failure("--resolve POST_ID and --as published URL (or --as not-sent) go together")
+    if url and not resolve_id:
+        raise Failure(f"unexpected argument '{url}' (a link goes with --resolve POST_ID --as published)")
+    loaded = load(root)
+    moment = current_time(now_text, loaded)
+    if resolve_id:
+        try:
+            click.echo(resolve(root, resolve_id, resolve_as, url, moment))
+        except ResolveError as error:
+            raise Failure(str(error)) from None
+        return
+    try:
+        report = run_publish(root, moment, Options(dry_run=dry_run), loaded)
+    except UsageError as error:
+        raise Failure(str(error)) from None
+    click.echo(report.text())
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--limit", default=10, show_default=True, help="How many posts to show in each list.")
+@common
+def status(limit: int, root: Path, now_text: str | None) -> None:
+    """Show what is due next, and what was published, missed or failed.
+
+    \b
+    Example:
+        postplan status --limit 5
+    """
+    from postplan.publish.ledger import LedgerError
+    from postplan.publish.status import status_text
+
+    loaded = load(root)
+    try:
+        click.echo(status_text(loaded.repository, root, current_time(now_text, loaded), limit))
+    except LedgerError as error:
+        raise Failure(str(error)) from None
+
 
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""

@@ -1,0 +1,89 @@
+"""Credentials: read only from environment variables named after the account, never shown.
+
+For account ``school``: POSTPLAN_SCHOOL_API_KEY, POSTPLAN_SCHOOL_API_SECRET, POSTPLAN_SCHOOL_ACCESS_TOKEN
+and POSTPLAN_SCHOOL_ACCESS_TOKEN_SECRET (the four OAuth 1.0a user keys X's developer portal issues).
+Only the variables' names ever appear in messages; every text the publisher shows or records first
+passes through ``Scrubber``, which masks any credential value that slipped into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote
+
+KEYS = ("API_KEY", "API_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET")
+MASK = "****"
+# Libraries that log signed request headers at DEBUG (they hold the API key and the access token).
+NOISY_LOGGERS = ("oauthlib", "requests_oauthlib")
+
+
+def variable_names(account_id: str) -> tuple[str, ...]:
+    """The environment variables that hold one account's keys, in the order X's portal lists them."""
+    prefix = "POSTPLAN_" + re.sub(r"[^A-Z0-9]", "_", account_id.upper())
+    return tuple(f"{prefix}_{key}" for key in KEYS)
+
+
+class CredentialsError(Exception):
+    """Some but not all of an account's variables are set: a mistake to name, never to guess around."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """One account's four keys. ``repr`` never shows them, so a stray print or traceback cannot leak them."""
+
+    api_key: str
+    api_secret: str
+    access_token: str
+    access_token_secret: str
+
+    def __repr__(self) -> str:
+        return f"Credentials({MASK})"
+
+    def values(self) -> tuple[str, ...]:
+        return (self.api_key, self.api_secret, self.access_token, self.access_token_secret)
+
+
+def read_credentials(account_id: str, environ: Mapping[str, str] | None = None) -> Credentials | None:
+    """The account's keys from the environment; None when none are set; an error when only some are."""
+    environ = os.environ if environ is None else environ
+    names = variable_names(account_id)
+    values = [environ.get(name, "").strip() for name in names]
+    if not any(values):
+        return None
+    missing = [name for name, value in zip(names, values) if not value]
+    if missing:
+        raise CredentialsError(
+            f"account '{account_id}': {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set "
+            f"(all four are needed: {', '.join(names)})"
+        )
+    return Credentials(*values)
+
+
+class Scrubber:
+    """Masks credential values (as they are, and URL-encoded) in any text before it is shown or stored."""
+
+    def __init__(self, secrets: list[str] | tuple[str, ...] = ()):
+        self._secrets: list[str] = []
+        self.add(*secrets)
+
+    def add(self, *secrets: str) -> None:
+        forms = {form for secret in secrets if len(secret) >= 4 for form in (secret, quote(secret, safe=""))}
+        self._secrets = sorted({*self._secrets, *forms}, key=len, reverse=True)
+
+    def __call__(self, text: object) -> str:
+        text = str(text)
+        for secret in self._secrets:
+            text = text.replace(secret, MASK)
+        return text
+
+
+def quiet_signing_logs() -> None:
+    """Keep OAuth libraries' DEBUG lines (signed headers, base strings) out of every log."""
+    for name in NOISY_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level < logging.INFO:
+            logger.setLevel(logging.INFO)

@@ -1,0 +1,136 @@
+"""Find due posts: which approved posts go out now, and which must not (and why).
+
+A post goes out when it is approved, its time has come, it is not in the ledger, it has no errors,
+it is less than the grace window late, and the event it is about has not happened yet. A post that
+is later than that is *missed*: "see you tomorrow" a day late is wrong, so it is recorded, not sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from postplan.findings import Finding
+from postplan.models import Event, Post, Repository
+from postplan.publish.content import content_hash
+from postplan.publish.ledger import PostRecord, sent_hashes
+
+# What the run does with a post. Only "send" and "resume" send anything.
+SEND, RESUME, MISS, BLOCKED, NEEDS_PERSON, EDITED, SAME_CONTENT, NOT_APPROVED = (
+    "send", "resume", "miss", "blocked", "needs-person", "edited", "same-content", "not-approved")
+
+
+@dataclass(frozen=True)
+class Decision:
+    post: Post
+    action: str
+    reason: str
+    hash: str
+    start_part: int = 0  # a resumed thread carries on from here
+    reply_to: str | None = None  # ...answering this platform id (the last part that went out)
+
+
+def due_posts(repository: Repository, findings: list[Finding], records: dict[str, PostRecord],
+              now: dt.datetime, root: Path) -> list[Decision]:
+    """A decision for every post whose time has come and that the ledger has not settled, oldest first."""
+    grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
+    errors = _errors_by_path(findings)
+    hashes = sent_hashes(records)
+    decisions = []
+    for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
+        if post.publish_at > now:
+            continue
+        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, root)
+        if decision is not None:
+            decisions.append(decision)
+    return decisions
+
+
+def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
+            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, root: Path) -> Decision | None:
+    fingerprint = content_hash(post, root)
+    if post.status != "approved":
+        if now - post.publish_at <= grace and record is None:
+            return Decision(post, NOT_APPROVED, f"its time has come but it is {post.status}, not approved", fingerprint)
+        return None
+    if record is not None:
+        settled = _from_ledger(post, record, fingerprint)
+        if settled is not False:
+            return settled
+    elif fingerprint in hashes:
+        return Decision(post, SAME_CONTENT, f"the same content went out as '{hashes[fingerprint]}'", fingerprint)
+    late = now - post.publish_at
+    stale = _event_over(repository.event(post.event), now)
+    if stale:
+        return Decision(post, MISS, stale, fingerprint)
+    if late > grace:
+        return Decision(post, MISS, f"{_duration(late)} late, more than the {_duration(grace)} grace window",
+                        fingerprint)
+    if errors.get(post.source.path):
+        count = len(errors[post.source.path])
+        return Decision(post, BLOCKED, f"{count} error{'s' * (count != 1)} (postplan validate "
+                        f"{post.source.path}): fix {'them' if count != 1 else 'it'} and it goes out on the next run",
+                        fingerprint)
+    if record is not None and record.state == "publishing":
+        part, platform_id = record.last_published()
+        return Decision(post, RESUME, f"part {part + 2} of {record.of} onwards", fingerprint, part + 1, platform_id)
+    return Decision(post, SEND, "", fingerprint)
+
+
+def _from_ledger(post: Post, record: PostRecord, fingerprint: str) -> Decision | None | bool:
+    """What the ledger already settles for this post: a decision, None (nothing to do) or False (go on)."""
+    state = record.state
+    if state == "needs-person":
+        part, entry = record.pending()
+        return Decision(post, NEEDS_PERSON, _pending_reason(part, record.of, entry), fingerprint)
+    if state in ("published", "publishing", "failed") and record.hash and record.hash != fingerprint:
+        if fingerprint in record.edited:
+            return None
+        return Decision(post, EDITED, f"it was edited after it was {state}; the change is not sent", fingerprint)
+    if state in ("published", "failed", "same-content"):
+        return None
+    if state == "publishing" and record.marker is not None and record.marker["state"] == "missed":
+        return None  # the rest of the thread was already recorded as missed
+    if state == "missed":
+        rescheduled = record.marker.get("publish_at") != post.publish_at.isoformat()
+        return False if rescheduled else None
+    return False  # "publishing" (carry on) and "not-sent" (try again)
+
+
+def _pending_reason(part: int, of: int, entry: dict) -> str:
+    which = f"part {part + 1} of {of}" if of > 1 else "it"
+    if entry["state"] == "unsure":
+        return f"{which} may or may not have gone out ({entry.get('error', 'no answer')})"
+    return f"{which} was claimed at {entry.get('at', '?')} with no outcome recorded (the run stopped mid-request)"
+
+
+def _event_over(event: Event | None, now: dt.datetime) -> str | None:
+    """Why the post's event makes it stale, if it has already happened."""
+    if event is None:
+        return None
+    if event.all_day:
+        if event.last_day < now.date():
+            return f"its event '{event.id}' was on {event.last_day:%A %-d %B}"
+        return None
+    moment = event.end or event.start
+    if moment <= now:
+        return f"its event '{event.id}' {'ended' if event.end else 'started'} at {moment:%H:%M on %A %-d %B}"
+    return None
+
+
+def _errors_by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
+    errors: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.blocks:
+            errors.setdefault(finding.path, []).append(finding)
+    return errors
+
+
+def _duration(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} minute{'s' * (minutes != 1)}"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} hours"
+    return f"{minutes // 1440} days"

@@ -1,0 +1,48 @@
+"""``postplan status``: what goes out next, and what the ledger says was published, missed or failed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from postplan.models import Repository
+from postplan.publish.ledger import Ledger, PostRecord, fold, ledger_path
+
+SECTIONS = (("needs-person", "Needs a person"), ("publishing", "Thread part-way"), ("failed", "Failed"),
+            ("missed", "Missed"), ("published", "Published"), ("same-content", "Not sent: same content"))
+
+
+def status_text(repository: Repository, root: Path, now: dt.datetime, limit: int = 10) -> str:
+    reading = Ledger(ledger_path(root)).read()
+    records = fold(reading.entries)
+    lines = [*reading.warnings, *_due_next(repository, records, now, limit)]
+    outbox = Ledger(ledger_path(root, outbox=True)).read().entries
+    if outbox:
+        written = sum(entry["state"] == "published" for entry in outbox)
+        lines.append(f"(Runs without credentials wrote {written} message{'s' * (written != 1)} to outbox/; "
+                     "they are not in this list.)")
+    for state, title in SECTIONS:
+        chosen = [r for r in records.values() if r.state == state]
+        if chosen:
+            lines += ["", f"{title} ({len(chosen)}):"]
+            lines += [_describe(r) for r in sorted(chosen, key=_when, reverse=True)[:limit]]
+    return "\n".join(lines)
+
+
+def _due_next(repository: Repository, records: dict[str, PostRecord], now: dt.datetime, limit: int) -> list[str]:
+    upcoming = sorted((p for p in repository.posts if p.status == "approved" and p.publish_at > now
+                       and p.id not in records), key=lambda p: p.publish_at)
+    waiting = sum(1 for p in repository.posts if p.status != "approved" and p.publish_at > now)
+    lines = [f"Due next ({len(upcoming)} approved; {waiting} more not yet approved):"]
+    lines += [f"  {p.publish_at:%a %-d %b %Y %H:%M}  {p.id}  ({p.account})" for p in upcoming[:limit]]
+    return lines if upcoming else [lines[0], "  nothing approved is waiting"]
+
+
+def _describe(record: PostRecord) -> str:
+    last = max((e for e in [*record.parts.values(), record.marker] if e), key=lambda e: e.get("at", ""))
+    detail = record.url or last.get("error") or last.get("reason") or ""
+    return f"  {last.get('at', '')[:16].replace('T', ' ')}  {record.post}  {detail}".rstrip()
+
+
+def _when(record: PostRecord) -> str:
+    return max((e.get("at", "") for e in [*record.parts.values(), record.marker] if e), default="")

@@ -1,0 +1,186 @@
+"""X (Twitter): posts through tweepy's v2 client; images through X's v2 media endpoints.
+
+tweepy 4.17 only has the v1.1 media upload that X deprecated, so images go to ``POST /2/media/upload``
+(multipart: ``media`` and ``media_category``) and their alt text to ``POST /2/media/metadata``, signed
+with the same OAuth 1.0a keys tweepy uses.
+
+How each answer is treated: a rate limit that resets soon is waited out, a later one stops the run;
+server errors and timeouts are tried again a few times, with waits; a duplicate is recorded and not
+tried again; refused credentials stop the run. When a post may have gone out despite an error (a
+server error or a timeout while creating it), the outcome is *unsure* and a person decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import requests
+import tweepy
+from requests.adapters import HTTPAdapter
+
+from postplan.publish.credentials import Credentials, variable_names
+from postplan.publish.platform import Attachment, Message, NotSent, Rejected, Sent, StopRun, Unsure
+
+MEDIA_UPLOAD = "https://api.x.com/2/media/upload"
+MEDIA_METADATA = "https://api.x.com/2/media/metadata"
+IMAGE_TYPES = {"image/jpeg": "tweet_image", "image/png": "tweet_image", "image/webp": "tweet_image",
+               "image/gif": "tweet_gif"}
+DUPLICATE = "duplicate content"
+T = TypeVar("T")
+
+
+class _TimeoutAdapter(HTTPAdapter):
+    """tweepy sets no timeout; without one a stalled connection would hold the publisher's lock forever."""
+
+    def __init__(self, timeout: float):
+        super().__init__()
+        self.timeout = timeout
+
+    def send(self, request, **kwargs):
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        return super().send(request, **kwargs)
+
+
+class XPublisher:
+    """Sends messages to one X account. ``sleep`` and ``clock`` are injectable so tests never wait."""
+
+    name = "x"
+
+    def __init__(self, account_id: str, handle: str, credentials: Credentials, *,
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
+                 attempts: int = 3, backoff: tuple[float, ...] = (5, 30), max_wait: float = 60,
+                 timeout: float = 30):
+        self.account_id, self.handle = account_id, handle.lstrip("@")
+        self.sleep, self.clock = sleep, clock
+        self.attempts, self.backoff, self.max_wait = attempts, backoff, max_wait
+        self.client = tweepy.Client(consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
+                                    access_token=credentials.access_token,
+                                    access_token_secret=credentials.access_token_secret)
+        self.client.session.mount("https://", _TimeoutAdapter(timeout))
+        self._auth = tweepy.OAuth1UserHandler(credentials.api_key, credentials.api_secret,
+                                              credentials.access_token, credentials.access_token_secret).apply_auth()
+
+    def send(self, message: Message) -> Sent:
+        media_ids = [self._upload(attachment) for attachment in message.media]
+        fields = {"text": message.text, "in_reply_to_tweet_id": message.reply_to, "media_ids": media_ids or None}
+        if message.poll:
+            fields.update(poll_options=list(message.poll.options), poll_duration_minutes=message.poll.minutes)
+        response = self._attempt(lambda: self.client.create_tweet(**fields), creates_post=True)
+        post_id = str(response.data["id"])
+        return Sent(post_id, f"https://x.com/{self.handle}/status/{post_id}")
+
+    # --- images -------------------------------------------------------------------------------
+
+    def _upload(self, attachment: Attachment) -> str:
+        """Upload one image and set its alt text; returns X's media id."""
+        kind = mimetypes.guess_type(attachment.path.name)[0] or "application/octet-stream"
+        if kind not in IMAGE_TYPES:
+            raise Rejected(f"{attachment.path.name}: postplan sends only JPG, PNG, WEBP and GIF images to X",
+                           "unsupported-media")
+        try:
+            data = attachment.path.read_bytes()
+        except OSError as error:
+            raise NotSent(f"{attachment.path.name} cannot be read: {error.strerror}", "media") from None
+
+        def upload() -> str:
+            files = {"media": (attachment.path.name, data, kind)}
+            response = self._post(MEDIA_UPLOAD, files=files, data={"media_category": IMAGE_TYPES[kind]})
+            return str(response.json()["data"]["id"])
+
+        media_id = self._attempt(upload, creates_post=False)
+        if attachment.alt:
+            body = {"id": media_id, "metadata": {"alt_text": {"text": attachment.alt}}}
+            self._attempt(lambda: self._post(MEDIA_METADATA, json=body), creates_post=False)
+        return media_id
+
+    def _post(self, url: str, **kwargs) -> requests.Response:
+        response = self.client.session.post(url, auth=self._auth,
+                                            headers={"User-Agent": self.client.user_agent}, **kwargs)
+        _raise_for_status(response)
+        return response
+
+    # --- answers, retries and waits -----------------------------------------------------------
+
+    def _attempt(self, action: Callable[[], T], creates_post: bool) -> T:
+        """Run one request, waiting out short rate limits and retrying server errors and timeouts."""
+        maybe_posted, attempt, rate_waits = False, 0, 0
+        while True:
+            attempt += 1
+            try:
+                return action()
+            except tweepy.TooManyRequests as error:
+                wait = self._rate_limit_wait(error)
+                if wait is not None and rate_waits < 2:
+                    self.sleep(wait)
+                    attempt, rate_waits = attempt - 1, rate_waits + 1
+                    continue
+                raise StopRun(self._rate_limit_message(error), "rate-limit") from None
+            except tweepy.Unauthorized:
+                stop = StopRun(self._credentials_message(), "credentials")
+                stop.exit_code = 2
+                raise stop from None
+            except tweepy.TwitterServerError as error:
+                problem = f"X had a server error ({error.response.status_code})"
+                maybe_posted = maybe_posted or creates_post
+            except tweepy.HTTPException as error:
+                raise self._refusal(error, maybe_posted) from None
+            except requests.ConnectTimeout:
+                problem = "X could not be reached (the connection timed out)"
+            except requests.Timeout:
+                problem = "X did not answer in time"
+                maybe_posted = maybe_posted or creates_post
+            except requests.ConnectionError:
+                problem = "the connection to X failed"
+                maybe_posted = maybe_posted or creates_post
+            if attempt >= self.attempts:
+                if maybe_posted:
+                    raise Unsure(f"{problem}, {attempt} tries; it may have been posted: look at "
+                                 f"@{self.handle}'s posts", "server") from None
+                raise NotSent(f"{problem}, {attempt} tries; nothing was posted", "server") from None
+            self.sleep(self.backoff[min(attempt, len(self.backoff)) - 1])
+
+    def _rate_limit_wait(self, error: tweepy.TooManyRequests) -> float | None:
+        """Seconds to wait for the limit to reset, if that is soon enough to wait for."""
+        if error.reset_time is None:
+            return None
+        wait = max(0.0, error.reset_time - self.clock()) + 1
+        return wait if wait <= self.max_wait else None
+
+    def _rate_limit_message(self, error: tweepy.TooManyRequests) -> str:
+        if error.reset_time is None:
+            return "X's rate limit was reached; nothing more is sent in this run"
+        reset = dt.datetime.fromtimestamp(error.reset_time, dt.timezone.utc)
+        return f"X's rate limit was reached until {reset:%H:%M} UTC; nothing more is sent in this run"
+
+    def _credentials_message(self) -> str:
+        return (f"X refused the credentials of account '{self.account_id}' (401 Unauthorized). Check the "
+                f"environment variables {', '.join(variable_names(self.account_id))}: they must hold the "
+                "four OAuth 1.0a keys of an X app with read and write permission")
+
+    def _refusal(self, error: tweepy.HTTPException, maybe_posted: bool) -> Exception:
+        said = "; ".join(str(m) for m in error.api_messages) or f"{error.response.status_code} {error.response.reason}"
+        if isinstance(error, tweepy.Forbidden) and DUPLICATE in said.lower():
+            if maybe_posted:
+                return Unsure("X says it is a duplicate after an earlier try went unanswered: that try "
+                              f"probably went out. Look at @{self.handle}'s posts", "duplicate")
+            return Rejected(f"X refused it as a duplicate of a post already on @{self.handle}", "duplicate")
+        return Rejected(f"X refused it ({error.response.status_code}): {said}", "refused")
+
+
+def _raise_for_status(response: requests.Response) -> None:
+    """The same errors tweepy raises for its own requests, for the media requests made beside it."""
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    if status == 429:
+        reset = response.headers.get("x-rate-limit-reset")
+        raise tweepy.TooManyRequests(response, reset_time=int(reset) if reset else None)
+    errors = {400: tweepy.BadRequest, 401: tweepy.Unauthorized, 403: tweepy.Forbidden, 404: tweepy.NotFound}
+    if status >= 500:
+        raise tweepy.TwitterServerError(response)
+    raise errors.get(status, tweepy.HTTPException)(response)
