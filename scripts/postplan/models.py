@@ -236,6 +236,7 @@ class Post(Frozen):
     poll: Poll | None = None
     reply_to: str | None = None  # a post on the platform this replies to (broadcast only: own posts)
     allow: list[Allow] = Field(default_factory=list)
+    planned: Planned | None = None  # set by `postplan plan`: the reminder this post was written for
     parts: list[ThreadPart]  # the body; more than one part is a thread
     source: Source
 
@@ -266,6 +267,7 @@ class Campaign(Frozen):
     link: str | None = None
     description: str = ""
     show_in_feed: bool = True
+    reminders: list[Reminder] = Field(default_factory=list)
     source: Source
 
     @model_validator(mode="after")
@@ -368,3 +370,20 @@ class Repository(BaseModel):
 
     def in_term(self, day: dt.date) -> bool:
         return any(t.start <= day <= t.end for t in self.terms)
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+class Planned(Frozen):
+    """How ``postplan plan`` wrote a post: the template, and the event's start when the text was written.
+
+    ``event_start`` lets ``plan`` tell a moved event (report the post) from a leader's edit (leave it).
+    """
+
+    template: Annotated[str, Field(pattern=ID_PATTERN)]
+    event_start: DateOrLocalDateTime
+
+
+Post.model_rebuild()
+Campaign.model_rebuild()
