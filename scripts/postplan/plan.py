@@ -176,7 +176,8 @@ def compare(post: Post, planned: PlannedPost) -> list[Notice]:
             path, post.parts[0].line,
             f"the event moved from {_when(post.planned.event_start)} to {_when(planned.event_start)} "
             "since this text was written",
-            f"check the dates in the text; the template now writes: {planned.text}"))
+            f"check the dates in the text (the template now writes: {planned.text}), then set "
+            f"event_start under planned: to {_iso(planned.event_start)}"))
     return notices
 
 
@@ -189,6 +190,10 @@ def orphans(posts: list[Post], wanted: set[str]) -> list[Notice]:
         for post in posts
         if post.planned is not None and post.id not in wanted
     ]
+
+
+def _iso(start: dt.date | dt.datetime) -> str:
+    return f"{start:%Y-%m-%d %H:%M}" if isinstance(start, dt.datetime) else start.isoformat()
 
 
 def _moment(moment: dt.datetime) -> str:

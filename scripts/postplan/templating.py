@@ -9,6 +9,7 @@ and line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -226,7 +227,9 @@ class Templates:
     def path_of(self, name: str) -> str:
         return f"{TEMPLATES_DIR}/{name}{SUFFIX}"
 
+    @functools.cached_property
     def environment(self) -> SandboxedEnvironment:
+        """One sandbox per school: Jinja2 keeps each compiled template until its file changes."""
         env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(self.folder),
             undefined=jinja2.StrictUndefined,
@@ -241,11 +244,11 @@ class Templates:
 
     def check(self, name: str) -> None:
         """Raise a ``TemplateProblem`` if the template is missing or not valid Jinja2."""
-        self._load(self.environment(), name)
+        self._load(self.environment, name)
 
     def render(self, name: str, values: dict[str, object]) -> str:
         """The post text the template writes for these values, stripped of surrounding blank lines."""
-        env = self.environment()
+        env = self.environment
         template = self._load(env, name)
         path = self.path_of(name)
         try:

@@ -20,12 +20,16 @@ from postplan.findings import Severity
 from postplan.rules import (
     account,
     approval,
+    calendar_duplicate,
     duplicate_id,
     file,
     front_matter,
     local_time,
     media_file,
+    reminder_template,
     schema,
+    term_overlap,
+    trip_location,
     unknown_reference,
     weighted_length,
     yaml_syntax,
@@ -71,6 +75,10 @@ _MODULES: tuple[ModuleType, ...] = (
     approval,
     weighted_length,
     media_file,
+    calendar_duplicate,
+    term_overlap,
+    trip_location,
+    reminder_template,
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, _MODULES)}
