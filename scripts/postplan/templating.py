@@ -8,9 +8,12 @@ and line.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
+import signal
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -121,7 +124,22 @@ def _relative(context: jinja2.runtime.Context, value: dt.date | dt.datetime, wor
     return f"{word} {long_date(day)}"
 
 
-FILTERS = {
+def _given(name: str, function):
+    """A filter that says which value is missing, instead of failing somewhere inside Python."""
+
+    @functools.wraps(function)
+    def checked(*args):
+        for value in args:
+            if isinstance(value, jinja2.Undefined):
+                value._fail_with_undefined_error()
+        if args[-1] is None:
+            raise ValueError(f"the {name} filter was given an empty value: this event does not have it")
+        return function(*args)
+
+    return checked
+
+
+FILTERS = {name: _given(name, function) for name, function in {
     "long_date": long_date,
     "short_date": short_date,
     "ordinal_date": ordinal_date,
@@ -131,7 +149,7 @@ FILTERS = {
     "first_sentence": first_sentence,
     "on_day": on_day,
     "by_day": by_day,
-}
+}.items()}
 
 
 # --- the values a template receives -------------------------------------------------------------
@@ -210,6 +228,52 @@ def school_values(settings: Settings, posted_on: dt.date) -> dict[str, object]:
 
 # --- rendering ----------------------------------------------------------------------------------
 
+MAX_RANGE = 1000  # a template may count, but not spin
+MAX_REPEAT = 1000
+TIME_LIMIT_SECONDS = 2.0
+
+
+def small_range(*args: int) -> range:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise SecurityError(f"range() is limited to {MAX_RANGE} numbers in a template")
+    return numbers
+
+
+class PostSandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, also refusing to build huge values (``"x" * 10**9``) that would exhaust memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):  # noqa: ANN001 - Jinja2's signature
+        if operator == "**" and isinstance(right, int) and right > 100:
+            raise SecurityError("powers above 100 are not allowed in a template")
+        if operator == "*":
+            for value, times in ((left, right), (right, left)):
+                if isinstance(value, (str, list, tuple)) and isinstance(times, int) and times > MAX_REPEAT:
+                    raise SecurityError(f"repeating text more than {MAX_REPEAT} times is not allowed in a template")
+        return super().call_binop(context, operator, left, right)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, path: str):
+    """Stop a template that loops for too long (on the main thread of a POSIX system; elsewhere, no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(signum, frame):  # noqa: ANN001 - a signal handler's signature
+        raise TemplateProblem(f"the template took longer than {seconds:g} seconds: does it loop?", path)
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 @dataclass(frozen=True)
 class Templates:
@@ -230,7 +294,7 @@ class Templates:
     @functools.cached_property
     def environment(self) -> SandboxedEnvironment:
         """One sandbox per school: Jinja2 keeps each compiled template until its file changes."""
-        env = SandboxedEnvironment(
+        env = PostSandbox(
             loader=jinja2.FileSystemLoader(self.folder),
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # posts are plain text, not HTML
@@ -239,7 +303,7 @@ class Templates:
             lstrip_blocks=True,
         )
         env.filters.update(FILTERS)
-        env.globals = {"range": range}  # nothing else: no lipsum, cycler, joiner or namespace
+        env.globals = {"range": small_range}  # nothing else: no lipsum, cycler, joiner or namespace
         return env
 
     def check(self, name: str) -> None:
@@ -252,7 +316,8 @@ class Templates:
         template = self._load(env, name)
         path = self.path_of(name)
         try:
-            text = template.render(values)
+            with time_limit(TIME_LIMIT_SECONDS, path):
+                text = _bounded(template.generate(values), path)
         except SecurityError as error:
             raise TemplateProblem(f"the template tried something not allowed in a template: {error}", path,
                                   _line_of(error, path),
@@ -264,8 +329,6 @@ class Templates:
             raise TemplateProblem(f"the template could not be rendered: {error}", path,
                                   _line_of(error, path)) from None
         text = "\n".join(line.rstrip() for line in text.strip().splitlines())
-        if len(text) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(f"the template wrote {len(text)} characters: far more than a post", path)
         if not text:
             raise TemplateProblem("the template wrote no text", path)
         return text
@@ -286,6 +349,18 @@ class Templates:
                                   "check that every {{ has its }} and every {% if %} its {% endif %}") from None
         except UnicodeDecodeError:
             raise TemplateProblem("the template is not UTF-8 text", path, 1, "save it as UTF-8") from None
+
+
+def _bounded(pieces, path: str) -> str:
+    """Join the rendered pieces, stopping as soon as there is more than any post could hold."""
+    text, size = [], 0
+    for piece in pieces:
+        text.append(piece)
+        size += len(piece)
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(f"the template wrote more than {MAX_OUTPUT_CHARS} characters: far more "
+                                  "than a post", path)
+    return "".join(text)
 
 
 def _line_of(error: BaseException, path: str) -> int:
