@@ -373,9 +373,16 @@ def _line_of(error: BaseException, path: str) -> int:
     return line
 
 
+_EVENT_VALUES = {"event_id", "campaign_id", "title", "kind", "date", "end_date", "weekday", "several_days",
+                 "start_time", "end_time", "amount", "audience", "families", "whole_school", "description",
+                 "location", "name", "hashtags", "link"}
+
+
 def _undefined_fix(message: str) -> str:
-    if "website" in message:
+    match = re.match(r"'(\w+)' is undefined", message)
+    name = match[1] if match else ""
+    if name == "website":
         return "add the school's website to website_domains: in mkdocs.yml"
-    if "title" in message or "date" in message:
+    if name in _EVENT_VALUES:
         return "this template is about an event or campaign: give one with --event ID (or --campaign ID)"
     return "check the spelling: templates/README.md lists the values a template receives"
