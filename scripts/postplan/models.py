@@ -52,7 +52,10 @@ def _date_or_local_datetime(value: object, info: ValidationInfo) -> dt.date | dt
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and len(value.strip()) == 10:
-        return value  # a plain date: pydantic parses and checks it
+        try:  # a plain date, checked here so that a bad one gets one clear message, not one per type
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date", f"'{value}' is not a date; write it like 2027-06-01") from None
     return _local_datetime(value, info)
 
 

@@ -27,7 +27,8 @@ def _where(source) -> str:
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[str, str] = {}
-    for entry in [*repository.events, *repository.campaigns]:
+    entries = sorted([*repository.events, *repository.campaigns], key=lambda e: (e.source.path, e.source.line))
+    for entry in entries:
         if entry.id in first:
             yield Problem(f"the id '{entry.id}' is already used at {first[entry.id]}",
                           fix="give each event and campaign its own id, e.g. add the year or date",
