@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -32,11 +33,16 @@ def _reminders(root: Path) -> int:
     return sum(len(o.reminders) for o in [*repository.events, *repository.campaigns])
 
 
+def _without_posts(school: School) -> School:
+    shutil.rmtree(school.root / "content" / "posts")
+    (school.root / "content" / "posts").mkdir()
+    return school
+
+
 @pytest.fixture
 def planned(example: School) -> School:
-    """The example school with every planned post removed, then planned afresh."""
-    for path in _planned_posts(example.root):
-        (example.root / path).unlink()
+    """The example school's calendar with none of its posts, then planned afresh."""
+    _without_posts(example)
     result = example.run("plan", *NOW, *AUTHOR)
     assert result.exit_code == 0, result.output
     return example
@@ -57,9 +63,28 @@ def test_plan_writes_a_proposed_post_for_every_reminder_and_they_all_pass_valida
     assert not [f for f in report["findings"] if f["path"] in posts], report["findings"]
 
 
-def test_the_committed_example_posts_are_exactly_what_plan_writes(example: School, planned: School) -> None:
-    committed = _planned_posts(Path(__file__).resolve().parents[1])
-    assert committed == _planned_posts(planned.root)
+def test_the_example_school_is_fully_planned_and_its_planned_posts_are_what_plan_writes(
+        example: School, planned: School) -> None:
+    committed = _planned_posts(example.root)
+    assert committed, "the example school shows at least one planned post"
+    assert all(planned_text == _planned_posts(planned.root)[path] for path, planned_text in committed.items())
+
+    result = example.run("plan", *NOW, *AUTHOR)
+
+    assert result.exit_code == 0, result.output
+    assert "wrote 0, 45 already planned, 0 too late, 0 out of date" in result.output
+
+
+def test_a_post_written_by_hand_at_the_reminders_time_counts_as_that_reminder(planned: School) -> None:
+    path = planned.root / SPORTS_DAY_POSTS[1]
+    path.unlink()
+    planned.write("content/posts/2027-05/sports-day-next-week.md", "---\npublish_at: 2027-05-25 10:00\n"
+                  "author: Mr Osei\nevent: sports-day-2027\n---\nSports Day is a week today!\n")
+
+    result = planned.run("plan", *NOW, *AUTHOR)
+
+    assert "wrote 0, 45 already planned" in result.output
+    assert not path.exists()
 
 
 def test_planning_twice_writes_nothing_new(planned: School) -> None:
@@ -123,8 +148,7 @@ def test_a_post_whose_reminder_was_removed_is_reported_not_deleted(planned: Scho
 
 
 def test_reminders_whose_time_has_passed_are_not_written(example: School) -> None:
-    for path in _planned_posts(example.root):
-        (example.root / path).unlink()
+    _without_posts(example)
     result = example.run("plan", "--now", "2027-05-30T12:00", *AUTHOR)
     assert "skipped sports-day-2027-deadline-reminder-7-days-before: it would have gone out 2027-05-25 10:00" \
         in result.output
@@ -142,8 +166,7 @@ def test_a_hand_written_post_with_a_planned_id_is_reported_not_overwritten(plann
 
 
 def test_plan_dry_run_writes_nothing(example: School) -> None:
-    for path in _planned_posts(example.root):
-        (example.root / path).unlink()
+    _without_posts(example)
     result = example.run("plan", "--dry-run", *NOW)
     assert "would write 45," in result.output
     assert _planned_posts(example.root) == {}

@@ -2,8 +2,9 @@
 
 An event (or campaign) lists its reminders; each becomes a post with a deterministic id,
 ``<event-id>-<template>-<when>`` (``sports-day-2027-deadline-reminder-7-days-before``), so planning twice
-finds the post it wrote before and writes nothing new. A post already written is never rewritten: when
-its event has moved, or its reminder is gone, the post is reported for a person to fix.
+finds the post it wrote before and writes nothing new. A post a person wrote about the same event, going
+out at the reminder's time, counts as that reminder too. A post already written is never rewritten: when
+its event has moved, or its reminder is gone, a planned post is reported for a person to fix.
 """
 
 from __future__ import annotations
@@ -146,12 +147,22 @@ def plan(repository: Repository, templates: Templates, now: dt.datetime) -> Plan
             if existing is not None:
                 result.existing.append(planned)
                 result.out_of_date += compare(existing, planned)
+            elif _written_by_hand(repository.posts, planned):
+                result.existing.append(planned)
             elif planned.publish_at <= now:
                 result.too_late.append(planned)
             else:
                 result.to_write.append(planned)
     result.out_of_date += orphans(repository.posts, wanted)
     return result
+
+
+def _written_by_hand(posts: list[Post], planned: PlannedPost) -> bool:
+    """A person already wrote this reminder: a post about the same event goes out at the reminder's time."""
+    def about(post: Post) -> bool:
+        return post.event == planned.event if planned.event else post.campaign == planned.campaign
+
+    return any(post.publish_at == planned.publish_at and about(post) for post in posts)
 
 
 def compare(post: Post, planned: PlannedPost) -> list[Notice]:
