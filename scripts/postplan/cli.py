@@ -258,6 +258,133 @@ def status(limit: int, root: Path, now_text: str | None) -> None:
         raise Failure(str(error)) from None
 
 
+def _author(root: Path, author: str | None) -> str:
+    from postplan.postfile import git_user_name
+
+    name = author or git_user_name(root)
+    if not name:
+        raise Failure("who is the author? Give --author \"Your Name\", or set it once with "
+                      "git config --global user.name \"Your Name\"")
+    return name
+
+
+def _planned_fields(post, author: str, status: str, planned: bool) -> dict:
+    fields = {"publish_at": post.publish_at, "status": status, "author": author,
+              "event": post.event, "campaign": post.campaign}
+    if planned:
+        fields["planned"] = {"template": post.template, "event_start": post.event_start}
+    return fields
+
+
+@cli.command("new")
+@click.argument("template")
+@click.option("--event", "owner", metavar="ID", help="The calendar event (or campaign) the post is about.")
+@click.option("--campaign", "campaign", metavar="ID", help="The campaign the post is about (same as --event).")
+@click.option("--at", "at_text", metavar="WHEN",
+              help="When it goes out, like 2027-05-25 10:00. Default: the event's reminder for this "
+                   "template, else tomorrow at 08:30.")
+@click.option("--author", help="Who is writing it. Default: git config user.name.")
+@click.option("--id", "post_id", metavar="ID", help="The post's id (its file name). Default: <event>-<template>.")
+@common
+def new(template: str, owner: str | None, campaign: str | None, at_text: str | None, author: str | None,
+        post_id: str | None, root: Path, now_text: str | None) -> None:
+    """Start a post from a template: writes a draft under content/posts/YYYY-MM/ and prints its path.
+
+    The event's title, date, time and amount are filled in; check the wording, then open a pull
+    request. An existing file is never overwritten.
+
+    \b
+    Example:
+        postplan new deadline-reminder --event sports-day-2027 --at "2027-05-25 10:00"
+    """
+    import re
+
+    from postplan.clock import LocalTimeError, parse_local
+    from postplan.plan import start_post
+    from postplan.postfile import PostExists, post_file_text, write_new
+    from postplan.templating import TemplateProblem, Templates
+
+    if owner and campaign:
+        raise Failure("give --event or --campaign, not both")
+    if post_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", post_id):
+        raise Failure(f"--id {post_id}: use lower-case letters, digits and dashes, like sports-day-reminder")
+    loaded = load(root)
+    repository = loaded.repository
+    now = current_time(now_text, loaded)
+    at = None
+    if at_text:
+        text = at_text.strip()
+        try:
+            at = parse_local(text + (" 08:30" if len(text) == 10 else ""), repository.settings.zone)
+        except (LocalTimeError, ValueError) as error:
+            raise Failure(f"--at: {error}") from None
+    name = _author(root, author)
+    try:
+        post = start_post(repository, Templates(root), template, owner or campaign, at, now, post_id)
+    except LookupError as error:
+        raise Failure(str(error).strip("'\"")) from None
+    except (TemplateProblem, LocalTimeError) as error:
+        raise Failure(str(error)) from None
+    taken = next((p for p in repository.posts if p.id == post.id), None)
+    if taken is not None:
+        raise Failure(f"a post with the id '{post.id}' already exists ({taken.source.path}); "
+                      "choose another with --id")
+    content = post_file_text(_planned_fields(post, name, "draft", planned=False), post.text,
+                             comment=f"Started from the {template} template. Check the wording, then open a pull request.")
+    try:
+        write_new(root, post.path, content)
+    except PostExists as error:
+        raise Failure(str(error)) from None
+    click.echo(post.path)
+
+
+@cli.command("plan")
+@click.option("--author", help="Who the planned posts are by. Default: git config user.name.")
+@click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+@common
+def plan_command(author: str | None, dry_run: bool, root: Path, now_text: str | None) -> None:
+    """Write the reminder posts the calendar asks for, as proposed posts for leaders to review.
+
+    Each event's `reminders:` become posts under content/posts/. Posts written before are never
+    rewritten: when an event has moved, or a reminder is gone, the post is reported instead.
+    Exits 0 when every planned post agrees with the calendar, 1 when one needs a person.
+
+    \b
+    Example:
+        postplan plan --author "Office (J. Pengelly)"
+    """
+    from postplan.plan import Notice, plan
+    from postplan.postfile import PostExists, post_file_text, write_new
+    from postplan.templating import Templates
+
+    loaded = load(root)
+    result = plan(loaded.repository, Templates(root), current_time(now_text, loaded))
+    name = _author(root, author) if result.to_write and not dry_run else ""
+    for post in result.to_write:
+        if dry_run:
+            click.echo(f"would write {post.path}")
+            continue
+        comment = (f"Written by postplan plan for {post.event or post.campaign}: {post.template}, {post.when}.\n"
+                   "Check the wording and add any photos, then ask a leader to approve it.")
+        content = post_file_text(_planned_fields(post, name, "proposed", planned=True), post.text, comment)
+        try:
+            write_new(root, post.path, content)
+        except PostExists:  # a file the loader could not read as a post: validate says why
+            result.problems.append(Notice(post.path, 1, "this file is in the way of a planned post and is not "
+                                          "a valid post", "run postplan validate to see what is wrong with it"))
+            continue
+        click.echo(f"wrote {post.path}")
+    for post in result.too_late:
+        click.echo(f"skipped {post.id}: it would have gone out {post.publish_at:%Y-%m-%d %H:%M}, already past")
+    for notice in [*result.out_of_date, *result.problems]:
+        click.echo(str(notice))
+    verb = "would write" if dry_run else "wrote"
+    click.echo(f"{verb} {len(result.to_write)}, {len(result.existing)} already planned, "
+               f"{len(result.too_late)} too late, {len(result.out_of_date)} out of date, "
+               f"{len(result.problems)} cannot be written")
+    sys.exit(EXIT_FINDINGS if result.out_of_date or result.problems else EXIT_OK)
+
+
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
     try:

@@ -53,7 +53,10 @@ def _date_or_local_datetime(value: object, info: ValidationInfo) -> dt.date | dt
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and len(value.strip()) == 10:
-        return value  # a plain date: pydantic parses and checks it
+        try:  # a plain date, checked here so that a bad one gets one clear message, not one per type
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date", f"'{value}' is not a date; write it like 2027-06-01") from None
     return _local_datetime(value, info)
 
 
@@ -244,6 +247,7 @@ class Post(Frozen):
     poll: Poll | None = None
     reply_to: str | None = None  # a post on the platform this replies to (broadcast only: own posts)
     allow: list[Allow] = Field(default_factory=list)
+    planned: Planned | None = None  # set by `postplan plan`: the reminder this post was written for
     parts: list[ThreadPart]  # the body; more than one part is a thread
     source: Source
 
@@ -274,6 +278,7 @@ class Campaign(Frozen):
     link: str | None = None
     description: str = ""
     show_in_feed: bool = True
+    reminders: list[Reminder] = Field(default_factory=list)
     source: Source
 
     @model_validator(mode="after")
@@ -384,3 +389,20 @@ class Repository(BaseModel):
 
     def in_term(self, day: dt.date) -> bool:
         return any(t.start <= day <= t.end for t in self.terms)
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+class Planned(Frozen):
+    """How ``postplan plan`` wrote a post: the template, and the event's start when the text was written.
+
+    ``event_start`` lets ``plan`` tell a moved event (report the post) from a leader's edit (leave it).
+    """
+
+    template: Annotated[str, Field(pattern=ID_PATTERN)]
+    event_start: DateOrLocalDateTime
+
+
+Post.model_rebuild()
+Campaign.model_rebuild()

@@ -20,13 +20,17 @@ from postplan.findings import Severity
 from postplan.rules import (
     account,
     approval,
+    calendar_duplicate,
     duplicate_id,
     feed_site_url,
     file,
     front_matter,
     local_time,
     media_file,
+    reminder_template,
     schema,
+    term_overlap,
+    trip_location,
     unknown_reference,
     weighted_length,
     yaml_syntax,
@@ -73,6 +77,10 @@ _MODULES: tuple[ModuleType, ...] = (
     weighted_length,
     media_file,
     feed_site_url,
+    calendar_duplicate,
+    term_overlap,
+    trip_location,
+    reminder_template,
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, _MODULES)}
