@@ -157,6 +157,22 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a post's front matter, for editors to autocomplete and check fields.
+
+    The repository keeps a copy in .vscode/postplan-post.schema.json; regenerate it after changing the
+    Post model.
+
+    \b
+    Example:
+        postplan schema > .vscode/postplan-post.schema.json
+    """
+    from postplan.schema import as_text
+
+    click.echo(as_text(), nl=False)
+
+
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
     try:
