@@ -158,6 +158,34 @@ def rules(fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--changed-since", "ref", metavar="REF",
+              help="Preview only the files changed since this branch left REF, like origin/main.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text"]), default="text", show_default=True,
+              help="markdown for a pull request's job summary, text for a terminal.")
+@common
+def preview(paths: tuple[Path, ...], ref: str | None, fmt: str, root: Path, now_text: str | None) -> None:
+    """Show posts as a reviewer sees them: text, length against the limit, images with alt text, findings.
+
+    Always exits 0 when it could build the preview: `postplan validate` is what passes or fails a check.
+
+    \b
+    Example:
+        postplan preview --changed-since origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from postplan import preview as previews
+    from postplan.changes import check_only
+
+    loaded = load(root)
+    wanted = _wanted(paths, ref, root, loaded)
+    findings = check_only(loaded, current_time(now_text, loaded), root, wanted)
+    shown = sorted(wanted) if wanted is not None else sorted(
+        {post.source.path for post in loaded.repository.posts} | {f.path for f in findings})
+    render = previews.as_markdown if fmt == "markdown" else previews.as_text
+    click.echo(render(loaded.repository, shown, findings))
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a post's front matter, for editors to autocomplete and check fields.
 
