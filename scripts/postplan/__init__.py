@@ -2,3 +2,9 @@
 
 The pipeline, one module a stage: load → check → plan → site / feeds / publish.
 """
+
+import warnings
+
+# twitter-text-parser still imports pkg_resources (setuptools < 81); its deprecation warning means
+# nothing to a school, so it is not shown.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)

@@ -158,6 +158,9 @@ class Settings(Frozen):
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: str | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
+    # --- git ---
+    repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub
+    branch: str = "main"  # the branch posts are proposed against and published from
 
     @field_validator("timezone")
     @classmethod
