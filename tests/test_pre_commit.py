@@ -49,3 +49,24 @@ def test_the_hook_checks_the_staged_posts_and_blocks_a_bad_one(example: School, 
     assert "bake-sale" not in output
     assert "2 files checked: 1 error" in output  # the two staged posts; README.md is not handed to the hook
     assert "Traceback" not in output and "Warning" not in output
+
+
+def test_the_local_system_hook_from_the_staff_guide_runs_the_installed_postplan(example: School, tmp_path: Path) -> None:
+    """The `.pre-commit-config.yaml` shown in writing-posts.md: no install, the postplan on PATH."""
+    guide = (PROJECT / "templates/site/guides/writing-posts.md").read_text(encoding="utf-8")
+    config = guide.split("```yaml\nrepos:")[1].split("```")[0]
+    example.write(".pre-commit-config.yaml", "repos:" + config)
+    git(example.root, "init", "-q")
+    git(example.root, "add", "-A")
+    git(example.root, "commit", "-q", "-m", "The school as it is")
+    example.post("2026-10/cake-sale", publish_at="2026-10-09 08:30", status="aproved")
+    git(example.root, "add", "-A")
+
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "POSTPLAN_NOW": "2026-09-01T08:00",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never"],
+                          cwd=example.root, capture_output=True, text=True, env=env)
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/posts/2026-10/cake-sale.md:3: error: status: 'aproved'" in done.stdout
+    assert "1 files checked: 1 error" in done.stdout

@@ -96,7 +96,7 @@ def test_describe_without_a_comment_is_empty() -> None:
 def test_the_repository_setting_is_checked(school: School) -> None:
     settings = school.root / "mkdocs.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
-        "    school: Tregarrow", "    repository: not a repository\n    school: Tregarrow"), encoding="utf-8")
+        "repository: tregarrow-school/posting-calendar", "repository: not a repository"), encoding="utf-8")
     result = school.run("validate")
     assert result.exit_code == 2
     assert "repository" in result.output
