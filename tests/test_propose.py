@@ -23,6 +23,9 @@ For {{ families }}: {{ title }} ({{ amount|money }}) is due by {{ date|long_date
 Just confirmed: {{ title }}, {{ date|long_date }}{{ times }}. {{ description|first_sentence }} Put the date in your diary - we'll see you there!
 {% endif %}
 """
+CAMPAIGN = """{# A campaign week. #}
+It's {{ name }}! {{ description if description|length <= 160 else description|first_sentence }}{% if link %} More at {{ link }}{% endif %} {{ hashtags }}
+"""
 PHOTO = """{# After an event: sharing a photo. #}
 A few snaps from {{ event.title }} {{ date|on_day }}... #TregarrowCP
 """
@@ -58,6 +61,10 @@ def test_the_blanks_take_the_general_branch_and_leave_optional_parts_out() -> No
     assert text.endswith("---\nJust confirmed: <title>, <date>. <description> Put the date in your diary - "
                          "we'll see you there!\n")
     assert "{" not in text and "payment" not in text
+
+
+def test_comparisons_with_a_blank_take_the_else_branch() -> None:
+    assert post_text(CAMPAIGN).endswith("---\nIt's <name>! <description> <hashtags>\n")
 
 
 def test_a_proposed_post_is_a_post_file_whose_check_asks_for_the_blanks(school: School, settings) -> None:

@@ -36,6 +36,11 @@ class Blank(jinja2.Undefined):
             raise AttributeError(name)
         return Blank(name=f"{self._undefined_name} {name}")
 
+    def _unknown(self, other: object) -> bool:  # a comparison with a blank (`title|length <= 160`) is false
+        return False
+
+    __lt__ = __le__ = __gt__ = __ge__ = _unknown
+
 
 class _AnyFilter(dict):
     """Every filter name is known and hands its value straight back: the blanks stay blanks."""
