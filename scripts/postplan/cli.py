@@ -76,29 +76,46 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for programs, github for pull-request annotations.")
+@click.option("--changed-since", "ref", metavar="REF",
+              help="Check only the files changed since this branch left REF (committed or not), like origin/main.")
 @common
-def validate(paths: tuple[Path, ...], fmt: str, root: Path, now_text: str | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now_text: str | None) -> None:
     """Check posts, calendar files and settings against the school's policy.
 
-    Checks the given files, or the whole repository when none are given. Exits 0 when there are no
-    errors (warnings are allowed), 1 when there are, 2 for a usage or settings problem.
+    Checks the given files, the files changed since REF (--changed-since), or the whole repository.
+    A clash between a checked post and another (the same id, the same text) is reported on the checked
+    post. Exits 0 when there are no errors (warnings are allowed), 1 when there are, 2 for a usage or
+    settings problem.
 
     \b
-    Example:
+    Examples:
         postplan validate content/posts/2027-06/sports-day.md --format github
+        postplan validate --changed-since origin/main
     """
     from postplan import report
-    from postplan.check import run_checks
+    from postplan.changes import check_only
 
-    wanted = _relative_paths(paths, root)
     loaded = load(root)
-    findings = run_checks(loaded, current_time(now_text, loaded), root)
-    files = loaded.repository.files
-    if wanted is not None:
-        findings = [f for f in findings if f.path in wanted]
-        files = len(wanted)
+    wanted = _wanted(paths, ref, root, loaded)
+    findings = check_only(loaded, current_time(now_text, loaded), root, wanted)
+    files = loaded.repository.files if wanted is None else len(wanted)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _wanted(paths: tuple[Path, ...], ref: str | None, root: Path, loaded) -> set[str] | None:
+    """The files to report on (None: all), from the paths given or from git's changes since ``ref``."""
+    from postplan.changes import ChangesError, changed_files, checked, widen
+
+    if paths and ref:
+        raise Failure("give either files or --changed-since, not both")
+    if ref is not None:
+        try:
+            return widen(loaded, root, checked(changed_files(root, ref)), ref)
+        except ChangesError as error:
+            raise Failure(str(error)) from None
+    wanted = _relative_paths(paths, root)
+    return None if wanted is None else widen(loaded, root, wanted)
 
 
 def _relative_paths(paths: tuple[Path, ...], root: Path) -> set[str] | None:
@@ -383,6 +400,49 @@ def plan_command(author: str | None, dry_run: bool, root: Path, now_text: str | 
                f"{len(result.too_late)} too late, {len(result.out_of_date)} out of date, "
                f"{len(result.problems)} cannot be written")
     sys.exit(EXIT_FINDINGS if result.out_of_date or result.problems else EXIT_OK)
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--changed-since", "ref", metavar="REF",
+              help="Preview only the files changed since this branch left REF, like origin/main.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "text"]), default="text", show_default=True,
+              help="markdown for a pull request's job summary, text for a terminal.")
+@common
+def preview(paths: tuple[Path, ...], ref: str | None, fmt: str, root: Path, now_text: str | None) -> None:
+    """Show posts as a reviewer sees them: text, length against the limit, images with alt text, findings.
+
+    Always exits 0 when it could build the preview: `postplan validate` is what passes or fails a check.
+
+    \b
+    Example:
+        postplan preview --changed-since origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from postplan import preview as previews
+    from postplan.changes import check_only
+
+    loaded = load(root)
+    wanted = _wanted(paths, ref, root, loaded)
+    findings = check_only(loaded, current_time(now_text, loaded), root, wanted)
+    shown = sorted(wanted) if wanted is not None else sorted(
+        {post.source.path for post in loaded.repository.posts} | {f.path for f in findings})
+    render = previews.as_markdown if fmt == "markdown" else previews.as_text
+    click.echo(render(loaded.repository, shown, findings))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a post's front matter, for editors to autocomplete and check fields.
+
+    The repository keeps a copy in .vscode/postplan-post.schema.json; regenerate it after changing the
+    Post model.
+
+    \b
+    Example:
+        postplan schema > .vscode/postplan-post.schema.json
+    """
+    from postplan.schema import as_text
+
+    click.echo(as_text(), nl=False)
 
 
 def main() -> None:

@@ -170,6 +170,10 @@ class Settings(Frozen):
     feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
     feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
 
+    # --- git ---
+    repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub
+    branch: str = "main"  # the branch posts are proposed against and published from
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:

@@ -1,0 +1,146 @@
+"""A reviewer's preview of posts: the text as it will go out, its length against the limit, the images
+with their alt text, and the findings, as Markdown (a pull request's job summary) or plain text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from postplan.findings import Finding, Severity
+from postplan.models import Post, Repository
+from postplan.rules.weighted_length import measure
+
+ICONS = {"error": "❌", "warning": "⚠️", "allowed": "☑️"}
+
+
+def _label(finding: Finding) -> str:
+    return "allowed" if finding.allowed is not None else finding.severity.value
+
+
+def _when(post: Post) -> str:
+    return f"{post.publish_at:%A} {post.publish_at.day} {post.publish_at:%B %Y, %H:%M}"
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in the text, so the text shows exactly as written."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    errors = sum(f.blocks for f in findings)
+    warnings = sum(f.severity is Severity.WARNING and f.allowed is None for f in findings)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _grouped(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    return by_path
+
+
+def as_markdown(repository: Repository, paths: Sequence[str], findings: Sequence[Finding]) -> str:
+    """The preview for a job summary: a section per file, posts first in the order given."""
+    posts = {post.source.path: post for post in repository.posts}
+    by_path = _grouped(findings)
+    out = [f"## postplan preview: {len(paths)} file{'s' * (len(paths) != 1)}, {_counts(findings)}", ""]
+    if not paths:
+        out.append("No posts, calendar files or settings changed.")
+    for path in paths:
+        out += [f"### `{path}`", ""]
+        post = posts.get(path)
+        if post is not None:
+            out += _post_markdown(post, repository)
+        elif path.startswith("content/posts/"):
+            out += ["**This post could not be read**, so it cannot be previewed: see the errors below.", ""]
+        out += _findings_markdown(by_path.get(path, []))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _post_markdown(post: Post, repository: Repository) -> list[str]:
+    account = repository.settings.accounts.get(post.account)
+    handle = account.handle if account else f"{post.account} (unknown account)"
+    approval = f"{post.approved_by}" if post.approved_by else "not yet"
+    out = [
+        "| when | account | status | author | approved by |",
+        "|---|---|---|---|---|",
+        f"| {_cell(_when(post))} | {_cell(handle)} | {post.status} | {_cell(post.author)} | {_cell(approval)} |",
+        "",
+    ]
+    for number, part in enumerate(post.parts, start=1):
+        if post.is_thread:
+            out.append(f"**Part {number} of {len(post.parts)}**")
+        if account is not None:
+            length, limit = measure(part.text, account)
+            mark = "✅" if length <= limit else "❌"
+            out.append(f"{mark} {length} / {limit} characters as {account.platform.upper()} counts them")
+        fence = _fence(part.text)
+        out += ["", f"{fence}text", part.text, fence, ""]
+    if post.media:
+        out += ["| image | alt text | people | consent |", "|---|---|---|---|"]
+        for item in post.media:
+            alt = _cell(item.alt) if item.alt else "❌ **no alt text**"
+            out.append(f"| `{_cell(item.file)}` | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
+        out.append("")
+    if post.poll is not None:
+        options = ", ".join(post.poll.options)
+        out += [f"**Poll** ({_duration(post.poll.duration)}): {_cell(options)}", ""]
+    for allowance in post.allow:
+        out += [f"**Exception allowed** for `{allowance.rule}`: {_cell(allowance.reason)}", ""]
+    return out
+
+
+def _duration(minutes: int) -> str:
+    for size, unit in ((1440, "day"), (60, "hour")):
+        if minutes % size == 0:
+            count = minutes // size
+            return f"{count} {unit}{'s' * (count != 1)}"
+    return f"{minutes} minutes"
+
+
+def _findings_markdown(findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return ["✅ No findings.", ""]
+    out = []
+    for finding in findings:
+        label = _label(finding)
+        out.append(f"- {ICONS[label]} **{label}** line {finding.line}: {_cell(finding.message)} (`{finding.rule}`)")
+        if finding.fix:
+            out.append(f"  - how to fix: {_cell(finding.fix)}")
+        if finding.allowed is not None:
+            out.append(f"  - allowed by a leader: {_cell(finding.allowed)}")
+    return [*out, ""]
+
+
+def as_text(repository: Repository, paths: Sequence[str], findings: Sequence[Finding]) -> str:
+    """The same preview for a terminal."""
+    posts = {post.source.path: post for post in repository.posts}
+    by_path = _grouped(findings)
+    out = []
+    for path in paths:
+        out.append(f"== {path}")
+        post = posts.get(path)
+        if post is not None:
+            account = repository.settings.accounts.get(post.account)
+            out.append(f"{_when(post)} · {account.handle if account else post.account} · {post.status} · "
+                       f"{post.author}" + (f" · approved by {post.approved_by}" if post.approved_by else ""))
+            for number, part in enumerate(post.parts, start=1):
+                size = ""
+                if account is not None:
+                    length, limit = measure(part.text, account)
+                    size = f" ({length}/{limit})"
+                heading = f"part {number}" if post.is_thread else "text"
+                out.append(f"-- {heading}{size}")
+                out.append(part.text)
+            for item in post.media:
+                out.append(f"image {item.file}: " + (f"alt: {item.alt}" if item.alt else "NO ALT TEXT"))
+        for finding in by_path.get(path, []):
+            out.append(f"{_label(finding)}: line {finding.line}: {finding.message} [{finding.rule}]")
+        out.append("")
+    out.append(f"{len(paths)} file{'s' * (len(paths) != 1)}: {_counts(findings)}")
+    return "\n".join(out)
