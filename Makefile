@@ -24,8 +24,9 @@ run: $(STAMP)
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 # axe-core (npm) checks the built site's accessibility in the browser tests; Chromium is Debian's package.
+# Without npm the accessibility tests are skipped (outside CI), so a failure here does not stop the tests.
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
-	npm ci --prefix tests/browser --no-audit --no-fund
+	-npm ci --prefix tests/browser --no-audit --no-fund && touch $(AXE)
 
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest

@@ -220,3 +220,12 @@ def test_the_search_index_holds_post_text_as_text(example: School) -> None:
     index = (example.root / "site-staff/search/search_index.json").read_text(encoding="utf-8")
     assert "__pwned" in index
     assert "<script" not in index and "onerror=\"" not in index
+
+
+def test_build_exits_2_when_mkdocs_cannot_use_the_site_settings(example: School) -> None:
+    settings = example.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"),
+                        encoding="utf-8")
+    result = example.run("build", "--now", NOW)
+    assert result.exit_code == 2
+    assert "mkdocs.yml: MkDocs could not build the site" in result.output

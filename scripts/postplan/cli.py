@@ -162,19 +162,22 @@ def build(staff: bool, root: Path, now_text: str | None) -> None:
     from postplan import build as site_build
     from postplan.settings import SettingsError
 
+    from postplan.clock import now
+    from postplan.settings import load_settings
+
     progress = _stage_line if sys.stderr.isatty() else (lambda stage: None)
     try:
-        from postplan.clock import now
-        from postplan.settings import load_settings
-
-        moment = now(now_text, load_settings(root).zone)
-        built = site_build.build(root, moment, staff=staff, progress=progress)
+        zone = load_settings(root).zone
     except SettingsError as error:
         raise Failure(str(error)) from None
-    except site_build.BuildProblem as error:
-        raise Failure(str(error)) from None
+    try:
+        moment = now(now_text, zone)
     except ValueError as error:
         raise Failure(f"--now: {error}") from None
+    try:
+        built = site_build.build(root, moment, staff=staff, progress=progress)
+    except (SettingsError, site_build.BuildProblem) as error:
+        raise Failure(str(error)) from None
     finally:
         if sys.stderr.isatty():
             click.echo("\r\033[K", nl=False, err=True)
