@@ -49,6 +49,14 @@ class School:
         text = post_text(**fields) if body is None else post_text(body, **fields)
         return self.write(f"content/posts/{name}.md", text)
 
+    def mark_published(self, post_id: str, url: str = "https://x.com/TregarrowCP/status/1") -> None:
+        """Record in the school's ledger, as the publisher does, that a (one-part) post went out."""
+        from postplan.publish.ledger import PUBLISHED, Ledger
+
+        Ledger(self.root / "ledger.jsonl").append(
+            {"post": post_id, "part": 0, "of": 1, "state": PUBLISHED, "platform": "x", "id": url.rsplit("/", 1)[-1],
+             "url": url, "at": "2026-09-01T08:00:00+01:00", "run": "test"})
+
     def run(self, *args: str) -> Result:
         return CliRunner().invoke(cli, [*args, "--root", str(self.root)], catch_exceptions=False)
 

@@ -141,7 +141,7 @@ def test_a_calendar_file_that_is_not_yaml_is_one_finding(school: School) -> None
 # --- settings -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (("    leaders:", "    leader:"), "mkdocs.yml:26: unknown field 'leader' (did you mean 'leaders'?)"),
+    (("    leaders:", "    leader:"), "mkdocs.yml:29: unknown field 'leader' (did you mean 'leaders'?)"),
     (("timezone: Europe/London", "timezone: Europe/Londn"), "'Europe/Londn' is not a time zone name"),
     (("default_account: school", "default_account: office"), "default_account 'office' is not one of the accounts"),
     (("  postplan:", "  postplan: [1]\n  unused:"), "'postplan:' must hold settings"),

@@ -445,6 +445,64 @@ def schema() -> None:
     click.echo(as_text(), nl=False)
 
 
+@cli.command()
+@click.option("--staff", is_flag=True,
+              help="A private preview: add drafts, proposed posts, authors and findings. Written to "
+                   "site-staff/, never to site/.")
+@common
+def build(staff: bool, root: Path, now_text: str | None) -> None:
+    """Validate, then write the calendar site and the calendar feeds.
+
+    The public site (site/) is safe for the open web: events, campaign weeks, term dates and posts
+    already published (approved posts too, if show_approved_posts is set); no drafts, authors or
+    findings, and never a post that has an error. --staff writes a private preview to site-staff/.
+
+    Exits 0 when built with no errors, 1 when built but some posts have errors (they are left out of
+    the public site; the staff build shows them), 2 when nothing could be built (settings or mkdocs.yml).
+
+    \b
+    Example:
+        postplan build --staff --now 2026-11-16T09:00
+    """
+    from postplan import build as site_build
+    from postplan.clock import now
+    from postplan.feeds import FeedStateError
+    from postplan.settings import SettingsError, load_settings
+
+    progress = _stage_line if sys.stderr.isatty() else (lambda stage: None)
+    try:
+        zone = load_settings(root).zone
+    except SettingsError as error:
+        raise Failure(str(error)) from None
+    try:
+        moment = now(now_text, zone)
+    except ValueError as error:
+        raise Failure(f"--now: {error}") from None
+    try:
+        built = site_build.build(root, moment, staff=staff, progress=progress)
+    except (SettingsError, site_build.BuildProblem, FeedStateError) as error:
+        raise Failure(str(error)) from None
+    finally:
+        if sys.stderr.isatty():
+            click.echo("\r\033[K", nl=False, err=True)
+    where = built.site_dir.relative_to(root) if built.site_dir.is_relative_to(root) else built.site_dir
+    kind = "staff preview" if staff else "public site"
+    click.echo(f"Built the {kind} in {where}/: {built.posts_shown} posts shown, {built.pages} pages, "
+               f"{len(built.feeds)} calendar feed{'s' if len(built.feeds) != 1 else ''} ({built.seconds:.1f} s).")
+    for warning in dict.fromkeys(w for feed in built.feeds for w in feed.warnings):
+        click.echo(f"warning: {warning}", err=True)
+    if built.errors:
+        left_out = "shown with their problems" if staff else "left out of the site"
+        click.echo(f"{built.errors} error{'s' if built.errors != 1 else ''} found: posts with errors are {left_out}. "
+                   "Run `postplan validate` to see them.", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _stage_line(stage: str) -> None:
+    """One line on the terminal saying what a long build is doing, rewritten at each stage."""
+    click.echo(f"\r\033[Kpostplan build: {stage}…", nl=False, err=True)
+
+
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
     try:

@@ -21,7 +21,7 @@ HELP = {
     "id": "The post's id; leave it out and the file name (without .md) is used.",
     "publish_at": "When to post, in the school's local time: 2027-06-01 08:30.",
     "status": "draft while writing, proposed when ready for a leader, approved once a leader has approved it.",
-    "author": "Who wrote it, like: Office (J. Pengelly).",
+    "author": "Who wrote it, like: Office (J. Smith) or Mrs Kemp (Year 2).",
     "approved_by": "The leader who approved it (one of the leaders in mkdocs.yml).",
     "approved_at": "When the leader approved it, in local time: 2027-05-20 16:00.",
     "account": "Which account posts it (an account id from mkdocs.yml); leave it out for the school's main account.",
@@ -31,6 +31,7 @@ HELP = {
     "poll": "A poll: 2 to 4 options and how long it runs.",
     "reply_to": "A post on the platform this one replies to (the school's own posts only).",
     "allow": "A leader-approved exception to one rule for this post, with the reason.",
+    "planned": "Written by `postplan plan`: the template and the event's start when the text was written.",
 }
 
 

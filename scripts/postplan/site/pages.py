@@ -1,0 +1,178 @@
+"""Render every calendar page from the loaded content: a pure function, no MkDocs, no clock, no files.
+
+Each page is a Markdown document whose body is one block of HTML after ``HTML_MARKER``. The MkDocs
+adapter passes such bodies through untouched (Markdown never sees them), so nothing a school wrote can
+turn back into markup: every piece of it was escaped here. A page per month holds every post's preview,
+anchored; there is never a page per post (a site's sidebar makes that grow with the square of the pages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+
+from markupsafe import Markup
+
+from postplan.findings import Finding
+from postplan.models import Campaign, Repository, Settings
+from postplan.site.days import Days, index_days
+from postplan.site.html import attrs, day_label, link
+from postplan.site.month import (agenda, campaign_path, month_body, month_path, month_title)
+from postplan.site.preview import card, findings_list
+from postplan.site.visibility import STATES, ShownPost, shown_events, shown_posts
+
+HTML_MARKER = "<!-- postplan:html -->"
+UPCOMING_DAYS = 42
+STATUS_ORDER = ("missed", "draft", "proposed", "approved", "published")
+assert set(STATUS_ORDER) == set(STATES)
+
+
+def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.datetime, staff: bool,
+                 published: Mapping[str, object] | None = None) -> dict[str, str]:
+    """Every generated page, by path under the site's docs (``calendar/2026-09.md`` → its Markdown).
+
+    ``published`` maps the ids of posts already sent (from the publisher's ledger) to anything.
+    """
+    findings = list(findings)
+    settings = repository.settings
+    posts = shown_posts(repository, findings, published or {}, now, staff)
+    days = index_days(posts, shown_events(repository, staff), repository.campaigns, repository.terms)
+    today = now.date()
+    months = _months(days, today)
+    pages = {"calendar/index.md": _page("The year at a glance", _overview(repository, days, months, today))}
+    for number, (year, month) in enumerate(months):
+        previous = months[number - 1] if number else None
+        following = months[number + 1] if number + 1 < len(months) else None
+        body = month_body(year, month, days, settings, today, staff, previous, following)
+        pages[month_path(year, month)] = _page(month_title(year, month), body)
+    monday = today - dt.timedelta(days=today.weekday())
+    pages["calendar/this-week.md"] = _page("This week", _day_list(
+        "This week", f"Monday {day_label(monday).split(' ', 1)[1]} to Sunday "
+        f"{day_label(monday + dt.timedelta(days=6)).split(' ', 1)[1]}",
+        _dates(monday, 7), days, settings, "calendar/this-week.md", staff))
+    pages["calendar/upcoming.md"] = _page("Coming up", _day_list(
+        "Coming up", f"The next {UPCOMING_DAYS // 7} weeks, from {day_label(today)}",
+        _dates(today, UPCOMING_DAYS), days, settings, "calendar/upcoming.md", staff))
+    pages["campaigns/index.md"] = _page("Campaigns", _campaign_index(repository.campaigns))
+    for campaign in repository.campaigns:
+        campaign_posts = [p for p in posts if p.post.campaign == campaign.id]
+        pages[campaign_path(campaign)] = _page(campaign.name, _campaign(campaign, campaign_posts, settings, staff))
+    if staff:
+        pages["status.md"] = _page("Status board", _status(posts, findings, settings))
+    return pages
+
+
+def default_home(settings: Settings) -> str:
+    """A home page for a school that has not written its own (``index.md`` in the site's folder)."""
+    body = Markup('<h1>{}</h1><p>What the school plans to post, and the school calendar.</p><ul>'
+                  '<li><a href="calendar/index.md">The year at a glance</a></li>'
+                  '<li><a href="calendar/this-week.md">This week</a></li>'
+                  '<li><a href="subscribe.md">Add the school calendar to your phone</a></li></ul>').format(settings.school)
+    return _page(settings.school, body)
+
+
+def _page(title: str, body: Markup) -> str:
+    # hide: [toc] gives the calendar the width Material keeps for a table of contents these pages lack
+    front = f"title: {json.dumps(title, ensure_ascii=False)}\nhide: [toc]"
+    return f"---\n{front}\n---\n{HTML_MARKER}\n<div class=\"pp\">{body}</div>\n"
+
+
+def _months(days: Days, today: dt.date) -> list[tuple[int, int]]:
+    first, last = days.span() or (today, today)
+    months, (year, month) = [], (first.year, first.month)
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _dates(first: dt.date, count: int) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range(count)]
+
+
+def _day_list(title: str, subtitle: str, dates: list[dt.date], days: Days, settings: Settings, page: str,
+              staff: bool) -> Markup:
+    return Markup('<h1>{}</h1><p class="pp-lead">{}</p>{}').format(
+        title, subtitle, agenda(dates, days, settings, page, staff, full=False, heading="h2"))
+
+
+def _overview(repository: Repository, days: Days, months: list[tuple[int, int]], today: dt.date) -> Markup:
+    page = "calendar/index.md"
+    terms = Markup("").join(
+        Markup('<tr><th scope="row">{}</th><td><time datetime="{}">{}</time></td><td><time datetime="{}">{}</time></td></tr>')
+        .format(t.name, t.start.isoformat(), day_label(t.start), t.end.isoformat(), day_label(t.end))
+        for t in sorted(repository.terms, key=lambda t: t.start))
+    term_table = Markup(
+        '<h2>Term dates</h2><table class="pp-table"><caption>Term dates</caption><thead><tr><th scope="col">Term</th>'
+        '<th scope="col">First day</th><th scope="col">Last day</th></tr></thead><tbody>{}</tbody></table>'
+    ).format(terms) if repository.terms else ""
+    rows = []
+    for year, month in months:
+        dates = [d for d in days.posts if (d.year, d.month) == (year, month)]
+        post_count = sum(len(days.posts[d]) for d in dates)
+        events = {e.id for d, es in days.events.items() if (d.year, d.month) == (year, month) for e in es}
+        current = (year, month) == (today.year, today.month)
+        rows.append(Markup('<li{}><a href="{}">{}</a>: {} post{}, {} event{}</li>').format(
+            attrs(aria_current="date" if current else None), link(page, month_path(year, month)),
+            month_title(year, month), post_count, "" if post_count == 1 else "s", len(events),
+            "" if len(events) == 1 else "s"))
+    quick = Markup('<p class="pp-lead"><a href="{}">This week</a> · <a href="{}">Coming up</a> · '
+                   '<a href="{}">Campaigns</a></p>').format(link(page, "calendar/this-week.md"),
+                                                            link(page, "calendar/upcoming.md"),
+                                                            link(page, "campaigns/index.md"))
+    return Markup('<h1>The year at a glance</h1>{}{}<h2>Month by month</h2><ul class="pp-month-list">{}</ul>').format(
+        quick, term_table, Markup("").join(rows))
+
+
+def _campaign_index(campaigns: list[Campaign]) -> Markup:
+    page = "campaigns/index.md"
+    items = Markup("").join(
+        Markup('<li><a href="{}">{}</a>: {} to {}</li>').format(link(page, campaign_path(c)), c.name,
+                                                               day_label(c.start), day_label(c.end))
+        for c in sorted(campaigns, key=lambda c: (c.start, c.id)))
+    body = Markup("<ul>{}</ul>").format(items) if items else Markup('<p class="pp-empty">No campaigns yet.</p>')
+    return Markup("<h1>Campaigns</h1><p class=\"pp-lead\">Awareness days and campaign weeks the school joins in with.</p>{}").format(body)
+
+
+def _campaign(campaign: Campaign, posts: list[ShownPost], settings: Settings, staff: bool) -> Markup:
+    page = campaign_path(campaign)
+    tags = Markup(" ").join(Markup('<span class="pp-hashtag">{}</span>').format(t) for t in campaign.hashtags)
+    more = ""
+    if campaign.link and campaign.link.lower().startswith(("https://", "http://")):
+        more = Markup('<p><a class="pp-link"{}>About {}</a></p>').format(
+            attrs(href=campaign.link, rel="nofollow noopener"), campaign.name)
+    cards = Markup("").join(Markup("<li>{}</li>").format(card(p, settings, page, staff)) for p in posts)
+    listed = Markup('<ul class="pp-cards">{}</ul>').format(cards) if posts else Markup(
+        '<p class="pp-empty">No posts for this campaign yet.</p>')
+    return Markup('<h1>{name}</h1><p class="pp-lead"><time datetime="{s}">{start}</time> to '
+                  '<time datetime="{e}">{end}</time>{tags}</p><p>{description}</p>{more}<h2>Posts</h2>{listed}').format(
+        name=campaign.name, s=campaign.start.isoformat(), start=day_label(campaign.start),
+        e=campaign.end.isoformat(), end=day_label(campaign.end),
+        tags=Markup(" · ") + tags if tags else "", description=campaign.description, more=more, listed=listed)
+
+
+def _status(posts: list[ShownPost], findings: list[Finding], settings: Settings) -> Markup:
+    """Every post by state (missed first: they need someone now), each with its findings."""
+    page = "status.md"
+    counts = Markup(" · ").join(
+        Markup('<a href="#{s}">{n} {s}</a>').format(s=state, n=sum(p.state == state for p in posts))
+        for state in STATUS_ORDER)
+    sections = []
+    for state in STATUS_ORDER:
+        rows = [Markup('<tr><td><time datetime="{iso}">{when:%a %d %b %Y %H:%M}</time></td><td>{card}</td>'
+                       '<td>{author}</td><td>{found}</td></tr>').format(
+            iso=p.post.publish_at.isoformat(), when=p.post.publish_at, card=card(p, settings, page, True),
+            author=p.post.author, found=findings_list(p.findings)) for p in posts if p.state == state]
+        table = Markup(
+            '<div class="pp-scroll" tabindex="0" role="region" aria-label="{s} posts"><table class="pp-table">'
+            '<caption>{n} {s}</caption><thead><tr><th scope="col">When</th><th scope="col">Post</th>'
+            '<th scope="col">Author</th><th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        ).format(s=state, n=len(rows), rows=Markup("").join(rows)) if rows else Markup(
+            '<p class="pp-empty">None.</p>')
+        sections.append(Markup('<h2 id="{}">{}</h2>{}').format(state, state.capitalize(), table))
+    post_paths = {p.post.source.path for p in posts}
+    others = [f for f in findings if f.path not in post_paths]
+    other = Markup('<h2 id="other-files">Other files</h2>{}').format(findings_list(others)) if others else ""
+    return Markup('<h1>Status board</h1><p class="pp-lead">{}</p>{}{}').format(
+        counts, Markup("").join(sections), other)

@@ -1,0 +1,115 @@
+"""The thin MkDocs adapter: adds the rendered pages, the stylesheet, media and feeds to a MkDocs build.
+
+Pages whose body follows ``HTML_MARKER`` are finished, escaped HTML: Markdown never sees them (so it
+cannot turn a post's text back into markup), and their Markdown-style links (``2026-10.md#post-x``) are
+turned into the site's URLs here. All calendar logic lives in ``pages.py``; this file only moves data.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from postplan.site.pages import HTML_MARKER
+
+STYLESHEET = "assets/postplan/calendar.css"
+STAFF_BANNER = ('<p class="pp-staff-banner" role="note"><strong>Staff preview.</strong> This build shows drafts, '
+                'authors and problems: keep it private, never publish it on the open web.</p>')
+NAV = [("The year at a glance", "calendar/index.md"), ("This week", "calendar/this-week.md"),
+       ("Coming up", "calendar/upcoming.md"), ("Campaigns", "campaigns/index.md"), ("Status board", "status.md"),
+       ("Subscribe", "subscribe.md"), ("Rules", "rules/index.md")]
+# Material's search box is a dialog without a name (axe-core: aria-dialog-name); give it one.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_LOCAL_LINK = re.compile(r'(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(#[^"]*)?"')
+
+
+class PostplanPlugin(BasePlugin):
+    """Built by ``postplan build`` with everything already rendered; it adds files and passes HTML through."""
+
+    def __init__(self, pages: dict[str, str] | None = None, assets: dict[str, bytes | Path] | None = None,
+                 staff: bool = False) -> None:
+        super().__init__()
+        self.pages = pages or {}
+        self.assets = assets or {}
+        self.staff = staff
+        self._bodies: dict[str, str] = {}
+
+    def on_config(self, config):
+        config.extra_css.append(STYLESHEET)
+        generated = [{title: path} for title, path in NAV if path in self.pages]
+        if config.nav:
+            listed = {str(v) for entry in config.nav if isinstance(entry, dict) for v in entry.values()}
+            config.nav = [*config.nav, *[e for e in generated if next(iter(e.values())) not in listed]]
+        else:
+            config.nav = _default_nav(Path(config.docs_dir), generated)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, text in self.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                if path == "index.md":
+                    continue  # the school's own home page wins over the default one
+                files.remove(existing)
+            files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, content in self.assets.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            if isinstance(content, Path):
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files):
+        if page.file.src_uri in self.pages and markdown.startswith(HTML_MARKER):
+            self._bodies[page.file.src_uri] = markdown[len(HTML_MARKER):]
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, page, config, files: Files):
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            html = _site_links(body, page.file, files)
+        return STAFF_BANNER + html if self.staff else html
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+
+def _site_links(html: str, page: File, files: Files) -> str:
+    """Turn links written between source files (``../calendar/2026-09.md#x``) into the site's URLs."""
+    folder = posixpath.dirname(page.src_uri)
+
+    def replace(match: re.Match) -> str:
+        attribute, target, fragment = match[1], match[2], match[3] or ""
+        found = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, target)))
+        if found is None:
+            return match[0]
+        return f'{attribute}="{found.url_relative_to(page)}{fragment}"'
+
+    return _LOCAL_LINK.sub(replace, html)
+
+
+def _default_nav(docs: Path, generated: list[dict[str, str]]) -> list:
+    """Home, the generated calendar pages, then the school's own pages (a folder becomes a section)."""
+    own = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    taken = {path for entry in generated for path in entry.values()}
+    nav: list = ["index.md"]
+    nav += generated
+    sections: dict[str, list[str]] = {}
+    for path in own:
+        if path == "index.md" or path in taken:
+            continue
+        folder, _, _ = path.rpartition("/")
+        if folder:
+            sections.setdefault(folder, []).append(path)
+        else:
+            nav.append(path)
+    nav += [{folder.replace("-", " ").capitalize(): paths} for folder, paths in sections.items()]
+    return nav
