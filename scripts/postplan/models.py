@@ -158,6 +158,10 @@ class Settings(Frozen):
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: str | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
+    # --- rules ---
+    not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
+    public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
+    profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,116 @@
+"""A day or date in the text that contradicts the calendar or the publish date.
+
+"Sports Day is on Thursday 1st June" when 1 June is a Tuesday; "due by Thursday" in a reminder for a
+payment due on Friday; "tomorrow" in a post that goes out two days before its event. Relative days
+("today", "tomorrow", "on Friday") are counted from the publish date (after an event, "on Friday"
+means the Friday just gone). With ``event:``, at least one day the text names must be a day of the
+event; dates with a weekday must agree with each other.
+
+Passes: "Just confirmed our Sports Day as 1st June" (event on 1 June 2027); "the next £15 payment ... is
+due by Thursday" published on Monday 12 October for a payment due on Thursday 15 October.
+
+Fails: "Sports Day is on Thursday 1st June" (a Tuesday in 2027); "See you tomorrow!" published two days
+before the event; "due by Thursday" for a payment due on Friday.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Event, Post
+from postplan.rules.base import Context, Problem
+from postplan.rules.text import line_in, parts, prose
+
+ID = "date-in-text"
+SEVERITY = Severity.ERROR
+SUMMARY = "Days and dates in the text agree with the event and the publish date."
+POLICY = (
+    "Reminders about deadlines: \"Don't forget to get your ticket slips back to us by Friday morning.\" "
+    "(a reminder must name the right day)"
+)
+
+_MONTH = (r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+_WEEKDAY = r"(?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
+DATE = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}{_YEAR}"
+    rf"|(?:{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.replace('?P<m>', '?P<m2>')}\s+(?:the\s+)?"
+    rf"{_DAY.replace('?P<d>', '?P<d2>')}{_YEAR.replace('?P<y>', '?P<y2>')}"
+)
+RELATIVE = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday)\b", re.I)
+WEEKDAY_ALONE = re.compile(
+    r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d)"
+)
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                       "nov", "dec"), start=1)}
+_WEEKDAYS = {w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+            "tomorrow": 1, "yesterday": -1}
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    event = context.repository.event(post.event)
+    published = post.publish_at.astimezone(context.repository.settings.zone).date()
+    backwards = event is not None and published > event.last_day
+    for part in parts(post):
+        text = prose(part.text)
+        named: list[tuple[str, dt.date, int]] = []
+        for match in DATE.finditer(text):
+            day, problem = _explicit(match, published)
+            if problem:
+                yield Problem(problem[0], fix=problem[1], line=line_in(part, match.start()))
+            elif day:
+                named.append((match.group().strip(), day, match.start()))
+        for match in RELATIVE.finditer(text):
+            named.append((match.group(), published + dt.timedelta(days=_OFFSETS[match["word"].lower()]), match.start()))
+        for match in WEEKDAY_ALONE.finditer(text):
+            if not (match["every"] or match["plural"] or match["next"]):
+                named.append((match.group(), _resolve(match, published, backwards), match.start()))
+        if event is not None and named and not any(event.first_day <= day <= event.last_day for _, day, _ in named):
+            words, day, start = named[0]
+            yield Problem(
+                f"the text says '{words}' ({day:%A %-d %B}), but {event.title} is on {_when(event)}",
+                fix="correct the day in the text, or the event's date in calendar/, or the post's `publish_at:`",
+                line=line_in(part, start),
+            )
+
+
+def _explicit(match: re.Match[str], published: dt.date) -> tuple[dt.date | None, tuple[str, str] | None]:
+    """The date a "Tuesday 1st June" names (year inferred from the publish date), or why it cannot be."""
+    day_text, month_text = match["d"] or match["d2"], match["m"] or match["m2"]
+    year_text, weekday_text = match["y"] or match["y2"], match["wd"] or match["wd2"]
+    month, number = _MONTHS[month_text[:3].lower()], int(day_text)
+    years = [int(year_text)] if year_text else [published.year, published.year + 1, published.year - 1]
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(dt.date(year, month, number))
+        except ValueError:
+            pass
+    if not candidates:
+        return None, (f"'{match.group().strip()}' is not a date: {month_text} has no {number}",
+                      "check the day and the month")
+    # Without a year, the nearest such date, preferring the months ahead (a post looks forward).
+    day = min(candidates, key=lambda d: (d - published).days * (-2 if d < published else 1))
+    if weekday_text and _WEEKDAYS[weekday_text[:3].lower()] != day.weekday():
+        return None, (f"'{match.group().strip()}': {day:%-d %B %Y} is a {day:%A}",
+                      f"write '{day:%A} {day.day} {day:%B}', or check which date is meant")
+    return day, None
+
+
+def _resolve(match: re.Match[str], published: dt.date, backwards: bool) -> dt.date:
+    """The date "Friday" means: the coming one (today included), or the one just gone after an event."""
+    weekday = _WEEKDAYS[match["wd"][:3].lower()]
+    if match["last"] or backwards:
+        return published - dt.timedelta(days=(published.weekday() - weekday) % 7 or (7 if match["last"] else 0))
+    return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+
+
+def _when(event: Event) -> str:
+    if event.first_day == event.last_day:
+        return f"{event.first_day:%A %-d %B %Y}"
+    return f"{event.first_day:%-d %B} to {event.last_day:%-d %B %Y}"
