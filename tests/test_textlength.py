@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +95,18 @@ def test_every_multi_codepoint_emoji_has_a_wide_codepoint_first_or_second():
         assert not (_is_light(ord(alt[0])) and _is_light(ord(alt[1]))), repr(alt)
 
 
+def test_every_multi_codepoint_emoji_contains_a_joiner_or_modifier():
+    multi = library_emoji.pattern.rpartition("|[")[0]
+    alternatives = [alt.encode("ascii").decode("unicode_escape") for alt in multi.split("|")]
+    assert [alt for alt in alternatives if not textlength._SEQUENCE.search(alt)] == []
+
+
+def test_single_emoji_without_joiners_never_reach_the_library(monkeypatch):
+    monkeypatch.setattr(textlength, "_emoji_spans", lambda *args: pytest.fail("emoji regex used"))
+    text = "Sports Day is on Tuesday 🎉⚽ Bring a water bottle 🌞"
+    assert weighted_length(text) == _library(text) == len(text) + 3
+
+
 def _tld_alternatives(pattern: str) -> list[str]:
     m = re.fullmatch(r"\(\?:\(\?:(.*)\)\(\?=\[\^0-9a-zA-Z@\+-\]\|\$\)\)", pattern, re.S)
     assert m, pattern[:80]
@@ -157,7 +168,7 @@ def test_plain_text_never_reaches_the_library(monkeypatch):
     assert weighted_length(text) == len(text)
 
 
-# --- Speed: 10,000 realistic school posts well under the 2 s budget. ---
+# --- Realistic school posts: exact on a sample (speed is measured by `postplan bench`, not here). ---
 
 SENTENCES = [
     "Well done to Year 6 for a brilliant match today.", "Our book fair starts on Monday.",
@@ -176,13 +187,9 @@ def realistic_posts(n: int, seed: int = 7) -> list[str]:
             for _ in range(n)]
 
 
-def test_ten_thousand_posts_are_fast_and_exact_on_a_sample():
-    posts = realistic_posts(10_000)
-    weighted_length(posts[0] + " 🎉 example.com")  # pay the one-off library import outside the timing
-    start = time.perf_counter()
-    lengths = [weighted_length(p) for p in posts]
-    assert time.perf_counter() - start < 2.0
-    assert all(lengths[i] == _library(posts[i]) for i in range(0, 10_000, 50))
+def test_realistic_posts_agree_with_the_library():
+    posts = realistic_posts(2_000)
+    assert all(weighted_length(p) == _library(p) for p in posts[::10])
 
 
 # --- plain_length ---

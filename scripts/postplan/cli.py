@@ -140,6 +140,35 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
 
 
+@cli.command()
+@click.option("--posts", default=10_000, show_default=True, help="How many posts the synthetic school has.")
+@click.option("--repeat", default=3, show_default=True, help="Runs of each command (the median is reported).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default="bench.json",
+              show_default=True, help="Where to write every figure as JSON.")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
+              help="Also keep the synthetic school in this folder.")
+def bench(posts: int, repeat: int, json_path: Path, keep: Path | None) -> None:
+    """Time validate, build, publish and --help on a synthetic school of N posts.
+
+    Each command runs as a whole process; the table gives the median time and the peak memory.
+
+    \b
+    Example:
+        postplan bench --posts 10000 --json bench.json
+    """
+    import json
+
+    from postplan.bench import benchmark, table
+
+    if posts < 1 or repeat < 1:
+        raise Failure("--posts and --repeat must be at least 1")
+    click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
+    result = benchmark(posts, repeat, keep)
+    json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    click.echo(table(result))
+    click.echo(f"Every figure: {json_path}", err=True)
+
+
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
     try:

@@ -6,9 +6,14 @@ other file is still loaded, so one broken post never hides the problems of the r
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
@@ -23,6 +28,7 @@ POSTS_DIR = "content/posts"
 CALENDAR_DIR = "calendar"
 MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
 MAX_CALENDAR_BYTES = 5_000_000
+PARALLEL_FROM = 2_000  # below this many posts, starting worker processes costs more than it saves
 CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
 _DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so files stay compatible
 
@@ -34,12 +40,12 @@ class Loaded:
 
 
 def post_files(root: Path) -> list[Path]:
-    return sorted((root / POSTS_DIR).rglob("*.md"))
+    return sorted((root / POSTS_DIR).rglob("*.md"), key=str)
 
 
 def calendar_files(root: Path) -> list[Path]:
     folder = root / CALENDAR_DIR
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=str)
 
 
 def load_repository(root: Path) -> Loaded:
@@ -47,8 +53,9 @@ def load_repository(root: Path) -> Loaded:
     settings = load_settings(root)
     findings: list[Finding] = []
     posts: list[Post] = []
-    for path in post_files(root):
-        post, problems = load_post(path, root, settings)
+    posts_found = post_files(root)
+    for raw in read_posts(posts_found, root):
+        post, problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
         findings += problems
         if post is not None:
             posts.append(post)
@@ -60,7 +67,7 @@ def load_repository(root: Path) -> Loaded:
         root=str(root),
         settings=settings,
         posts=posts,
-        files=len(post_files(root)) + len(files) + 1,
+        files=len(posts_found) + len(files) + 1,
         **sections,
     )
     return Loaded(repository, findings)
@@ -95,49 +102,91 @@ def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[F
     return text, []
 
 
-def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
-    relative = path.relative_to(root).as_posix()
+def _relative(path: Path, root: Path) -> str:
+    """The path from the repository root, with forward slashes (cheaper than Path.relative_to)."""
+    prefix = str(root)
+    text = str(path)
+    if text.startswith(prefix) and text[len(prefix):len(prefix) + 1] in ("/", "\\"):
+        return text[len(prefix) + 1:].replace("\\", "/")
+    return path.relative_to(root).as_posix()
+
+
+class RawPost(NamedTuple):
+    """A post file read and parsed, before validation: plain data, cheap to pass between processes."""
+
+    relative: str
+    stem: str
+    data: dict
+    lines: dict[YamlPath, int]
+    parts: list[tuple[str, int]]
+
+
+def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
+    """Read a post file and parse its front matter; findings if it cannot become a post at all."""
+    relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_POST_BYTES)
     if text is None:
-        return None, problems
+        return problems
     lines = text.splitlines()
     if not lines or not _DELIMITER.match(lines[0]):
-        return None, [_finding("front-matter", relative, 1, "the post does not start with a line of three dashes (---)",
-                               "put the fields (publish_at, status, author…) between two lines of ---, then the text")]
+        return [_finding("front-matter", relative, 1, "the post does not start with a line of three dashes (---)",
+                         "put the fields (publish_at, status, author…) between two lines of ---, then the text")]
     close = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
     if close is None:
-        return None, [_finding("front-matter", relative, 1, "the front matter is not closed",
-                               "add a line of three dashes (---) after the last field, before the text")]
+        return [_finding("front-matter", relative, 1, "the front matter is not closed",
+                         "add a line of three dashes (---) after the last field, before the text")]
     try:
         data, yaml_lines = yamlsource.load("\n".join(lines[1:close]), first_line=2)
     except yamlsource.YamlError as error:
-        return None, [_finding("yaml", relative, error.line, error.message, error.fix)]
+        return [_finding("yaml", relative, error.line, error.message, error.fix)]
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}".replace("str", "sentence")
-        return None, [_finding("front-matter", relative, 2, f"the front matter is {kind}, not fields",
-                               "write one field per line, like `publish_at: 2027-06-01 08:30`")]
+        return [_finding("front-matter", relative, 2, f"the front matter is {kind}, not fields",
+                         "write one field per line, like `publish_at: 2027-06-01 08:30`")]
     parts = _thread_parts(lines[close + 1:], first_line=close + 2)
     if not parts:
-        return None, [_finding("front-matter", relative, close + 1, "the post has no text",
-                               "write the post's text below the closing --- line")]
-    return _build(Post, _post_data(data, path, settings), yaml_lines, relative, 2,
-                  {"parts": parts}, context={"timezone": settings.timezone})
+        return [_finding("front-matter", relative, close + 1, "the post has no text",
+                         "write the post's text below the closing --- line")]
+    return RawPost(relative, path.stem, data, yaml_lines, parts)
 
 
-def _post_data(data: dict, path: Path, settings: Settings) -> dict:
-    data = dict(data)
-    data.setdefault("id", path.stem)
+def _read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
+    return [read_post(path, root) for path in paths]
+
+
+def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
+    """Read many post files, in parallel processes when there are enough to be worth it."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return _read_posts(paths, root)
+    size = -(-len(paths) // (workers * 4))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [raw for chunk in pool.map(_read_posts, chunks, [root] * len(chunks)) for raw in chunk]
+
+
+def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[Finding]]:
+    """Validate a parsed post into the Post model, in the school's time zone."""
+    data = {**raw.data}
+    data.setdefault("id", raw.stem)
     data.setdefault("account", settings.default_account)
-    return data
+    parts = [ThreadPart(text=text, line=line) for text, line in raw.parts]
+    return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 
 
-def _thread_parts(body: list[str], first_line: int) -> list[ThreadPart]:
+def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
+    raw = read_post(path, root)
+    return (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
+
+
+def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
     """The body split into thread parts at lines of ``---``, each with the line its text starts on."""
     parts, current, start = [], [], None
     for number, line in enumerate(body, start=first_line):
         if _DELIMITER.match(line):
             if current:
-                parts.append(ThreadPart(text="\n".join(current).strip(), line=start))
+                parts.append(("\n".join(current).strip(), start))
             current, start = [], None
             continue
         if start is None and line.strip():
@@ -145,13 +194,13 @@ def _thread_parts(body: list[str], first_line: int) -> list[ThreadPart]:
         if start is not None:
             current.append(line)
     if current:
-        parts.append(ThreadPart(text="\n".join(current).strip(), line=start))
+        parts.append(("\n".join(current).strip(), start))
     return parts
 
 
 def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
     """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
     if text is None:
         return problems
@@ -164,6 +213,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
         return [_finding("schema", relative, 1, f"a calendar file holds lists under {known}",
                          "start the file with `events:` (or campaigns: or terms:) and list the entries below it")]
     findings = []
+    entry_lines = _by_entry(lines)
     for name, entries in data.items():
         model = CALENDAR_SECTIONS.get(name)
         line = lines[(name,)]
@@ -174,7 +224,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
                                      "write each entry on its own line starting with '- '"))
         else:
             for index, entry in enumerate(entries):
-                item_lines = _under(lines, (name, index))
+                item_lines = entry_lines.get((name, index), {})
                 start = lines[(name, index)]
                 if not isinstance(entry, dict):
                     findings.append(_finding("schema", relative, start, f"each entry of '{name}' must be fields"))
@@ -187,9 +237,13 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
     return findings
 
 
-def _under(lines: dict[YamlPath, int], prefix: YamlPath) -> dict[YamlPath, int]:
-    size = len(prefix)
-    return {key[size:]: line for key, line in lines.items() if key[:size] == prefix and len(key) > size}
+def _by_entry(lines: dict[YamlPath, int]) -> dict[YamlPath, dict[YamlPath, int]]:
+    """Each calendar entry's own line map ("events", 3, "start") → ("start",), grouped in one pass."""
+    grouped: dict[YamlPath, dict[YamlPath, int]] = {}
+    for key, line in lines.items():
+        if len(key) > 2:
+            grouped.setdefault(key[:2], {})[key[2:]] = line
+    return grouped
 
 
 def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relative: str, start: int,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -364,11 +365,19 @@ class Repository(BaseModel):
     terms: list[Term]
     files: int  # how many files were read
 
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    @cached_property
+    def campaigns_by_id(self) -> dict[str, Campaign]:
+        return {campaign.id: campaign for campaign in self.campaigns}
+
     def event(self, event_id: str | None) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self.events_by_id.get(event_id) if event_id else None
 
     def campaign(self, campaign_id: str | None) -> Campaign | None:
-        return next((c for c in self.campaigns if c.id == campaign_id), None)
+        return self.campaigns_by_id.get(campaign_id) if campaign_id else None
 
     def in_term(self, day: dt.date) -> bool:
         return any(t.start <= day <= t.end for t in self.terms)

@@ -29,6 +29,11 @@ TLD_START = r"[^\W\d_]"
 _URL_HINT = re.compile(r"\." + TLD_START)
 
 _ZWJ = "\u200d"
+# Every emoji of more than one code point contains one of these joiners or modifiers (checked in the tests).
+# Without them, and without © or ®, each emoji is a single wide code point, which weighs 2 whether or not
+# it is read as an emoji: so the library's emoji regex (half a second to import) is not needed at all.
+_SEQUENCE = re.compile("[\u00a9\u00ae\u200d\u20e3\ufe0e\ufe0f\U0001F1E6-\U0001F1FF"
+                       "\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]")
 
 
 def weighted_length(text: str, config: str = "v3") -> int:
@@ -42,7 +47,7 @@ def weighted_length(text: str, config: str = "v3") -> int:
     has_url = _URL_HINT.search(t) is not None
     if not anchors and not has_url:
         return len(t)  # every code point is light and nothing is an entity: weight 1 each
-    spans = _emoji_spans(t, anchors) if anchors else {}
+    spans = _emoji_spans(t, anchors) if anchors and _SEQUENCE.search(t) else {}
     if has_url:
         spans.update(_url_spans(t))  # a URL wins over an emoji starting at the same index, as in the library
     return _sum_weights(t, spans)
@@ -78,8 +83,7 @@ def _plain_weight(t: str, start: int, end: int) -> int:
 
 
 def _url_spans(t: str) -> dict[int, tuple[int, int]]:
-    from twitter_text import extract_urls_with_indices
-
+    extract_urls_with_indices = _url_extractor()
     # Keyed by start index with later entities overwriting earlier ones, and sized by len(url), as the library does.
     return {e["indices"][0]: (len(e["url"]), URL_WEIGHT) for e in extract_urls_with_indices(t)}
 
@@ -101,16 +105,46 @@ def _emoji_spans(t: str, anchors: list[int]) -> dict[int, tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _url_extractor():
+    """twitter-text's URL extractor, without importing the rest of the package.
+
+    ``import twitter_text`` also compiles its emoji regex (half a second, and it needs setuptools'
+    pkg_resources). The URL modules use only relative imports, so they are loaded here as a private
+    copy of the package: same files, same behaviour, none of the emoji cost.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    name = "_postplan_twitter_text"
+    if name not in sys.modules:
+        spec = importlib.util.find_spec("twitter_text")
+        package = types.ModuleType(name)
+        package.__path__ = list(spec.submodule_search_locations)
+        sys.modules[name] = package
+    return importlib.import_module(f"{name}.extract_urls").extract_urls_with_indices
+
+
+@lru_cache(maxsize=1)
 def _emoji_regex() -> re.Pattern[str]:
-    from twitter_text.regexp.emoji import emoji
+    import warnings
+
+    with warnings.catch_warnings():  # twitter-text reads its emoji list through the deprecated pkg_resources
+        warnings.simplefilter("ignore")
+        from twitter_text.regexp.emoji import emoji
 
     return emoji
 
 
 def _library_length(text: str, config: str = "v3") -> int:
     """Reference value straight from twitter-text-parser."""
-    from twitter_text import parse_tweet
-    from twitter_text.config import config as configs
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from twitter_text import parse_tweet
+        from twitter_text.config import config as configs
 
     # The library's version2 config lacks the emoji switch parse_tweet reads; v2 has no emoji discount.
     options = {"v3": configs["version3"], "v2": {**configs["version2"], "emoji_parsing_enabled": False}}[config]

@@ -22,6 +22,7 @@ _SCALAR_TAGS = {
 }
 
 
+_STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
@@ -58,7 +59,7 @@ def to_python(node: yaml.Node | None, first_line: int = 1) -> tuple[object, dict
         line = first_line + node.start_mark.line
         lines.setdefault(path, line)
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node, line)
+            return node.value if node.tag == _STR else _scalar(node, line)
         if id(node) in seen:  # an alias: the node is shared, so report where it is used (its parent)
             raise YamlError("anchors and aliases (& and *) are not allowed here",
                             parent_line, "write each value out in full, so a reviewer sees exactly what is posted")

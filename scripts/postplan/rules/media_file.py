@@ -9,7 +9,8 @@ Fails: ``file: media/2027/Relay.JPG`` when the file is ``relay.jpg``; ``file: /h
 """
 
 from collections.abc import Iterable
-from pathlib import PurePosixPath
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 from postplan.findings import Severity
 from postplan.models import Post
@@ -21,8 +22,13 @@ SUMMARY = "Attached media must exist inside content/."
 POLICY = "Everything posted is reviewed in the repository first (Design: images under content/media/)."
 
 
+@lru_cache(maxsize=8)
+def _content(root: Path) -> Path:
+    return (root / "content").resolve()
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    content = (context.root / "content").resolve()
+    content = _content(context.root)
     for index, media in enumerate(post.media):
         field = f"media.{index}.file"
         written = PurePosixPath(media.file.replace("\\", "/"))

@@ -20,8 +20,8 @@ POLICY = "Design: a date is typed once, in calendar/, and posts hang on it."
 def check(post: Post, context: Context) -> Iterable[Problem]:
     repository = context.repository
     for field, wanted, known in (
-        ("event", post.event, [e.id for e in repository.events]),
-        ("campaign", post.campaign, [c.id for c in repository.campaigns]),
+        ("event", post.event, repository.events_by_id),
+        ("campaign", post.campaign, repository.campaigns_by_id),
     ):
         if wanted and wanted not in known:
             close = difflib.get_close_matches(wanted, known, n=1)

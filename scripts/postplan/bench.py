@@ -1,0 +1,195 @@
+"""Benchmarks: a synthetic school of N posts, and each command timed as a whole process.
+
+Whole processes, because that is what a school waits for (imports included). Each figure is the median of
+``repeat`` runs, with the peak memory of the slowest; the floor for ``validate`` is the same files' front
+matter parsed with PyYAML's C loader and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# A 1×1 PNG: media rules need a real image file, not its pixels.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082"
+)
+SENTENCES = [
+    "Our Harvest Festival raised a wonderful collection for the food bank.",
+    "Year 6 have been writing persuasive letters about plastic in the sea.",
+    "Reception enjoyed their first forest school session this week.",
+    "Tickets for the winter concert are now available from the school office.",
+    "A reminder that the next payment for the residential trip is due by Friday.",
+    "Well done to our netball team for a terrific performance this afternoon.",
+    "Green Class have been learning about the water cycle.",
+    "Parents' evening appointments can now be booked online.",
+    "Thank you to everyone who came to our coffee morning.",
+    "Our new library books have arrived and the children love them.",
+]
+EXTRAS = ["#TregarrowLearns", "#ProudToBeTregarrow", "@TregarrowPTA", "🎉", "📚", "⚽",
+          "https://www.tregarrow.example.org/news", "Please read the latest newsletter."]
+SETTINGS = """site_name: Benchmark school
+theme:
+  name: material
+extra:
+  postplan:
+    school: Benchmark Community Primary School
+    accounts:
+      school: {platform: x, handle: "@BenchSchool"}
+      pe: {platform: x, handle: "@BenchPE"}
+    leaders: [Mrs Hart, Mr Osei]
+    approved_mentions: ["@TregarrowPTA"]
+    website_domains: [www.tregarrow.example.org]
+"""
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    command: str
+    seconds: float  # median wall time of the runs
+    peak_mb: float  # peak resident memory of the process
+    exit_code: int
+
+
+def generate_school(root: Path, posts: int, seed: int = 2027) -> list[dt.datetime]:
+    """Write a realistic school of ``posts`` posts (media, polls, threads, campaigns, events) under root."""
+    rng = random.Random(seed)
+    (root / "content" / "media").mkdir(parents=True)
+    (root / "calendar").mkdir()
+    (root / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
+    for index in range(20):
+        (root / "content" / "media" / f"photo-{index}.png").write_bytes(PIXEL)
+    first = dt.datetime(2024, 9, 2, 8, 30)
+    days = max(1, posts // 8)  # about eight posts a school day: a trust's worth of accounts
+    years = sorted({(first + dt.timedelta(days=d)).year for d in range(0, days + 400, 30)})
+    _write_calendar(root, years, rng, events=max(5, posts // 20))
+    times = []
+    for number in range(posts):
+        when = first + dt.timedelta(days=number * days // posts, minutes=rng.randrange(0, 600, 5))
+        times.append(when)
+        folder = root / "content" / "posts" / f"{when:%Y-%m}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"post-{number:06d}.md").write_text(_post(number, when, rng), encoding="utf-8")
+    return times
+
+
+def _post(number: int, when: dt.datetime, rng: random.Random) -> str:
+    status = rng.choices(["approved", "proposed", "draft"], weights=[80, 12, 8])[0]
+    lines = [f"publish_at: {when:%Y-%m-%d %H:%M}", f"status: {status}", "author: Office (J. Pengelly)"]
+    if status == "approved":
+        lines.append(f"approved_by: {rng.choice(['Mrs Hart', 'Mr Osei'])}")
+    if rng.random() < 0.2:
+        lines.append("account: pe")
+    if rng.random() < 0.15:
+        lines += ["media:", f"  - file: media/photo-{rng.randrange(20)}.png",
+                  "    alt: Children's paintings of the harbour on the classroom wall"]
+    if rng.random() < 0.05:
+        lines += ["poll:", "  options: [Pasta bake, Jacket potato, Roast dinner]", "  duration: 1 day"]
+    text = " ".join(rng.sample(SENTENCES, rng.randint(1, 2)) + rng.sample(EXTRAS, rng.randint(0, 2)))
+    if rng.random() < 0.05:
+        text += "\n---\n" + rng.choice(SENTENCES) + "\n---\n" + rng.choice(SENTENCES)
+    return "---\n" + "\n".join(lines) + f"\n---\n{text} ({number})\n"
+
+
+def _write_calendar(root: Path, years: list[int], rng: random.Random, events: int) -> None:
+    terms, campaigns, items = ["terms:"], ["campaigns:"], ["events:"]
+    for year in years:
+        terms += [f"  - {{name: Autumn {year}, start: {year}-09-02, end: {year}-12-18}}",
+                  f"  - {{name: Spring {year}, start: {year}-01-05, end: {year}-03-26}}",
+                  f"  - {{name: Summer {year}, start: {year}-04-12, end: {year}-07-21}}"]
+        campaigns.append(f"  - {{id: ncw-{year}, name: National Careers Week, start: {year}-03-01, "
+                         f"end: {year}-03-06, hashtags: ['#NCW{year}']}}")
+    for number in range(events):
+        year = rng.choice(years)
+        day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        kind = rng.choice(["event", "deadline", "payment", "performance"])
+        items.append(f"  - {{id: event-{number}, title: School event {number}, kind: {kind}, start: {day}}}")
+    for name, lines in (("terms", terms), ("campaigns", campaigns), ("events", items)):
+        (root / "calendar" / f"{name}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+BASELINE = """
+import sys, pathlib, yaml
+for path in sorted(pathlib.Path(sys.argv[1], "content", "posts").rglob("*.md")):
+    text = path.read_text(encoding="utf-8")
+    yaml.load(text.split("---", 2)[1], Loader=yaml.CSafeLoader)
+"""
+
+
+def run(name: str, args: list[str], cwd: Path, repeat: int, env: dict[str, str]) -> Measure:
+    """Time a command as a whole process: median wall time, peak memory (from the OS), exit code."""
+    times, peak, code = [], 0.0, 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss / 1024)  # kilobytes on Linux
+        code = os.waitstatus_to_exitcode(status)
+        process.stderr.close()
+    shown = " ".join(args[2:]) if args[1] == "-m" else "(PyYAML C loader)"
+    return Measure(name, shown, round(statistics.median(times), 3), round(peak, 1), code)
+
+
+def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, object]:
+    """Generate a school of ``posts`` posts and time each command on it; return every figure."""
+    workdir = Path(tempfile.mkdtemp(prefix="postplan-bench-"))
+    root = workdir / "school"
+    try:
+        started = time.perf_counter()
+        times = generate_school(root, posts)
+        generated = time.perf_counter() - started
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env = {k: v for k, v in env.items() if not k.startswith("POSTPLAN_")}  # never real credentials
+        postplan = [sys.executable, "-m", "postplan"]
+        first, before = min(times), min(times) - dt.timedelta(days=1)
+        measures = [
+            run("baseline", [sys.executable, "-c", BASELINE, str(root)], root, repeat, env),
+            run("help", [*postplan, "--help"], root, repeat, env),
+            run("validate", [*postplan, "validate", "--now", f"{before:%Y-%m-%dT%H:%M}"], root, repeat, env),
+            run("build", [*postplan, "build", "--now", f"{before:%Y-%m-%dT%H:%M}"], root, 1, env),
+            run("publish-nothing-due", [*postplan, "publish", "--now", f"{before:%Y-%m-%dT%H:%M}"], root,
+                repeat, env),
+            run("publish-dry-run-one-due",
+                [*postplan, "publish", "--dry-run", "--now", f"{first + dt.timedelta(minutes=1):%Y-%m-%dT%H:%M}"],
+                root, repeat, env),
+        ]
+        site = root / "site"
+        site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) if site.exists() else 0
+        by_name = {m.name: m for m in measures}
+        return {
+            "posts": posts,
+            "repeat": repeat,
+            "generated_seconds": round(generated, 2),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+            "measures": [asdict(m) for m in measures],
+            "validate_over_baseline": round(by_name["validate"].seconds / by_name["baseline"].seconds, 2),
+            "site_mb": round(site_bytes / 1e6, 1),
+            "site_mb_per_1000_posts": round(site_bytes / 1e6 / posts * 1000, 2),
+        }
+    finally:
+        if keep is not None:
+            shutil.copytree(root, keep, dirs_exist_ok=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def table(result: dict[str, object]) -> str:
+    rows = [f"{'what':<26} {'seconds':>8} {'peak MB':>8} {'exit':>5}  command"]
+    for m in result["measures"]:
+        rows.append(f"{m['name']:<26} {m['seconds']:>8.3f} {m['peak_mb']:>8.1f} {m['exit_code']:>5}  {m['command']}")
+    rows.append(f"validate / baseline: {result['validate_over_baseline']}×   site: {result['site_mb']} MB "
+                f"({result['site_mb_per_1000_posts']} MB per 1,000 posts)   posts: {result['posts']}")
+    return "\n".join(rows)

@@ -1,0 +1,125 @@
+"""`postplan validate` on the example school: the command-line contract other tools depend on."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import School
+
+NOW = "2026-09-01T08:00"
+
+
+def test_the_example_school_passes_with_the_contracts_shape(example: School) -> None:
+    result = example.run("validate", "--format", "json", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) == {"files", "errors", "warnings", "findings"}
+    assert report["errors"] == 0
+    posts = len(list((example.root / "content" / "posts").rglob("*.md")))
+    assert report["files"] >= posts >= 60
+    for finding in report["findings"]:
+        assert {"rule", "severity", "path", "line", "message"} <= set(finding)
+        assert not finding["path"].startswith("/")
+
+
+def test_breaking_one_posts_front_matter_fails_at_that_file_and_line(example: School) -> None:
+    post = sorted((example.root / "content" / "posts").rglob("*.md"))[5]
+    lines = post.read_text(encoding="utf-8").splitlines()
+    status_line = next(i for i, line in enumerate(lines) if line.startswith("status:"))
+    lines[status_line] = "status: [approved"
+    post.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = example.run("validate", "--format", "json", "--now", NOW)
+
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    relative = post.relative_to(example.root).as_posix()
+    assert report["errors"] == 1
+    assert [(f["path"], f["rule"]) for f in report["findings"] if f["severity"] == "error"] == [(relative, "yaml")]
+    line = next(f["line"] for f in report["findings"] if f["severity"] == "error")
+    assert status_line + 1 <= line <= status_line + 2  # the YAML reader stops at or just after the bad line
+
+
+def test_text_output_names_file_line_rule_and_fix(school: School) -> None:
+    school.post("sports-day", status="approved", approved_by="Miss Nance")
+    result = school.run("validate")
+    assert result.exit_code == 1
+    assert ("content/posts/sports-day.md:5: error: 'Miss Nance' is not one of the leaders who may approve posts "
+            "[approval]") in result.output
+    assert "how to fix: ask one of Mrs Hart, Mr Osei, Ms Rowe to approve it" in result.output
+    assert "1 error" in result.output.splitlines()[-1]
+
+
+def test_github_format_annotates_the_line_and_escapes_the_message(school: School) -> None:
+    school.post("sports-day", status="approved", approved_by="Miss Nance, 100%")
+    result = school.run("validate", "--format", "github")
+    first = result.output.splitlines()[0]
+    assert first.startswith("::error file=content/posts/sports-day.md,line=5,title=postplan approval::")
+    assert "Miss Nance, 100%25" in first and "%0AHow to fix: " in first
+
+
+def test_given_paths_limit_the_report_to_those_files(school: School) -> None:
+    school.post("good")
+    school.post("bad", status="approved")
+    only_good = school.run("validate", str(school.root / "content/posts/good.md"))
+    assert only_good.exit_code == 0 and "1 files checked: 0 errors" in only_good.output
+    assert school.run("validate", "content/posts/bad.md").exit_code == 1  # relative to --root
+
+
+def test_a_missing_path_is_a_usage_error(school: School) -> None:
+    result = school.run("validate", "content/posts/nope.md")
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_warnings_do_not_fail_and_allowed_errors_do_not_count(school: School) -> None:
+    school.post("allowed", status="approved", allow="\n  - rule: approval\n    reason: Agreed by the head on the phone")
+    result = school.run("validate", "--format", "json")
+    report = json.loads(result.output)
+    assert result.exit_code == 0
+    assert report["errors"] == 0
+    assert report["findings"][0]["allowed"] == "Agreed by the head on the phone"
+    text = school.run("validate").output
+    assert "allowed by a leader: Agreed by the head on the phone" in text
+
+
+def test_a_thread_part_over_the_limit_is_reported_at_its_own_line(school: School) -> None:
+    school.post("thread", body="A short first part.\n---\n" + "word " * 70 + "\n---\nThe end.")
+    report = json.loads(school.run("validate", "--format", "json").output)
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [("weighted-length", 8)]
+    assert "part 2 of this thread is 349 characters" in report["findings"][0]["message"]
+
+
+def test_links_count_twenty_three_whatever_their_length(school: School) -> None:
+    link = "https://www.tregarrow.example.org/" + "a" * 300
+    school.post("link", body="Our newsletter is out: " + link)
+    assert json.loads(school.run("validate", "--format", "json").output)["errors"] == 0
+
+
+def test_duplicate_ids_are_reported_on_the_second_file(school: School) -> None:
+    school.post("2026-09/harvest")
+    school.post("2027-09/harvest")
+    findings = json.loads(school.run("validate", "--format", "json").output)["findings"]
+    assert [(f["path"], f["rule"]) for f in findings] == [("content/posts/2027-09/harvest.md", "duplicate-id")]
+    assert "content/posts/2026-09/harvest.md" in findings[0]["message"]
+
+
+def test_media_must_exist_inside_content(school: School) -> None:
+    school.write("content/media/relay.jpg", b"\xff\xd8\xff")
+    school.write("outside.jpg", b"\xff\xd8\xff")
+    media = ("\n  - file: media/relay.jpg\n    alt: A relay race"
+             "\n  - file: media/Relay.JPG\n    alt: Missing"
+             "\n  - file: ../outside.jpg\n    alt: Outside")
+    school.post("photos", media=media)
+    findings = json.loads(school.run("validate", "--format", "json").output)["findings"]
+    assert [(f["rule"], f["line"], f["message"]) for f in findings] == [
+        ("media-file", 8, "there is no file content/media/Relay.JPG"),
+        ("media-file", 10, "'../outside.jpg' is outside content/"),
+    ]
+
+
+def test_unknown_event_suggests_the_nearest_id(school: School) -> None:
+    school.write("calendar/events.yml", "events:\n  - id: sports-day-2027\n    title: Sports Day\n    start: 2027-06-01\n")
+    school.post("reminder", event="sportsday-2027")
+    finding = json.loads(school.run("validate", "--format", "json").output)["findings"][0]
+    assert finding["rule"] == "unknown-reference" and finding["line"] == 5
+    assert "did you mean 'sports-day-2027'?" in finding["fix"]
