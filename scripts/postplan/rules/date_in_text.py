@@ -16,6 +16,7 @@ before the event; "due by Thursday" for a payment due on Friday.
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from postplan.findings import Severity
 from postplan.models import Event, Post
@@ -45,6 +46,10 @@ WEEKDAY_ALONE = re.compile(
     r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d)"
 )
+# "Tuesday 13th and Thursday 15th October": a weekday and a day of the month, the month said later.
+DAY_OF_MONTH = re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+_COMMON = frozenset("year week with from that this your their school class first second third final last next "
+                    "term half".split())
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                        "nov", "dec"), start=1)}
 _WEEKDAYS = {w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
@@ -55,43 +60,77 @@ _OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "t
 def check(post: Post, context: Context) -> Iterable[Problem]:
     event = context.repository.event(post.event)
     published = post.publish_at.astimezone(context.repository.settings.zone).date()
-    backwards = event is not None and published > event.last_day
+    after = event is not None and published > event.last_day
+    about_event: list[tuple[str, dt.date, int]] = []  # days named in sentences that mention the event
     for part in parts(post):
         text = prose(part.text)
         named: list[tuple[str, dt.date, int]] = []
-        for match in DATE.finditer(text):
+        for match in [*DATE.finditer(text), *DAY_OF_MONTH.finditer(text)]:
             day, problem = _explicit(match, published)
             if problem:
                 yield Problem(problem[0], fix=problem[1], line=line_in(part, match.start()))
             elif day:
-                named.append((match.group().strip(), day, match.start()))
-        for match in RELATIVE.finditer(text):
-            named.append((match.group(), published + dt.timedelta(days=_OFFSETS[match["word"].lower()]), match.start()))
+                named.append((match.group().strip(" ."), day, match.start()))
+        if not after:  # after an event, "today" is the day of the post, not of the event
+            for match in RELATIVE.finditer(text):
+                offset = _OFFSETS[match["word"].lower()]
+                named.append((match.group(), published + dt.timedelta(days=offset), match.start()))
         for match in WEEKDAY_ALONE.finditer(text):
             if not (match["every"] or match["plural"] or match["next"]):
-                named.append((match.group(), _resolve(match, published, backwards), match.start()))
-        if event is not None and named and not any(event.first_day <= day <= event.last_day for _, day, _ in named):
-            words, day, start = named[0]
-            yield Problem(
-                f"the text says '{words}' ({day:%A %-d %B}), but {event.title} is on {_when(event)}",
-                fix="correct the day in the text, or the event's date in calendar/, or the post's `publish_at:`",
-                line=line_in(part, start),
-            )
+                named.append((match.group(), _resolve(match, published, after), match.start()))
+        if event is not None:
+            about_event += [(words, day, line_in(part, start)) for words, day, start in named
+                            if _mentions(event, _sentence(text, start))]
+    if about_event and not any(event.first_day <= day <= event.last_day for _, day, _ in about_event):
+        words, day, line = about_event[0]
+        yield Problem(
+            f"the text says '{words}' ({day:%A %-d %B}), but {event.title} is on {_when(event)}",
+            fix="correct the day in the text, or the event's date in calendar/, or the post's `publish_at:`",
+            line=line,
+        )
+
+
+def _sentence(text: str, index: int) -> str:
+    """The sentence around a position: from the last full stop, ! or ? (or line) before it to the next."""
+    start = max(text.rfind(mark, 0, index) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(mark, index) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[start:min(ends) if ends else len(text)].lower()
+
+
+def _mentions(event: Event, sentence: str) -> bool:
+    """Whether a sentence speaks of the event: it has a telling word of the event's title."""
+    return any(word in sentence for word in _title_words(event.title))
+
+
+@lru_cache(maxsize=512)
+def _title_words(title: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return tuple(w for w in words if len(w) >= 4 and w not in _COMMON) or tuple(words)
 
 
 def _explicit(match: re.Match[str], published: dt.date) -> tuple[dt.date | None, tuple[str, str] | None]:
     """The date a "Tuesday 1st June" names (year inferred from the publish date), or why it cannot be."""
-    day_text, month_text = match["d"] or match["d2"], match["m"] or match["m2"]
-    year_text, weekday_text = match["y"] or match["y2"], match["wd"] or match["wd2"]
-    month, number = _MONTHS[month_text[:3].lower()], int(day_text)
-    years = [int(year_text)] if year_text else [published.year, published.year + 1, published.year - 1]
+    groups = match.groupdict()
+    day_text, month_text = groups.get("d") or groups.get("d2"), groups.get("m") or groups.get("m2")
+    year_text, weekday_text = groups.get("y") or groups.get("y2"), groups.get("wd") or groups.get("wd2")
+    number = int(day_text)
+    if month_text:
+        month = _MONTHS[month_text[:3].lower()]
+        years = [int(year_text)] if year_text else [published.year, published.year + 1, published.year - 1]
+        months = [(year, month) for year in years]
+    else:  # "Tuesday 13th": this month, the next or the last
+        months = [((published.month + k - 1) // 12 + published.year, (published.month + k - 1) % 12 + 1)
+                  for k in (0, 1, -1, 2)]
     candidates = []
-    for year in years:
+    for year, month in months:
         try:
             candidates.append(dt.date(year, month, number))
         except ValueError:
             pass
+    if not month_text and weekday_text:
+        candidates = [d for d in candidates if d.weekday() == _WEEKDAYS[weekday_text[:3].lower()]] or candidates
     if not candidates:
+        month_text = month_text or "that month"
         return None, (f"'{match.group().strip()}' is not a date: {month_text} has no {number}",
                       "check the day and the month")
     # Without a year, the nearest such date, preferring the months ahead (a post looks forward).
