@@ -45,7 +45,7 @@ def _suggestion(campaign: Campaign, linked: bool) -> Problem:
     tags = " or ".join(campaign.hashtags)
     why = "this post is part of" if linked else "this post goes out during"
     return Problem(
-        f"{why} {campaign.name} but does not use its hashtag",
+        f"{why} {campaign.name} but does not use its hashtag ({tags})",
         fix=f"add {tags} at the end of the post, so more people see it",
         field="campaign" if linked else "publish_at",
     )

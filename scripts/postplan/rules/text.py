@@ -110,7 +110,7 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     else:
         first, full = frozenset(data_lines("first-names.txt")), frozenset()
     known = sorted({*data_lines("public-figures.txt"), *not_pupils}, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in known) + r")\b") if known else None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in known) + r")(?:['’]?s)?\b") if known else None
     return NameList(first, full, pattern)
 
 

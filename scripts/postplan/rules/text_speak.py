@@ -45,9 +45,10 @@ _FINE = re.compile(
 def check(post: Post, context: Context) -> Iterable[Problem]:
     for part in parts(post):
         text = prose(part.text)
-        postcodes = {m.start() for m in POSTCODE.finditer(text)}
+        postcodes = [m.span() for m in POSTCODE.finditer(text)]
         found = [m for m in _SPEAK.finditer(text)] + [m for m in _SPEAK_START.finditer(text)]
-        found += [m for m in _MIXED.finditer(text) if not _FINE.fullmatch(m.group()) and m.start() not in postcodes]
+        found += [m for m in _MIXED.finditer(text) if not _FINE.fullmatch(m.group())
+                  and not any(start <= m.start() < end for start, end in postcodes)]
         for match in sorted(found, key=lambda m: m.start()):
             yield Problem(
                 f"'{match.group()}' is text-speak",

@@ -68,7 +68,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         text = prose(part.text)
         if event is None and _PAST.search(text):
             continue
-        found = _place_of_outing(text, school_words) or _travel_time(text)
+        on_a_trip = event is not None and event.kind == "trip"
+        found = _place_of_outing(text, school_words, on_a_trip) or _travel_time(text)
         if event is not None and event.kind == "trip" and event.location and event.location.lower() in text.lower():
             found = found or (event.location, text.lower().index(event.location.lower()))
         if found:
@@ -81,8 +82,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
-def _place_of_outing(text: str, school_words: set[str]) -> tuple[str, int] | None:
-    if not _OUTING.search(text):
+def _place_of_outing(text: str, school_words: set[str], on_a_trip: bool) -> tuple[str, int] | None:
+    if not on_a_trip and not _OUTING.search(text):
         return None
     for match in _PLACE.finditer(text):
         place = match.group(1)
