@@ -118,16 +118,29 @@ def _relative_paths(paths: tuple[Path, ...], root: Path) -> set[str] | None:
 
 
 @cli.command()
+@click.argument("rule_id", metavar="[RULE]", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(fmt: str) -> None:
+def rules(rule_id: str | None, fmt: str) -> None:
     """List the rules postplan enforces: id, severity and what each asks for.
+
+    Give a rule's id to read its page: the policy it comes from, examples, and how to allow an exception.
 
     \b
     Example:
         postplan rules
+        postplan rules pupil-full-name
     """
     from postplan.rules import RULES
 
+    if rule_id is not None:
+        from postplan.rules import get
+        from postplan.rulesdoc import rule_page
+
+        try:
+            click.echo(rule_page(get(rule_id)))
+        except KeyError as error:
+            raise Failure(error.args[0]) from None
+        return
     if fmt == "json":
         import json
 
@@ -140,33 +153,40 @@ def rules(fmt: str) -> None:
         click.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}")
 
 
-@cli.command()
-@click.option("--posts", default=10_000, show_default=True, help="How many posts the synthetic school has.")
-@click.option("--repeat", default=3, show_default=True, help="Runs of each command (the median is reported).")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default="bench.json",
-              show_default=True, help="Where to write every figure as JSON.")
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
-              help="Also keep the synthetic school in this folder.")
-def bench(posts: int, repeat: int, json_path: Path, keep: Path | None) -> None:
-    """Time validate, build, publish and --help on a synthetic school of N posts.
-
-    Each command runs as a whole process; the table gives the median time and the peak memory.
+@cli.group()
+def media() -> None:
+    """Work on the pictures posts attach.
 
     \b
     Example:
-        postplan bench --posts 10000 --json bench.json
+        postplan media strip content/media/2027/relay.jpg
     """
-    import json
 
-    from postplan.bench import benchmark, table
 
-    if posts < 1 or repeat < 1:
-        raise Failure("--posts and --repeat must be at least 1")
-    click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
-    result = benchmark(posts, repeat, keep)
-    json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    click.echo(table(result))
-    click.echo(f"Every figure: {json_path}", err=True)
+@media.command("strip")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def media_strip(files: tuple[Path, ...]) -> None:
+    """Remove a photo's hidden details (GPS location, camera, time) in place, keeping it the right way up.
+
+    Phones record where a photo was taken; the media-location rule refuses such photos. The picture is
+    turned upright first (phones store it sideways with a note saying so), then saved without the notes.
+
+    \b
+    Example:
+        postplan media strip content/media/2027/relay.jpg
+    """
+    from postplan import photos
+
+    for file in files:
+        if not file.is_file():
+            raise Failure(f"{file}: there is no such file")
+        before = photos.location(file)
+        try:
+            photos.strip_location(file)
+        except (OSError, ValueError, SyntaxError) as error:
+            raise Failure(f"{file}: cannot be read as a picture ({error})") from None
+        removed = f"removed its GPS location ({before})" if before else "no location found; hidden details removed"
+        click.echo(f"{file}: {removed}")
 
 
 def main() -> None:
