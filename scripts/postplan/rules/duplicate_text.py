@@ -2,7 +2,8 @@
 
 X refuses a post whose text repeats one of the account's recent posts ("You are not allowed to create a
 Tweet with duplicate content"), and followers see the same words twice. Differences in capitals and
-spacing do not count as different.
+spacing do not count as different. Drafts are left out: they are not scheduled yet (a draft is often a
+copy being reworded).
 
 Passes: "Sports Day is next week!" and "Sports Day is tomorrow!".
 
@@ -26,7 +27,8 @@ _SPACE = re.compile(r"\s+")
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
-    for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.source.path)):
+    scheduled = [post for post in repository.posts if post.status != "draft"]
+    for post in sorted(scheduled, key=lambda p: (p.publish_at, p.source.path)):
         for part in post.parts:
             key = (post.account, _SPACE.sub(" ", part.text).strip().lower())
             if key in first and first[key] != post.source.path:
