@@ -99,7 +99,8 @@ def strip_location(path: Path) -> None:
 
 def attached(content: Path, file: str) -> Path | None:
     """The attached file under ``content/``, or None when it is missing or outside (media-file reports those)."""
-    target = (content / file.replace("\\", "/").lstrip("/")).resolve()
-    if not target.is_relative_to(content.resolve()) or not target.is_file():
+    written = os.path.normpath(file.replace("\\", "/"))
+    if os.path.isabs(written) or written.startswith(".."):
         return None
-    return target
+    target = content / written
+    return target if target.is_file() else None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import line_in, prose, words
 
 ID = "birth-date"
 SEVERITY = Severity.ERROR
@@ -27,11 +27,14 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _AGE_BIRTHDAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b|\bturns?\s+(\d{1,2})\s+today\b", re.IGNORECASE)
+_TRIGGERS = frozenset("date dob d born birthday turns turn".split())
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
+        if words(part.text).isdisjoint(_TRIGGERS):
+            continue
         text = prose(part.text)
         found = [m for m in _BIRTH.finditer(text)]
         found += [m for m in _AGE_BIRTHDAY.finditer(text) if int(m.group(1) or m.group(2)) <= CHILD_AGE]

@@ -21,7 +21,7 @@ from functools import lru_cache
 from postplan.findings import Severity
 from postplan.models import Event, Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import MONTHS, WEEKDAYS, event_of, line_in, prose, words
 
 ID = "date-in-text"
 SEVERITY = Severity.ERROR
@@ -50,6 +50,10 @@ WEEKDAY_ALONE = re.compile(
 DAY_OF_MONTH = re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 _COMMON = frozenset("year week with from that this your their school class first second third final last next "
                     "term half".split())
+_MONTH_WORDS = frozenset([*MONTHS, *(m[:3] for m in MONTHS), "sept"])
+_WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
+_RELATIVE_WORDS = frozenset(["today", "tonight", "tomorrow", "yesterday", "morning", "afternoon", "evening"])
+_TRIGGERS = _MONTH_WORDS | _WEEKDAY_WORDS | _RELATIVE_WORDS
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                        "nov", "dec"), start=1)}
 _WEEKDAYS = {w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
@@ -58,33 +62,40 @@ _OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "t
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    event = context.repository.event(post.event)
+    event = event_of(context.repository, post.event)
     published = post.publish_at.astimezone(context.repository.settings.zone).date()
     after = event is not None and published > event.last_day
     about_event: list[tuple[str, dt.date, int]] = []  # days named in sentences that mention the event
-    for part in parts(post):
+    for part in post.parts:
+        present = words(part.text)
+        if present.isdisjoint(_TRIGGERS):
+            continue
         text = prose(part.text)
         named: list[tuple[str, dt.date, int]] = []
-        for match in [*DATE.finditer(text), *DAY_OF_MONTH.finditer(text)]:
+        dates = [*DATE.finditer(text)] if not present.isdisjoint(_MONTH_WORDS) else []
+        if not present.isdisjoint(_WEEKDAY_WORDS):
+            dates += DAY_OF_MONTH.finditer(text)
+        for match in dates:
             day, problem = _explicit(match, published)
             if problem:
                 yield Problem(problem[0], fix=problem[1], line=line_in(part, match.start()))
             elif day:
                 named.append((match.group().strip(" ."), day, match.start()))
-        if not after:  # after an event, "today" is the day of the post, not of the event
+        if not after and not present.isdisjoint(_RELATIVE_WORDS):  # after an event, "today" is the post's day
             for match in RELATIVE.finditer(text):
                 offset = _OFFSETS[match["word"].lower()]
                 named.append((match.group(), published + dt.timedelta(days=offset), match.start()))
-        for match in WEEKDAY_ALONE.finditer(text):
-            if not (match["every"] or match["plural"] or match["next"]):
-                named.append((match.group(), _resolve(match, published, after), match.start()))
+        if not present.isdisjoint(_WEEKDAY_WORDS):
+            for match in WEEKDAY_ALONE.finditer(text):
+                if not (match["every"] or match["plural"] or match["next"]):
+                    named.append((match.group(), _resolve(match, published, after), match.start()))
         if event is not None:
-            about_event += [(words, day, line_in(part, start)) for words, day, start in named
+            about_event += [(said, day, line_in(part, start)) for said, day, start in named
                             if _mentions(event, _sentence(text, start))]
     if about_event and not any(event.first_day <= day <= event.last_day for _, day, _ in about_event):
-        words, day, line = about_event[0]
+        said, day, line = about_event[0]
         yield Problem(
-            f"the text says '{words}' ({day:%A %-d %B}), but {event.title} is on {_when(event)}",
+            f"the text says '{said}' ({day:%A %-d %B}), but {event.title} is on {_when(event)}",
             fix="correct the day in the text, or the event's date in calendar/, or the post's `publish_at:`",
             line=line,
         )

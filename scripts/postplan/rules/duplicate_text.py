@@ -28,7 +28,7 @@ _SPACE = re.compile(r"\s+")
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
     scheduled = [post for post in repository.posts if post.status != "draft"]
-    for post in sorted(scheduled, key=lambda p: (p.publish_at, p.source.path)):
+    for post in sorted(scheduled, key=lambda p: p.source.path):
         for part in post.parts:
             key = (post.account, _SPACE.sub(" ", part.text).strip().lower())
             if key in first and first[key] != post.source.path:

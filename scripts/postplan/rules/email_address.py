@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import EMAIL, line_in, parts
+from postplan.rules.text import EMAIL, line_in
 
 ID = "email-address"
 SEVERITY = Severity.ERROR
@@ -26,7 +26,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     settings = context.repository.settings
     domains = {d.lower().removeprefix("www.") for d in settings.website_domains}
     listed = {d.lower() for d in settings.public_details}
-    for part in parts(post):
+    for part in post.parts:
+        if "@" not in part.text:
+            continue
         for match in EMAIL.finditer(part.text):
             address = match.group().lower()
             domain = address.rpartition("@")[2]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts
+from postplan.rules.text import line_in, words
 
 ID = "endorsement"
 SEVERITY = Severity.WARNING
@@ -31,8 +31,14 @@ _ADVERT = re.compile(
 )
 
 
+_TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
+offer delivery limited check ad advert spon gifted""".split())
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
+        if words(part.text).isdisjoint(_TRIGGERS):
+            continue
         for match in _ADVERT.finditer(part.text):
             yield Problem(
                 f"'{match.group()}' reads like an advert",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import HASHTAG, line_in, parts
+from postplan.rules.text import HASHTAG, line_in
 
 ID = "hashtag-out-of-date"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,9 @@ _NOT_YEARS = frozenset("y yr year years ks u under class p s form grade top no r
 def check(post: Post, context: Context) -> Iterable[Problem]:
     day = post.publish_at.date()
     campaigns = context.repository.campaigns
-    for part in parts(post):
+    for part in post.parts:
+        if "#" not in part.text:
+            continue
         for match in HASHTAG.finditer(part.text):
             tag = match.group(1).lower()
             owners = [c for c in campaigns if tag in {h.lower().lstrip("#") for h in c.hashtags}]

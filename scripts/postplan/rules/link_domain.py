@@ -17,7 +17,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.link_shortener import SHORTENERS, host
-from postplan.rules.text import line_in, links, parts
+from postplan.rules.text import line_in, links
 
 ID = "link-domain"
 SEVERITY = Severity.WARNING
@@ -27,7 +27,7 @@ POLICY = "Sharing links to your website or learning platform; sharing links to i
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     known = _known_domains(context)
-    for part in parts(post):
+    for part in post.parts:
         for url, start in links(part.text):
             domain = host(url)
             if domain in SHORTENERS or any(domain == d or domain.endswith("." + d) for d in known):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, links, parts
+from postplan.rules.text import line_in, links
 
 ID = "link-not-https"
 SEVERITY = Severity.WARNING
@@ -23,7 +23,7 @@ POLICY = "Sharing links to your website or learning platform ... so that users c
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
         for url, start in links(part.text):
             if not url.lower().startswith("https://"):
                 secure = "https://" + url.split("://", 1)[-1]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, links, parts
+from postplan.rules.text import line_in, links
 
 ID = "link-shortener"
 SEVERITY = Severity.WARNING
@@ -33,7 +33,7 @@ def host(url: str) -> str:
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
         for url, start in links(part.text):
             if host(url) in SHORTENERS:
                 yield Problem(

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import MENTION, line_in, parts
+from postplan.rules.text import MENTION, line_in
 
 ID = "mention-not-approved"
 SEVERITY = Severity.ERROR
@@ -27,10 +27,12 @@ POLICY = (
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
+    if not any("@" in part.text for part in post.parts):
+        return
     settings = context.repository.settings
     approved = {h.lower().lstrip("@") for h in settings.approved_mentions}
     approved |= {a.handle.lower().lstrip("@") for a in settings.accounts.values()}
-    for part in parts(post):
+    for part in post.parts:
         for match in MENTION.finditer(part.text):
             if match.group(1).lower() not in approved:
                 yield Problem(

@@ -19,7 +19,7 @@ from importlib.resources import files
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import data_lines, line_in, parts, prose
+from postplan.rules.text import data_lines, line_in, prose, words
 
 ID = "offensive-language"
 SEVERITY = Severity.ERROR
@@ -31,25 +31,36 @@ POLICY = (
 
 _TOKEN = re.compile(r"[\w$@!*+.'’-]+")
 _EDGES = "!.*'’-"
+_SYMBOL_IN_WORD = re.compile(r"\w[$@!*+.]\w")  # "sh!t", "f*ck": the word list's own spellings
 
 
 @lru_cache(maxsize=4)
-def _words(allowlist: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+def _words(allowlist: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The word list less the allowlists: single words, and phrases of two or three words."""
     listed = files("better_profanity").joinpath("profanity_wordlist.txt").read_text(encoding="utf-8")
     allowed = {w.lower() for w in (*data_lines("profanity-allowlist.txt"), *allowlist)}
     words = {w.strip().lower() for w in listed.splitlines() if w.strip()} - allowed
-    return frozenset(w for w in words if " " not in w), frozenset(w for w in words if " " in w)
+    phrases = frozenset(w for w in words if " " in w)
+    return frozenset(w for w in words if " " not in w), phrases, frozenset(p.split()[0] for p in phrases)
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((m.group().lower().strip(_EDGES), m.start()) for m in _TOKEN.finditer(text))
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    single, phrases = _words(tuple(context.repository.settings.profanity_allowlist))
-    for part in parts(post):
+    single, phrases, starts = _words(tuple(context.repository.settings.profanity_allowlist))
+    for part in post.parts:
+        if words(part.text).isdisjoint(single) and words(part.text).isdisjoint(starts) \
+                and not _SYMBOL_IN_WORD.search(part.text):
+            continue
         text = prose(part.text)
-        tokens = [(m.group().lower().strip(_EDGES), m.start()) for m in _TOKEN.finditer(text)]
+        tokens = _tokens(text)
+
         for index, (token, start) in enumerate(tokens):
             hit = token if token in single else None
-            for size in (2, 3):
+            for size in ((2, 3) if token in starts else ()):
                 phrase = " ".join(t for t, _ in tokens[index:index + size])
                 if phrase in phrases:
                     hit = phrase

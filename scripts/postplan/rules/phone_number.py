@@ -17,7 +17,7 @@ from functools import lru_cache
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import line_in, prose
 
 ID = "phone-number"
 SEVERITY = Severity.ERROR
@@ -30,7 +30,7 @@ MIN_DIGITS = 7  # a UK number has at least 7 digits: fewer cannot be one, so lib
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     own = _own_numbers(tuple(context.repository.settings.public_details))
-    for part in parts(post):
+    for part in post.parts:
         text = prose(part.text)
         if len(text) - len(text.translate(_DIGITS)) < MIN_DIGITS:
             continue

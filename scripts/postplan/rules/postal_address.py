@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import has_digit, line_in, prose
 
 ID = "postal-address"
 SEVERITY = Severity.ERROR
@@ -32,7 +32,9 @@ _STREET = re.compile(
 def check(post: Post, context: Context) -> Iterable[Problem]:
     own = {_squash(d) for d in context.repository.settings.public_details}
     own |= {_squash(m.group()) for d in context.repository.settings.public_details for m in POSTCODE.finditer(d)}
-    for part in parts(post):
+    for part in post.parts:
+        if not has_digit(part.text):
+            continue
         text = prose(part.text)
         for pattern, what in ((POSTCODE, "a postcode"), (_STREET, "a street address")):
             for match in pattern.finditer(text):

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for, parts, roster_full_names
+from postplan.rules.text import find_names, line_in, names_for, roster_full_names
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -28,7 +28,7 @@ POLICY = "The school Twitter account will only use children's first names when r
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
-    for part in parts(post):
+    for part in post.parts:
         seen = set()
         for name in find_names(part.text, names):
             if name.surname and name.full not in seen:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for, parts
+from postplan.rules.text import find_names, line_in, names_for
 
 ID = "pupil-name-with-photo"
 SEVERITY = Severity.ERROR
@@ -31,7 +31,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     if not any(media.people for media in post.media):
         return
     names = names_for(context)
-    for part in parts(post):
+    for part in post.parts:
         found = find_names(part.text, names)
         if found:
             listed = ", ".join(dict.fromkeys(f"'{name.first}'" for name in found))

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for, parts
+from postplan.rules.text import find_names, line_in, names_for
 
 ID = "pupil-singled-out"
 SEVERITY = Severity.ERROR
@@ -40,7 +40,7 @@ _AFTER = re.compile(
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
-    for part in parts(post):
+    for part in post.parts:
         for name in find_names(part.text, names):
             before = part.text[max(0, name.start - 40):name.start]
             after = part.text[name.start + len(name.first):name.start + len(name.first) + 40]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import line_in, prose, words
 
 ID = "secret-in-text"
 SEVERITY = Severity.ERROR
@@ -30,12 +30,16 @@ _SECRET = re.compile(
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----|\bBearer\s+[\w.-]{20,}",
     re.IGNORECASE,
 )
+_TRIGGERS = frozenset("password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer".split())
+_LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
+        if not (not words(part.text).isdisjoint(_TRIGGERS) or _LONG.search(part.text) or "-----BEGIN" in part.text):
+            continue
         match = _SECRET.search(part.text) or _KEY_LIKE.search(prose(part.text))
         if match:
             yield Problem(

@@ -6,12 +6,11 @@ Not a rule (it has no ``ID``): helpers compiled once, so that checking ten thous
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from postplan.models import Post, ThreadPart
+from postplan.models import ThreadPart
 
 URL = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"'()]+(?:\([^\s)]*\))?", re.IGNORECASE)
 MENTION = re.compile(r"(?<![\w@/])@(\w{1,15})\b")
@@ -24,31 +23,62 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def parts(post: Post) -> Iterator[ThreadPart]:
-    """The post's text, one thread part at a time (a post that is not a thread has one part)."""
-    yield from post.parts
-
-
 def line_in(part: ThreadPart, index: int) -> int:
     """The file line of a character in a part's text (the text starts on ``part.line``)."""
     return part.line + part.text.count("\n", 0, index)
 
 
-def links(text: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def links(text: str) -> tuple[tuple[str, int], ...]:
     """Every web link in the text and where it starts, without the full stop that ends a sentence."""
-    return [(match.group().rstrip(_TRAILING), match.start()) for match in URL.finditer(text)]
+    if "www." not in text and "://" not in text:
+        return ()
+    return tuple((match.group().rstrip(_TRAILING), match.start()) for match in URL.finditer(text))
 
 
+@lru_cache(maxsize=65536)  # rules run one after another over every post: keep every post's prose
 def prose(text: str) -> str:
     """The text with links, email addresses, @mentions and #hashtags blanked out (positions are kept).
 
     Rules about words (names, text-speak, personal details) read this, so a link like bit.ly/1zLd4JB
     or a hashtag like #NCW19 is not mistaken for a word.
     """
-    for pattern in (URL, EMAIL, MENTION, HASHTAG):
-        if pattern.search(text):
+    for marker, pattern in (("/", URL), ("www.", URL), ("@", EMAIL), ("@", MENTION), ("#", HASHTAG)):
+        if marker in text:
             text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
+
+
+_LOWER_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    """The lower-case words and numbers of a text, split at anything else: rules use it to skip quickly
+    the posts that cannot concern them (most posts, for most rules)."""
+    return frozenset(_LOWER_WORD.findall(text.lower()))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def event_of(repository, event_id: str | None):
+    """The repository's event with this id (a dictionary made once per repository, not a search per post)."""
+    if event_id is None:
+        return None
+    cached = _EVENTS.get(id(repository))
+    if cached is None or cached[0] is not repository:  # ids are reused once a repository is gone
+        if len(_EVENTS) > 4:
+            _EVENTS.clear()
+        cached = _EVENTS[id(repository)] = (repository, {event.id: event for event in repository.events})
+    return cached[1].get(event_id)
+
+
+_EVENTS: dict[int, tuple[object, dict]] = {}
 
 
 def data_lines(name: str) -> list[str]:
@@ -74,7 +104,10 @@ Pool Cafe Café Bakery Stores Market Zoo Farm Bay Beach Cove Island Point Christ
 Explorers Scouts Guides Brownies Cubs Beavers Rainbows Ward Unit Room Hub Lodge Kitchen Studio""".split())
 NOT_SURNAMES |= frozenset(word.title() for word in MONTHS + WEEKDAYS)
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CAPITAL = re.compile(r"[A-Z][a-z]")
+_NAME_LIKE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['’]s?)?(?![\w-])")
+_BEFORE = re.compile(r"([A-Za-z]+)\.? {1,2}$")  # the word just before a name, on the same line
+_AFTER = re.compile(r" {1,2}([A-Za-z][A-Za-z'’-]*)")  # the word just after it
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -120,38 +153,41 @@ def names_for(context) -> NameList:
     return name_list(context.roster, tuple(getattr(settings, "not_pupils", ())))
 
 
-def find_names(text: str, names: NameList) -> list[Name]:
+@lru_cache(maxsize=65536)  # three rules ask about the same text
+def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     """Children's first names in the text, each with the surname written after it, if any.
 
     Left out: names after a title ("Mrs Davies", "Miss Amy"), after "the" ("the Holly and the Ivy"),
     before a group or place word ("Rowan Class", "Owen Street"), a business ("Owen's Animals"), and
     well-known people and characters ("Julia Donaldson", "Harry Potter").
     """
+    if not _CAPITAL.search(text):
+        return ()
     text = prose(text)
     if names.not_pupils is not None and names.not_pupils.search(text):
         text = names.not_pupils.sub(lambda m: " " * len(m.group()), text)
-    words = list(_WORD.finditer(text))
     found = []
-    for index, match in enumerate(words):
+    for match in _NAME_LIKE.finditer(text):  # only capitalised words can be names: skip the rest quickly
         word = match.group()
         bare = _POSSESSIVE.sub("", word) if word[-1] in "s'’" else word
         if bare not in names.first_names:
             continue
-        before = words[index - 1].group() if index and _adjacent(text, words[index - 1], match, ".") else ""
-        after = words[index + 1] if index + 1 < len(words) and _adjacent(text, match, words[index + 1]) else None
-        if before.lower().rstrip(".") in TITLES or before.lower() in DETERMINERS:
+        before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
+        before_word = before.group(1).lower() if before else ""
+        if before_word in TITLES or before_word in DETERMINERS:
             continue
-        possessive = bare != word
-        next_word = after.group() if after is not None else ""
+        after = _AFTER.match(text, match.end())
+        next_word = after.group(1) if after else ""
         if next_word in NOT_SURNAMES or next_word.rstrip("s") in NOT_SURNAMES:
             continue
+        possessive = bare != word
         if possessive and next_word[:1].isupper():
             continue  # "Owen's Animals": a business named after someone
         surname = None
         if not possessive and next_word[:1].isupper() and not next_word.isupper():
             surname = _POSSESSIVE.sub("", next_word) if next_word[-1] in "'’" or next_word.endswith("'s") else next_word
         found.append(Name(bare, surname, match.start(), possessive))
-    return found
+    return tuple(found)
 
 
 def roster_full_names(text: str, names: NameList) -> list[tuple[str, int]]:
@@ -160,9 +196,3 @@ def roster_full_names(text: str, names: NameList) -> list[tuple[str, int]]:
         return []
     lowered = text.lower()
     return [(name, lowered.index(name)) for name in sorted(names.roster_full_names) if name in lowered]
-
-
-def _adjacent(text: str, left: re.Match[str], right: re.Match[str], allowed: str = "") -> bool:
-    """Two words with only spaces between them (no comma or new line; "Mr. Jones" may have a full stop)."""
-    gap = text[left.end():right.start()]
-    return 0 < len(gap) <= 2 and gap.strip(" " + allowed) == ""

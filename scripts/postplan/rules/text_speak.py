@@ -17,7 +17,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.postal_address import POSTCODE
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import has_digit, line_in, prose, words
 
 ID = "text-speak"
 SEVERITY = Severity.WARNING
@@ -34,6 +34,7 @@ _SPEAK = re.compile(
     r"(?<![\w'’-])(?:(?i:" + "|".join(_ANY_CASE) + r")|" + "|".join(re.escape(w) for w in _LOWER_ONLY)
     + r")(?![\w'’-])"
 )
+_TRIGGERS = frozenset(_ANY_CASE) | {w for phrase in _LOWER_ONLY for w in phrase.split()}
 _SPEAK_START = re.compile(r"(?:^|(?<=[.!?]\s))C u(?![\w'’-])")
 _MIXED = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
 _FINE = re.compile(
@@ -43,7 +44,10 @@ _FINE = re.compile(
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
+        present = words(part.text)
+        if not (not present.isdisjoint(_TRIGGERS) or (has_digit(part.text) and _MIXED.search(part.text))):
+            continue
         text = prose(part.text)
         postcodes = [m.span() for m in POSTCODE.finditer(text)]
         found = [m for m in _SPEAK.finditer(text)] + [m for m in _SPEAK_START.finditer(text)]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, parts, prose
+from postplan.rules.text import has_digit, line_in, prose
 
 ID = "vehicle-registration"
 SEVERITY = Severity.ERROR
@@ -25,7 +25,9 @@ PLATE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y]\d{2} ?[A-HJ-PR-Z]{3}\b")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in parts(post):
+    for part in post.parts:
+        if not has_digit(part.text):
+            continue
         for match in PLATE.finditer(prose(part.text)):
             yield Problem(
                 f"'{match.group()}' looks like a vehicle registration",

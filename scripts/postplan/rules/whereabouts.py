@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import MONTHS, WEEKDAYS, line_in, parts, prose
+from postplan.rules.text import MONTHS, WEEKDAYS, event_of, line_in, prose, words
 
 ID = "whereabouts"
 SEVERITY = Severity.ERROR
@@ -32,11 +32,6 @@ POLICY = (
     "child protection issues around revealing where children or staff are going to be and when."
 )
 
-_OUTING = re.compile(
-    r"\b(?:trips?|visit(?:ing)? to|residential|fixtures?|match(?:es)?|tournament|gala|festival|competition|"
-    r"tour|excursion|outing|away game|race|qualifier)\b",
-    re.IGNORECASE,
-)
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:at|in|outside)|"
     r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school)\b",
@@ -52,6 +47,12 @@ _PAST = re.compile(
     r"returned|were|was)\b",
     re.IGNORECASE,
 )
+# Words that must be present for the patterns above to match: most posts are skipped on these alone.
+_OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
+festival competition tour excursion outing away race qualifier""".split())
+_TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
+leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
+returning""".split())
 # Capitalised words after "at", "to" or "in" that are not places.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
@@ -60,16 +61,20 @@ _NOT_PLACES = frozenset(
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    event = context.repository.event(post.event)
+    event = event_of(context.repository, post.event)
     if event is not None and post.publish_at.date() > event.last_day:
         return  # after the event: celebrating is fine
     school_words = set(context.repository.settings.school.split())
-    for part in parts(post):
+    for part in post.parts:
+        present = words(part.text)
+        on_a_trip = event is not None and event.kind == "trip"
+        outing, travel = on_a_trip or not present.isdisjoint(_OUTING_WORDS), not present.isdisjoint(_TRAVEL_WORDS)
+        if not (outing or travel):
+            continue
         text = prose(part.text)
         if event is None and _PAST.search(text):
             continue
-        on_a_trip = event is not None and event.kind == "trip"
-        found = _place_of_outing(text, school_words, on_a_trip) or _travel_time(text)
+        found = (outing and _place_of_outing(text, school_words)) or (travel and _travel_time(text))
         if event is not None and event.kind == "trip" and event.location and event.location.lower() in text.lower():
             found = found or (event.location, text.lower().index(event.location.lower()))
         if found:
@@ -82,9 +87,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
-def _place_of_outing(text: str, school_words: set[str], on_a_trip: bool) -> tuple[str, int] | None:
-    if not on_a_trip and not _OUTING.search(text):
-        return None
+def _place_of_outing(text: str, school_words: set[str]) -> tuple[str, int] | None:
     for match in _PLACE.finditer(text):
         place = match.group(1)
         first = place.split()[0]
