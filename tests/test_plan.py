@@ -60,7 +60,8 @@ def test_plan_writes_a_proposed_post_for_every_reminder_and_they_all_pass_valida
     result = planned.run("validate", "--format", "json", *NOW)
     report = json.loads(result.output)
     assert result.exit_code == 0 and report["errors"] == 0, [f for f in report["findings"] if f["severity"] == "error"]
-    assert not [f for f in report["findings"] if f["path"] in posts], report["findings"]
+    # Warnings may stand (a reminder that falls in half term says so); errors may not.
+    assert not [f for f in report["findings"] if f["path"] in posts and f["severity"] == "error"]
 
 
 def test_the_example_school_is_fully_planned_and_its_planned_posts_are_what_plan_writes(

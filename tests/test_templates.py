@@ -38,7 +38,7 @@ EXPECTED = [
     ("cinderella-matinee-2026", "celebrating-highlights", "on the day",
      "KS2 performance: Cinderella (afternoon) - what a performance! Our audience loved it today. Thank you to "
      "everyone who came to watch. Photos to follow..."),
-    ("animal-visit-2027", "sharing-a-photo", "on the day", "A few snaps from Animal handling visit today..."),
+    ("animal-visit-2027", "sharing-a-photo", "on the day", "A few snaps from our Animal handling visit today..."),
     ("animal-visit-2027", "sharing-a-blog-post", "2 days after",
      "New on our blog: Animal handling visit. Read all about it at https://www.tregarrow.example.org"),
     ("harvest-festival-2026", "event-announcement", "21 days before",

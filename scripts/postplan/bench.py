@@ -50,6 +50,7 @@ extra:
       school: {platform: x, handle: "@BenchSchool"}
       pe: {platform: x, handle: "@BenchPE"}
     leaders: [Mrs Hart, Mr Osei]
+    site_url: https://calendar.tregarrow.example.org/
     approved_mentions: ["@TregarrowPTA"]
     website_domains: [www.tregarrow.example.org]
 """
@@ -72,18 +73,31 @@ def generate_school(root: Path, posts: int, seed: int = 2027) -> list[dt.datetim
     (root / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
     for index in range(20):
         (root / "content" / "media" / f"photo-{index}.png").write_bytes(PIXEL)
-    first = dt.datetime(2024, 9, 2, 8, 30)
-    days = max(1, posts // 8)  # about eight posts a school day: a trust's worth of accounts
-    years = sorted({(first + dt.timedelta(days=d)).year for d in range(0, days + 400, 30)})
-    _write_calendar(root, years, rng, events=max(5, posts // 20))
+    days = _school_days(dt.date(2024, 9, 2), max(1, posts // 8))  # about eight posts a school day
+    _write_calendar(root, sorted({day.year for day in days} | {days[-1].year + 1}), rng, events=max(5, posts // 20))
     times = []
     for number in range(posts):
-        when = first + dt.timedelta(days=number * days // posts, minutes=rng.randrange(0, 600, 5))
+        day = days[number * len(days) // posts]
+        when = dt.datetime.combine(day, dt.time(8, 30)) + dt.timedelta(minutes=rng.randrange(0, 600, 5))
         times.append(when)
         folder = root / "content" / "posts" / f"{when:%Y-%m}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"post-{number:06d}.md").write_text(_post(number, when, rng), encoding="utf-8")
     return times
+
+
+TERMS = (((9, 2), (12, 18)), ((1, 5), (3, 26)), ((4, 12), (7, 21)))  # the same every year, for simplicity
+
+
+def _school_days(first: dt.date, count: int) -> list[dt.date]:
+    """The first ``count`` weekdays in term time from ``first``."""
+    days, day = [], first
+    while len(days) < count:
+        in_term = any(dt.date(day.year, *start) <= day <= dt.date(day.year, *end) for start, end in TERMS)
+        if in_term and day.weekday() < 5:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
 
 
 def _post(number: int, when: dt.datetime, rng: random.Random) -> str:
@@ -96,20 +110,20 @@ def _post(number: int, when: dt.datetime, rng: random.Random) -> str:
     if rng.random() < 0.15:
         lines += ["media:", f"  - file: media/photo-{rng.randrange(20)}.png",
                   "    alt: Children's paintings of the harbour on the classroom wall"]
-    if rng.random() < 0.05:
+    elif rng.random() < 0.06:  # X does not allow a poll and pictures together
         lines += ["poll:", "  options: [Pasta bake, Jacket potato, Roast dinner]", "  duration: 1 day"]
     text = " ".join(rng.sample(SENTENCES, rng.randint(1, 2)) + rng.sample(EXTRAS, rng.randint(0, 2)))
+    parts = [f"{text} ({number})"]
     if rng.random() < 0.05:
-        text += "\n---\n" + rng.choice(SENTENCES) + "\n---\n" + rng.choice(SENTENCES)
-    return "---\n" + "\n".join(lines) + f"\n---\n{text} ({number})\n"
+        parts += [f"{rng.choice(SENTENCES)} ({number}, part {part})" for part in (2, 3)]
+    return "---\n" + "\n".join(lines) + "\n---\n" + "\n---\n".join(parts) + "\n"
 
 
 def _write_calendar(root: Path, years: list[int], rng: random.Random, events: int) -> None:
     terms, campaigns, items = ["terms:"], ["campaigns:"], ["events:"]
     for year in years:
-        terms += [f"  - {{name: Autumn {year}, start: {year}-09-02, end: {year}-12-18}}",
-                  f"  - {{name: Spring {year}, start: {year}-01-05, end: {year}-03-26}}",
-                  f"  - {{name: Summer {year}, start: {year}-04-12, end: {year}-07-21}}"]
+        terms += [f"  - {{name: {name} {year}, start: {dt.date(year, *start)}, end: {dt.date(year, *end)}}}"
+                  for name, (start, end) in zip(("Autumn", "Spring", "Summer"), TERMS)]
         campaigns.append(f"  - {{id: ncw-{year}, name: National Careers Week, start: {year}-03-01, "
                          f"end: {year}-03-06, hashtags: ['#NCW{year}']}}")
     for number in range(events):

@@ -135,16 +135,29 @@ def _relative_paths(paths: tuple[Path, ...], root: Path) -> set[str] | None:
 
 
 @cli.command()
+@click.argument("rule_id", metavar="[RULE]", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules(fmt: str) -> None:
+def rules(rule_id: str | None, fmt: str) -> None:
     """List the rules postplan enforces: id, severity and what each asks for.
+
+    Give a rule's id to read its page: the policy it comes from, examples, and how to allow an exception.
 
     \b
     Example:
         postplan rules
+        postplan rules pupil-full-name
     """
     from postplan.rules import RULES
 
+    if rule_id is not None:
+        from postplan.rules import get
+        from postplan.rulesdoc import rule_page
+
+        try:
+            click.echo(rule_page(get(rule_id)))
+        except KeyError as error:
+            raise Failure(error.args[0]) from None
+        return
     if fmt == "json":
         import json
 
@@ -501,6 +514,42 @@ def build(staff: bool, root: Path, now_text: str | None) -> None:
 def _stage_line(stage: str) -> None:
     """One line on the terminal saying what a long build is doing, rewritten at each stage."""
     click.echo(f"\r\033[Kpostplan build: {stage}…", nl=False, err=True)
+
+
+@cli.group()
+def media() -> None:
+    """Work on the pictures posts attach.
+
+    \b
+    Example:
+        postplan media strip content/media/2027/relay.jpg
+    """
+
+
+@media.command("strip")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def media_strip(files: tuple[Path, ...]) -> None:
+    """Remove a photo's hidden details (GPS location, camera, time) in place, keeping it the right way up.
+
+    Phones record where a photo was taken; the media-location rule refuses such photos. The picture is
+    turned upright first (phones store it sideways with a note saying so), then saved without the notes.
+
+    \b
+    Example:
+        postplan media strip content/media/2027/relay.jpg
+    """
+    from postplan import photos
+
+    for file in files:
+        if not file.is_file():
+            raise Failure(f"{file}: there is no such file")
+        before = photos.location(file)
+        try:
+            photos.strip_location(file)
+        except (OSError, ValueError, SyntaxError) as error:
+            raise Failure(f"{file}: cannot be read as a picture ({error})") from None
+        removed = f"removed its GPS location ({before})" if before else "no location found; hidden details removed"
+        click.echo(f"{file}: {removed}")
 
 
 def main() -> None:

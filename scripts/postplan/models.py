@@ -174,6 +174,11 @@ class Settings(Frozen):
     repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub
     branch: str = "main"  # the branch posts are proposed against and published from
 
+    # --- rules ---
+    not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
+    public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
+    profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:

@@ -4,7 +4,7 @@ Passes::
 
     ---
     publish_at: 2027-06-01 08:30
-    author: Office (J. Pengelly)
+    author: Office
     ---
     Just confirmed our Sports Day as 1st June.
 

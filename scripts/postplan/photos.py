@@ -1,0 +1,106 @@
+"""Photos: what kind of file an attachment is, whether it carries a GPS location, and removing it.
+
+Used by the media rules (check stage) and by ``postplan media strip``. Pillow is imported only when a
+picture is actually opened, so checking posts without media stays quick.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
+HEIC = {"heic", "heif"}
+VIDEO = {"mp4", "mov", "m4v", "webm"}
+GPS_IFD = 0x8825
+_XMP_GPS = (b"exif:GPSLatitude", b"exif:GPSLongitude", b"GPSLatitude=")
+_READ_LIMIT = 64 * 1024 * 1024  # nothing postable is larger than this
+
+
+def kind(path: Path) -> str:
+    """'image', 'gif', 'video', 'heic' or 'unknown', from the file's first bytes (then its extension).
+
+    iPhones save HEIC photos that are sometimes renamed .jpg: the bytes tell the truth.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return "unknown"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc", b"ftypheif"):
+        return "heic"
+    if head.startswith(b"GIF8"):
+        return "gif"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG")) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    if head[4:8] == b"ftyp" or head.startswith(b"\x1aE\xdf\xa3"):
+        return "video"
+    extension = path.suffix.lower().lstrip(".")
+    return "heic" if extension in HEIC else "video" if extension in VIDEO else "unknown"
+
+
+def location(path: Path) -> str | None:
+    """Where the photo records a GPS position ('EXIF' or 'XMP'), or None. Cached by file size and time."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _location(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _location(path: str, size: int, mtime: int) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            gps = image.getexif().get_ifd(GPS_IFD)
+            if gps.get(2) or gps.get(4):  # GPSLatitude, GPSLongitude
+                return "EXIF"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        pass
+    if size <= _READ_LIMIT:
+        data = Path(path).read_bytes()
+        if any(marker in data for marker in _XMP_GPS):
+            return "XMP"
+    return None
+
+
+def strip_location(path: Path) -> None:
+    """Rewrite a photo in place without EXIF or XMP metadata, turned the right way up first.
+
+    Phones store a photo sideways with an "orientation" note in EXIF; dropping EXIF without applying
+    the note would leave the picture on its side. The file is replaced only once the new one is written.
+    """
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as original:
+        image_format = original.format
+        upright = ImageOps.exif_transpose(original)
+        upright.load()
+        icc = original.info.get("icc_profile")
+    upright.info = {}
+    options: dict[str, object] = {"exif": b""}
+    if icc:
+        options["icc_profile"] = icc
+    if image_format == "JPEG":
+        options.update(quality=95, subsampling=0)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    os.close(handle)
+    try:
+        upright.save(temporary, format=image_format, **options)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def attached(content: Path, file: str) -> Path | None:
+    """The attached file under ``content/``, or None when it is missing or outside (media-file reports those)."""
+    written = os.path.normpath(file.replace("\\", "/"))
+    if os.path.isabs(written) or written.startswith(".."):
+        return None
+    target = content / written
+    return target if target.is_file() else None

@@ -1,0 +1,51 @@
+"""A post in a campaign, or inside a campaign week, without the campaign's hashtag.
+
+A hashtag puts the post beside everyone else's for the week, "so that more people will see" it. A post
+that names its campaign (``campaign: anti-bullying-week-2026``) should carry one of the campaign's
+hashtags; any post published during a campaign of a week or less gets the suggestion too.
+
+Passes: a post in Anti-Bullying Week with "#AntiBullyingWeek"; a post in Black History Month (a month
+long) with no ``campaign:``.
+
+Fails (a suggestion): ``campaign: anti-bullying-week-2026`` and no hashtag.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Campaign, Post
+from postplan.rules.base import Context, Problem
+from postplan.rules.text import HASHTAG
+
+ID = "campaign-hashtag-missing"
+SEVERITY = Severity.WARNING
+SUMMARY = "Suggests a campaign's hashtag for posts in that campaign (or its week)."
+POLICY = (
+    "Look out for relevant hash tags ... and suggest learners add these, so that more people will see their "
+    "tweets."
+)
+
+CAMPAIGN_WEEK = dt.timedelta(days=7)
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    day = post.publish_at.date()
+    linked = context.repository.campaign(post.campaign)
+    candidates = [linked] if linked else [
+        c for c in context.repository.campaigns if c.contains(day) and c.end - c.start < CAMPAIGN_WEEK
+    ]
+    used = {m.group(1).lower() for part in post.parts for m in HASHTAG.finditer(part.text)}
+    for campaign in candidates:
+        if campaign.hashtags and not used & {h.lower().lstrip("#") for h in campaign.hashtags}:
+            yield _suggestion(campaign, linked is not None)
+
+
+def _suggestion(campaign: Campaign, linked: bool) -> Problem:
+    tags = " or ".join(campaign.hashtags)
+    why = "this post is part of" if linked else "this post goes out during"
+    return Problem(
+        f"{why} {campaign.name} but does not use its hashtag ({tags})",
+        fix=f"add {tags} at the end of the post, so more people see it",
+        field="campaign" if linked else "publish_at",
+    )

@@ -1,0 +1,42 @@
+"""The same text scheduled twice for the same account.
+
+X refuses a post whose text repeats one of the account's recent posts ("You are not allowed to create a
+Tweet with duplicate content"), and followers see the same words twice. Differences in capitals and
+spacing do not count as different. Drafts are left out: they are not scheduled yet (a draft is often a
+copy being reworded).
+
+Passes: "Sports Day is next week!" and "Sports Day is tomorrow!".
+
+Fails: the same reminder, word for word, in two posts for the same account.
+"""
+
+import re
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Repository
+from postplan.rules.base import Context, Problem
+
+ID = "duplicate-text"
+SEVERITY = Severity.ERROR
+SUMMARY = "No two posts with the same text (X refuses duplicates)."
+POLICY = 'Platform limit: X refuses "a Tweet with duplicate content".'
+
+_SPACE = re.compile(r"\s+")
+
+
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    first: dict[tuple[str, str], str] = {}
+    scheduled = [post for post in repository.posts if post.status != "draft"]
+    for post in sorted(scheduled, key=lambda p: p.source.path):
+        for part in post.parts:
+            key = (post.account, _SPACE.sub(" ", part.text).strip().lower())
+            if key in first and first[key] != post.source.path:
+                yield Problem(
+                    f"this text is the same as in {first[key]}",
+                    fix="change the wording (X refuses a repeated post), or delete one of the two posts",
+                    line=part.line,
+                    path=post.source.path,
+                )
+            else:
+                first.setdefault(key, post.source.path)

@@ -1,0 +1,88 @@
+"""Attachments the platform will accept: how many, which formats, how large.
+
+X takes up to 4 images, or 1 GIF, or 1 video; images up to 5 MB as JPG, PNG, GIF or WEBP (HEIC, the
+iPhone's own format, is refused); GIFs up to 15 MB; videos up to 512 MB. Mastodon takes up to 4
+attachments (images up to 16 MB); Bluesky up to 4 images of at most 1 MB, or 1 video.
+
+Passes: three JPG photos of 2 MB each on X.
+
+Fails: five photos on X; a GIF with a photo; ``IMG_0042.HEIC``; a 7 MB JPG on X.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from postplan import photos
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+
+ID = "media-limits"
+SEVERITY = Severity.ERROR
+SUMMARY = "Attachments within the platform's limits (X: 4 images or 1 GIF or 1 video; images ≤ 5 MB, no HEIC)."
+POLICY = "Platform limit: up to 4 images or 1 GIF or 1 video; images ≤ 5 MB (JPG, PNG, GIF, WEBP; HEIC not accepted)."
+
+MB = 1024 * 1024
+# platform → (images at most, bytes per image, bytes per GIF, bytes per video, accepts HEIC)
+LIMITS = {
+    "x": (4, 5 * MB, 15 * MB, 512 * MB, False),
+    "mastodon": (4, 16 * MB, 16 * MB, 99 * MB, True),
+    "bluesky": (4, 1_000_000, 1_000_000, 100 * MB, False),
+}
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    if not post.media:
+        return
+    account = context.repository.settings.accounts.get(post.account)
+    platform = account.platform if account else "x"
+    most, image_bytes, gif_bytes, video_bytes, heic = LIMITS[platform]
+    content = context.root / "content"
+    kinds = []
+    for index, media in enumerate(post.media):
+        path = photos.attached(content, media.file)
+        if path is None:
+            continue  # media-file reports it
+        kinds.append(what := photos.kind(path))
+        yield from _one(path, what, index, platform, (image_bytes, gif_bytes, video_bytes, heic))
+    moving = [k for k in kinds if k in ("gif", "video")]
+    if moving and len(post.media) > 1:
+        yield Problem(
+            f"a post with a {moving[0]} can have nothing else attached ({len(post.media)} files here)",
+            fix="attach the GIF or video on its own, and put the photos in a separate post",
+            field="media",
+        )
+    elif len(post.media) > most:
+        yield Problem(
+            f"{len(post.media)} images are attached; {platform.upper()} takes at most {most}",
+            fix=f"choose the best {most}, or split them over a thread of posts",
+            field="media",
+        )
+
+
+def _one(path: Path, what: str, index: int, platform: str, limits: tuple) -> Iterable[Problem]:
+    image_bytes, gif_bytes, video_bytes, heic = limits
+    field = f"media.{index}.file"
+    if what == "heic" and not heic:
+        yield Problem(
+            f"{path.name} is an iPhone HEIC photo, which {platform.upper()} does not accept",
+            fix="save it as a JPG (on an iPhone: Settings → Camera → Formats → Most Compatible; or export it as "
+                "JPEG) and attach that",
+            field=field,
+        )
+        return
+    if what == "unknown":
+        yield Problem(
+            f"{path.name} is not a picture or video postplan recognises",
+            fix="attach a JPG, PNG, GIF or WEBP image, or an MP4 video",
+            field=field,
+        )
+        return
+    limit = {"image": image_bytes, "gif": gif_bytes, "video": video_bytes, "heic": image_bytes}[what]
+    size = path.stat().st_size
+    if size > limit:
+        yield Problem(
+            f"{path.name} is {size / MB:.1f} MB; {platform.upper()} takes {what}s up to {limit / MB:.0f} MB",
+            fix="make it smaller (resize the photo to about 2000 pixels wide, or save it at a lower quality)",
+            field=field,
+        )

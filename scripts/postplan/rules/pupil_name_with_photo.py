@@ -1,0 +1,43 @@
+"""A child's name in a post whose photo shows people.
+
+A name beside a picture tells a stranger which child is which. A post whose media says
+``people: true`` must not name children, not even by first name; a post without such a photo may use
+first names.
+
+Passes: a photo of people with "Owen's Animals came in today for our children to hold some exotic
+animals."; "Maya's poem" with a photo of the poem (``people: false``); a photo of people with
+"Mrs Hart presented the cup".
+
+Fails: a photo of people with "Maya and Josh holding the snake."; "Well done Amy!" with a class photo.
+"""
+
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+from postplan.rules.text import find_names, line_in, names_for
+
+ID = "pupil-name-with-photo"
+SEVERITY = Severity.ERROR
+SUMMARY = "No children's names in a post with a photo of people."
+POLICY = (
+    "In order to safeguard the pupils ... no names of pupils will be used alongside any pictures of pupils; "
+    "children's names will not appear alongside other identifying information such as photos."
+)
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    if not any(media.people for media in post.media):
+        return
+    names = names_for(context)
+    for part in post.parts:
+        found = find_names(part.text, names)
+        if found:
+            listed = ", ".join(dict.fromkeys(f"'{name.first}'" for name in found))
+            yield Problem(
+                f"this post has a photo of people and names a child ({listed})",
+                fix="take the names out of the text (say 'our Year 2 children' instead), or post the photo "
+                    "without naming anyone; if the name is not a pupil's, add it to `not_pupils:` in mkdocs.yml",
+                line=line_in(part, found[0].start),
+            )

@@ -1,0 +1,49 @@
+"""A reply to someone else's post. The school broadcasts: it replies only to its own posts.
+
+``reply_to:`` may name one of the school's posts in content/posts/ (by id) or link to a post of one of
+the school's own accounts (to continue a thread). Replying to anyone else is joining a conversation
+the school does not have on social media.
+
+Passes: ``reply_to: sports-day-announcement``; ``reply_to: https://x.com/TregarrowCP/status/1790000000000000000``.
+
+Fails: ``reply_to: https://x.com/SomeParent/status/1790000000000000001``; ``reply_to: 1790000000000000001``.
+"""
+
+import re
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+
+ID = "reply-not-own"
+SEVERITY = Severity.ERROR
+SUMMARY = "Reply only to the school's own posts (broadcast only)."
+POLICY = "The school Twitter account will not reply to any 'replies' on Twitter."
+
+_POST_URL = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/(?P<x>\w+)/status/\d+"
+    r"|^https?://bsky\.app/profile/(?P<bsky>[\w.-]+)/post/\w+"
+    r"|^https?://[\w.-]+/@(?P<mastodon>\w+)(?:@[\w.-]+)?/\d+",
+    re.IGNORECASE,
+)
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    if not post.reply_to:
+        return
+    repository = context.repository
+    if any(other.id == post.reply_to for other in repository.posts):
+        return
+    own = {a.handle.lower().lstrip("@") for a in repository.settings.accounts.values()}
+    match = _POST_URL.match(post.reply_to)
+    handle = next((h for h in match.groups() if h), "") if match else ""
+    if handle.lower() in own or handle.lower().split(".")[0] in own:
+        return
+    whose = f"@{handle}'s post" if handle else "a post postplan cannot tell is the school's"
+    yield Problem(
+        f"this replies to {whose}; the school replies only to its own posts",
+        fix="remove `reply_to:` and post it on its own, or reply to one of the school's posts (its id in "
+            "content/posts/, or the link to it)",
+        field="reply_to",
+    )

@@ -1,0 +1,38 @@
+"""A post due to go out at a weekend or in a school holiday.
+
+Usually a mistake (the wrong month, or a reminder for a closed school) and nobody is in the office to
+answer questions. Holidays are the days outside the terms in calendar/ (checked only when terms are
+given). A warning: a holiday club or an exam-results post may be meant.
+
+Passes: a Tuesday in term.
+
+Fails (a warning): a Saturday; 28 December when the autumn term ends on 18 December.
+"""
+
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+
+ID = "school-holiday"
+SEVERITY = Severity.WARNING
+SUMMARY = "Not posted at a weekend or in a school holiday (a warning)."
+POLICY = "Staff are responsible for regularly checking all notifications ... (someone must be in school to respond)."
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    repository = context.repository
+    day = post.publish_at.astimezone(repository.settings.zone).date()
+    if day.weekday() >= 5:
+        yield Problem(
+            f"this post goes out on a {day:%A} ({day:%-d %B %Y})",
+            fix="move it to a school day, unless a weekend post is meant",
+            field="publish_at",
+        )
+    elif repository.terms and not repository.in_term(day):
+        yield Problem(
+            f"{day:%A %-d %B %Y} is in a school holiday (outside the terms in calendar/)",
+            fix="move it into term time, unless a holiday post is meant; check the year and month",
+            field="publish_at",
+        )

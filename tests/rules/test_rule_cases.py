@@ -1,0 +1,105 @@
+"""Every policy rule against its cases: posts it must flag and near-misses it must leave alone.
+
+The cases are data, one file a rule (``cases/<rule-id>.yml``): each has the post's text, any front
+matter fields, settings to change, images to create, and a pupil roster; ``fail`` cases must give at
+least one finding of the rule (containing ``message`` when given), ``pass`` cases none. The posts are
+checked in a small school that has the example school's calendar (campaigns, events, terms).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, School, post_text
+from postplan.check import run_checks
+from postplan.clock import now as pinned
+from postplan.load import Loaded, load_repository
+
+CASES = Path(__file__).parent / "cases"
+NOW = "2026-09-01T08:00"
+DEFAULTS = {"publish_at": "2026-10-06 08:30", "status": "draft", "author": "Office (J. Pengelly)"}
+
+
+def _cases() -> list:
+    found = []
+    for path in sorted(CASES.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for outcome in ("fail", "pass"):
+            for number, case in enumerate(data.get(outcome) or [], start=1):
+                label = f"{data['rule']}:{outcome}:{case.get('why', number)}"
+                found.append(pytest.param(data["rule"], outcome, case, id=label))
+    return found
+
+
+def make_image(path: Path, spec: dict) -> None:
+    """A real picture file: JPEG/PNG/GIF made by Pillow (with GPS in EXIF or XMP if asked), or HEIC bytes."""
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kind = spec.get("kind", "jpeg")
+    if kind == "heic":
+        path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+        return
+    image = Image.new("RGB", tuple(spec.get("size", (64, 48))), "green")
+    options: dict = {}
+    if spec.get("gps") == "exif":
+        exif = Image.Exif()
+        exif.get_ifd(0x8825).update({1: "N", 2: (50.0, 7.0, 12.0), 3: "W", 4: (5.0, 32.0, 10.0)})
+        options["exif"] = exif.tobytes()
+    buffer = io.BytesIO()
+    image.save(buffer, format={"jpeg": "JPEG", "png": "PNG", "gif": "GIF"}[kind], **options)
+    data = buffer.getvalue()
+    if spec.get("gps") == "xmp":
+        data += b'<x:xmpmeta><rdf:Description exif:GPSLatitude="50,7.2N" exif:GPSLongitude="5,32.1W"/></x:xmpmeta>'
+    if spec.get("megabytes"):
+        data += b"\x00" * int(spec["megabytes"] * 1024 * 1024)
+    path.write_bytes(data)
+
+
+def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
+    for name, spec in (case.get("images") or {}).items():
+        make_image(school.root / "content" / name, spec or {})
+    posts = case.get("posts") or [{"text": case.get("text", ""), "fields": case.get("fields") or {}}]
+    for number, post in enumerate(posts):
+        fields = {**DEFAULTS, **(post.get("fields") or {})}
+        front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too
+        school.write(f"content/posts/case-{number}.md", post_text(post["text"], **front))
+    if case.get("roster"):
+        roster = tmp_path / "outside" / "roster.txt"
+        roster.parent.mkdir()
+        roster.write_text("\n".join(case["roster"]) + "\n", encoding="utf-8")
+        monkeypatch.setenv("POSTPLAN_ROSTER", str(roster))
+    loaded = load_repository(school.root)
+    assert not [f for f in loaded.findings], loaded.findings  # the case itself must load
+    settings = loaded.repository.settings.model_copy(update=case.get("settings") or {})
+    repository = loaded.repository.model_copy(update={"settings": settings})
+    when = pinned(case.get("now", NOW), settings.zone)
+    return run_checks(Loaded(repository, []), when, school.root)
+
+
+@pytest.fixture
+def calendar_school(school: School) -> School:
+    for name in ("campaigns.yml", "events.yml", "terms.yml"):
+        shutil.copy(PROJECT / "calendar" / name, school.root / "calendar" / name)
+    return school
+
+
+@pytest.mark.parametrize(("rule", "outcome", "case"), _cases())
+def test_rule_case(rule: str, outcome: str, case: dict, calendar_school: School,
+                   monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("POSTPLAN_ROSTER", raising=False)
+    found = [f for f in findings_for(calendar_school, case, monkeypatch, tmp_path) if f.rule == rule]
+    if outcome == "fail":
+        assert found, f"{rule} should flag: {case}"
+        if "message" in case:
+            assert any(case["message"] in f.message for f in found), [f.message for f in found]
+        if "line" in case:
+            assert found[0].line == case["line"], found
+    else:
+        assert not found, [f"{f.line}: {f.message}" for f in found]

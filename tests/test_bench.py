@@ -1,0 +1,40 @@
+"""The benchmark runs end to end on a small school (speed itself is measured by `postplan bench`, not here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from postplan.bench import generate_school
+from postplan.cli import cli
+
+
+def test_the_synthetic_school_is_valid_and_varied(tmp_path: Path) -> None:
+    generate_school(tmp_path / "school", posts=300)
+    result = CliRunner().invoke(cli, ["validate", "--root", str(tmp_path / "school"), "--format", "json",
+                                      "--now", "2024-09-01T08:00"])
+    report = json.loads(result.output)
+    assert report["errors"] == 0, report["findings"][:3]
+    texts = [p.read_text() for p in (tmp_path / "school" / "content" / "posts").rglob("*.md")]
+    assert len(texts) == 300
+    assert any("media:" in t for t in texts) and any("poll:" in t for t in texts)
+    assert any(t.count("\n---\n") >= 3 for t in texts)  # threads
+    assert any("status: draft" in t for t in texts) and any("https://" in t for t in texts)
+
+
+def test_bench_at_200_posts_reports_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(cli, ["bench", "--posts", "200", "--repeat", "1", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(out.read_text())
+    names = {m["name"]: m for m in figures["measures"]}
+    assert set(names) == {"baseline", "help", "validate", "build", "publish-nothing-due",
+                          "publish-dry-run-one-due"}
+    for measure in names.values():
+        assert measure["exit_code"] == 0, measure
+        assert measure["seconds"] > 0 and measure["peak_mb"] > 0
+    assert figures["validate_over_baseline"] > 0
+    assert figures["site_mb"] > 0 and figures["site_mb_per_1000_posts"] > 0
+    assert "validate / baseline" in result.output
