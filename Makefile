@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+# The example school is the 2026/27 school year: `make run` shows it as it stood on this afternoon,
+# with a reminder just due. Your own school runs postplan without --now.
+EXAMPLE_NOW ?= 2026-11-23T15:31
 
 .PHONY: run test clean
 
@@ -11,15 +15,20 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
 run: $(STAMP)
-	$(BIN)/postplan validate
-	$(BIN)/postplan build
-	$(BIN)/postplan publish --dry-run
+	$(BIN)/postplan validate --now $(EXAMPLE_NOW)
+	$(BIN)/postplan build --now $(EXAMPLE_NOW)
+	$(BIN)/postplan publish --dry-run --now $(EXAMPLE_NOW)
 	@echo
-	@echo "Done. Open site/index.html in a browser; the calendar feeds are site/feeds/*.ics."
+	@echo "Done. Open site/index.html in a browser; the calendar feeds are in site/feeds/."
+	@echo "Nothing was posted: with no credentials set, publishing only shows what it would send."
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
@@ -28,7 +37,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	-npm ci --prefix tests/browser --no-audit --no-fund && touch $(AXE)
 
-test: $(STAMP) $(AXE)
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 clean:

@@ -24,6 +24,16 @@ def test_a_dry_run_shows_the_whole_post_and_records_nothing(school: School) -> N
     assert not (school.root / "outbox").exists() and not (school.root / "ledger.jsonl").exists()
 
 
+def test_the_outbox_never_resends_what_the_repositorys_ledger_says_went_out(school: School) -> None:
+    approved(school, "sports-day", "Sports Day is today!", publish_at="2027-06-01 08:30")
+    approved(school, "sun-hats", "Remember sun hats for Sports Day.", publish_at="2027-06-01 08:35")
+    school.mark_published("sports-day")
+    result = school.run("publish", "--now", "2027-06-01T08:40")
+    assert result.exit_code == 0, result.output
+    assert outbox_files(school) == ["sun-hats.json"]
+    assert "sports-day" not in result.output
+
+
 def test_after_a_long_outage_late_posts_are_recorded_as_missed_and_only_recent_ones_go(school: School) -> None:
     approved(school, "see-you-tomorrow", "See you tomorrow for the trip!", publish_at="2027-05-28 15:00")
     approved(school, "trip-reminder", "Trip letters are due back today.", publish_at="2027-05-31 08:30")

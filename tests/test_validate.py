@@ -123,3 +123,24 @@ def test_unknown_event_suggests_the_nearest_id(school: School) -> None:
     finding = json.loads(school.run("validate", "--format", "json").output)["findings"][0]
     assert finding["rule"] == "unknown-reference" and finding["line"] == 5
     assert "did you mean 'sports-day-2027'?" in finding["fix"]
+
+
+def test_a_past_post_warns_only_when_the_ledger_does_not_know_it(school: School) -> None:
+    school.post("went-out", "Harvest Festival is on Friday 9 October.", status="approved", approved_by="Mrs Hart",
+                publish_at="2026-10-05 08:30")
+    school.post("never-sent", "Tickets for the Christmas Fair are on sale.", status="approved",
+                approved_by="Mrs Hart", publish_at="2026-10-06 08:30")
+    school.mark_published("went-out")
+    report = json.loads(school.run("validate", "--format", "json", "--now", "2026-11-23T15:31").output)
+    assert [(f["path"], f["rule"]) for f in report["findings"]] == [
+        ("content/posts/never-sent.md", "past-unpublished")]
+
+
+def test_a_broken_ledger_is_a_finding_at_its_line(school: School) -> None:
+    school.post("fine")
+    school.mark_published("fine")
+    school.write("ledger.jsonl", (school.root / "ledger.jsonl").read_text() + "not json\n")
+    result = school.run("validate", "--format", "json")
+    assert result.exit_code == 1
+    finding = json.loads(result.output)["findings"][0]
+    assert (finding["path"], finding["line"], finding["rule"]) == ("ledger.jsonl", 2, "file")

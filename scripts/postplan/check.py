@@ -8,7 +8,7 @@ from pathlib import Path
 
 import datetime as dt
 
-from postplan.findings import Finding
+from postplan.findings import Finding, Severity
 from postplan.load import Loaded
 from postplan.models import Post
 from postplan.rules import RULES, Context, Problem, Rule
@@ -29,11 +29,27 @@ def read_roster(variable: str) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def read_ledger(root: Path) -> tuple[dict[str, str], list[Finding]]:
+    """What the publisher's ledger says of each post (published, missed…), or a finding if it is broken."""
+    from postplan.publish.ledger import LEDGER_FILE, LedgerError, ledger_states
+
+    try:
+        return ledger_states(root), []
+    except LedgerError as error:
+        return {}, [Finding("file", Severity.ERROR, LEDGER_FILE, _line_of(str(error)), str(error))]
+
+
+def _line_of(message: str) -> int:
+    head = message.split(":", 2)
+    return int(head[1]) if len(head) > 2 and head[1].isdigit() else 1
+
+
 def run_checks(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
     """Every finding for the repository: the loader's, then each rule's, in file and line order."""
     repository = loaded.repository
-    context = Context(repository, now, root, read_roster(repository.settings.roster_env))
-    findings = list(loaded.findings)
+    ledger, findings = read_ledger(root)
+    context = Context(repository, now, root, read_roster(repository.settings.roster_env), ledger)
+    findings += loaded.findings
     by_path = {post.source.path: post for post in repository.posts}
     for rule in RULES.values():
         if rule.check is not None:

@@ -85,7 +85,7 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
     _report_unreadable(loaded, report)
     ledger = Ledger(ledger_path(root, outbox=not live))
     if options.dry_run:
-        _decide_and_act(loaded, findings, ledger, root, now, report, None)
+        _decide_and_act(loaded, findings, ledger, root, now, report, None, live)
         return report
     with ledger.lock() as held:
         if not held:
@@ -96,19 +96,21 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
         if credentials:
             quiet_signing_logs()
         publishers = _Publishers(root, settings, credentials, options, live)
-        _decide_and_act(loaded, findings, ledger, root, now, report, _Sender(publishers, scrub, now))
+        _decide_and_act(loaded, findings, ledger, root, now, report, _Sender(publishers, scrub, now), live)
     return report
 
 
 def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: dt.datetime, report: Report,
-                    sender: _Sender | None) -> None:
+                    sender: _Sender | None, live: bool) -> None:
     try:
         reading = ledger.read()
+        # The outbox keeps its own ledger, but what really went out (the repository's ledger) still counts.
+        history = [] if live else Ledger(ledger_path(root)).read().entries
     except LedgerError as error:
         raise UsageError(str(error)) from None
     report.notes.extend(reading.warnings)
     run = uuid.uuid4().hex[:12]
-    for decision in due_posts(loaded.repository, findings, fold(reading.entries), now, root):
+    for decision in due_posts(loaded.repository, findings, fold(history + reading.entries), now, root):
         if sender is None:
             _preview(decision, root, report)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):

@@ -28,3 +28,4 @@ class Context:
     now: dt.datetime
     root: Path
     roster: frozenset[str] = field(default_factory=frozenset)
+    ledger: dict[str, str] = field(default_factory=dict)  # post id → what the publisher's ledger says of it

@@ -1,8 +1,8 @@
 """A post whose publish time has passed.
 
 The publisher sends a post only within ``publish_grace_minutes`` of its time, so a post whose time has
-passed will never go out unless it already has. A warning only: the publisher keeps the record of what
-was sent, and a post that did go out is history worth keeping.
+passed will never go out unless it already has. A warning only, and only for posts the publisher's
+ledger does not know: a post that went out (or was recorded as missed) is history worth keeping.
 
 Passes: a post in the future.
 
@@ -23,11 +23,13 @@ POLICY = "Design: the publisher never posts stale reminders."
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
+    if post.id in context.ledger:
+        return  # the publisher has dealt with it: sent, or recorded as missed
     grace = dt.timedelta(minutes=context.repository.settings.publish_grace_minutes)
     if post.publish_at + grace < context.now:
         yield Problem(
-            f"the publish time ({post.publish_at:%-d %B %Y %H:%M}) has passed; unless it was already sent, "
-            "this post will not go out",
-            fix="if it has not gone out, choose a new `publish_at:`; if it has, nothing to do",
+            f"the publish time ({post.publish_at:%-d %B %Y %H:%M}) has passed and the ledger has no record "
+            "of it: this post will not go out",
+            fix="choose a new `publish_at:` if it should still go out, or delete the file if not",
             field="publish_at",
         )
