@@ -17,7 +17,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.link_shortener import SHORTENERS, host
-from postplan.rules.text import line_in, links
+from postplan.rules.text import post_links
 
 ID = "link-domain"
 SEVERITY = Severity.WARNING
@@ -27,17 +27,16 @@ POLICY = "Sharing links to your website or learning platform; sharing links to i
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     known = _known_domains(context)
-    for part in post.parts:
-        for url, start in links(part.text):
-            domain = host(url)
-            if domain in SHORTENERS or any(domain == d or domain.endswith("." + d) for d in known):
-                continue
-            yield Problem(
-                f"'{domain}' is not one of the school's websites",
-                fix="check the link is one families should follow; a leader can add the site to "
-                    "`website_domains:` in mkdocs.yml",
-                line=line_in(part, start),
-            )
+    for url, line in post_links(post):
+        domain = host(url)
+        if domain in SHORTENERS or any(domain == d or domain.endswith("." + d) for d in known):
+            continue
+        yield Problem(
+            f"'{domain}' is not one of the school's websites",
+            fix="check the link is one families should follow; a leader can add the site to "
+                "`website_domains:` in mkdocs.yml",
+            line=line,
+        )
 
 
 def _known_domains(context: Context) -> frozenset[str]:

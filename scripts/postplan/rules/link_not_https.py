@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, links
+from postplan.rules.text import post_links
 
 ID = "link-not-https"
 SEVERITY = Severity.WARNING
@@ -23,12 +23,11 @@ POLICY = "Sharing links to your website or learning platform ... so that users c
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in post.parts:
-        for url, start in links(part.text):
-            if not url.lower().startswith("https://"):
-                secure = "https://" + url.split("://", 1)[-1]
-                yield Problem(
-                    f"'{url}' is not an https:// link",
-                    fix=f"write it as {secure} (check that it opens)",
-                    line=line_in(part, start),
-                )
+    for url, line in post_links(post):
+        if not url.lower().startswith("https://"):
+            secure = "https://" + url.split("://", 1)[-1]
+            yield Problem(
+                f"'{url}' is not an https:// link",
+                fix=f"write it as {secure} (check that it opens)",
+                line=line,
+            )

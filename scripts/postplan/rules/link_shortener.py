@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, links
+from postplan.rules.text import post_links
 
 ID = "link-shortener"
 SEVERITY = Severity.WARNING
@@ -33,11 +33,10 @@ def host(url: str) -> str:
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in post.parts:
-        for url, start in links(part.text):
-            if host(url) in SHORTENERS:
-                yield Problem(
-                    f"'{url}' is a shortened link: readers cannot see where it goes",
-                    fix="paste the full address instead (X counts every link as 23 characters anyway)",
-                    line=line_in(part, start),
-                )
+    for url, line in post_links(post):
+        if host(url) in SHORTENERS:
+            yield Problem(
+                f"'{url}' is a shortened link: readers cannot see where it goes",
+                fix="paste the full address instead (X counts every link as 23 characters anyway)",
+                line=line,
+            )

@@ -6,11 +6,12 @@ Not a rule (it has no ``ID``): helpers compiled once, so that checking ten thous
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from postplan.models import ThreadPart
+from postplan.models import Post, ThreadPart
 
 URL = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"'()]+(?:\([^\s)]*\))?", re.IGNORECASE)
 MENTION = re.compile(r"(?<![\w@/])@(\w{1,15})\b")
@@ -34,6 +35,13 @@ def links(text: str) -> tuple[tuple[str, int], ...]:
     if "www." not in text and "://" not in text:
         return ()
     return tuple((match.group().rstrip(_TRAILING), match.start()) for match in URL.finditer(text))
+
+
+def post_links(post: Post) -> Iterator[tuple[str, int]]:
+    """Every link in every part of a post, with the file line it is on (the three link rules share this)."""
+    for part in post.parts:
+        for url, start in links(part.text):
+            yield url, line_in(part, start)
 
 
 @lru_cache(maxsize=65536)  # rules run one after another over every post: keep every post's prose
