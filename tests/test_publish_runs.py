@@ -69,6 +69,18 @@ def test_a_post_with_errors_is_not_sent_and_the_run_asks_for_attention(school: S
     assert outbox_files(school) == [] and ledger_lines(school.root, OUTBOX) == []
 
 
+def test_a_due_post_repeating_a_later_posts_text_is_blocked(school: School) -> None:
+    """The run checks one by one only the posts that could go out now, but compares every post."""
+    approved(school, "sports-day", "Sports Day is today!", publish_at="2027-06-01 08:30")
+    approved(school, "sports-day-again", "Sports Day is today!", publish_at="2027-06-08 08:30")
+    approved(school, "later-broken", "Fine text.", publish_at="2027-06-09 08:30",
+             extra="media:\n  - file: media/missing.jpg\n    alt: The field\n    consent: not-needed\n")
+    result = school.run("publish", "--now", "2027-06-01T08:40")
+    assert result.exit_code == 1, result.output
+    assert "blocked         sports-day  1 error" in result.output  # the same text (duplicate-text)
+    assert "later-broken" not in result.output and outbox_files(school) == []
+
+
 def test_drafts_are_never_sent_and_their_time_coming_is_mentioned(school: School) -> None:
     school.post("sports-day", publish_at="2027-06-01 08:30", status="proposed")
     result = school.run("publish", "--now", "2027-06-01T08:40")

@@ -192,6 +192,22 @@ def test_realistic_posts_agree_with_the_library():
     assert all(weighted_length(p) == _library(p) for p in posts[::10])
 
 
+def test_the_quick_upper_bound_is_never_below_the_exact_length():
+    """The length rule skips the exact count when ``at_most`` is within the limit: it must never undercount."""
+    rng = random.Random(20261121)
+    texts = [case.values[0] for case in CASES] + [_random_text(rng) for _ in range(600)] + realistic_posts(400)
+    under = [(t, textlength.at_most(t), _library(t)) for t in texts if textlength.at_most(t) < _library(t)]
+    assert under == []
+    plain = "Well done to Year 6 – a brilliant match. Tickets £5 from the office ’til Friday. 🎉"
+    assert textlength.at_most(plain) == weighted_length(plain)  # exact when there is no link
+
+
+def test_a_post_over_the_limit_by_the_bound_is_still_measured_exactly():
+    """A long post with links is over the quick bound but within the limit: no false finding."""
+    text = " ".join(["https://www.tregarrow.example.org/news/a-very-long-page-name"] * 8)
+    assert textlength.at_most(text) > X_LIMIT >= weighted_length(text) == _library(text)
+
+
 # --- plain_length ---
 
 

@@ -137,4 +137,4 @@ def check_only(loaded: Loaded, now: dt.datetime, root: Path, wanted: set[str] | 
     if wanted is None:
         return run_checks(loaded, now, root)
     ordered = Loaded(changed_last(loaded.repository, wanted), loaded.findings)
-    return [finding for finding in run_checks(ordered, now, root) if finding.path in wanted]
+    return [finding for finding in run_checks(ordered, now, root, only=wanted) if finding.path in wanted]

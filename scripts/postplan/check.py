@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
-import datetime as dt
-
+from postplan import workers
 from postplan.findings import Finding, Severity
-from postplan.load import Loaded
-from postplan.models import Post
+from postplan.load import Loaded, load_post
+from postplan.models import Post, Repository
 from postplan.rules import RULES, Context, Problem, Rule
+from postplan.rules.base import PostFacts
 
 
 def read_roster(variable: str) -> frozenset[str]:
@@ -44,35 +45,95 @@ def _line_of(message: str) -> int:
     return int(head[1]) if len(head) > 2 and head[1].isdigit() else 1
 
 
-def run_checks(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
-    """Every finding for the repository: the loader's, then each rule's, in file and line order."""
-    repository = loaded.repository
+_ONE_POST = [rule for rule in RULES.values() if rule.check is not None]
+_COMPARING = [rule for rule in RULES.values() if rule.check_repository is not None]
+
+
+def make_context(repository: Repository, now: dt.datetime, root: Path) -> tuple[Context, list[Finding]]:
+    """What every rule may consult, and a finding if the publisher's ledger cannot be read."""
     ledger, findings = read_ledger(root)
-    context = Context(repository, now, root, read_roster(repository.settings.roster_env), ledger)
+    return Context(repository, now, root, read_roster(repository.settings.roster_env), ledger), findings
+
+
+def run_checks(loaded: Loaded, now: dt.datetime, root: Path, only: set[str] | None = None) -> list[Finding]:
+    """Every finding for the repository: the loader's, then each rule's, in file and line order.
+
+    With ``only`` (paths), the rules for a single post run on those posts alone; the rules that compare
+    posts still see every post, so a clash with any other post is found.
+    """
+    repository = loaded.repository
+    context, findings = make_context(repository, now, root)
+    posts = repository.posts if only is None else [p for p in repository.posts if p.source.path in only]
     findings += loaded.findings
-    by_path = {post.source.path: post for post in repository.posts}
-    for rule in RULES.values():
-        if rule.check is not None:
-            for post in repository.posts:
-                findings += _stamp(rule, rule.check(post, context), post, by_path)
-        if rule.check_repository is not None:
-            findings += _stamp(rule, rule.check_repository(repository, context), None, by_path)
+    findings += workers.share(_check_slice, (posts, context), len(posts))
+    findings += compare_posts(context, [PostFacts.of(post) for post in repository.posts])
     return sorted(findings, key=Finding.sort_key)
 
 
-def _stamp(rule: Rule, problems: Iterable[Problem], post: Post | None, by_path: dict[str, Post]) -> list[Finding]:
-    """The engine, not the rule, decides the id, severity, path and line, and applies `allow:`."""
-    findings = []
-    for problem in problems:
-        target = by_path.get(problem.path) if problem.path else post
-        path = problem.path or (post.source.path if post else "")
-        if problem.line is not None:
-            line = problem.line
-        elif target is not None:
-            line = target.source.line_of(problem.field)
+def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> list[Finding]:
+    posts, context = shared
+    return [finding for post in posts[start:stop] for finding in check_post(post, context)]
+
+
+def check_files(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
+    """Every finding for the whole repository, reading the posts as it checks them.
+
+    The same findings as ``run_checks`` on a fully loaded repository, but each post is read, checked and
+    dropped in a worker process, so a trust's ten thousand posts are checked on every core at once.
+    ``loaded`` is the repository without its posts (``load_repository(root, posts=False)``).
+    """
+    context, findings = make_context(loaded.repository, now, root)
+    findings += loaded.findings
+    facts: list[PostFacts] = []
+    for post_findings, post_facts in workers.share(_read_and_check_slice, (loaded.post_paths, context), len(loaded.post_paths)):
+        findings += post_findings
+        if post_facts is not None:
+            facts.append(post_facts)
+    findings += compare_posts(context, facts)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: int
+                          ) -> list[tuple[list[Finding], PostFacts | None]]:
+    paths, context = shared
+    results = []
+    for path in paths[start:stop]:
+        post, findings = load_post(path, context.root, context.repository.settings)
+        if post is None:
+            results.append((findings, None))
         else:
-            line = 1
-        allowance = target.allowed(rule.id) if target is not None else None
-        findings.append(Finding(rule.id, rule.severity, path, line, problem.message, problem.fix,
-                                allowance.reason if allowance else None))
+            results.append((findings + check_post(post, context), PostFacts.of(post)))
+    return results
+
+
+def check_post(post: Post, context: Context) -> list[Finding]:
+    """The findings of every rule that looks at one post at a time."""
+    findings = []
+    for rule in _ONE_POST:
+        for problem in rule.check(post, context):
+            line = problem.line if problem.line is not None else post.source.line_of(problem.field)
+            allowance = post.allowed(rule.id)
+            findings.append(_finding(rule, problem, post.source.path, line, allowance.reason if allowance else None))
     return findings
+
+
+def compare_posts(context: Context, facts: list[PostFacts]) -> list[Finding]:
+    """The findings of the rules that compare posts or read the calendar, given every post's facts."""
+    context = replace(context, posts=tuple(facts))
+    by_path = {post.path: post for post in facts}
+    findings = []
+    for rule in _COMPARING:
+        for problem in rule.check_repository(context.repository, context):
+            target = by_path.get(problem.path) if problem.path else None
+            if problem.line is not None:
+                line = problem.line
+            else:
+                line = target.line_of(problem.field) if target is not None else 1
+            reason = target.allow.get(rule.id) if target is not None else None
+            findings.append(_finding(rule, problem, problem.path or "", line, reason))
+    return findings
+
+
+def _finding(rule: Rule, problem: Problem, path: str, line: int, allowed: str | None) -> Finding:
+    """The engine, not the rule, decides the id, severity, path and line, and applies `allow:`."""
+    return Finding(rule.id, rule.severity, path, line, problem.message, problem.fix, allowed)

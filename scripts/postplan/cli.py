@@ -7,6 +7,7 @@ Heavy libraries (pydantic, MkDocs, tweepy) are imported inside the commands that
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from pathlib import Path
@@ -41,13 +42,13 @@ def common(command):
     return wrapper
 
 
-def load(root: Path):
+def load(root: Path, posts: bool = True):
     """Load the repository, turning a settings problem into a clear exit-2 message."""
     from postplan.load import load_repository
     from postplan.settings import SettingsError
 
     try:
-        return load_repository(root)
+        return load_repository(root, posts)
     except SettingsError as error:
         raise Failure(str(error)) from None
 
@@ -94,10 +95,13 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
     """
     from postplan import report
     from postplan.changes import check_only
+    from postplan.check import check_files
 
-    loaded = load(root)
-    wanted = _wanted(paths, ref, root, loaded)
-    findings = check_only(loaded, current_time(now_text, loaded), root, wanted)
+    everything = not paths and ref is None
+    loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
+    wanted = None if everything else _wanted(paths, ref, root, loaded)
+    now = current_time(now_text, loaded)
+    findings = check_files(loaded, now, root) if everything else check_only(loaded, now, root, wanted)
     files = loaded.repository.files if wanted is None else len(wanted)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
@@ -554,6 +558,9 @@ def media_strip(files: tuple[Path, ...]) -> None:
 
 def main() -> None:
     """Entry point: an unexpected error is one clear line (the traceback only with POSTPLAN_DEBUG=1)."""
+    # A command runs for seconds and makes many small objects that almost never form cycles: collecting
+    # less often saves a tenth of a check's time, and memory stays within a few tens of megabytes.
+    gc.set_threshold(50_000, 20, 100)
     try:
         cli.main(standalone_mode=True)
     except SystemExit:

@@ -6,19 +6,15 @@ other file is still loaded, so one broken post never hides the problems of the r
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import yamlsource
+from postplan import workers, yamlsource
 from postplan.findings import Finding, Severity
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.settings import load_settings
@@ -28,7 +24,6 @@ POSTS_DIR = "content/posts"
 CALENDAR_DIR = "calendar"
 MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
 MAX_CALENDAR_BYTES = 5_000_000
-PARALLEL_FROM = 2_000  # below this many posts, starting worker processes costs more than it saves
 CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
 _DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so files stay compatible
 
@@ -37,6 +32,7 @@ _DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so 
 class Loaded:
     repository: Repository
     findings: list[Finding]
+    post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
 
 
 def post_files(root: Path) -> list[Path]:
@@ -48,17 +44,20 @@ def calendar_files(root: Path) -> list[Path]:
     return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=str)
 
 
-def load_repository(root: Path) -> Loaded:
-    """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run)."""
+def load_repository(root: Path, posts: bool = True) -> Loaded:
+    """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run).
+
+    With ``posts=False`` the posts are found but not read: ``check.check_files`` reads them as it checks.
+    """
     settings = load_settings(root)
     findings: list[Finding] = []
-    posts: list[Post] = []
-    posts_found = post_files(root)
-    for raw in read_posts(posts_found, root):
+    loaded_posts: list[Post] = []
+    paths = post_files(root)
+    for raw in read_posts(paths, root) if posts else ():
         post, problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
         findings += problems
         if post is not None:
-            posts.append(post)
+            loaded_posts.append(post)
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
     for path in files:
@@ -66,11 +65,11 @@ def load_repository(root: Path) -> Loaded:
     repository = Repository(
         root=str(root),
         settings=settings,
-        posts=posts,
-        files=len(posts_found) + len(files) + 1,
+        posts=loaded_posts,
+        files=len(paths) + len(files) + 1,
         **sections,
     )
-    return Loaded(repository, findings)
+    return Loaded(repository, findings, paths)
 
 
 def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Finding:
@@ -150,20 +149,14 @@ def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
     return RawPost(relative, path.stem, data, yaml_lines, parts)
 
 
-def _read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
-    return [read_post(path, root) for path in paths]
-
-
 def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
-    """Read many post files, in parallel processes when there are enough to be worth it."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return _read_posts(paths, root)
-    size = -(-len(paths) // (workers * 4))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [raw for chunk in pool.map(_read_posts, chunks, [root] * len(chunks)) for raw in chunk]
+    """Read many post files, in several processes when there are enough to be worth it."""
+    return workers.share(_read_slice, (paths, root), len(paths))
+
+
+def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[Finding]]:
+    paths, root = shared
+    return [read_post(path, root) for path in paths[start:stop]]
 
 
 def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[Finding]]:

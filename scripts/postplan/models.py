@@ -107,12 +107,16 @@ class Source(BaseModel):
     lines: dict[str, int] = Field(default_factory=dict)
 
     def line_of(self, field: str | None) -> int:
-        """The line of a dotted field path ("media.0.alt"), falling back to its nearest parent."""
-        while field:
-            if field in self.lines:
-                return self.lines[field]
-            field = field.rpartition(".")[0]
-        return self.line
+        return line_of(self.lines, field, self.line)
+
+
+def line_of(lines: dict[str, int], field: str | None, default: int) -> int:
+    """The line of a dotted field path ("media.0.alt"), falling back to its nearest parent, then ``default``."""
+    while field:
+        if field in lines:
+            return lines[field]
+        field = field.rpartition(".")[0]
+    return default
 
 
 # --- settings -----------------------------------------------------------------------------------

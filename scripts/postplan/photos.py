@@ -10,6 +10,7 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
 HEIC = {"heic", "heif"}
@@ -95,6 +96,23 @@ def strip_location(path: Path) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+class Attachment(NamedTuple):
+    path: Path
+    kind: str  # see ``kind``
+
+
+def attachment(context, file: str) -> Attachment | None:
+    """The attached file under ``content/`` and its kind, or None when it is missing or outside.
+
+    Looked at once in a check run (``context`` is the rules' ``Context``), however many rules ask.
+    """
+    def look() -> Attachment | None:
+        path = attached(context.root / "content", file)
+        return None if path is None else Attachment(path, kind(path))
+
+    return context.once(("attachment", file), look)
 
 
 def attached(content: Path, file: str) -> Path | None:

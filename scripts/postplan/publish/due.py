@@ -47,6 +47,14 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     return decisions
 
 
+def deciding(repository: Repository, now: dt.datetime) -> set[str]:
+    """The posts (paths) whose findings can change what a run does: approved and due within the grace
+    window. An earlier post is missed and a later one is not due, whatever their findings say."""
+    grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
+    return {post.source.path for post in repository.posts
+            if post.status == "approved" and now - grace <= post.publish_at <= now}
+
+
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
             hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, root: Path) -> Decision | None:
     fingerprint = content_hash(post, root)

@@ -21,7 +21,7 @@ from postplan.publish import record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
-                                  Decision, due_posts)
+                                  Decision, deciding, due_posts)
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledger_path
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
@@ -77,7 +77,8 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
     """Publish what is due at ``now``; never raises for a post's problem, only reports it."""
     loaded = loaded or load_repository(root)
     settings = loaded.repository.settings
-    findings = run_checks(loaded, now, root)
+    # Each post is checked on its own only if it could go out now; the comparisons see every post.
+    findings = run_checks(loaded, now, root, only=deciding(loaded.repository, now))
     credentials = _credentials(settings, options)
     live = bool(credentials) or options.publisher_for is not None
     report = Report()

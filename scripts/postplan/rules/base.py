@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
-from postplan.models import Repository
+from postplan.models import Post, Repository, line_of
+
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,34 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class PostFacts:
+    """What the rules that compare posts know of each post.
+
+    Posts are checked one at a time, perhaps in several processes at once; the rules that compare them
+    (the same id, the same text, a reply to one of the school's posts) run afterwards on these facts.
+    """
+
+    path: str
+    id: str
+    status: str
+    account: str
+    reply_to: str | None
+    parts: tuple[tuple[str, int], ...]  # each part's text and its line
+    lines: dict[str, int]  # the line of each front-matter field
+    line: int  # where the front matter starts
+    allow: dict[str, str]  # rule id → the leader's reason for allowing it on this post
+
+    @classmethod
+    def of(cls, post: Post) -> PostFacts:
+        return cls(post.source.path, post.id, post.status, post.account, post.reply_to,
+                   tuple((part.text, part.line) for part in post.parts), post.source.lines, post.source.line,
+                   {allow.rule: allow.reason for allow in post.allow})
+
+    def line_of(self, field: str | None) -> int:
+        return line_of(self.lines, field, self.line)
+
+
+@dataclass(frozen=True)
 class Context:
     """Everything a rule may consult besides the post: the repository, the time, the pupil roster."""
 
@@ -29,3 +61,14 @@ class Context:
     root: Path
     roster: frozenset[str] = field(default_factory=frozenset)
     ledger: dict[str, str] = field(default_factory=dict)  # post id → what the publisher's ledger says of it
+    posts: tuple[PostFacts, ...] = ()  # every post, for ``check_repository`` (``check`` sees one post)
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: Hashable, compute: Callable[[], Result]) -> Result:
+        """``compute()``, worked out once in this run for each key: what a rule learns of the repository or
+        of a file, kept for the next post (a run is one moment, so nothing it looked at changes)."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value

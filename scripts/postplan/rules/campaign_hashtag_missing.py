@@ -32,13 +32,19 @@ CAMPAIGN_WEEK = dt.timedelta(days=7)
 def check(post: Post, context: Context) -> Iterable[Problem]:
     day = post.publish_at.date()
     linked = context.repository.campaign(post.campaign)
-    candidates = [linked] if linked else [
-        c for c in context.repository.campaigns if c.contains(day) and c.end - c.start < CAMPAIGN_WEEK
-    ]
+    weeks = context.once(ID, lambda: _weeks(context.repository.campaigns))
+    candidates = [linked] if linked else [c for c in weeks if c.contains(day)]
+    if not any(c.hashtags for c in candidates):
+        return
     used = {m.group(1).lower() for part in post.parts for m in HASHTAG.finditer(part.text)}
     for campaign in candidates:
         if campaign.hashtags and not used & {h.lower().lstrip("#") for h in campaign.hashtags}:
             yield _suggestion(campaign, linked is not None)
+
+
+def _weeks(campaigns: list[Campaign]) -> list[Campaign]:
+    """The campaigns short enough (a week or less) that every post in their dates is expected to join in."""
+    return [c for c in campaigns if c.end - c.start < CAMPAIGN_WEEK]
 
 
 def _suggestion(campaign: Campaign, linked: bool) -> Problem:

@@ -21,13 +21,13 @@ POLICY = "Design: the publisher's ledger records each post by id, so it is poste
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[str, str] = {}
-    for post in repository.posts:
+    for post in context.posts:
         if post.id in first:
             yield Problem(
                 f"the id '{post.id}' is already used by {first[post.id]}",
                 fix="rename this file (or give it an `id:` of its own) so that no two posts share an id",
                 field="id",
-                path=post.source.path,
+                path=post.path,
             )
         else:
-            first[post.id] = post.source.path
+            first[post.id] = post.path

@@ -27,16 +27,16 @@ _SPACE = re.compile(r"\s+")
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
-    scheduled = [post for post in repository.posts if post.status != "draft"]
-    for post in sorted(scheduled, key=lambda p: p.source.path):
-        for part in post.parts:
-            key = (post.account, _SPACE.sub(" ", part.text).strip().lower())
-            if key in first and first[key] != post.source.path:
+    scheduled = [post for post in context.posts if post.status != "draft"]
+    for post in sorted(scheduled, key=lambda p: p.path):
+        for text, line in post.parts:
+            key = (post.account, _SPACE.sub(" ", text).strip().lower())
+            if key in first and first[key] != post.path:
                 yield Problem(
                     f"this text is the same as in {first[key]}",
                     fix="change the wording (X refuses a repeated post), or delete one of the two posts",
-                    line=part.line,
-                    path=post.source.path,
+                    line=line,
+                    path=post.path,
                 )
             else:
-                first.setdefault(key, post.source.path)
+                first.setdefault(key, post.path)

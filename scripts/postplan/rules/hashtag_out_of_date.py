@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Campaign, Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.text import HASHTAG, line_in
 
@@ -32,13 +32,12 @@ _NOT_YEARS = frozenset("y yr year years ks u under class p s form grade top no r
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     day = post.publish_at.date()
-    campaigns = context.repository.campaigns
     for part in post.parts:
         if "#" not in part.text:
             continue
         for match in HASHTAG.finditer(part.text):
             tag = match.group(1).lower()
-            owners = [c for c in campaigns if tag in {h.lower().lstrip("#") for h in c.hashtags}]
+            owners = context.once(ID, lambda: _owners(context.repository.campaigns)).get(tag, [])
             if owners and not any(c.start - LEAD_IN <= day <= c.end + AFTER for c in owners):
                 campaign = min(owners, key=lambda c: abs((c.start - day).days))
                 yield Problem(
@@ -53,6 +52,15 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     fix=f"use this year's hashtag (look it up on the campaign's website), or leave it out",
                     line=line_in(part, match.start()),
                 )
+
+
+def _owners(campaigns: list[Campaign]) -> dict[str, list[Campaign]]:
+    """Each campaign hashtag (lower case, without #) and the campaigns that use it."""
+    owners: dict[str, list[Campaign]] = {}
+    for campaign in campaigns:
+        for tag in {h.lower().lstrip("#") for h in campaign.hashtags}:
+            owners.setdefault(tag, []).append(campaign)
+    return owners
 
 
 def _year_of(tag: str) -> int | None:

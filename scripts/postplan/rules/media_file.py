@@ -9,7 +9,6 @@ Fails: ``file: media/2027/Relay.JPG`` when the file is ``relay.jpg``; ``file: /h
 """
 
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from postplan.findings import Severity
@@ -22,26 +21,22 @@ SUMMARY = "Attached media must exist inside content/."
 POLICY = "Everything posted is reviewed in the repository first (Design: images under content/media/)."
 
 
-@lru_cache(maxsize=8)
-def _content(root: Path) -> Path:
-    return (root / "content").resolve()
-
-
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    content = _content(context.root)
+    content = context.once("content folder", lambda: (context.root / "content").resolve())
     for index, media in enumerate(post.media):
-        field = f"media.{index}.file"
-        written = PurePosixPath(media.file.replace("\\", "/"))
-        target = (content / written).resolve()
-        if written.is_absolute() or not target.is_relative_to(content):
-            yield Problem(
-                f"'{media.file}' is outside content/",
-                fix="put the image under content/media/ and write its path from there, like media/2027/photo.jpg",
-                field=field,
-            )
-        elif not target.is_file():
-            yield Problem(
-                f"there is no file content/{written}",
-                fix="check the spelling and capital letters of the path, and that the image was added to the repository",
-                field=field,
-            )
+        problem = context.once((ID, media.file), lambda: _problem(content, media.file))
+        if problem is not None:
+            message, fix = problem
+            yield Problem(message, fix=fix, field=f"media.{index}.file")
+
+
+def _problem(content: Path, file: str) -> tuple[str, str] | None:
+    written = PurePosixPath(file.replace("\\", "/"))
+    target = (content / written).resolve()
+    if written.is_absolute() or not target.is_relative_to(content):
+        return (f"'{file}' is outside content/",
+                "put the image under content/media/ and write its path from there, like media/2027/photo.jpg")
+    if not target.is_file():
+        return (f"there is no file content/{written}",
+                "check the spelling and capital letters of the path, and that the image was added to the repository")
+    return None

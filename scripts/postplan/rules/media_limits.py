@@ -37,14 +37,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     account = context.repository.settings.accounts.get(post.account)
     platform = account.platform if account else "x"
     most, image_bytes, gif_bytes, video_bytes, heic = LIMITS[platform]
-    content = context.root / "content"
     kinds = []
     for index, media in enumerate(post.media):
-        path = photos.attached(content, media.file)
-        if path is None:
+        found = photos.attachment(context, media.file)
+        if found is None:
             continue  # media-file reports it
-        kinds.append(what := photos.kind(path))
-        yield from _one(path, what, index, platform, (image_bytes, gif_bytes, video_bytes, heic))
+        kinds.append(found.kind)
+        yield from _one(found.path, found.kind, index, platform, (image_bytes, gif_bytes, video_bytes, heic))
     moving = [k for k in kinds if k in ("gif", "video")]
     if moving and len(post.media) > 1:
         yield Problem(

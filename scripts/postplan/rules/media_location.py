@@ -27,11 +27,10 @@ POLICY = (
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    content = context.root / "content"
     for index, media in enumerate(post.media):
-        path = photos.attached(content, media.file)
-        if path is not None and photos.kind(path) in ("image", "gif", "heic"):
-            where = photos.location(path)
+        found = photos.attachment(context, media.file)
+        if found is not None and found.kind in ("image", "gif", "heic"):
+            where = context.once((ID, media.file), lambda: photos.location(found.path))
             if where:
                 yield Problem(
                     f"{media.file} records where it was taken (GPS in its {where} data)",

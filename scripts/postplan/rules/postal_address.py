@@ -30,11 +30,10 @@ _STREET = re.compile(
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    own = {_squash(d) for d in context.repository.settings.public_details}
-    own |= {_squash(m.group()) for d in context.repository.settings.public_details for m in POSTCODE.finditer(d)}
     for part in post.parts:
         if not has_digit(part.text):
             continue
+        own = context.once(ID, lambda: _own(context.repository.settings.public_details))
         text = prose(part.text)
         for pattern, what in ((POSTCODE, "a postcode"), (_STREET, "a street address")):
             for match in pattern.finditer(text):
@@ -46,6 +45,11 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                         "in mkdocs.yml",
                     line=line_in(part, match.start()),
                 )
+
+
+def _own(public_details: list[str]) -> set[str]:
+    """The school's own addresses and postcodes (``public_details:``), squashed for comparing."""
+    return {_squash(d) for d in public_details} | {_squash(m.group()) for d in public_details for m in POSTCODE.finditer(d)}
 
 
 def _squash(text: str) -> str:

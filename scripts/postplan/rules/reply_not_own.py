@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
-from postplan.models import Post
-from postplan.rules.base import Context, Problem
+from postplan.models import Repository
+from postplan.rules.base import Context, PostFacts, Problem
 
 ID = "reply-not-own"
 SEVERITY = Severity.ERROR
@@ -29,21 +29,29 @@ _POST_URL = re.compile(
 )
 
 
-def check(post: Post, context: Context) -> Iterable[Problem]:
-    if not post.reply_to:
-        return
-    repository = context.repository
-    if any(other.id == post.reply_to for other in repository.posts):
-        return
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    ids = {post.id for post in context.posts}
     own = {a.handle.lower().lstrip("@") for a in repository.settings.accounts.values()}
-    match = _POST_URL.match(post.reply_to)
-    handle = next((h for h in match.groups() if h), "") if match else ""
-    if handle.lower() in own or handle.lower().split(".")[0] in own:
-        return
+    for post in context.posts:
+        if not post.reply_to or post.reply_to in ids:
+            continue
+        handle = _handle(post.reply_to)
+        if handle.lower() not in own and handle.lower().split(".")[0] not in own:
+            yield _problem(post, handle)
+
+
+def _handle(reply_to: str) -> str:
+    """The account a link to a post belongs to ("" when it is not a link to a post)."""
+    match = _POST_URL.match(reply_to)
+    return next((h for h in match.groups() if h), "") if match else ""
+
+
+def _problem(post: PostFacts, handle: str) -> Problem:
     whose = f"@{handle}'s post" if handle else "a post postplan cannot tell is the school's"
-    yield Problem(
+    return Problem(
         f"this replies to {whose}; the school replies only to its own posts",
         fix="remove `reply_to:` and post it on its own, or reply to one of the school's posts (its id in "
             "content/posts/, or the link to it)",
         field="reply_to",
+        path=post.path,
     )

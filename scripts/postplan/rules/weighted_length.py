@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Account, Post
 from postplan.rules.base import Context, Problem
-from postplan.textlength import X_LIMIT, weighted_length
+from postplan.textlength import X_LIMIT, at_most, weighted_length
 
 ID = "weighted-length"
 SEVERITY = Severity.ERROR
@@ -25,9 +25,12 @@ DEFAULT_LIMITS = {"x": X_LIMIT, "mastodon": 500, "bluesky": 300}
 
 def measure(text: str, account: Account) -> tuple[int, int]:
     """The length of a text as the account's platform counts it, and that platform's limit."""
-    limit = account.max_length or DEFAULT_LIMITS[account.platform]
     length = weighted_length(text) if account.platform == "x" else len(text)
-    return length, limit
+    return length, limit_of(account)
+
+
+def limit_of(account: Account) -> int:
+    return account.max_length or DEFAULT_LIMITS[account.platform]
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -35,6 +38,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     if account is None:
         return  # reported by unknown-account
     for number, part in enumerate(post.parts, start=1):
+        if account.platform == "x" and at_most(part.text) <= limit_of(account):
+            continue  # surely within the limit, without finding its links
         length, limit = measure(part.text, account)
         if length > limit:
             where = f"part {number} of this thread" if post.is_thread else "this post"

@@ -1,0 +1,80 @@
+"""Checking in worker processes finds exactly what checking in one process finds.
+
+`postplan validate` on a whole repository reads and checks the posts in forked workers (Linux, from
+2,000 posts); the other commands load every post first. Both must report the same findings, broken
+files included, and the rules that compare posts must still see every post.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from postplan import workers
+from postplan.bench import generate_school
+from postplan.check import check_files, run_checks
+from postplan.clock import now as pinned
+from postplan.load import load_repository
+
+
+def test_slices_are_joined_in_order_from_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform != "linux":
+        pytest.skip("postplan forks workers on Linux only; elsewhere everything runs in one process")
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    results = workers.share(_pid_and_square, list(range(40)), 40)
+    assert [square for _, square in results] == [n * n for n in range(40)]
+    assert len({pid for pid, _ in results}) > 1 or workers.workers_for(40) == 1
+
+
+def _pid_and_square(numbers: list[int], start: int, stop: int) -> list[tuple[int, int]]:
+    import os
+
+    return [(os.getpid(), n * n) for n in numbers[start:stop]]
+
+
+def broken_school(root: Path) -> Path:
+    """A synthetic school with clashes, a reply, a policy breach and files that cannot be read."""
+    generate_school(root, posts=240)
+    extra = root / "content" / "posts" / "extra"
+    extra.mkdir()
+    posts = sorted((root / "content" / "posts").rglob("*.md"))
+    files = {
+        "copy.md": posts[0].read_text(encoding="utf-8"),  # the same text as another post
+        posts[1].name: posts[1].read_text(encoding="utf-8"),  # the same id (file name) as another post
+        "reply.md": "---\npublish_at: 2024-09-03 09:00\nstatus: draft\nauthor: Office\n"
+                    "reply_to: https://x.com/SomeParent/status/1790000000000000001\n---\nThanks!\n",
+        "full-name.md": "---\npublish_at: 2024-09-03 09:05\nstatus: draft\nauthor: Office\n---\n"
+                        "Well done to Maya Jones for her poem.\n",
+        "bad-yaml.md": "---\npublish_at: [2024-09-03\n---\nText.\n",
+        "bad-status.md": "---\npublish_at: 2024-09-03 09:10\nstatus: aproved\nauthor: Office\n---\nText.\n",
+        "empty.md": "",
+    }
+    for name, text in files.items():
+        (extra / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_checking_in_workers_finds_what_checking_here_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = broken_school(tmp_path / "school")
+    loaded = load_repository(root)
+    now = pinned("2024-09-01T08:00", loaded.repository.settings.zone)
+    here = run_checks(loaded, now, root)
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)  # fork workers even for a small school
+    in_workers = check_files(load_repository(root, posts=False), now, root)
+
+    assert in_workers == here
+    rules = {finding.rule for finding in here}
+    assert {"duplicate-text", "duplicate-id", "reply-not-own", "pupil-full-name", "yaml", "schema", "file"} <= rules
+
+
+def test_checking_some_posts_still_compares_them_with_every_post(tmp_path: Path) -> None:
+    root = broken_school(tmp_path / "school")
+    loaded = load_repository(root)
+    now = pinned("2024-09-01T08:00", loaded.repository.settings.zone)
+    wanted = {"content/posts/extra/copy.md", "content/posts/extra/full-name.md"}
+    some = [f for f in run_checks(loaded, now, root, only=wanted) if f.path in wanted]
+    everything = [f for f in run_checks(loaded, now, root) if f.path in wanted]
+    assert some == everything and {f.rule for f in some} >= {"duplicate-text", "pupil-full-name"}
