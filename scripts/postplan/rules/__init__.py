@@ -3,7 +3,9 @@
 A rule is a module with an ``ID``, a ``SEVERITY``, a one-line ``SUMMARY``, the ``POLICY`` sentence (or
 platform limit) it enforces, a docstring that explains it with passing and failing examples, and either
 ``check(post, context)`` (one post at a time) or ``check_repository(repository, context)`` (rules that
-compare posts or read the calendar). Each yields ``Problem``s; the engine, not the rule, stamps the id,
+compare posts or read the calendar). ``check`` may run in another process, on one post, so it must not
+look at other posts; ``check_repository`` runs once and sees every post as ``context.posts`` (the facts
+comparisons need, ``PostFacts``). Each yields ``Problem``s; the engine, not the rule, stamps the id,
 severity, path and line on them. Rules the loader enforces (the file could not become a post at all)
 are registered too, with neither function, so that they are documented like the others.
 
