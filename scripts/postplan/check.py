@@ -85,7 +85,8 @@ def check_files(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
     context, findings = make_context(loaded.repository, now, root)
     findings += loaded.findings
     facts: list[PostFacts] = []
-    for post_findings, post_facts in workers.share(_read_and_check_slice, (loaded.post_paths, context), len(loaded.post_paths)):
+    paths = loaded.post_paths
+    for post_findings, post_facts in workers.share(_read_and_check_slice, (paths, context), len(paths)):
         findings += post_findings
         if post_facts is not None:
             facts.append(post_facts)
