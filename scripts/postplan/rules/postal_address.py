@@ -49,7 +49,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 def _own(public_details: list[str]) -> set[str]:
     """The school's own addresses and postcodes (``public_details:``), squashed for comparing."""
-    return {_squash(d) for d in public_details} | {_squash(m.group()) for d in public_details for m in POSTCODE.finditer(d)}
+    postcodes = {_squash(m.group()) for d in public_details for m in POSTCODE.finditer(d)}
+    return {_squash(d) for d in public_details} | postcodes
 
 
 def _squash(text: str) -> str:
