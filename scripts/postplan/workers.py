@@ -9,11 +9,9 @@ only the slices' results come back. Elsewhere (macOS, Windows), and for a small 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 PARALLEL_FROM = 2_000  # below this many items, starting processes costs more than it saves
@@ -40,6 +38,9 @@ def share(work: Callable[[Any, int, int], list[Result]], shared: Any, count: int
     workers = workers_for(count)
     if workers == 1:
         return work(shared, 0, count)
+    import multiprocessing  # only here: a small school never pays for importing them
+    from concurrent.futures import ProcessPoolExecutor
+
     size = -(-count // (workers * SLICES_PER_WORKER))
     starts = range(0, count, size)
     context = multiprocessing.get_context("fork")
