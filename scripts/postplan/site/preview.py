@@ -48,7 +48,9 @@ def preview(shown: ShownPost, settings: Settings, page: str, staff: bool) -> Mar
     post = shown.post
     account = settings.accounts.get(post.account)
     name = (account.name if account and account.name else settings.school)
-    parts = [_part(part.text, number, len(post.parts), account) for number, part in enumerate(post.parts, 1)]
+    # a character count is a staff detail: parents see only the post
+    counted = account if staff else None
+    parts = [_part(part.text, number, len(post.parts), counted) for number, part in enumerate(post.parts, 1)]
     body = Markup("").join([
         parts[0], _media(post, page), _poll(post), *parts[1:],
     ])
