@@ -15,7 +15,7 @@ import vobject
 
 from conftest import School, post_text
 from postplan.clock import now as clock_now
-from postplan.feeds import Feed, FeedStateError, record_feed_state, subscribe_page, write_feeds
+from postplan.feeds import Feed, FeedStateError, print_page, record_feed_state, subscribe_page, write_feeds
 from postplan.load import load_repository
 
 NOW = "2026-09-01T08:00"  # the first day of the example school's year
@@ -172,18 +172,34 @@ def test_a_broken_state_file_is_a_clear_error(example: School, tmp_path: Path) -
 # --- who sees what ------------------------------------------------------------------------------
 
 
-def test_a_year_group_feed_has_its_own_and_whole_school_events_only(example: School, tmp_path: Path) -> None:
+# The example school's year groups and the key stage each belongs to (its settings' `audiences:`).
+YEAR_GROUPS = {"reception": "eyfs", "year-1": "ks1", "year-2": "ks1", "year-3": "ks2", "year-4": "ks2",
+               "year-5": "ks2", "year-6": "ks2"}
+
+
+@pytest.mark.parametrize("year", sorted(YEAR_GROUPS))
+def test_a_year_group_feed_has_every_event_for_its_children_and_nothing_else(
+        example: School, tmp_path: Path, year: str) -> None:
     build(example, tmp_path / "site")
     repository = load_repository(example.root).repository
-    year_6 = events_by_uid(read_feed(tmp_path / "site" / "feeds" / "year-6.ics"))
-    ids = {event_id(uid) for uid in year_6}
+    feed = tmp_path / "site" / "feeds" / f"{year}.ics"
+    ids = {event_id(uid) for uid in events_by_uid(read_feed(feed))}
+    concerns = {year, YEAR_GROUPS[year], "whole-school"}
     for event in repository.events:
-        for_year_6 = event.public and ({"year-6", "whole-school"} & set(event.audience))
-        assert (event.id in ids) == bool(for_year_6), event.id
+        assert (event.id in ids) == bool(event.public and concerns & set(event.audience)), event.id
     # Term dates and campaign weeks are whole-school: in every feed.
     assert "term-summer-2-2026-27-first-day" in ids and "campaign-ncw-2027" in ids
-    assert "cinderella-ticket-slips-2026" not in ids and "animal-visit-2027" not in ids
-    reception = {event_id(uid) for uid in events_by_uid(read_feed(tmp_path / "site" / "feeds" / "reception.ics"))}
+
+
+def test_the_key_stage_performances_reach_every_year_group_of_the_key_stage(example: School, tmp_path: Path) -> None:
+    build(example, tmp_path / "site")
+    feeds = tmp_path / "site" / "feeds"
+    for year in ("year-3", "year-4", "year-5", "year-6"):
+        assert "cinderella-ticket-slips-2026" in {event_id(uid) for uid in events_by_uid(read_feed(feeds / f"{year}.ics"))}
+    for year in ("reception", "year-1"):
+        assert "cinderella-ticket-slips-2026" not in {
+            event_id(uid) for uid in events_by_uid(read_feed(feeds / f"{year}.ics"))}
+    reception = {event_id(uid) for uid in events_by_uid(read_feed(feeds / "reception.ics"))}
     assert "animal-visit-2027" in reception and "y6-residential-payment-1" not in reception
 
 
@@ -309,7 +325,7 @@ def test_the_window_drops_events_more_than_three_months_old(example: School, tmp
 def test_too_many_events_are_cut_to_the_limit_with_a_warning(example: School, tmp_path: Path) -> None:
     append_setting(example, "feed_max_events: 10")
     feeds = build(example, tmp_path / "site", now="2027-03-01T08:00")
-    everything = feeds[0]
+    everything = next(feed for feed in feeds if feed.name == "everything")
     assert everything.events == 10 and "feed_max_events" in everything.warnings[0]
     starts = [e.DTSTART for e in read_feed(tmp_path / "site" / everything.filename).walk("VEVENT")]
     assert all((s if isinstance(s, dt.date) and not isinstance(s, dt.datetime) else s.date())
@@ -329,18 +345,27 @@ def test_example_school_sizes_and_counts(example: School, tmp_path: Path) -> Non
 # --- the subscribe page -------------------------------------------------------------------------
 
 
-def test_the_subscribe_page_offers_webcal_https_google_and_a_qr_code_for_each_feed(
+def test_the_subscribe_page_offers_a_button_per_calendar_app_and_year_groups_first(
         example: School, tmp_path: Path) -> None:
     feeds = build(example, tmp_path / "site")
-    page = subscribe_page(feeds, load_repository(example.root).repository.settings)
+    settings = load_repository(example.root).repository.settings
+    page = subscribe_page(feeds, settings)
     webcal = "webcal://calendar.tregarrow.example.org/feeds/year-6.ics"
-    assert f"[Add to Apple Calendar or Outlook]({webcal})" in page
-    assert "https://calendar.tregarrow.example.org/feeds/year-6.ics" in page
+    https = "https://calendar.tregarrow.example.org/feeds/year-6.ics"
+    assert f'href="{webcal}">Add to Apple Calendar' in page
     assert "https://calendar.google.com/calendar/render?cid=" + quote(webcal, safe="") in page
-    assert page.count("<svg") == len(feeds) and '<a id="feed-year-6"></a>' in page
+    assert "https://outlook.live.com/calendar/0/addfromweb?url=" + quote(https, safe="") in page
+    assert '<a id="feed-year-6"></a>' in page and "<svg" not in page  # QR codes are on the printable page
     for app in ("### Google Calendar", "### Apple Calendar", "### Outlook"):
         assert app in page
     assert "staff" not in page.lower().replace("staff room", "")
+    # year groups first in school order, then the key stages, everything, then the teams
+    order = [page.index(f'<a id="feed-{name}"></a>') for name in
+             ("reception", "year-1", "year-2", "year-3", "year-4", "year-5", "year-6", "ks2", "everything",
+              "netball-team")]
+    assert order == sorted(order)
+    printable = print_page(feeds, settings)
+    assert printable.count("<svg") == len(feeds) and "Year 6: scan to add this calendar" in printable
 
 
 def test_without_a_site_url_the_page_says_so_and_validate_warns(example: School, tmp_path: Path) -> None:
@@ -348,7 +373,7 @@ def test_without_a_site_url_the_page_says_so_and_validate_warns(example: School,
     feeds = build(example, tmp_path / "site")
     page = subscribe_page(feeds, load_repository(example.root).repository.settings)
     assert "The school must set the calendar's web address" in page
-    assert "webcal://" not in page and "<svg" not in page
+    assert "webcal://" not in page and print_page(feeds, load_repository(example.root).repository.settings) is None
     assert "](../feeds/year-6.ics)" in page
     result = example.run("validate", "--format", "json", "--now", NOW)
     findings = json.loads(result.output)["findings"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from postplan import yamlsource
 from postplan.check import run_checks
-from postplan.feeds import Feed, subscribe_page, write_feeds
+from postplan.feeds import PRINT_PAGE, Feed, print_page, subscribe_page, write_feeds
 from postplan.findings import Finding
 from postplan.load import load_repository
 from postplan.settings import SETTINGS_FILE
@@ -79,6 +79,9 @@ def build(root: Path, now: dt.datetime, staff: bool = False,
         progress("writing the calendar feeds")
         feeds = write_feeds(repository, now, Path(scratch), staff)
         pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
+        printable = print_page(feeds, repository.settings)
+        if printable is not None:
+            pages[PRINT_PAGE] = printable
         assets.update({feed.filename: Path(scratch) / feed.filename for feed in feeds})
         progress("building the site with MkDocs")
         site_dir = _run_mkdocs(root, pages, assets, staff)

@@ -150,6 +150,14 @@ class QuietHours(Frozen):
         return moment >= self.start or moment < self.end
 
 
+class Audiences(Frozen):
+    """The school's groups as it has them: key stages in school order, each with its year groups in order
+    (``ks2: [year-3, year-4, year-5, year-6]``), and the groups of their own (teams, clubs, governors)."""
+
+    key_stages: dict[str, list[str]] = Field(default_factory=dict)
+    groups: list[str] = Field(default_factory=list)
+
+
 class Settings(Frozen):
     """The school's settings, kept under ``extra: postplan:`` in ``mkdocs.yml``."""
 
@@ -173,6 +181,7 @@ class Settings(Frozen):
     feed_alarm_before: Minutes = 360  # payments and forms: a reminder this long before (18:00 the evening before)
     feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
     feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
+    audiences: Audiences | None = None  # the school's year groups, key stages and groups; default: from events
 
     # --- git ---
     repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub

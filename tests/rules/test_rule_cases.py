@@ -63,9 +63,11 @@ def make_image(path: Path, spec: dict) -> None:
 
 
 def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
+    if case.get("calendar"):  # calendar cases: one more calendar file beside the example school's
+        school.write("calendar/case.yml", case["calendar"])
     for name, spec in (case.get("images") or {}).items():
         make_image(school.root / "content" / name, spec or {})
-    posts = case.get("posts") or [{"text": case.get("text", ""), "fields": case.get("fields") or {}}]
+    posts = case.get("posts") or [{"text": case.get("text", "Sports Day is on Tuesday."), "fields": case.get("fields") or {}}]
     for number, post in enumerate(posts):
         fields = {**DEFAULTS, **(post.get("fields") or {})}
         front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too

@@ -11,21 +11,21 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from postplan.audiences import Audience, SchoolGroups, school_groups
 from postplan.feeds.entries import (
     Entry,
     audience_name,
-    audiences,
     parents_entries,
     staff_entries,
 )
 from postplan.feeds.ics import build_calendar
 from postplan.feeds.state import STATE_FILE, FeedState, FeedStateError, read_state, write_state
-from postplan.feeds.subscribe import SUBSCRIBE_PAGE, feed_urls, subscribe_page
+from postplan.feeds.subscribe import PRINT_PAGE, SUBSCRIBE_PAGE, feed_urls, print_page, subscribe_page
 from postplan.models import Repository, Settings
 
 __all__ = [
-    "FEEDS_DIR", "SUBSCRIBE_PAGE", "STATE_FILE", "Feed", "FeedStateError", "build_calendar", "feed_urls",
-    "record_feed_state", "subscribe_page", "write_feeds",
+    "FEEDS_DIR", "PRINT_PAGE", "SUBSCRIBE_PAGE", "STATE_FILE", "Feed", "FeedStateError", "build_calendar",
+    "feed_urls", "print_page", "record_feed_state", "subscribe_page", "write_feeds",
 ]
 
 FEEDS_DIR = "feeds"
@@ -68,12 +68,20 @@ def write_feeds(repository: Repository, now: dt.datetime, out_dir: Path, staff: 
     plans = [(EVERYTHING, "Everything", f"{school}: school calendar",
               f"Events, deadlines, payments, term dates and campaign weeks at {school}, for every family.",
               None, parents, warnings)]
-    for audience in audiences(repository):
-        name = audience_name(audience, settings)
-        file_name = f"audience-{audience}" if audience in (EVERYTHING, STAFF_FEED) else audience
-        plans.append((file_name, name, f"{school}: {name}",
-                      f"Whole-school events and term dates at {school}, and those for {name}.",
-                      audience, [e for e in parents if e.is_for(audience)], warnings))
+    groups = school_groups(repository)
+    named = {a for event in repository.events if event.public for a in event.audience}
+    for audience in groups.audiences:
+        if audience.kind == "group" and audience.id not in named:
+            continue  # every year group has a feed; a team or club only once it has a public event
+        name = audience_name(audience.id, settings)
+        file_name = f"audience-{audience.id}" if audience.id in (EVERYTHING, STAFF_FEED) else audience.id
+        covered = audience.covers(groups)
+        plans.append((file_name, name, f"{school}: {name}", _description(audience, groups, school, settings),
+                      audience.id, [e for e in parents if e.is_for_any(covered)], warnings))
+    # parents look for their child's year group first: year groups and key stages, then everything, then
+    # the teams and clubs
+    first = sum(1 for a in groups.audiences if a.kind != "group")
+    plans = [*plans[1:first + 1], plans[0], *plans[first + 1:]]
     if staff:
         posts, post_warnings = in_window(staff_entries(repository), now, settings)
         plans.append((STAFF_FEED, "Posting schedule (staff)", f"{school}: posting schedule (staff)",
@@ -82,6 +90,16 @@ def write_feeds(repository: Repository, now: dt.datetime, out_dir: Path, staff: 
     feeds = [_write(folder, *plan, settings=settings, state=state) for plan in plans]
     _remove_others(folder, {f.name for f in feeds})
     return feeds
+
+
+def _description(audience: Audience, groups: SchoolGroups, school: str, settings: Settings) -> str:
+    name = audience_name(audience.id, settings)
+    if audience.kind == "year group" and audience.within:
+        stage = audience_name(audience.within, settings)
+        return f"Events for {name} and {stage}, whole-school events and term dates at {school}."
+    if audience.kind == "key stage":
+        return f"Events for {name} and each of its year groups, whole-school events and term dates at {school}."
+    return f"Events for {name}, whole-school events and term dates at {school}."
 
 
 def _write(folder: Path, name: str, label: str, title: str, description: str, audience: str | None,

@@ -70,8 +70,9 @@ class Entry:
         start = self.start if self.all_day else self.start.astimezone(zone)
         return (start.isoformat(), self.uid)
 
-    def is_for(self, audience: str | None) -> bool:
-        return audience is None or not self.audiences or audience in self.audiences
+    def is_for_any(self, audiences: frozenset[str]) -> bool:
+        """For everyone, or for one of these audiences (a year group's feed covers its key stage too)."""
+        return not self.audiences or not self.audiences.isdisjoint(audiences)
 
 
 def _instant(value: dt.date | dt.datetime) -> str:
@@ -103,12 +104,6 @@ def audience_name(audience: str, settings: Settings) -> str:
     words = [w.upper() if _UPPER_WORDS.match(w) else w for w in audience.replace("_", "-").split("-") if w]
     text = " ".join(words)
     return text[:1].upper() + text[1:]
-
-
-def audiences(repository: Repository) -> list[str]:
-    """Every audience a public event names (except whole-school), in a natural order: Year 2 before Year 10."""
-    found = {slug(a) for e in repository.events if e.public for a in e.audience} - {WHOLE_SCHOOL}
-    return sorted(found, key=lambda a: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", a)])
 
 
 def parents_entries(repository: Repository) -> list[Entry]:

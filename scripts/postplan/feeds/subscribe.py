@@ -1,6 +1,9 @@
-"""The parents' Subscribe page: for each feed, one-click links for Google, Apple and Outlook, and a QR code.
+"""The parents' Subscribe page: for each feed, one button per calendar app (Google, Apple, Outlook) that says
+what will happen; and a printable page of QR codes, one per feed, for letters home.
 
-The QR code of a feed opens that feed's part of this page rather than the feed itself: every phone's
+Year groups come first, in school order (the feeds arrive in that order). QR codes live on the printable
+page, not on the phone page, where one per feed made each feed a screen tall. A feed's QR code opens
+that feed's part of the Subscribe page rather than the feed itself: every phone's
 camera opens an https link, then the parent taps the button for their calendar app. (A QR code of a
 webcal:// address does nothing on most Android phones, and one of the .ics file imports a copy that
 never updates, which is worse than nothing.)
@@ -21,7 +24,10 @@ if TYPE_CHECKING:
     from postplan.feeds import Feed
 
 SUBSCRIBE_PAGE = "subscribe.md"  # the site builder puts the page here, so it is served at subscribe/
+PRINT_PAGE = "subscribe-print.md"  # the QR codes for letters home, served at subscribe-print/
 GOOGLE = "https://calendar.google.com/calendar/render?cid="
+# Outlook.com and Microsoft 365 open their "subscribe from web" form with the address filled in.
+OUTLOOK = "https://outlook.live.com/calendar/0/addfromweb?url="
 
 NO_SITE_URL = """!!! warning "The school must set the calendar's web address"
     The links below only work on this page. To give parents addresses they can subscribe to (and QR
@@ -32,19 +38,19 @@ NO_SITE_URL = """!!! warning "The school must set the calendar's web address"
 HOW_TO = """## How to add a calendar
 
 ### Google Calendar (Android phones and computers)
-Click **Add to Google Calendar** under the calendar you want and then **Add**. Or, on a computer, open
+Tap **Add to Google Calendar** under the calendar you want and then **Add**. Or, on a computer, open
 Google Calendar, choose **+** beside *Other calendars*, then **From URL**, and paste the calendar's
 address. It then appears on your phone too: in the Google Calendar app, open **Settings**, tap the
 calendar's name and turn on **Sync**. Google checks for changes every few hours, not instantly.
 
 ### Apple Calendar (iPhone, iPad and Mac)
-Tap **Add to Apple Calendar or Outlook** and then **Subscribe**. Or open **Settings → Apps → Calendar →
+Tap **Add to Apple Calendar** and then **Subscribe**. Or open **Settings → Apps → Calendar →
 Calendar Accounts → Add Account → Other → Add Subscribed Calendar** and paste the calendar's address.
 
 ### Outlook
-In Outlook on the web or the new Outlook, choose **Add calendar → Subscribe from web**, paste the
-calendar's address and choose **Import**. In Outlook for Windows, the **Add to Apple Calendar or
-Outlook** link opens Outlook and asks whether to add the calendar.
+Tap **Add to Outlook**: Outlook on the web opens with the calendar filled in; choose **Import**. Or, in
+Outlook or the new Outlook, choose **Add calendar → Subscribe from web**, paste the calendar's address
+and choose **Import**.
 
 ### Good to know
 - Subscribing keeps the calendar up to date by itself: please don't download the file and import it,
@@ -76,10 +82,15 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
         "# Subscribe to the school calendar\n",
         f"Add the {settings.school} calendar to your phone or computer once and it stays up to date all "
         "year: new dates, changes and cancellations appear by themselves.\n",
-        "Choose your child's year group (it has whole-school events and term dates too), or everything.\n",
+        "Choose your child's year group: it has the events for that year group, its key stage and the "
+        "whole school, and the term dates. Then tap the button for the calendar app you use.\n",
     ]
     if not settings.site_url:
         parts.append(NO_SITE_URL)
+    else:
+        parts.append("A school letter can carry these calendars as QR codes: see the "
+                     "[printable page of QR codes](subscribe-print.md).\n")
+    parts.append(_contents(parents))
     parts += [feed_section(f, settings) for f in parents]
     parts.append(HOW_TO)
     if staff:
@@ -89,25 +100,55 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
     return "\n".join(parts)
 
 
+def _contents(feeds: Sequence[Feed]) -> str:
+    """A short list of the calendars at the top, so a parent on a phone finds theirs without scrolling."""
+    return "\n".join(f"- [{html.escape(f.label or f.title)}](#feed-{f.name})" for f in feeds) + "\n"
+
+
 def feed_section(feed: Feed, settings: Settings) -> str:
     webcal, https = feed_urls(feed.filename, settings)
     heading = feed.label or feed.title
-    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {heading}\n",
-             f"{feed.description} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
+    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {html.escape(heading)}\n",
+             f"{html.escape(feed.description)} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
     if webcal:
-        lines.append(f"- [Add to Google Calendar]({GOOGLE}{quote(webcal, safe='')})")
-        lines.append(f"- [Add to Apple Calendar or Outlook]({webcal})")
-    lines.append(f"- The calendar's address, to paste: <code>{html.escape(https)}</code> "
+        lines.append('<p class="pp-subscribe">')
+        lines.append(_button(f"{GOOGLE}{quote(webcal, safe='')}", "Google Calendar",
+                             "opens Google Calendar and asks you to add this calendar"))
+        lines.append(_button(webcal, "Apple Calendar", "on an iPhone, iPad or Mac: asks you to subscribe"))
+        lines.append(_button(f"{OUTLOOK}{quote(https, safe='')}&name={quote(heading)}", "Outlook",
+                             "opens Outlook on the web with this calendar filled in"))
+        lines.append("</p>\n")
+    lines.append(f"The calendar's address, to paste into any other calendar app: <code>{html.escape(https)}</code> "
                  f"([open]({https}))\n")
-    target = page_url(settings, f"feed-{feed.name}")
-    if target:
-        lines.append(qr_figure(target, heading))
     return "\n".join(lines)
+
+
+def _button(href: str, app: str, what: str) -> str:
+    return (f'<a class="pp-app" href="{html.escape(href)}">Add to {app}'
+            f'<span class="pp-app-what">{html.escape(what)}</span></a>')
+
+
+def print_page(feeds: Sequence[Feed], settings: Settings) -> str | None:
+    """The printable page for letters home: each parents' feed with its QR code (None without site_url)."""
+    parents = [f for f in feeds if not f.staff]
+    if not settings.site_url:
+        return None
+    parts = ["# The school calendar: QR codes for letters home\n",
+             f"Print this page, or copy a code into a letter. Scanning a code with a phone's camera opens "
+             f"the {html.escape(settings.school)} Subscribe page at that calendar, with a button for each "
+             "calendar app.\n",
+             '<div class="pp-qr-sheet">']
+    for feed in parents:
+        label = feed.label or feed.title
+        target = page_url(settings, f"feed-{feed.name}")
+        parts.append(qr_figure(target, label))
+    parts.append("</div>\n")
+    return "\n".join(parts)
 
 
 def qr_figure(url: str, label: str) -> str:
     """A QR code as inline SVG (dark on white, so it scans from a dark-mode screen and prints well)."""
     svg = segno.make(url, error="m").svg_inline(
         scale=3, dark="#000", light="#fff", title=f"QR code: add the {label} calendar")
-    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>Scan to add the {html.escape(label)} '
-            "calendar (for a letter home)</figcaption>\n</figure>\n")
+    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>{html.escape(label)}: scan to add this '
+            "calendar</figcaption>\n</figure>\n")

@@ -63,6 +63,7 @@ from postplan.rules import (
     term_overlap,
     text_speak,
     trip_location,
+    unknown_audience,
     unknown_reference,
     vehicle_registration,
     weighted_length,
@@ -114,6 +115,7 @@ _MODULES: tuple[ModuleType, ...] = (
     calendar_duplicate,
     term_overlap,
     trip_location,
+    unknown_audience,
     reminder_template,
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
