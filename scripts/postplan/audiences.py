@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from postplan.models import Repository
+from postplan.models import Event, Repository, Settings
 
 WHOLE_SCHOOL = "whole-school"
 # England's key stages, for a school that has not written its own (``audiences:`` in the settings).
@@ -28,6 +28,7 @@ STANDARD_STAGES = {
     "sixth-form": ("year-12", "year-13"),
 }
 _NUMBERED = re.compile(r"(\d+)")
+_UPPER_WORDS = re.compile(r"^(ks\d|eyfs|pta|send?|sats?|y\d+)$")
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,20 @@ def _ordered(stages: dict[str, tuple[str, ...]], groups: tuple[str, ...], define
 def _natural(text: str) -> list:
     """Year 2 before Year 10."""
     return [int(piece) if piece.isdigit() else piece for piece in _NUMBERED.split(text)]
+
+
+def audience_name(audience: str, settings: Settings) -> str:
+    """How parents read an audience id: ``year-6`` → Year 6, ``ks2`` → KS2 (or the school's own name)."""
+    if audience in settings.feed_audience_names:
+        return settings.feed_audience_names[audience]
+    words = [w.upper() if _UPPER_WORDS.match(w) else w for w in audience.replace("_", "-").split("-") if w]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def who_for(event: Event, settings: Settings) -> str:
+    """Whom an event is for, in parents' words: "Year 6", "Reception, Year 1 and Year 2", "everyone"."""
+    names = [audience_name(a, settings) for a in event.audience if a != WHOLE_SCHOOL]
+    if not names or len(names) < len(event.audience):
+        return "everyone"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

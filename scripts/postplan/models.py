@@ -341,6 +341,7 @@ class Event(Frozen):
     description: str = ""
     location: str | None = None  # never published for trips
     public: bool = True
+    cancelled: bool = False  # stays in the feeds as cancelled, so calendar apps remove it; no reminders go out
     reminders: list[Reminder] = Field(default_factory=list)
     source: Source
 

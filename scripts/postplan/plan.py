@@ -131,6 +131,8 @@ def plan(repository: Repository, templates: Templates, now: dt.datetime) -> Plan
         for index, reminder in enumerate(owner.reminders):
             line = owner.source.line_of(f"reminders.{index}")
             wanted.add(reminder_id(owner.id, reminder))  # even if it cannot be written: its post is no orphan
+            if getattr(owner, "cancelled", False):
+                continue  # no reminders for a cancelled event (a post already written is reported by publish)
             try:
                 planned = render_reminder(owner, reminder, repository, templates)
             except LocalTimeError as error:

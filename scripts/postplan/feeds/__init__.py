@@ -63,7 +63,10 @@ def write_feeds(repository: Repository, now: dt.datetime, out_dir: Path, staff: 
     state = read_state(Path(repository.root))
     folder = out_dir / FEEDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    parents, warnings = in_window(parents_entries(repository), now, settings)
+    current = parents_entries(repository)
+    # an event deleted from calendar/ stays in the feeds as cancelled until it leaves the window
+    current += state.gone({entry.uid for entry in current}).values()
+    parents, warnings = in_window(current, now, settings)
     school = settings.school
     plans = [(EVERYTHING, "Everything", f"{school}: school calendar",
               f"Events, deadlines, payments, term dates and campaign weeks at {school}, for every family.",
@@ -155,7 +158,8 @@ def record_feed_state(repository: Repository, now: dt.datetime) -> tuple[Path, b
     """
     root = Path(repository.root)
     state = read_state(root)
-    updated = state.recorded_with(parents_entries(repository) + staff_entries(repository), now)
+    forget = months_before(now.astimezone(repository.settings.zone).date(), repository.settings.feed_months_back)
+    updated = state.recorded_with(parents_entries(repository) + staff_entries(repository), now, forget)
     if updated is state and (root / STATE_FILE).exists():
         return root / STATE_FILE, False
     return write_state(root, updated), True

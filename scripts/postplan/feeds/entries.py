@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from postplan.audiences import audience_name
 from postplan.models import Campaign, Event, Post, Repository, Settings, Term
+
+__all__ = ["Entry", "audience_name", "parents_entries", "staff_entries"]
 
 WHOLE_SCHOOL = "whole-school"
 KIND_LABELS = {
     "event": "Event", "deadline": "Deadline", "payment": "Payment", "trip": "Trip",
     "performance": "Performance", "closure": "School closed",
 }
+CANCELLED = "/cancelled"  # the end of a cancelled entry's timing
 REMINDED_KINDS = {"payment", "deadline"}  # parents get an alarm before these: money and forms
-_UPPER_WORDS = re.compile(r"^(ks\d|eyfs|pta|send?|sats?|y\d+)$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Entry:
     alarm: bool = False
     audiences: frozenset[str] = frozenset()
     url: str | None = None
+    cancelled: bool = False  # STATUS:CANCELLED: calendar apps take it off parents' calendars
 
     @property
     def all_day(self) -> bool:
@@ -52,7 +56,9 @@ class Entry:
     @property
     def timing(self) -> str:
         """When the entry happens, written the same way whatever the time zone: what "moved" compares."""
-        return "/".join(_instant(value) for value in (self.start, self.end) if value is not None)
+        # a cancellation counts as a move: calendar apps only trust it with a higher SEQUENCE
+        timing = "/".join(_instant(value) for value in (self.start, self.end) if value is not None)
+        return timing + CANCELLED if self.cancelled else timing
 
     @property
     def fingerprint(self) -> str:
@@ -97,15 +103,6 @@ def uid_domain(settings: Settings) -> str:
     return slug(settings.school) + ".school"
 
 
-def audience_name(audience: str, settings: Settings) -> str:
-    """How parents read an audience id: ``year-6`` → Year 6, ``ks2`` → KS2 (or the school's own name)."""
-    if audience in settings.feed_audience_names:
-        return settings.feed_audience_names[audience]
-    words = [w.upper() if _UPPER_WORDS.match(w) else w for w in audience.replace("_", "-").split("-") if w]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
 def parents_entries(repository: Repository) -> list[Entry]:
     """Public events, campaign weeks the school shows, and term dates: never posts, drafts or authors."""
     domain = uid_domain(repository.settings)
@@ -118,7 +115,10 @@ def parents_entries(repository: Repository) -> list[Entry]:
 def event_entry(event: Event, domain: str, settings: Settings) -> Entry:
     groups = frozenset(slug(a) for a in event.audience)
     summary = event.title + (f" ({_money(event.amount)})" if event.amount is not None else "")
-    lines = [event.description] if event.description else []
+    if event.cancelled:
+        summary = f"Cancelled: {summary}"
+    # a trip is what and when only: its description could say where the children will be
+    lines = [event.description] if event.description and event.kind != "trip" else []
     if event.amount is not None:
         lines.append(f"Amount: {_money(event.amount)}.")
     if WHOLE_SCHOOL not in groups:
@@ -136,8 +136,9 @@ def event_entry(event: Event, domain: str, settings: Settings) -> Entry:
         location=None if event.kind == "trip" else event.location,  # where children will be stays private
         categories=(KIND_LABELS[event.kind],),
         transparent=event.all_day,
-        alarm=event.kind in REMINDED_KINDS,
+        alarm=event.kind in REMINDED_KINDS and not event.cancelled,
         audiences=frozenset() if WHOLE_SCHOOL in groups else groups,
+        cancelled=event.cancelled,
     )
 
 

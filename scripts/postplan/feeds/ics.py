@@ -82,6 +82,8 @@ def vevent(entry: Entry, state: FeedState, settings: Settings) -> icalendar.Even
         event.add("categories", list(entry.categories))
     if entry.url:
         event.add("url", entry.url, parameters={"VALUE": "URI"})
+    if entry.cancelled:
+        event.add("status", "CANCELLED")
     event.add("class", "PUBLIC")
     event.add("transp", "TRANSPARENT" if entry.transparent else "OPAQUE")
     if entry.alarm:

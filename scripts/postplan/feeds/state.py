@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postplan.feeds.entries import Entry
+from postplan.feeds.entries import CANCELLED, Entry
 
 STATE_FILE = "calendar/.feed-state.json"
 ABOUT = ("Written by `postplan record-feeds`: how each calendar feed entry looked when last recorded, so "
@@ -32,12 +32,14 @@ class FeedStateError(ValueError):
 
 @dataclass(frozen=True)
 class Memory:
-    """One entry as last recorded."""
+    """One entry as last recorded (with its title and audiences, so a deleted event can be cancelled)."""
 
     timing: str
     fingerprint: str
     sequence: int
     changed: dt.datetime
+    summary: str = ""
+    audiences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,18 +61,61 @@ class FeedState:
             return memory.changed
         return self.recorded or NEVER_RECORDED
 
-    def recorded_with(self, entries: list[Entry], now: dt.datetime) -> FeedState:
-        """The state after recording these entries at ``now``; unchanged (same object) if nothing changed."""
+    def recorded_with(self, entries: list[Entry], now: dt.datetime, forget_before: dt.date | None = None
+                      ) -> FeedState:
+        """The state after recording these entries at ``now``; unchanged (same object) if nothing changed.
+
+        An entry that has gone (its event deleted from calendar/) is remembered as cancelled until it
+        ends before ``forget_before`` (the feeds' rolling window), so calendar apps are told to remove it.
+        """
         moment = now.astimezone(dt.timezone.utc).replace(microsecond=0)
         memories: dict[str, Memory] = {}
         for entry in sorted(entries, key=lambda e: e.uid):
             old = self.memories.get(entry.uid)
-            same = old is not None and old.fingerprint == entry.fingerprint and old.timing == entry.timing
+            same = (old is not None and old.fingerprint == entry.fingerprint and old.timing == entry.timing
+                    and old.summary == entry.summary)
             memories[entry.uid] = old if same else Memory(
-                entry.timing, entry.fingerprint, self.sequence(entry), moment)
+                entry.timing, entry.fingerprint, self.sequence(entry), moment, entry.summary,
+                tuple(sorted(entry.audiences)))
+        for uid, ghost in self.gone(memories).items():
+            if forget_before is None or ghost.last_day(dt.timezone.utc) >= forget_before:
+                old = self.memories[uid]
+                memories[uid] = old if old.timing == ghost.timing else Memory(
+                    ghost.timing, ghost.fingerprint, old.sequence + 1, moment, old.summary, old.audiences)
         if memories == self.memories:
             return self
         return FeedState(moment, memories)
+
+    def gone(self, present: dict[str, object] | set[str]) -> dict[str, Entry]:
+        """The parents' entries this state remembers that are no longer in the calendar, as cancelled
+        entries (a feed keeps them so calendar apps remove them); staff posts are never among them."""
+        ghosts = {}
+        for uid, memory in self.memories.items():
+            if uid in present or uid.startswith("post-") or not memory.summary:
+                continue
+            entry = _ghost(uid, memory)
+            if entry is not None:
+                ghosts[uid] = entry
+        return ghosts
+
+
+def _ghost(uid: str, memory: Memory) -> Entry | None:
+    """A remembered entry, cancelled: its times come back from the recorded timing."""
+    times = memory.timing.removesuffix(CANCELLED).split("/")
+    try:
+        start, *end = [_instant_back(text) for text in times]
+    except ValueError:
+        return None
+    summary = memory.summary if memory.summary.startswith("Cancelled: ") else f"Cancelled: {memory.summary}"
+    return Entry(uid=uid, summary=summary, start=start, end=end[0] if end else None,
+                 description="This has been cancelled.", transparent=True,
+                 audiences=frozenset(memory.audiences), cancelled=True)
+
+
+def _instant_back(text: str) -> dt.date | dt.datetime:
+    if "T" in text:
+        return dt.datetime.strptime(text, "%Y-%m-%dT%H:%MZ").replace(tzinfo=dt.timezone.utc)
+    return dt.date.fromisoformat(text)
 
 
 def read_state(root: Path) -> FeedState:
@@ -81,7 +126,8 @@ def read_state(root: Path) -> FeedState:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         memories = {
-            uid: Memory(m["timing"], m["fingerprint"], int(m["sequence"]), _moment(m["changed"]))
+            uid: Memory(m["timing"], m["fingerprint"], int(m["sequence"]), _moment(m["changed"]),
+                        str(m.get("summary", "")), tuple(str(a) for a in m.get("audiences", ())))
             for uid, m in data["entries"].items()
         }
         recorded = _moment(data["recorded"]) if data.get("recorded") else None
@@ -100,7 +146,7 @@ def write_state(root: Path, state: FeedState) -> Path:
     """Write the state with one entry per line, so its diffs in a pull request are readable."""
     entries = {
         uid: {"timing": m.timing, "fingerprint": m.fingerprint, "sequence": m.sequence,
-              "changed": _text(m.changed)}
+              "changed": _text(m.changed), "summary": m.summary, "audiences": list(m.audiences)}
         for uid, m in sorted(state.memories.items())
     }
     lines = [f"  {json.dumps(uid)}: {json.dumps(entry, ensure_ascii=False)}" for uid, entry in entries.items()]

@@ -64,6 +64,7 @@ from postplan.rules import (
     text_speak,
     trip_location,
     unknown_audience,
+    event_cancelled,
     unknown_reference,
     vehicle_registration,
     weighted_length,
@@ -116,6 +117,7 @@ _MODULES: tuple[ModuleType, ...] = (
     term_overlap,
     trip_location,
     unknown_audience,
+    event_cancelled,
     reminder_template,
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---

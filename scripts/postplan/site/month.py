@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from postplan.audiences import who_for
 from postplan.models import Campaign, Event, Settings
 from postplan.site.days import Days
 from postplan.site.html import attrs, day_label, link
@@ -30,18 +31,23 @@ def campaign_path(campaign: Campaign) -> str:
     return f"campaigns/{campaign.id}.md"
 
 
-def event_line(event: Event, staff: bool) -> Markup:
-    """An event as one line: kind, time, title, and where (unless it is a trip on the public site)."""
+def event_line(event: Event, staff: bool, settings: Settings) -> Markup:
+    """An event as one line: kind, time, title, whom it is for, and where (unless it is a trip on the
+    public site). A cancelled event is struck through, so parents see the change."""
     when = ""
     if not event.all_day:
         when = Markup('<time datetime="{}">{:%H:%M}</time> ').format(event.start.isoformat(), event.start)
     amount = f" (£{event.amount:.2f})" if event.amount is not None else ""
     where = Markup(", {}").format(event.location) if shows_location(event, staff) else ""
     private = Markup(' <span class="pp-flag">not public</span>') if staff and not event.public else ""
-    return Markup('<span class="pp-event pp-kind-{kind}"><span class="pp-kind">{label}</span> {when}{title}'
-                  '{amount}{where}{private}</span>').format(kind=event.kind, label=event.kind.capitalize(),
-                                                           when=when, title=event.title, amount=amount,
-                                                           where=where, private=private)
+    audience = who_for(event, settings)
+    who = Markup(' <span class="pp-who">for {}</span>').format(audience) if audience != "everyone" else ""
+    title = Markup("{}{}{}{}").format(when, event.title, amount, where)
+    if event.cancelled:
+        title = Markup('<span class="pp-cancelled-label">Cancelled</span> <del>{}</del>').format(title)
+    return Markup('<span class="pp-event pp-kind-{kind}"><span class="pp-kind">{label}</span> {title}{who}'
+                  '{private}</span>').format(kind=event.kind, label=event.kind.capitalize(), title=title,
+                                             who=who, private=private)
 
 
 def campaign_line(campaign: Campaign, page: str) -> Markup:
@@ -61,7 +67,7 @@ def _cell(day: dt.date, month: int, days: Days, settings: Settings, page: str, t
     for campaign in days.campaigns.get(day, ()):
         if day in (campaign.start, day.replace(day=1)) or day.weekday() == 0:
             items.append(campaign_line(campaign, page))
-    items += [event_line(event, staff) for event in days.events.get(day, ())]
+    items += [event_line(event, staff, settings) for event in days.events.get(day, ())]
     items += [card(shown, settings, page, staff) for shown in days.posts.get(day, ())]
     current = day == today
     if current:
@@ -101,7 +107,7 @@ def agenda(dates: Iterable[dt.date], days: Days, settings: Settings, page: str, 
             if campaign.start == day:
                 until = f" (until {day_label(campaign.end)})" if campaign.end != day else ""
                 lines.append(campaign_line(campaign, page) + until)
-        lines += [event_line(event, staff) for event in days.events.get(day, ())]
+        lines += [event_line(event, staff, settings) for event in days.events.get(day, ())]
         posts = days.posts.get(day, ())
         shown = [preview(p, settings, page, staff) if full else card(p, settings, page, staff) for p in posts]
         listed = Markup("").join(Markup("<li>{}</li>").format(line) for line in [*lines, *([] if full else shown)])
