@@ -15,6 +15,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from postplan.audiences import audience_name
+from postplan.schoolyear import holiday_name
 from postplan.models import Campaign, Event, Post, Repository, Settings, Term
 
 __all__ = ["Entry", "audience_name", "parents_entries", "staff_entries"]
@@ -191,15 +192,6 @@ def term_entries(terms: list[Term], domain: str) -> list[Entry]:
 def _day(uid: str, summary: str, day: dt.date) -> Entry:
     return Entry(uid=uid, summary=summary, start=day, end=day + dt.timedelta(days=1),
                  categories=("Term dates",), transparent=True)
-
-
-def holiday_name(term: Term, following: Term) -> str:
-    """Half term between two halves of a term; Christmas and Easter between the English terms."""
-    season, next_season = term.name.split()[0].lower(), following.name.split()[0].lower()
-    if season == next_season:
-        return "Half term"
-    return {("autumn", "spring"): "Christmas holidays", ("spring", "summer"): "Easter holidays"}.get(
-        (season, next_season), "School holidays")
 
 
 def _school_year(day: dt.date) -> str:

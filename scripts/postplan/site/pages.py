@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from postplan.findings import Finding
 from postplan.models import Campaign, Repository, Settings
+from postplan.schoolyear import closures, holidays
 from postplan.site.days import Days, index_days
 from postplan.site.html import attrs, day_label, link
 from postplan.site.month import (agenda, campaign_path, month_body, month_path, month_title)
@@ -99,14 +100,7 @@ def _day_list(title: str, subtitle: str, dates: list[dt.date], days: Days, setti
 
 def _overview(repository: Repository, days: Days, months: list[tuple[int, int]], today: dt.date) -> Markup:
     page = "calendar/index.md"
-    terms = Markup("").join(
-        Markup('<tr><th scope="row">{}</th><td><time datetime="{}">{}</time></td><td><time datetime="{}">{}</time></td></tr>')
-        .format(t.name, t.start.isoformat(), day_label(t.start), t.end.isoformat(), day_label(t.end))
-        for t in sorted(repository.terms, key=lambda t: t.start))
-    term_table = Markup(
-        '<h2>Term dates</h2><table class="pp-table"><caption>Term dates</caption><thead><tr><th scope="col">Term</th>'
-        '<th scope="col">First day</th><th scope="col">Last day</th></tr></thead><tbody>{}</tbody></table>'
-    ).format(terms) if repository.terms else ""
+    term_table = term_dates(repository) if repository.terms else ""
     rows = []
     for year, month in months:
         dates = [d for d in days.posts if (d.year, d.month) == (year, month)]
@@ -123,6 +117,31 @@ def _overview(repository: Repository, days: Days, months: list[tuple[int, int]],
                                                             link(page, "campaigns/index.md"))
     return Markup('<h1>The year at a glance</h1>{}{}<h2>Month by month</h2><ul class="pp-month-list">{}</ul>').format(
         quick, term_table, Markup("").join(rows))
+
+
+def _dated(day: dt.date) -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), f"{day_label(day)} {day.year}")
+
+
+def term_dates(repository: Repository) -> Markup:
+    """Term dates with their years, then the holidays between terms and the days the school is closed."""
+    terms = Markup("").join(
+        Markup('<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>').format(t.name, _dated(t.start), _dated(t.end))
+        for t in sorted(repository.terms, key=lambda t: t.start))
+    table = Markup(
+        '<h2>Term dates</h2><table class="pp-table"><caption>Term dates</caption><thead><tr><th scope="col">Term</th>'
+        '<th scope="col">First day</th><th scope="col">Last day</th></tr></thead><tbody>{}</tbody></table>'
+    ).format(terms)
+    breaks = Markup("").join(
+        Markup("<li>{}: {} to {}</li>").format(h.name, _dated(h.first_day), _dated(h.last_day))
+        for h in holidays(repository.terms))
+    closed = Markup("").join(
+        Markup("<li>{}: {}</li>").format(e.title, _dated(e.first_day) if e.first_day == e.last_day else
+                                         Markup("{} to {}").format(_dated(e.first_day), _dated(e.last_day)))
+        for e in closures(repository.events))
+    table += Markup("<h2>Holidays</h2><ul>{}</ul>").format(breaks) if breaks else ""
+    table += Markup("<h2>Days the school is closed to pupils</h2><ul>{}</ul>").format(closed) if closed else ""
+    return table
 
 
 def _campaign_index(campaigns: list[Campaign]) -> Markup:
