@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     shape.add_argument("--json", action="store_true", help="print every figure and case as JSON")
     parser.add_argument("--show-misses", action="store_true", help="list missed breaches and false alarms")
     options = parser.parse_args(argv)
+    if not (options.corpus / "cases").is_dir() or not (options.corpus / "school").is_dir():
+        print(f"accuracy: no corpus at {options.corpus} (it needs school/ and cases/); give one with --corpus")
+        return 2
     try:
         result = measure(options.corpus, options.now)
     except ScorerError as error:
