@@ -106,6 +106,7 @@ def _small_corpus(tmp_path: Path, cases_text: str) -> Path:
     (corpus / "cases").mkdir()
     (corpus / "cases" / "primary.yml").write_text(cases_text, encoding="utf-8")
     (corpus / "cases" / "broken.yml").write_text("cases: [unclosed\n", encoding="utf-8")
+    (corpus / "cases" / "odd.yml").write_text("defaults: [a list]\ncases: []\n", encoding="utf-8")
     return corpus
 
 
@@ -119,6 +120,10 @@ cases:
   - id: no-label
     post: {body: "Hello"}
   - just a sentence
+  - id: odd-media
+    post: {body: "Our display is up!", media: 7}
+    expect: [alt-text]
+    why: media that is not a list reaches the checker, which reports it
   - id: clean-post
     post: {body: "Harvest Festival was lovely. Thank you for coming!"}
     clean: true
@@ -128,9 +133,10 @@ cases:
 
 def test_a_broken_case_is_reported_and_the_rest_are_scored(tmp_path):
     result = measure(_small_corpus(tmp_path, SMALL))
-    assert [r.case.id for r in result.results] == ["good-phone", "clean-post"]
+    assert [r.case.id for r in result.results] == ["good-phone", "odd-media", "clean-post"]
     wheres = " ".join(p.where for p in result.problems)
-    assert "broken.yml" in wheres and "no-label" in wheres and "case 3" in wheres
+    assert "broken.yml" in wheres and "odd.yml" in wheres and "no-label" in wheres and "case 3" in wheres
+    assert "schema" in result.results[1].fired  # the checker's finding, not a crash of the scorer
 
 
 def test_the_command_prints_markdown_and_json(tmp_path, capsys):
@@ -140,7 +146,7 @@ def test_the_command_prints_markdown_and_json(tmp_path, capsys):
     assert "| rule | caught | missed |" in out and "corpus problem: broken.yml" in out
     assert main(["--corpus", str(corpus), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["overall"]["breaches"] == 1 and report["targets"] == TARGETS
+    assert report["overall"]["breaches"] == 2 and report["targets"] == TARGETS
 
 
 def test_the_command_says_so_when_there_is_no_corpus(tmp_path, capsys):

@@ -75,6 +75,9 @@ def load_corpus(corpus: Path = CORPUS) -> tuple[list[Case], list[CorpusProblem]]
             problems.append(CorpusProblem(path.name, "must hold `cases:`, a list"))
             continue
         defaults = data.get("defaults") or {}
+        if not isinstance(defaults, dict):
+            problems.append(CorpusProblem(path.name, "`defaults:` must be front-matter fields"))
+            continue
         for index, entry in enumerate(data["cases"]):
             case, problem = _case(entry, path.stem, defaults, f"{path.name} case {index + 1}")
             if case is not None:
@@ -142,7 +145,8 @@ def write_school(cases: list[Case], corpus: Path, root: Path) -> None:
         path = root / case.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(post_file(case), encoding="utf-8")
-        for item in case.post.get("media") or []:
+        media = case.post.get("media")
+        for item in media if isinstance(media, list) else []:  # a malformed list is the checker's to report
             if isinstance(item, dict) and isinstance(item.get("file"), str):
                 write_picture(root / "content", item["file"])
 
