@@ -1,0 +1,165 @@
+"""The accuracy corpus and its scorer: the corpus is sound data, the scorer counts honestly, and the
+policy checks reach the targets (see POLICY-ACCURACY.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from postplan.accuracy import ANNOUNCED_RULES, CORPUS, KIND_OF, KINDS, TARGETS, load_corpus, main, measure
+from postplan.accuracy.corpus import Case, write_picture
+from postplan.accuracy.score import score
+from postplan.rules import RULES
+
+KNOWN_RULES = set(RULES) | ANNOUNCED_RULES
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Case]:
+    cases, problems = load_corpus()
+    assert not problems, [f"{p.where}: {p.message}" for p in problems]
+    return cases
+
+
+# --- the corpus is sound ---------------------------------------------------------------------------------
+
+
+def test_the_corpus_is_large_enough_with_many_hard_negatives(corpus):
+    assert len(corpus) >= 320
+    assert sum(case.clean for case in corpus) >= 130
+
+
+def test_every_case_has_a_unique_id_a_label_and_a_reason(corpus):
+    ids = [case.id for case in corpus]
+    assert len(ids) == len(set(ids))
+    for case in corpus:
+        assert case.why.strip(), case.id
+        assert case.clean or case.expect, case.id
+
+
+def test_every_rule_a_label_names_is_a_real_or_announced_rule(corpus):
+    named = {rule for case in corpus for rule in (*case.expect, *case.also_ok)}
+    assert named - KNOWN_RULES == set()
+
+
+def test_every_rule_the_kinds_name_exists_and_every_expected_rule_has_a_kind(corpus):
+    assert set(KIND_OF) - KNOWN_RULES == set()
+    expected = {rule for case in corpus for rule in case.expect}
+    assert expected - set(KIND_OF) == set()
+
+
+def test_every_kind_of_harm_and_every_school_is_in_the_corpus(corpus):
+    kinds = {KIND_OF[case.expect[0]] for case in corpus if case.expect}
+    assert kinds == set(KINDS)
+    schools = {case.school_kind for case in corpus}
+    assert {"nursery", "primary", "secondary", "special", "sixthform", "pe", "pta"} <= schools
+
+
+# --- the scorer counts honestly --------------------------------------------------------------------------
+
+
+def _case(case_id: str, expect: tuple[str, ...] = (), also_ok: tuple[str, ...] = ()) -> Case:
+    return Case(case_id, "primary", {"body": "text"}, expect, also_ok, "why")
+
+
+def _finding(case: Case, rule: str, severity: str = "error") -> dict:
+    return {"rule": rule, "severity": severity, "path": case.path, "line": 7, "message": "m"}
+
+
+def test_the_scorer_credits_expected_rules_and_counts_false_alarms():
+    caught = _case("caught", ("pupil-full-name",), ("hidden-text",))
+    missed = _case("missed", ("phone-number",))
+    clean = _case("clean")
+    findings = [_finding(caught, "pupil-full-name"), _finding(caught, "hidden-text"),
+                _finding(missed, "postal-address"), _finding(clean, "text-speak", "warning"),
+                {"rule": "schema", "severity": "error", "path": "calendar/events.yml", "line": 3, "message": "m"}]
+    result = score([caught, missed, clean], findings)
+    rules = result.rules()
+    assert (rules["pupil-full-name"].caught, rules["phone-number"].missed) == (1, 1)
+    assert "hidden-text" not in rules  # acceptable on that case: neither credit nor false alarm
+    assert rules["postal-address"].false_alarms == 1 and rules["text-speak"].false_alarms == 1
+    overall = result.overall()
+    # the missed phone number still got a finding of its kind (an address: personal information)
+    assert overall["recall"] == 0.5 and overall["flagged_any"] == 1.0 and overall["right_kind"] == 1.0
+    assert overall["clean_with_error"] == 0 and overall["clean_with_warning_share"] == 1.0
+    assert [f["path"] for f in result.school_findings] == ["calendar/events.yml"]
+
+
+def test_pictures_are_real_images_and_gifs_are_animated(tmp_path):
+    for name in ("a.png", "b.jpg", "c.gif"):
+        write_picture(tmp_path, f"media/{name}")
+    with Image.open(tmp_path / "media" / "c.gif") as gif:
+        assert gif.format == "GIF" and gif.n_frames > 1
+    with Image.open(tmp_path / "media" / "b.jpg") as jpeg:
+        assert jpeg.format == "JPEG"
+    write_picture(tmp_path, "../outside.png")
+    assert not (tmp_path.parent / "outside.png").exists()
+
+
+def _small_corpus(tmp_path: Path, cases_text: str) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "school", corpus / "school")
+    (corpus / "cases").mkdir()
+    (corpus / "cases" / "primary.yml").write_text(cases_text, encoding="utf-8")
+    (corpus / "cases" / "broken.yml").write_text("cases: [unclosed\n", encoding="utf-8")
+    (corpus / "cases" / "odd.yml").write_text("defaults: [a list]\ncases: []\n", encoding="utf-8")
+    return corpus
+
+
+SMALL = """
+defaults: {publish_at: 2026-10-06 08:30, status: approved, author: Office, approved_by: Mrs Adeyemi}
+cases:
+  - id: good-phone
+    post: {body: "Lost a scooter? Ring Dawn on 07700 900461."}
+    expect: [phone-number]
+    why: a phone number
+  - id: no-label
+    post: {body: "Hello"}
+  - just a sentence
+  - id: odd-media
+    post: {body: "Our display is up!", media: 7}
+    expect: [alt-text]
+    why: media that is not a list reaches the checker, which reports it
+  - id: clean-post
+    post: {body: "Harvest Festival was lovely. Thank you for coming!"}
+    clean: true
+    why: a past event
+"""
+
+
+def test_a_broken_case_is_reported_and_the_rest_are_scored(tmp_path):
+    result = measure(_small_corpus(tmp_path, SMALL))
+    assert [r.case.id for r in result.results] == ["good-phone", "odd-media", "clean-post"]
+    wheres = " ".join(p.where for p in result.problems)
+    assert "broken.yml" in wheres and "odd.yml" in wheres and "no-label" in wheres and "case 3" in wheres
+    assert "schema" in result.results[1].fired  # the checker's finding, not a crash of the scorer
+
+
+def test_the_command_prints_markdown_and_json(tmp_path, capsys):
+    corpus = _small_corpus(tmp_path, SMALL)
+    assert main(["--corpus", str(corpus), "--markdown", "--show-misses"]) == 0
+    out = capsys.readouterr().out
+    assert "| rule | caught | missed |" in out and "corpus problem: broken.yml" in out
+    assert main(["--corpus", str(corpus), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["breaches"] == 2 and report["targets"] == TARGETS
+
+
+def test_the_command_says_so_when_there_is_no_corpus(tmp_path, capsys):
+    assert main(["--corpus", str(tmp_path)]) == 2
+    assert "no corpus at" in capsys.readouterr().out
+
+
+# --- the policy checks reach the targets -----------------------------------------------------------------
+
+
+# Expected to fail until the rules being rewritten for the accuracy issue land; remove the mark then.
+@pytest.mark.xfail(strict=False, reason="the policy rules do not yet reach the accuracy targets")
+def test_the_checks_reach_the_accuracy_targets():
+    overall = measure().overall()
+    assert overall["recall"] >= TARGETS["recall"], f"recall {overall['recall']:.0%}"
+    assert overall["clean_with_error"] <= TARGETS["clean_with_error"], f"{overall['clean_with_error']} clean errors"
