@@ -18,3 +18,22 @@ def test_a_public_page_shows_no_character_count_but_the_staff_preview_does(schoo
     assert school.run("build", "--staff", "--now", NOW).exit_code in (0, 1)
     staff = (school.root / "site-staff" / "calendar" / "2026-11" / "index.html").read_text(encoding="utf-8")
     assert "of 280 characters" in staff
+
+
+def test_the_parents_site_holds_what_parents_need_and_the_staff_pages_only_in_the_staff_build(example: School) -> None:
+    assert example.run("build", "--now", NOW).exit_code in (0, 1)
+    site = example.root / "site"
+    for staff_only in ("guides/writing-posts/index.html", "rules/index.html", "propose/index.html", "status/index.html"):
+        assert not (site / staff_only).exists(), staff_only
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Add the school calendar to your phone" in home and "This week" in home and "Coming up" in home
+    assert "guides/" not in home  # not in the menu either
+    assert (site / "accessibility" / "index.html").exists()
+    overview = (site / "calendar" / "index.html").read_text(encoding="utf-8")
+    assert "Thursday 3 September 2026" in overview  # term dates carry their years
+    assert "Half term" in overview and "Christmas holidays" in overview
+    assert "INSET day" in overview  # the days the school is closed
+    assert example.run("build", "--staff", "--now", NOW).exit_code in (0, 1)
+    staff = example.root / "site-staff"
+    for page in ("guides/writing-posts/index.html", "rules/index.html", "propose/index.html", "status/index.html"):
+        assert (staff / page).exists(), page

@@ -21,7 +21,7 @@ from postplan.findings import Finding
 from postplan.load import load_repository
 from postplan.settings import SETTINGS_FILE
 from postplan.site.media import media_copies
-from postplan.site.pages import default_home, render_pages
+from postplan.site.pages import render_pages
 from postplan.site.visibility import shown_posts
 
 STAFF_SITE_DIR = "site-staff"  # never site/: whatever deploys site/ must not be able to pick up a staff preview
@@ -70,9 +70,9 @@ def build(root: Path, now: dt.datetime, staff: bool = False,
     published = read_published(root)
     progress("drawing the calendar pages")
     pages = render_pages(repository, findings, now, staff, published=published)
-    pages["index.md"] = default_home(repository.settings)
-    pages.update(_rule_pages())
-    pages["propose.md"] = _propose_page(root, repository.settings, now)
+    if staff:  # the rules and the propose page are for staff: the parents' site holds what parents need
+        pages.update(_rule_pages())
+        pages["propose.md"] = _propose_page(root, repository.settings, now)
     shown = shown_posts(repository, findings, published, now, staff)
     assets: dict[str, bytes | Path] = {**media_copies(shown, root), "assets/postplan/calendar.css": STYLESHEET}
     with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:

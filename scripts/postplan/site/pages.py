@@ -19,7 +19,7 @@ from postplan.models import Campaign, Repository, Settings
 from postplan.schoolyear import closures, holidays
 from postplan.site.days import Days, index_days
 from postplan.site.html import attrs, day_label, link
-from postplan.site.month import (agenda, campaign_path, month_body, month_path, month_title)
+from postplan.site.month import agenda, campaign_path, event_line, month_body, month_path, month_title
 from postplan.site.preview import card, findings_list
 from postplan.site.visibility import STATES, ShownPost, shown_events, shown_posts
 
@@ -55,6 +55,8 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
     pages["calendar/upcoming.md"] = _page("Coming up", _day_list(
         "Coming up", f"The next {UPCOMING_DAYS // 7} weeks, from {day_label(today)}",
         _dates(today, UPCOMING_DAYS), days, settings, "calendar/upcoming.md", staff))
+    pages["index.md"] = home_page(repository, days, today, staff)
+    pages["accessibility.md"] = accessibility_page(settings)
     pages["campaigns/index.md"] = _page("Campaigns", _campaign_index(repository.campaigns))
     for campaign in repository.campaigns:
         campaign_posts = [p for p in posts if p.post.campaign == campaign.id]
@@ -64,13 +66,63 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
     return pages
 
 
-def default_home(settings: Settings) -> str:
-    """A home page for a school that has not written its own (``index.md`` in the site's folder)."""
-    body = Markup('<h1>{}</h1><p>What the school plans to post, and the school calendar.</p><ul>'
-                  '<li><a href="calendar/index.md">The year at a glance</a></li>'
-                  '<li><a href="calendar/this-week.md">This week</a></li>'
-                  '<li><a href="subscribe.md">Add the school calendar to your phone</a></li></ul>').format(settings.school)
+HOME_EVENTS = 5  # how many events after this week the home page lists
+
+
+def home_page(repository: Repository, days: Days, today: dt.date, staff: bool) -> str:
+    """The home page parents land on: this week, the next few events, and how to subscribe.
+
+    A school that writes its own ``index.md`` in the site's folder gets that page instead."""
+    settings = repository.settings
+    page = "index.md"
+    monday = today - dt.timedelta(days=today.weekday())
+    this_week = agenda(_dates(monday, 7), days, settings, page, staff, full=False, heading="h3")
+    later = sorted((d for d in days.events if d > monday + dt.timedelta(days=6)))
+    upcoming = [(day, event) for day in later for event in days.events[day]][:HOME_EVENTS]
+    items = Markup("").join(Markup('<li>{}: {}</li>').format(_dated(day), event_line(event, staff, settings))
+                            for day, event in upcoming)
+    coming = Markup('<ul class="pp-coming">{}</ul>').format(items) if items else Markup(
+        '<p class="pp-empty">Nothing else planned yet.</p>')
+    links = [("The year at a glance and term dates", "calendar/index.md"), ("Coming up", "calendar/upcoming.md"),
+             ("Campaigns", "campaigns/index.md"), ("Accessibility", "accessibility.md")]
+    if staff:
+        links[3:3] = [("Status board", "status.md"), ("Propose a post", "propose.md")]
+    more = Markup(" · ").join(Markup('<a href="{}">{}</a>').format(link(page, path), label) for label, path in links)
+    body = Markup(
+        '<h1>{school}</h1><p class="pp-lead">Term dates, events and deadlines at {school}, and what the school '
+        'shares on social media.</p>'
+        '<p><a class="pp-app" href="subscribe.md">Add the school calendar to your phone'
+        '<span class="pp-app-what">choose your child\'s year group: new dates and changes then appear by '
+        'themselves</span></a></p>'
+        '<h2>This week</h2>{week}<h2>Coming up</h2>{coming}<p>{more}</p>'
+    ).format(school=settings.school, week=this_week, coming=coming, more=more)
     return _page(settings.school, body)
+
+
+def accessibility_page(settings: Settings) -> str:
+    """The accessibility statement schools are expected to publish, written from the settings."""
+    contact = ", ".join(settings.public_details) or "the school office"
+    body = Markup(
+        '<h1>Accessibility statement</h1>'
+        '<p>This calendar is run by {school}. We want as many people as possible to be able to use it: you '
+        'should be able to read it on a phone, zoom in to 400% without text spilling off the screen, move '
+        'around it with a keyboard alone, and use it with a screen reader.</p>'
+        '<h2>How accessible this calendar is</h2>'
+        '<p>We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page is '
+        'checked automatically with axe-core at a phone\'s width and a laptop\'s each time the calendar is '
+        'built. The month grid is a table for wide screens; on a phone each month is a list of days. '
+        'Calendars to subscribe to follow the iCalendar standard, so they work in the calendar app you '
+        'already use, with its own accessibility settings.</p>'
+        '<h2>What we know is not perfect</h2>'
+        '<p>Photos come from the school\'s posts; we write a text description for each one, but some may say '
+        'less than you would like. Automatic checks cannot find every problem.</p>'
+        '<h2>Tell us about a problem</h2>'
+        '<p>If you cannot use part of this calendar, or need a date in another format, contact {contact}. '
+        '</p>'
+        '<p>If you are not happy with our reply, you can contact the Equality Advisory and Support Service '
+        '(EASS).</p>'
+    ).format(school=settings.school, contact=contact)
+    return _page("Accessibility statement", body)
 
 
 def _page(title: str, body: Markup) -> str:

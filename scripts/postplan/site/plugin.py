@@ -21,7 +21,10 @@ STAFF_BANNER = ('<p class="pp-staff-banner" role="note"><strong>Staff preview.</
                 'authors and problems: keep it private, never publish it on the open web.</p>')
 NAV = [("The year at a glance", "calendar/index.md"), ("This week", "calendar/this-week.md"),
        ("Coming up", "calendar/upcoming.md"), ("Campaigns", "campaigns/index.md"), ("Status board", "status.md"),
-       ("Subscribe", "subscribe.md"), ("Rules", "rules/index.md")]
+       ("Subscribe", "subscribe.md"), ("Propose a post", "propose.md"), ("Rules", "rules/index.md"),
+       ("Accessibility", "accessibility.md")]
+# The school's own pages for staff (the guides): in the staff build only, never on the parents' site.
+STAFF_FOLDERS = ("guides/",)
 # Material's search box is a dialog without a name (axe-core: aria-dialog-name); give it one.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _LOCAL_LINK = re.compile(r'(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(#[^"]*)?"')
@@ -45,10 +48,13 @@ class PostplanPlugin(BasePlugin):
             listed = {str(v) for entry in config.nav if isinstance(entry, dict) for v in entry.values()}
             config.nav = [*config.nav, *[e for e in generated if next(iter(e.values())) not in listed]]
         else:
-            config.nav = _default_nav(Path(config.docs_dir), generated)
+            config.nav = _default_nav(Path(config.docs_dir), generated, self.staff)
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if not self.staff:
+            for staff_page in [f for f in files if f.src_uri.startswith(STAFF_FOLDERS)]:
+                files.remove(staff_page)
         for path, text in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -96,9 +102,11 @@ def _site_links(html: str, page: File, files: Files) -> str:
     return _LOCAL_LINK.sub(replace, html)
 
 
-def _default_nav(docs: Path, generated: list[dict[str, str]]) -> list:
+def _default_nav(docs: Path, generated: list[dict[str, str]], staff: bool) -> list:
     """Home, the generated calendar pages, then the school's own pages (a folder becomes a section)."""
     own = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    if not staff:
+        own = [path for path in own if not path.startswith(STAFF_FOLDERS)]
     taken = {path for entry in generated for path in entry.values()}
     nav: list = ["index.md"]
     nav += generated
