@@ -11,8 +11,8 @@ from click.testing import CliRunner, Result
 from postplan.cli import cli
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
-ANCHORS = SHARED / "anchors"
+# Data from other projects that the tests check against, kept in the repository (see anchors/README.md).
+ANCHORS = Path(__file__).resolve().parent / "anchors"
 
 # The example school's settings are the project's own mkdocs.yml: tests build schools around them.
 SETTINGS = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
