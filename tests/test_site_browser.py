@@ -43,13 +43,11 @@ def browser() -> Iterator[Chromium]:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteServer]]:
     """The example school with a draft and a published post carrying a script payload, built both ways."""
-    from conftest import PROJECT
+    from conftest import EXAMPLE
     import shutil
 
     root = tmp_path_factory.mktemp("browser") / "example"
-    for part in ("content", "calendar", "templates"):
-        shutil.copytree(PROJECT / part, root / part)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(EXAMPLE, root)
     school = School.__new__(School)
     school.root = root
     school.post("2026-11/payload", PAYLOAD, status="approved", approved_by="Mrs Hart", publish_at="2026-11-16 15:30")
