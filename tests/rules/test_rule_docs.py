@@ -16,6 +16,14 @@ CASES = TESTS / "rules" / "cases"
 TEST_CODE = "\n".join(p.read_text(encoding="utf-8") for p in sorted(TESTS.rglob("test_*.py")))
 
 
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_every_rule_has_a_summary_a_policy_and_a_docstring_with_examples(rule) -> None:
+    assert rule.summary and "\n" not in rule.summary and rule.summary.endswith(".")
+    assert len(rule.policy) > 20
+    assert re.search(r"\bPasses\b", rule.doc) and re.search(r"\bFails\b", rule.doc), rule.doc
+    assert re.fullmatch(r"[a-z][a-z0-9-]*", rule.id)
+
+
 def expects_a_finding_of(rule_id: str) -> re.Pattern[str]:
     """Where a test says the rule must report something (not merely names it, as an `allow:` does).
 
