@@ -28,30 +28,47 @@ def chromedriver_path() -> str | None:
         (p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if Path(p).is_file()), None)
 
 
-def start_chromium(browser: str, driver: str):
-    """A Selenium session on one headless Chromium tab. A page's alert() is left open for the test to see."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+class Browser:
+    """One headless Chromium tab: open a page, run JavaScript in it, see a dialog, take a screenshot."""
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.set_capability("unhandledPromptBehavior", "ignore")
-    session = webdriver.Chrome(service=Service(executable_path=driver), options=options)
-    session.set_page_load_timeout(30)
-    session.set_script_timeout(60)  # axe-core takes seconds on the longest pages
-    return session
+    def __init__(self, browser: str, driver: str):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
 
+        options = webdriver.ChromeOptions()
+        options.binary_location = browser
+        for flag in FLAGS:
+            options.add_argument(flag)
+        options.set_capability("unhandledPromptBehavior", "ignore")  # leave a page's alert() open to be seen
+        self.session = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        self.session.set_page_load_timeout(30)
+        self.session.set_script_timeout(60)  # axe-core takes seconds on the longest pages
 
-def open_dialog(session) -> str | None:
-    """The text of an alert, confirm or prompt the page opened, or None."""
-    from selenium.common.exceptions import NoAlertPresentException
+    def open(self, url: str) -> None:
+        self.session.get(url)
 
-    try:
-        return session.switch_to.alert.text
-    except NoAlertPresentException:
-        return None
+    def evaluate(self, expression: str):
+        """The value of a JavaScript expression in the page; a promise is awaited."""
+        return self.session.execute_script(f"return ({expression});")
+
+    def run(self, script: str) -> None:
+        self.session.execute_script(script)
+
+    def dialog(self) -> str | None:
+        """The text of an alert, confirm or prompt the page opened, or None."""
+        from selenium.common.exceptions import NoAlertPresentException
+
+        try:
+            return self.session.switch_to.alert.text
+        except NoAlertPresentException:
+            return None
+
+    def screenshot(self) -> bytes:
+        """The viewport as PNG."""
+        return self.session.get_screenshot_as_png()
+
+    def close(self) -> None:
+        self.session.quit()
 
 
 class SiteServer:

@@ -7,16 +7,16 @@ axe-core. Without them the tests are skipped, except in CI (CI=true), where a mi
 
 from __future__ import annotations
 
-import io
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from chromium import SiteServer, chromedriver_path, chromium_path, in_ci, open_dialog, start_chromium
-from conftest import School
+from chromium import Browser, SiteServer, chromedriver_path, chromium_path, in_ci
+from conftest import EXAMPLE, School
 from test_site import NOW, PAYLOAD
 
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,32 +24,15 @@ MONTH = "calendar/2026-11/"
 PAGES = ["", "calendar/", MONTH, "calendar/this-week/", "calendar/upcoming/", "campaigns/", "campaigns/abw-2026/",
          "subscribe/", "guides/writing-posts/"]
 
+pytestmark = pytest.mark.slow
+
 
 def _need(found: bool, what: str) -> None:
     if not found:
         if in_ci():
             pytest.fail(f"{what} is missing in CI; .ci/run installs it")
-        pytest.skip(f"{what} is not installed (apt-get install chromium; npm ci --prefix tests/browser)")
-
-
-pytestmark = pytest.mark.slow
-
-
-class Browser:
-    """The tests' view of one Chromium tab: open a page, run JavaScript in it, take a screenshot."""
-
-    def __init__(self, session):
-        self.session = session
-
-    def open(self, url: str) -> None:
-        self.session.get(url)
-
-    def evaluate(self, expression: str):
-        """The value of a JavaScript expression in the page; a promise is awaited."""
-        return self.session.execute_script(f"return ({expression});")
-
-    def run(self, script: str) -> None:
-        self.session.execute_script(script)
+        pytest.skip(f"{what} is not installed (apt-get install chromium chromium-driver; "
+                    "npm ci --prefix tests/browser)")
 
 
 @pytest.fixture(scope="module")
@@ -57,17 +40,14 @@ def browser() -> Iterator[Browser]:
     executable, driver = chromium_path(), chromedriver_path()
     _need(executable is not None, "chromium")
     _need(driver is not None, "chromedriver (Debian's chromium-driver)")
-    session = start_chromium(executable, driver)
-    yield Browser(session)
-    session.quit()
+    browser = Browser(executable, driver)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteServer]]:
     """The example school with a draft and a published post carrying a script payload, built both ways."""
-    from conftest import EXAMPLE
-    import shutil
-
     root = tmp_path_factory.mktemp("browser") / "example"
     shutil.copytree(EXAMPLE, root)
     school = School.__new__(School)
@@ -112,9 +92,9 @@ def test_the_month_grid_is_a_real_table_with_named_days_and_dates(browser: Brows
 @pytest.mark.parametrize("build", ["public", "staff"])
 def test_a_script_in_a_post_is_shown_as_text_and_never_runs(browser: Browser, sites, build: str) -> None:
     browser.open(sites[build].url(MONTH))
-    assert open_dialog(browser.session) is None
+    assert browser.dialog() is None
     browser.evaluate("new Promise(r => setTimeout(r, 300))")  # let any onerror fire
-    assert open_dialog(browser.session) is None
+    assert browser.dialog() is None
     assert browser.evaluate("typeof window.__pwned") == "undefined"
     text = browser.evaluate("document.getElementById('post-payload').innerText")
     assert '<script>window.__pwned = "script"</script>' in text and "<img src=x onerror=" in text
@@ -155,7 +135,7 @@ def test_a_screenshot_of_the_month_page_shows_the_grid_laid_out_as_a_week_a_row(
 
     browser.open(sites["staff"].url(MONTH))
     shot = Path(os.environ.get("POSTPLAN_SCREENSHOT", tmp_path / "month.png"))
-    shot.write_bytes(browser.session.get_screenshot_as_png())
+    shot.write_bytes(browser.screenshot())
     view = browser.evaluate("[innerWidth, innerHeight, devicePixelRatio]")
     days = browser.evaluate("""[...document.querySelectorAll('table.pp-grid thead th')].map(th => {
         const box = th.getBoundingClientRect(); return [box.left, box.top, box.width, box.height]; })""")
