@@ -32,7 +32,8 @@ run: $(STAMP)
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-# axe-core (npm) checks the built site's accessibility in the browser tests; Chromium is Debian's package.
+# axe-core (npm) checks the built site's accessibility in the browser tests; Chromium and chromedriver are
+# Debian's packages (chromium, chromium-driver).
 # Without npm the accessibility tests are skipped (outside CI), so a failure here does not stop the tests.
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	-npm ci --prefix tests/browser --no-audit --no-fund && touch $(AXE)

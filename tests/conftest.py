@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled example school, and small schools built inside a test's temporary folder."""
+"""Shared fixtures: the tests' own example school, and small schools built inside a test's temporary folder."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from click.testing import CliRunner, Result
 from postplan.cli import cli
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = PROJECT.parent / "shared"
-ANCHORS = SHARED / "anchors"
+# Data from other projects that the tests check against, kept in the repository (see anchors/README.md).
+ANCHORS = Path(__file__).resolve().parent / "anchors"
 
-# The example school's settings are the project's own mkdocs.yml: tests build schools around them.
-SETTINGS = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+# The tests' own copy of the example school (fixtures/README.md). A school replaces the top-level
+# content/, calendar/ and settings with its own; the tests read this copy so that they keep passing.
+EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "example-school"
+
+# The example school's settings: tests build schools around them.
+SETTINGS = (EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def post_text(body: str = "Sports Day is on Tuesday 1 June. We hope to see you there!", **fields: object) -> str:
@@ -68,12 +72,9 @@ def school(tmp_path: Path) -> School:
 
 @pytest.fixture
 def example(tmp_path: Path) -> School:
-    """A copy of the bundled example school, safe to change."""
+    """A copy of the tests' example school, safe to change."""
     root = tmp_path / "example"
-    for part in ("content", "calendar", "templates"):
-        if (PROJECT / part).exists():
-            shutil.copytree(PROJECT / part, root / part)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(EXAMPLE, root)
     school = School.__new__(School)
     school.root = root
     return school

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from conftest import School
+from conftest import ANCHORS, School
 
-# The tweepy project's recorded X API v2 traffic (real responses), beside the project in CI too.
-CASSETTES = Path(__file__).resolve().parents[2] / "shared" / "anchors" / "tweepy"
+# The tweepy project's recorded X API v2 traffic (real responses), kept under tests/anchors/.
+CASSETTES = ANCHORS / "tweepy"
 TWEETS = "https://api.twitter.com/2/tweets"
 MEDIA_UPLOAD = "https://api.x.com/2/media/upload"
 MEDIA_METADATA = "https://api.x.com/2/media/metadata"

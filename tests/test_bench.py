@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from postplan.bench import generate_school
 from postplan.cli import cli
+
+
+pytestmark = pytest.mark.slow
 
 
 def test_the_synthetic_school_is_valid_and_varied(tmp_path: Path) -> None:

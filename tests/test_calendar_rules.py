@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from conftest import PROJECT, School
+from conftest import EXAMPLE, School
 
 NOW = ("--now", "2026-09-01T08:00")
 
@@ -85,7 +85,7 @@ BROKEN_CALENDARS = [
 
 @pytest.fixture
 def calendar_school(school: School) -> School:
-    shutil.copytree(PROJECT / "templates" / "posts", school.root / "templates" / "posts")
+    shutil.copytree(EXAMPLE / "templates" / "posts", school.root / "templates" / "posts")
     return school
 
 
@@ -144,7 +144,7 @@ def test_the_awareness_week_library_is_valid_but_not_on_the_school_calendar(exam
 
 
 def test_copying_a_library_entry_puts_it_on_the_calendar(calendar_school: School) -> None:
-    library = (PROJECT / "calendar" / "library" / "uk-awareness-weeks.yml").read_text(encoding="utf-8")
+    library = (EXAMPLE / "calendar" / "library" / "uk-awareness-weeks.yml").read_text(encoding="utf-8")
     entry = library[library.index("  - id: npd-2026"):library.index("  - id: bhm-2026")]
     calendar_school.write("calendar/campaigns.yml", "campaigns:\n" + entry + textwrap.dedent("""\
         reminders:

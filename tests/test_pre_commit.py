@@ -27,6 +27,7 @@ def test_the_hook_is_declared_as_schools_expect() -> None:
     assert hook["files"] == r"^(content/posts/.*\.md|calendar/.*\.ya?ml|mkdocs\.yml)$"
 
 
+@pytest.mark.slow
 def test_the_hook_checks_the_staged_posts_and_blocks_a_bad_one(example: School, tmp_path: Path) -> None:
     if not (PROJECT / ".git").exists():
         pytest.fail("pre-commit installs the hook from a git repository: run the tests in a clone of postplan")

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import PROJECT, School
+from conftest import EXAMPLE, School
 
 from postplan.propose import describe, post_text, propose_links, propose_page
 from postplan.settings import load_settings
@@ -29,7 +29,7 @@ It's {{ name }}! {{ description if description|length <= 160 else description|fi
 PHOTO = """{# After an event: sharing a photo. #}
 A few snaps from {{ event.title }} {{ date|on_day }}... #TregarrowCP
 """
-REAL_TEMPLATES = sorted((PROJECT / "templates" / "posts").glob("*.md.j2"))
+REAL_TEMPLATES = sorted((EXAMPLE / "templates" / "posts").glob("*.md.j2"))
 
 
 @pytest.fixture

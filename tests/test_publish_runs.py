@@ -177,7 +177,7 @@ def test_a_dry_run_and_an_outbox_run_do_not_load_tweepy(school: School) -> None:
 def test_the_publishing_workflow_runs_one_at_a_time_with_every_accounts_secrets() -> None:
     import yaml
 
-    from conftest import PROJECT
+    from conftest import EXAMPLE, PROJECT
     from postplan.publish.credentials import variable_names
     from postplan.settings import load_settings
 
@@ -186,7 +186,7 @@ def test_the_publishing_workflow_runs_one_at_a_time_with_every_accounts_secrets(
     assert workflow["concurrency"] == {"group": "postplan-publish", "cancel-in-progress": False}
     steps = workflow["jobs"]["publish"]["steps"]
     publish_step = next(s for s in steps if s.get("run") == "postplan publish")
-    for account in load_settings(PROJECT).accounts:
+    for account in load_settings(EXAMPLE).accounts:
         for name in variable_names(account):
             assert publish_step["env"][name] == "${{ secrets.%s }}" % name
     commit = steps[-1]

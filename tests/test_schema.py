@@ -9,14 +9,14 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import PROJECT
+from conftest import EXAMPLE, PROJECT
 
 from postplan.cli import cli
 from postplan.models import Post
 from postplan.schema import INTERNAL, as_text
 
 COMMITTED = PROJECT / ".vscode" / "postplan-post.schema.json"
-EXAMPLE_POSTS = sorted((PROJECT / "content" / "posts").rglob("*.md"))
+EXAMPLE_POSTS = sorted((EXAMPLE / "content" / "posts").rglob("*.md"))
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -60,7 +60,7 @@ def test_the_schema_offers_every_front_matter_field_and_nothing_internal(validat
     assert all(validator.schema["properties"][name].get("description") for name in offered)
 
 
-@pytest.mark.parametrize("path", EXAMPLE_POSTS, ids=lambda p: p.relative_to(PROJECT / "content/posts").as_posix())
+@pytest.mark.parametrize("path", EXAMPLE_POSTS, ids=lambda p: p.relative_to(EXAMPLE / "content/posts").as_posix())
 def test_every_example_post_fits_the_schema(validator, path: Path) -> None:
     assert problems(validator, front_matter(path.read_text(encoding="utf-8"))) == []
 

@@ -1,21 +1,22 @@
 """The built site in a real headless Chromium: table semantics, escaping, what each build shows, axe-core.
 
-Chromium is Debian's ``chromium`` package and axe-core comes from npm (``tests/browser``); both are
-installed by ``.ci/run`` and ``make test``. Without them the tests are skipped, except in CI (CI=true),
-where a missing browser is a failure.
+Chromium and its driver are Debian's ``chromium`` and ``chromium-driver`` packages, driven by Selenium;
+axe-core comes from npm (``tests/browser``). ``.ci/run`` installs them all and ``make test`` installs
+axe-core. Without them the tests are skipped, except in CI (CI=true), where a missing browser is a failure.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cdp import Chromium, SiteServer, chromium_path, in_ci
-from conftest import School
+from chromium import Browser, SiteServer, chromedriver_path, chromium_path, in_ci
+from conftest import EXAMPLE, School
 from test_site import NOW, PAYLOAD
 
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -23,33 +24,32 @@ MONTH = "calendar/2026-11/"
 PAGES = ["", "calendar/", MONTH, "calendar/this-week/", "calendar/upcoming/", "campaigns/", "campaigns/abw-2026/",
          "subscribe/", "guides/writing-posts/"]
 
+pytestmark = pytest.mark.slow
+
 
 def _need(found: bool, what: str) -> None:
     if not found:
         if in_ci():
             pytest.fail(f"{what} is missing in CI; .ci/run installs it")
-        pytest.skip(f"{what} is not installed (apt-get install chromium; npm ci --prefix tests/browser)")
+        pytest.skip(f"{what} is not installed (apt-get install chromium chromium-driver; "
+                    "npm ci --prefix tests/browser)")
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    executable = chromium_path()
+def browser() -> Iterator[Browser]:
+    executable, driver = chromium_path(), chromedriver_path()
     _need(executable is not None, "chromium")
-    chromium = Chromium(executable)
-    yield chromium
-    chromium.close()
+    _need(driver is not None, "chromedriver (Debian's chromium-driver)")
+    browser = Browser(executable, driver)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteServer]]:
     """The example school with a draft and a published post carrying a script payload, built both ways."""
-    from conftest import PROJECT
-    import shutil
-
     root = tmp_path_factory.mktemp("browser") / "example"
-    for part in ("content", "calendar", "templates"):
-        shutil.copytree(PROJECT / part, root / part)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(EXAMPLE, root)
     school = School.__new__(School)
     school.root = root
     school.post("2026-11/payload", PAYLOAD, status="approved", approved_by="Mrs Hart", publish_at="2026-11-16 15:30")
@@ -65,7 +65,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, SiteSe
         server.close()
 
 
-def test_the_month_grid_is_a_real_table_with_named_days_and_dates(browser: Chromium, sites) -> None:
+def test_the_month_grid_is_a_real_table_with_named_days_and_dates(browser: Browser, sites) -> None:
     browser.open(sites["staff"].url(MONTH))
     table = browser.evaluate("""(() => {
         const t = document.querySelector('table.pp-grid');
@@ -90,11 +90,12 @@ def test_the_month_grid_is_a_real_table_with_named_days_and_dates(browser: Chrom
 
 
 @pytest.mark.parametrize("build", ["public", "staff"])
-def test_a_script_in_a_post_is_shown_as_text_and_never_runs(browser: Chromium, sites, build: str) -> None:
+def test_a_script_in_a_post_is_shown_as_text_and_never_runs(browser: Browser, sites, build: str) -> None:
     browser.open(sites[build].url(MONTH))
-    browser.evaluate("new Promise(r => setTimeout(r, 300))", await_promise=True)  # let any onerror fire
+    assert browser.dialog() is None
+    browser.evaluate("new Promise(r => setTimeout(r, 300))")  # let any onerror fire
+    assert browser.dialog() is None
     assert browser.evaluate("typeof window.__pwned") == "undefined"
-    assert not browser.dialogs()
     text = browser.evaluate("document.getElementById('post-payload').innerText")
     assert '<script>window.__pwned = "script"</script>' in text and "<img src=x onerror=" in text
     assert browser.evaluate("""[...document.querySelectorAll('.pp-post *')].filter(e =>
@@ -102,7 +103,7 @@ def test_a_script_in_a_post_is_shown_as_text_and_never_runs(browser: Chromium, s
         || /^\\s*javascript:/i.test(e.getAttribute('href') || '')).length""") == 0
 
 
-def test_drafts_are_absent_from_the_public_build_and_present_in_the_staff_build(browser: Chromium, sites) -> None:
+def test_drafts_are_absent_from_the_public_build_and_present_in_the_staff_build(browser: Browser, sites) -> None:
     browser.open(sites["public"].url(MONTH))
     assert browser.evaluate("document.getElementById('post-secret-draft')") is None
     assert "A draft nobody outside school" not in browser.evaluate("document.body.innerText")
@@ -113,19 +114,42 @@ def test_drafts_are_absent_from_the_public_build_and_present_in_the_staff_build(
 
 
 @pytest.mark.parametrize("build,page", [("staff", p) for p in [*PAGES, "status/"]] + [("public", p) for p in PAGES])
-def test_no_page_has_serious_accessibility_problems(browser: Chromium, sites, build: str, page: str) -> None:
+def test_no_page_has_serious_accessibility_problems(browser: Browser, sites, build: str, page: str) -> None:
     _need(AXE.is_file(), "axe-core")
     browser.open(sites[build].url(page))
-    browser.evaluate(AXE.read_text(encoding="utf-8"))
+    browser.run(AXE.read_text(encoding="utf-8"))
     violations = browser.evaluate("""axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.html)})))""",
-                                  await_promise=True)
+        .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.html)})))""")
     assert violations == [], json.dumps(violations, indent=2)
 
 
-def test_a_screenshot_of_the_month_page_can_be_taken(browser: Chromium, sites, tmp_path: Path) -> None:
+def _distinct_colours(image) -> int:
+    return len(image.convert("RGB").getcolors(maxcolors=1 << 24))
+
+
+def test_a_screenshot_of_the_month_page_shows_the_grid_laid_out_as_a_week_a_row(browser: Browser, sites,
+                                                                               tmp_path: Path) -> None:
+    """What a parent sees: the whole viewport drawn, and the grid seven equal columns side by side."""
+    from PIL import Image
+
     browser.open(sites["staff"].url(MONTH))
     shot = Path(os.environ.get("POSTPLAN_SCREENSHOT", tmp_path / "month.png"))
-    browser.screenshot(shot, full_page=False)
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    shot.write_bytes(browser.screenshot())
+    view = browser.evaluate("[innerWidth, innerHeight, devicePixelRatio]")
+    days = browser.evaluate("""[...document.querySelectorAll('table.pp-grid thead th')].map(th => {
+        const box = th.getBoundingClientRect(); return [box.left, box.top, box.width, box.height]; })""")
+    grid = browser.evaluate("""(() => { const box = document.querySelector('table.pp-grid').getBoundingClientRect();
+        return [box.left, box.top, box.right, box.bottom]; })()""")
+
+    with Image.open(shot) as image:
+        assert image.size == (round(view[0] * view[2]), round(view[1] * view[2]))
+        assert _distinct_colours(image) > 50, "the screenshot is (nearly) blank"
+        scale = view[2]
+        visible = image.crop((round(grid[0] * scale), round(grid[1] * scale),
+                              round(min(grid[2], view[0]) * scale), round(min(grid[3], view[1]) * scale)))
+        assert visible.width > 500 and visible.height > 100, grid
+        assert _distinct_colours(visible) > 20, "the month grid drew nothing"
+    assert len(days) == 7 and len({round(top) for _, top, _, _ in days}) == 1, days  # one row of day names
+    assert all(a[0] + a[2] <= b[0] + 1 for a, b in zip(days, days[1:])), days  # Monday to Sunday, left to right
+    assert max(w for *_, w, _ in days) - min(w for *_, w, _ in days) < 2, days  # equal columns

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import PROJECT
+from conftest import EXAMPLE, PROJECT
 
 PROBE = """
 import sys
@@ -33,6 +33,6 @@ def test_help_loads_no_heavy_library() -> None:
 
 
 def test_validate_loads_neither_mkdocs_nor_tweepy() -> None:
-    loaded = loaded_by("validate", "--root", str(PROJECT), "--format", "json")
+    loaded = loaded_by("validate", "--root", str(EXAMPLE), "--format", "json")
     assert "pydantic" in loaded  # it did validate
     assert not {"tweepy", "mkdocs", "material", "icalendar", "requests"} & set(loaded)

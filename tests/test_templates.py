@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, School
+from conftest import EXAMPLE, School
 from postplan import templating
 from postplan.load import load_repository
 from postplan.plan import render_reminder
@@ -54,12 +54,12 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def repository():
-    return load_repository(PROJECT).repository
+    return load_repository(EXAMPLE).repository
 
 
 def _planned(repository, owner_id: str):
     owner = repository.event(owner_id) or repository.campaign(owner_id)
-    templates = Templates(PROJECT)
+    templates = Templates(EXAMPLE)
     return {(p.template, p.when): p for p in
             (render_reminder(owner, r, repository, templates) for r in owner.reminders)}
 
@@ -70,7 +70,7 @@ def test_each_template_writes_the_expected_post_for_its_event(repository, owner,
 
 
 def test_every_template_is_used_and_renders_for_every_reminder_of_the_example(repository) -> None:
-    templates = Templates(PROJECT)
+    templates = Templates(EXAMPLE)
     assert templates.names() == sorted(TEMPLATE_IDS)
     used = set()
     for owner in [*repository.events, *repository.campaigns]:
@@ -185,4 +185,4 @@ def test_a_template_cannot_include_files_outside_its_folder(tmp_path) -> None:
 
 
 def copy_templates(school: School) -> None:
-    shutil.copytree(PROJECT / "templates" / "posts", school.root / "templates" / "posts")
+    shutil.copytree(EXAMPLE / "templates" / "posts", school.root / "templates" / "posts")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import ANCHORS
 from postplan import textlength
 from postplan.textlength import X_LIMIT, plain_length, weighted_length
 
@@ -19,7 +19,7 @@ from twitter_text.regexp import valid_cctld, valid_domain, valid_domain_name, va
 from twitter_text.regexp import valid_subdomain  # noqa: E402
 from twitter_text.regexp.emoji import emoji as library_emoji  # noqa: E402
 
-ANCHORS = Path(__file__).resolve().parents[2] / "shared" / "anchors" / "twitter-text"
+TWITTER_TEXT = ANCHORS / "twitter-text"
 SECTIONS = {
     "WeightedTweetsCounterTest": ("v2", 20),
     "WeightedTweetsWithDiscountedEmojiCounterTest": ("v3", 22),
@@ -32,7 +32,7 @@ def _library(text: str) -> int:
 
 
 def _conformance_cases() -> list:
-    tests = yaml.safe_load((ANCHORS / "validate.yml").read_text(encoding="utf-8"))["tests"]
+    tests = yaml.safe_load((TWITTER_TEXT / "validate.yml").read_text(encoding="utf-8"))["tests"]
     cases = []
     for section, (config, count) in SECTIONS.items():
         assert len(tests[section]) == count, section
@@ -63,7 +63,7 @@ def test_unknown_config_is_rejected():
 
 
 def test_light_ranges_match_v3_config():
-    v3 = json.loads((ANCHORS / "v3.json").read_text(encoding="utf-8"))
+    v3 = json.loads((TWITTER_TEXT / "v3.json").read_text(encoding="utf-8"))
     assert (v3["scale"], v3["defaultWeight"], v3["transformedURLLength"], v3["emojiParsingEnabled"]) == (
         100, 200, 23, True
     )

@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import json
 
-from conftest import School
+from click.testing import CliRunner
+
+from conftest import PROJECT, School
+from postplan.cli import cli
 
 NOW = "2026-09-01T08:00"
+
+
+def test_the_schools_own_repository_validates_with_no_error() -> None:
+    """The one test that reads the repository's own content/, calendar/ and settings, whoever's they are.
+
+    Every other test uses the tests' own example school (tests/fixtures/), so a school's own posts
+    cannot break them; this one is how `make test` tells a school that its own repository is sound.
+    It runs as the school's checks do, at the real time.
+    """
+    result = CliRunner().invoke(cli, ["validate", "--root", str(PROJECT)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert " 0 errors" in result.output.splitlines()[-1], result.output
 
 
 def test_the_example_school_passes_with_the_contracts_shape(example: School) -> None:

@@ -20,17 +20,36 @@ from postplan.clock import now as pinned
 from postplan.load import load_repository
 
 
-def test_slices_are_joined_in_order_from_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slices_are_joined_in_order_from_two_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     if sys.platform != "linux":
         pytest.skip("postplan forks workers on Linux only; elsewhere everything runs in one process")
+    import multiprocessing
+
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
-    results = workers.share(_pid_and_square, list(range(40)), 40)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # two workers, even on a one-core machine
+    assert workers.workers_for(40) == 2
+    both_started = multiprocessing.get_context("fork").Barrier(2, timeout=30)
+
+    results = workers.share(_pid_and_square, (list(range(40)), both_started), 40)
+
     assert [square for _, square in results] == [n * n for n in range(40)]
-    # Worker processes did the work (which of them took which slice is up to the pool).
-    assert os.getpid() not in {pid for pid, _ in results} or workers.workers_for(40) == 1
+    processes = {pid for pid, _ in results}
+    assert len(processes) == 2 and os.getpid() not in processes, processes
 
 
-def _pid_and_square(numbers: list[int], start: int, stop: int) -> list[tuple[int, int]]:
+_waited = False  # in a worker: whether it has met the other worker at the barrier yet
+
+
+def _pid_and_square(shared, start: int, stop: int) -> list[tuple[int, int]]:
+    """Squares, with the process that worked them out; each worker's first slice waits for the other.
+
+    Waiting makes the test prove that two processes each took work: with one worker the barrier breaks.
+    """
+    global _waited
+    numbers, both_started = shared
+    if not _waited:
+        both_started.wait()
+        _waited = True
     return [(os.getpid(), n * n) for n in numbers[start:stop]]
 
 

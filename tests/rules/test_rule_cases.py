@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT, School, post_text
+from conftest import EXAMPLE, School, post_text
 from postplan.check import run_checks
 from postplan.clock import now as pinned
 from postplan.load import Loaded, load_repository
@@ -88,7 +88,7 @@ def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tm
 @pytest.fixture
 def calendar_school(school: School) -> School:
     for name in ("campaigns.yml", "events.yml", "terms.yml"):
-        shutil.copy(PROJECT / "calendar" / name, school.root / "calendar" / name)
+        shutil.copy(EXAMPLE / "calendar" / name, school.root / "calendar" / name)
     return school
 
 

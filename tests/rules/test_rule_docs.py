@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from postplan.rules import RULES
 from postplan.rulesdoc import rule_pages
 
 TESTS = Path(__file__).resolve().parents[1]
-TEST_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.rglob("*") if p.suffix in (".py", ".yml"))
+CASES = TESTS / "rules" / "cases"
+TEST_CODE = "\n".join(p.read_text(encoding="utf-8") for p in sorted(TESTS.rglob("test_*.py")))
 
 
 @pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
@@ -22,16 +24,37 @@ def test_every_rule_has_a_summary_a_policy_and_a_docstring_with_examples(rule) -
     assert re.fullmatch(r"[a-z][a-z0-9-]*", rule.id)
 
 
+def expects_a_finding_of(rule_id: str) -> re.Pattern[str]:
+    """Where a test says the rule must report something (not merely names it, as an `allow:` does).
+
+    The forms the tests use: a finding's rule compared (`f["rule"] == "id"`), an expected finding as a
+    tuple (`(path, "id")`, `("id", line, ...)`, `("id", "warning")`), or the text report's `[id]`.
+    """
+    quoted = rf"[\"']{re.escape(rule_id)}[\"']"
+    return re.compile("|".join([
+        rf"rule[\"']?\]?\s*==\s*{quoted}",
+        rf"\(\s*[\"'][^\"'\n]*[\"'],\s*{quoted}\s*\)",
+        rf"{quoted},\s*\d+",
+        rf"\(\s*{quoted},\s*[\"'](?:error|warning)[\"']\s*\)",
+        rf" \[{re.escape(rule_id)}\](?:[\"'\\]|$)",
+    ]), re.M)
+
+
 @pytest.mark.parametrize("rule_id", list(RULES))
-def test_every_rule_has_a_test_case_that_names_it(rule_id: str) -> None:
-    named = re.compile(rf"(rule: {re.escape(rule_id)}\b|[\"'\[]{re.escape(rule_id)}[\"'\]])")
-    assert named.search(TEST_TEXT), f"no test mentions the rule {rule_id}"
+def test_every_rule_has_a_test_that_expects_it_to_report(rule_id: str) -> None:
+    """A cases file of flagged posts (each must be flagged, by test_rule_cases) or a test expecting its finding."""
+    cases = CASES / f"{rule_id}.yml"
+    if cases.is_file():
+        data = yaml.safe_load(cases.read_text(encoding="utf-8"))
+        assert data["rule"] == rule_id and data.get("fail"), f"{cases.name} has no posts it must flag"
+        return
+    assert expects_a_finding_of(rule_id).search(TEST_CODE), (
+        f"no test expects a finding of {rule_id}: add tests/rules/cases/{rule_id}.yml, or a test that "
+        "asserts its finding")
 
 
 def test_every_policy_rule_has_a_case_file_with_flagged_posts_and_near_misses() -> None:
-    import yaml
-
-    for path in (TESTS / "rules" / "cases").glob("*.yml"):
+    for path in CASES.glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert data["rule"] == path.stem and data["rule"] in RULES
         assert data.get("fail") and data.get("pass"), path.name
