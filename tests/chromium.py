@@ -51,6 +51,13 @@ class Browser:
         """The value of a JavaScript expression in the page; a promise is awaited."""
         return self.session.execute_script(f"return ({expression});")
 
+    def resize(self, width: int, height: int = 1000) -> None:
+        """The window's size in CSS pixels, as a phone (390) or a laptop (1280) shows the page."""
+        self.session.set_window_size(width, height)
+        inner = self.session.execute_script("return [innerWidth, innerHeight];")
+        # the window has a frame even when headless: grow it until the page itself is the width asked for
+        self.session.set_window_size(width + (width - inner[0]), height + (height - inner[1]))
+
     def run(self, script: str) -> None:
         self.session.execute_script(script)
 
