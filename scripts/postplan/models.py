@@ -231,6 +231,7 @@ class Allow(Frozen):
 
     rule: str
     reason: str = Field(min_length=1)
+    by: str | None = None  # the leader who granted it; safeguarding rules need one (postplan.exceptions)
 
 
 class ThreadPart(BaseModel):
