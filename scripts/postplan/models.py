@@ -177,6 +177,9 @@ class Settings(Frozen):
     # --- git ---
     repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub
     branch: str = "main"  # the branch posts are proposed against and published from
+    # The branch the publisher keeps its ledger on (pushed before each post is sent); empty: ledger.jsonl only.
+    ledger_branch: str | None = Field(default="postplan-ledger", pattern=r"^[A-Za-z0-9]+([._/-][A-Za-z0-9]+)*$")
+    ledger_remote: str = Field(default="origin", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # where that branch is
 
     # --- rules ---
     not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
