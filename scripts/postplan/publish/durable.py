@@ -138,7 +138,7 @@ class BranchLedger:
                     self.tip = pushed
                     self._keep(merged)
                     return
-                self.tip = self.branch.fetch()  # another run pushed first: join its lines and try again
+                self.tip = self.branch.tip()  # another run pushed first (now fetched): join its lines, try again
             except GitError as error:
                 raise NotDurable(f"the ledger could not be pushed to the branch '{self.branch.branch}' on "
                                  f"'{self.branch.remote}': {error}") from None

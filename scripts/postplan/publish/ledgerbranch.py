@@ -94,7 +94,7 @@ class LedgerBranch:
 
     def push(self, data: bytes, parent: str | None, message: str) -> str | None:
         """Push ``data`` as the branch's next version on top of ``parent``: the new tip, or None when the
-        remote has moved on (another run pushed first). Any other refusal raises GitError."""
+        remote has moved on (another run pushed first; it is then fetched). Any other refusal raises GitError."""
         blob = self._ok("hash-object", "-w", "--stdin", data=data)
         tree = self._ok("mktree", data=f"100644 blob {blob}\t{LEDGER_FILE}\n".encode())
         parents = ["-p", parent] if parent else []
@@ -106,7 +106,8 @@ class LedgerBranch:
             self._ok("update-ref", self.tracking, commit)
             return commit
         said = (done.stdout + done.stderr).decode("utf-8", "replace")
-        if "[rejected]" in said and ("non-fast-forward" in said or "fetch first" in said):
+        # Refused because another run got there first (whatever words the server uses), or for good?
+        if self.fetch() != parent:
             return None
         raise GitError(_masked(said) or "git push failed")
 
