@@ -226,17 +226,11 @@ def test_when_the_ledger_branch_refuses_the_claim_nothing_is_sent(github: Path) 
 
 
 def test_a_ledger_kept_on_main_before_the_branch_still_counts_and_moves_to_the_branch(github: Path) -> None:
-    seed = github.parent / "seed"
-    school = School.__new__(School)
-    school.root = seed
-    school.mark_published("sports-day")
-    approved(school, "sun-hats", "Remember sun hats!", publish_at="2027-06-01 08:30")
-    git(seed, "add", ".")
-    git(seed, "commit", "--quiet", "-m", "The ledger as it was kept before")
-    hook = github / "hooks" / "pre-receive"
-    hook.rename(github / "hooks" / "held")
-    git(seed, "push", "--quiet", str(github), "main")  # merged by pull request, as the school would
-    (github / "hooks" / "held").rename(hook)
+    seed = School.__new__(School)
+    seed.root = github.parent / "seed"
+    seed.mark_published("sports-day")
+    merge_to_main(github, "content/posts/sun-hats.md", approved(seed, "sun-hats", "Remember sun hats!",
+                                                                 publish_at="2027-06-01 08:30").read_text())
     report = run_here(runner(github, "runner-1"), github)
     assert "sports-day" not in report.text() and "published       sun-hats" in report.text()
     assert [m["post"] for m in sent(github.parent / "account")] == ["sun-hats"]
@@ -251,3 +245,43 @@ def test_without_a_remote_the_ledger_stays_in_the_repository_file(school: School
     assert report.exit_code == 0, report.text()
     assert ledger_states(school.root) == {"sports-day": "published"}
     assert (school.root / "ledger.jsonl").exists()
+
+
+def branch_file(github: Path, name: str) -> str | None:
+    done = subprocess.run(["git", "--git-dir", str(github), "show", f"{BRANCH}:{name}"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def merge_to_main(github: Path, relative: str, text: str) -> None:
+    """A change that reaches main the way a school's does: by a merged pull request (the hook is not asked)."""
+    seed = github.parent / "seed"
+    (seed / relative).parent.mkdir(parents=True, exist_ok=True)
+    (seed / relative).write_text(text, encoding="utf-8")
+    git(seed, "add", ".")
+    git(seed, "commit", "--quiet", "-m", f"Change {relative}")
+    hook = github / "hooks" / "pre-receive"
+    hook.rename(github / "hooks" / "held")
+    git(seed, "push", "--quiet", str(github), "main")
+    (github / "hooks" / "held").rename(hook)
+
+
+def test_the_feeds_state_is_kept_on_the_ledger_branch_when_main_is_protected(github: Path) -> None:
+    merge_to_main(github, "calendar/events.yml", "events:\n  - id: sports-day-2027\n    title: Sports Day\n"
+                  "    start: 2027-06-01 13:00\n    end: 2027-06-01 15:00\n")
+    before = main_of(github)
+    site = runner(github, "site-1")
+    recorded = site.run("record-feeds", "--on-ledger-branch", "--now", "2027-05-01T05:00")
+    assert recorded.exit_code == 0, recorded.output
+    assert "Kept it on the ledger branch 'postplan-ledger'." in recorded.output
+    kept = branch_file(github, "feed-state.json")
+    assert kept is not None and "sports-day-2027" in kept
+    assert main_of(github) == before
+
+    run_here(runner(github, "runner-1"), github)  # the publisher's pushes keep the feeds' state beside the ledger
+    assert branch_file(github, "feed-state.json") == kept and branch_file(github, "ledger.jsonl")
+
+    again = runner(github, "site-2")
+    result = again.run("record-feeds", "--on-ledger-branch", "--now", "2027-05-02T05:00")
+    assert result.exit_code == 0, result.output
+    assert (again.root / "calendar" / ".feed-state.json").read_text(encoding="utf-8") == kept
+    assert "Kept it" not in result.output  # nothing changed, so nothing is pushed

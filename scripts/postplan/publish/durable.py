@@ -168,13 +168,14 @@ def open_ledger(root: Path, settings=None, outbox: bool = False, writing: bool =
     root = Path(root)
     if outbox:
         return Ledger(root / OUTBOX_DIR / LEDGER_FILE)
-    branch = _branch(root, settings)
+    branch = ledger_branch(root, settings)
     if branch is None:
         return Ledger(root / LEDGER_FILE)
     return BranchLedger(root, branch, writing)
 
 
-def _branch(root: Path, settings) -> LedgerBranch | None:
+def ledger_branch(root: Path, settings=None) -> LedgerBranch | None:
+    """The ledger branch this clone pushes to, if the settings name one and the remote is there."""
     if not is_repository(root):
         return None
     if settings is None:

@@ -85,18 +85,21 @@ class LedgerBranch:
                 return done.stdout.decode().strip()
         return None
 
-    def content(self, commit: str | None) -> bytes:
-        """``ledger.jsonl`` as it is in ``commit`` (nothing for no commit, or a commit without it)."""
+    def content(self, commit: str | None, name: str = LEDGER_FILE) -> bytes:
+        """A file (``ledger.jsonl``) as it is in ``commit`` (nothing for no commit, or a commit without it)."""
         if commit is None:
             return b""
-        done = self._git("show", f"{commit}:{LEDGER_FILE}")
+        done = self._git("show", f"{commit}:{name}")
         return done.stdout if done.returncode == 0 else b""
 
-    def push(self, data: bytes, parent: str | None, message: str) -> str | None:
-        """Push ``data`` as the branch's next version on top of ``parent``: the new tip, or None when the
-        remote has moved on (another run pushed first; it is then fetched). Any other refusal raises GitError."""
+    def push(self, data: bytes, parent: str | None, message: str, name: str = LEDGER_FILE) -> str | None:
+        """Push ``data`` as the file's next version on top of ``parent`` (the branch's other files kept):
+        the new tip, or None when the remote has moved on (another run pushed first; it is then fetched).
+        Any other refusal raises GitError."""
         blob = self._ok("hash-object", "-w", "--stdin", data=data)
-        tree = self._ok("mktree", data=f"100644 blob {blob}\t{LEDGER_FILE}\n".encode())
+        kept = self._ok("ls-tree", parent).splitlines() if parent else []
+        listing = [line for line in kept if line.split("\t", 1)[-1] != name] + [f"100644 blob {blob}\t{name}"]
+        tree = self._ok("mktree", data=("\n".join(listing) + "\n").encode())
         parents = ["-p", parent] if parent else []
         env_needed = self._git("config", "user.email").returncode != 0
         commit = self._commit(tree, parents, message, env_needed)
