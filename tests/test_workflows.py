@@ -120,7 +120,8 @@ def test_the_publisher_never_pushes_to_main_and_postplan_keeps_the_ledger_on_its
     scripts = "\n".join(step.get("run", "") for step in steps(workflow))
     assert "git push" not in scripts and "git commit" not in scripts  # postplan pushes the ledger branch itself
     assert "ledger.jsonl" not in scripts
-    assert any(step.get("run") == "postplan publish" and "continue-on-error" not in step for step in steps(workflow))
+    publishing = [step for step in steps(workflow) if step.get("run") == "postplan publish"]
+    assert publishing and all("continue-on-error" not in step for step in publishing)
     assert workflow["env"]["LEDGER_BRANCH"] == Settings.model_fields["ledger_branch"].default
 
 

@@ -65,7 +65,8 @@ def test_the_preview_lists_every_allowed_exception_first(school: School) -> None
     markdown = school.run("preview", "--format", "markdown", "--now", NOW).output
     top = markdown.split("### ")[0]
     assert "**Exceptions allowed (2)**" in top
-    assert "`content/posts/club.md` line" in top and "`phone-number`: The parent asked us to share it, granted by Mr Osei" in top
+    assert "`content/posts/club.md` line" in top
+    assert "`phone-number`: The parent asked us to share it, granted by Mr Osei" in top
     assert "`content/posts/visit.md` line" in top and "`mention-not-approved`" in top
     text = school.run("preview", "--now", NOW).output
     assert text.startswith("Exceptions allowed (2)") and "granted by Mr Osei" in text.split("== ")[0]

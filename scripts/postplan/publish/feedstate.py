@@ -51,4 +51,5 @@ def keep_feed_state(root: Path, branch: LedgerBranch) -> bool:
                 return True
     except GitError as error:
         raise FeedStateBranchError(f"the feeds' state could not be pushed to the ledger branch: {error}") from None
-    raise FeedStateBranchError("the ledger branch kept moving; the feeds' state was not pushed (the next run tries again)")
+    raise FeedStateBranchError("the ledger branch kept moving; the feeds' state was not pushed "
+                               "(the next run tries again)")
