@@ -150,6 +150,8 @@ def test_a_fresh_clone_reads_the_ledger_branch_and_sends_nothing_again(github: P
     assert ledger_states(fresh.root) == {"sports-day": "published"}  # what build and validate read
     status = fresh.run("status", "--now", "2027-06-01T08:50")
     assert "Published (1):" in status.output and "sports-day  https://x.com/TregarrowCP/status/1001" in status.output
+    later = fresh.run("validate", "--format", "json", "--now", "2027-06-02T09:00").output
+    assert "past-unpublished" not in later  # validate's past-post check reads the branch too
     again = run_here(fresh, github, at="2027-06-01T08:41")
     assert "Nothing to do" in again.text()
     assert len(sent(github.parent / "account")) == 1
