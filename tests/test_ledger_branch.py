@@ -287,3 +287,28 @@ def test_the_feeds_state_is_kept_on_the_ledger_branch_when_main_is_protected(git
     assert result.exit_code == 0, result.output
     assert (again.root / "calendar" / ".feed-state.json").read_text(encoding="utf-8") == kept
     assert "Kept it" not in result.output  # nothing changed, so nothing is pushed
+
+
+def test_an_outcome_the_branch_refuses_is_kept_here_and_a_run_elsewhere_asks_a_person(github: Path) -> None:
+    hook = github / "hooks" / "pre-receive"
+
+    class RefusingAfterSend(FolderPlatform):
+        def send(self, message):
+            sent_message = super().send(message)
+            hook.write_text(PROTECT_EVERYTHING, encoding="utf-8")  # the remote goes away after X accepted
+            return sent_message
+
+    school = runner(github, "runner-1")
+    platform = RefusingAfterSend(github.parent / "account", github)
+    report = publish(school.root, pinned(AT), Options(environ={}, publisher_for=lambda account: platform))
+    assert report.exit_code == 1
+    assert "The ledger did not take what happened to sports-day" in report.text()
+    assert [e["state"] for e in remote_ledger(github)] == ["claimed"]
+
+    elsewhere = run_here(runner(github, "runner-2"), github, at="2027-06-01T08:41")
+    assert "needs a person  sports-day" in elsewhere.text()  # never sent again blindly
+    hook.write_text(PROTECT_MAIN, encoding="utf-8")
+    again = run_here(school, github, at="2027-06-01T08:51")  # the machine that kept the outcome pushes it
+    assert again.exit_code == 0 and "Nothing to do" in again.text()
+    assert [e["state"] for e in remote_ledger(github)] == ["claimed", "published"]
+    assert len(sent(github.parent / "account")) == 1

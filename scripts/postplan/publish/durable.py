@@ -19,7 +19,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from postplan.publish.ledger import CLAIMED, LEDGER_FILE, OUTBOX_DIR, Ledger, Reading
+from postplan.publish.ledger import CLAIMED, LEDGER_FILE, OUTBOX_DIR, Ledger, LedgerError, Reading
 from postplan.publish.ledgerbranch import GitError, LedgerBranch, is_repository
 
 PUSH_ATTEMPTS = 5
@@ -95,13 +95,23 @@ class BranchLedger:
         try:
             self.tip = self.branch.fetch()
         except GitError as error:
-            from postplan.publish.ledger import LedgerError
-
             raise LedgerError(f"the ledger branch '{self.branch.branch}' could not be fetched from "
                               f"'{self.branch.remote}', so nothing is sent: {error}") from None
-        merged = union(self.branch.content(self.tip), self._mirror(), self._local())
+        remote = self.branch.content(self.tip)
+        merged = union(remote, self._mirror(), self._local())
         self._keep(merged)
+        if merged != union(remote):
+            self._catch_up()
         return self.mirror.read()
+
+    def _catch_up(self) -> None:
+        """Push the lines only this clone has (an outcome a run could not push, a ledger from before the
+        branch), so the next run elsewhere sees them too."""
+        try:
+            self._push({}, b"")
+        except NotDurable as error:
+            self.problems.append(f"Lines of the ledger kept on this machine ({self.mirror.path}) are not on "
+                                 f"the ledger branch yet: {error.reason}")
 
     def _keep(self, data: bytes) -> None:
         """Replace this clone's copy in one step, so a reader never sees half of it."""
@@ -118,13 +128,13 @@ class BranchLedger:
         line = entry_line(entry)
         try:
             self._push(entry, line)
-        except NotDurable:
+        except NotDurable as error:
             if entry.get("state") == CLAIMED:
                 raise
             self.mirror.append(entry)
-            self.problems.append(f"The ledger branch '{self.branch.branch}' did not take the last entry for "
-                                 f"{entry.get('post')}: it is kept on this machine only ({self.mirror.path}) "
-                                 "until a later run here pushes it.")
+            self.problems.append(f"The ledger did not take what happened to {entry.get('post')} ({error.reason}). "
+                                 f"It is kept on this machine only ({self.mirror.path}) until a later run here "
+                                 "pushes it; a run elsewhere will ask a person about this post.")
 
     def _push(self, entry: dict, line: bytes) -> None:
         for attempt in range(PUSH_ATTEMPTS):
