@@ -110,3 +110,36 @@ def test_the_site_is_built_on_main_and_deployed_to_pages() -> None:
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     assert any(step.get("run") == "postplan build" for step in steps(workflow))
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_the_publisher_never_pushes_to_main_and_postplan_keeps_the_ledger_on_its_branch() -> None:
+    from postplan.models import Settings
+
+    workflow = load(PROJECT / ".github/workflows/publish.yml")
+    assert workflow["permissions"]["contents"] == "write"
+    scripts = "\n".join(step.get("run", "") for step in steps(workflow))
+    assert "git push" not in scripts and "git commit" not in scripts  # postplan pushes the ledger branch itself
+    assert "ledger.jsonl" not in scripts
+    publishing = [step for step in steps(workflow) if step.get("run") == "postplan publish"]
+    assert publishing and all("continue-on-error" not in step for step in publishing)
+    assert workflow["env"]["LEDGER_BRANCH"] == Settings.model_fields["ledger_branch"].default
+
+
+def test_the_site_rebuilds_every_morning_and_after_a_run_that_recorded_something() -> None:
+    site = load(PROJECT / ".github/workflows/site.yml")
+    [schedule] = site["on"]["schedule"]
+    hour = int(schedule["cron"].split()[1])
+    assert 3 <= hour <= 6, "early each morning, before school"
+    assert "workflow_dispatch" in site["on"]
+    publish = load(PROJECT / ".github/workflows/publish.yml")
+    assert publish["permissions"]["actions"] == "write"
+    assert any("gh workflow run site.yml" in step.get("run", "") for step in steps(publish))
+
+
+def test_the_site_records_the_feeds_on_the_ledger_branch_before_building() -> None:
+    site = load(PROJECT / ".github/workflows/site.yml")
+    scripts = [step.get("run", "") for step in steps(site)]
+    record = scripts.index("postplan record-feeds --on-ledger-branch")
+    assert record < scripts.index("postplan build")
+    assert "git push" not in "\n".join(scripts)
+    assert site["env"]["LEDGER_BRANCH"] == load(PROJECT / ".github/workflows/publish.yml")["env"]["LEDGER_BRANCH"]

@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from postplan import workers
+from postplan.exceptions import honour
 from postplan.findings import Finding, Severity
 from postplan.load import Loaded, load_post
-from postplan.models import Post, Repository
+from postplan.models import Allow, Post, Repository
 from postplan.rules import RULES, Context, Problem, Rule
 from postplan.rules.base import PostFacts
 
@@ -113,8 +114,7 @@ def check_post(post: Post, context: Context) -> list[Finding]:
     for rule in _ONE_POST:
         for problem in rule.check(post, context):
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
-            allowance = post.allowed(rule.id)
-            findings.append(_finding(rule, problem, post.source.path, line, allowance.reason if allowance else None))
+            findings.append(_finding(rule, problem, post.source.path, line, post.allowed(rule.id), context))
     return findings
 
 
@@ -130,11 +130,15 @@ def compare_posts(context: Context, facts: list[PostFacts]) -> list[Finding]:
                 line = problem.line
             else:
                 line = target.line_of(problem.field) if target is not None else 1
-            reason = target.allow.get(rule.id) if target is not None else None
-            findings.append(_finding(rule, problem, problem.path or "", line, reason))
+            allowance = target.allow.get(rule.id) if target is not None else None
+            findings.append(_finding(rule, problem, problem.path or "", line, allowance, context))
     return findings
 
 
-def _finding(rule: Rule, problem: Problem, path: str, line: int, allowed: str | None) -> Finding:
-    """The engine, not the rule, decides the id, severity, path and line, and applies `allow:`."""
-    return Finding(rule.id, rule.severity, path, line, problem.message, problem.fix, allowed)
+def _finding(rule: Rule, problem: Problem, path: str, line: int, allowance: Allow | None,
+             context: Context) -> Finding:
+    """The engine, not the rule, decides the id, severity, path and line, and applies `allow:`
+    (a safeguarding rule's only when a leader granted it: postplan.exceptions)."""
+    allowed, refused = honour(rule.id, allowance, context.repository.settings.leaders)
+    message = problem.message if refused is None else f"{problem.message} ({refused})"
+    return Finding(rule.id, rule.severity, path, line, message, problem.fix, allowed)

@@ -175,27 +175,36 @@ def rules(rule_id: str | None, fmt: str) -> None:
 
 
 @cli.command("record-feeds")
+@click.option("--on-ledger-branch", "on_branch", is_flag=True,
+              help="Keep the state on the ledger branch (for a protected main): restore it first, push it after.")
 @common
-def record_feeds(root: Path, now_text: str | None) -> None:
+def record_feeds(on_branch: bool, root: Path, now_text: str | None) -> None:
     """Remember how every calendar feed entry looks now, so the next time one moves, apps see it moved.
 
     Writes calendar/.feed-state.json (only when something changed). Run it on main after changes
-    are merged, for example in the scheduled workflow that publishes, and commit the file. A build
-    only reads it, so building a pull request never changes a file.
+    are merged and commit the file; where main is protected, --on-ledger-branch keeps it on the
+    ledger branch instead (the site workflow does this). A build only reads it, so building a pull
+    request never changes a file.
 
     \b
-    Example:
+    Examples:
         postplan record-feeds && git add calendar/.feed-state.json
+        postplan record-feeds --on-ledger-branch && postplan build
     """
     from postplan.feeds import FeedStateError, record_feed_state
+    from postplan.publish.feedstate import FeedStateBranchError, keep_feed_state, restore_feed_state
 
     loaded = load(root)
     try:
+        branch = restore_feed_state(root, loaded.repository.settings) if on_branch else None
         path, changed = record_feed_state(loaded.repository, current_time(now_text, loaded))
-    except FeedStateError as error:
+        pushed = branch is not None and keep_feed_state(root, branch)
+    except (FeedStateError, FeedStateBranchError) as error:
         raise Failure(str(error)) from None
     relative = path.relative_to(root).as_posix()
     click.echo(f"Recorded the feeds' entries in {relative}." if changed else f"{relative} is up to date.")
+    if pushed:
+        click.echo(f"Kept it on the ledger branch '{branch.branch}'.")
 
 
 @cli.command()

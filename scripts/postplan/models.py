@@ -186,6 +186,9 @@ class Settings(Frozen):
     # --- git ---
     repository: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")  # owner/name on GitHub
     branch: str = "main"  # the branch posts are proposed against and published from
+    # The branch the publisher keeps its ledger on (pushed before each post is sent); empty: ledger.jsonl only.
+    ledger_branch: str | None = Field(default="postplan-ledger", pattern=r"^[A-Za-z0-9]+([._/-][A-Za-z0-9]+)*$")
+    ledger_remote: str = Field(default="origin", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # where that branch is
 
     # --- rules ---
     not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
@@ -240,6 +243,7 @@ class Allow(Frozen):
 
     rule: str
     reason: str = Field(min_length=1)
+    by: str | None = None  # the leader who granted it; safeguarding rules need one (postplan.exceptions)
 
 
 class ThreadPart(BaseModel):

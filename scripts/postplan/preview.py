@@ -49,6 +49,10 @@ def as_markdown(repository: Repository, paths: Sequence[str], findings: Sequence
     posts = {post.source.path: post for post in repository.posts}
     by_path = _grouped(findings)
     out = [f"## postplan preview: {len(paths)} file{'s' * (len(paths) != 1)}, {_counts(findings)}", ""]
+    exceptions = _exceptions(posts, findings)
+    if exceptions:
+        out += [f"**{exceptions[0]}**: an `allow:` keeps each of these from blocking; check each is right.", "",
+                *(f"- {line}" for line in exceptions[1:]), ""]
     if not paths:
         out.append("No posts, calendar files or settings changed.")
     for path in paths:
@@ -95,6 +99,21 @@ def _post_markdown(post: Post, repository: Repository) -> list[str]:
     return out
 
 
+def _exceptions(posts: dict[str, Post], findings: Sequence[Finding]) -> list[str]:
+    """A title, then every finding an `allow:` silences (rule, reason, who granted it), for the reviewer
+    to see first; nothing when no exception is allowed."""
+    allowed = [f for f in findings if f.allowed is not None]
+    if not allowed:
+        return []
+    out = [f"Exceptions allowed ({len(allowed)})"]
+    for finding in allowed:
+        post = posts.get(finding.path)
+        allowance = post.allowed(finding.rule) if post is not None else None
+        by = f", granted by {allowance.by}" if allowance is not None and allowance.by else ""
+        out.append(f"`{_cell(finding.path)}` line {finding.line}: `{finding.rule}`: {_cell(finding.allowed)}{by}")
+    return out
+
+
 def _duration(minutes: int) -> str:
     for size, unit in ((1440, "day"), (60, "hour")):
         if minutes % size == 0:
@@ -121,7 +140,8 @@ def as_text(repository: Repository, paths: Sequence[str], findings: Sequence[Fin
     """The same preview for a terminal."""
     posts = {post.source.path: post for post in repository.posts}
     by_path = _grouped(findings)
-    out = []
+    exceptions = _exceptions(posts, findings)
+    out = [*exceptions[:1], *(f"  {line}" for line in exceptions[1:]), *([""] if exceptions else [])]
     for path in paths:
         out.append(f"== {path}")
         post = posts.get(path)

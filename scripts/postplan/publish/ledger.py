@@ -196,8 +196,13 @@ def ledger_path(root: Path, outbox: bool = False) -> Path:
 
 
 def ledger_records(root: Path) -> dict[str, PostRecord]:
-    """Every post the repository's ledger knows, with its entries folded (a torn last line is ignored)."""
-    return fold(Ledger(ledger_path(Path(root))).read().entries)
+    """Every post the repository's ledger knows, with its entries folded (a torn last line is ignored).
+
+    Read from the ledger branch when there is one (postplan.publish.durable), else from ``ledger.jsonl``.
+    """
+    from postplan.publish.durable import open_ledger
+
+    return fold(open_ledger(Path(root)).read().entries)
 
 
 def ledger_states(root: Path) -> dict[str, str]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from postplan.publish import record
 from postplan.publish.content import platform_id
-from postplan.publish.ledger import CLAIMED, FAILED, NOT_SENT, UNSURE, Ledger, fold, ledger_path
+from postplan.publish.durable import open_ledger
+from postplan.publish.ledger import CLAIMED, FAILED, NOT_SENT, UNSURE, fold
 from postplan.publish.platform import Message, NotSent, Sent
 
 SETTLEABLE = (CLAIMED, UNSURE, FAILED)
@@ -26,7 +27,7 @@ def resolve(root: Path, post_id: str, outcome: str, url: str | None, now: dt.dat
     """Record a person's answer for the post's unsettled message; returns what was recorded."""
     if outcome == "published" and not url:
         raise ResolveError("--as published needs the post's link, like https://x.com/TregarrowCP/status/123")
-    ledger = Ledger(ledger_path(root))
+    ledger = open_ledger(root, writing=True)
     with ledger.lock() as held:
         if not held:
             raise ResolveError("a publish run is going on; try again when it has finished")
@@ -41,7 +42,16 @@ def resolve(root: Path, post_id: str, outcome: str, url: str | None, now: dt.dat
         if outcome == "published":
             sent = Sent(platform_id(url), url)
             record.published(ledger, message, sent, entry.get("platform", "x"), now, "resolve", by="a person")
-            return f"Recorded: {post_id} was published ({url})."
+            return _saved(ledger, f"Recorded: {post_id} was published ({url}).")
         record.not_published(ledger, message, NotSent("a person checked: it was not sent", "resolved"),
                              NOT_SENT, now, "resolve")
-        return f"Recorded: {post_id} was not sent; the next run sends it if it is still within the grace window."
+        return _saved(ledger, f"Recorded: {post_id} was not sent; the next run sends it if it is still within "
+                      "the grace window.")
+
+
+def _saved(ledger, said: str) -> str:
+    """What was recorded, unless the ledger branch did not take it (then the next run would not know)."""
+    problems = getattr(ledger, "problems", [])
+    if problems:
+        raise ResolveError(" ".join(problems))
+    return said

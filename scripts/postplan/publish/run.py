@@ -22,13 +22,14 @@ from postplan.publish.credentials import (Credentials, CredentialsError, Scrubbe
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
                                   Decision, deciding, due_posts)
-from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledger_path
+from postplan.publish.durable import open_ledger
+from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, EXIT_USAGE, in_ci, missing_secrets
+from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
 from postplan.publish.send import send_post
 
-EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 # Outcomes that mean a person should look: the scheduler alerts on exit code 1.
 ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable"}
 
@@ -48,6 +49,8 @@ class Report:
         self.lines.extend(more or [])
         if label in ATTENTION:
             self.exit_code = max(self.exit_code, EXIT_ATTENTION)
+        if label == "missed":
+            self.exit_code = max(self.exit_code, EXIT_MISSED)
 
     def summary(self) -> str:
         if not self.counts:
@@ -84,7 +87,7 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
     report = Report()
     report.notes.append(_mode_note(settings, options.dry_run, live, credentials))
     _report_unreadable(loaded, report)
-    ledger = Ledger(ledger_path(root, outbox=not live))
+    ledger = open_ledger(root, settings, outbox=not live, writing=not options.dry_run)
     if options.dry_run:
         _decide_and_act(loaded, findings, ledger, root, now, report, None, live)
         return report
@@ -98,6 +101,7 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
             quiet_signing_logs()
         publishers = _Publishers(root, settings, credentials, options, live)
         _decide_and_act(loaded, findings, ledger, root, now, report, _Sender(publishers, scrub, now), live)
+    _report_ledger_problems(ledger, report)
     return report
 
 
@@ -106,18 +110,39 @@ def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: d
     try:
         reading = ledger.read()
         # The outbox keeps its own ledger, but what really went out (the repository's ledger) still counts.
-        history = [] if live else Ledger(ledger_path(root)).read().entries
+        history = [] if live else open_ledger(root, loaded.repository.settings).read().entries
     except LedgerError as error:
         raise UsageError(str(error)) from None
     report.notes.extend(reading.warnings)
     run = uuid.uuid4().hex[:12]
-    for decision in due_posts(loaded.repository, findings, fold(history + reading.entries), now, root):
+    decisions = due_posts(loaded.repository, findings, fold(history + reading.entries), now, root)
+    if sender is not None:
+        _require_credentials(decisions, sender)
+    for decision in decisions:
         if sender is None:
             _preview(decision, root, report)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):
             report.add("not sent", decision.post.id, f"the run stopped: {sender.stopped}")
         else:
             _act(decision, ledger, root, now, run, report, sender)
+
+
+def _require_credentials(decisions: list[Decision], sender: _Sender) -> None:
+    """In CI, posts about to go out with no credentials for their account are an error, not an outbox."""
+    publishers = sender.publishers
+    if publishers.options.publisher_for is not None or not in_ci(publishers.options.environ):
+        return
+    due = [d.post.account for d in decisions if d.action in (SEND, RESUME)]
+    problem = missing_secrets(due, publishers.credentials)
+    if problem:
+        raise UsageError(problem)
+
+
+def _report_ledger_problems(ledger, report: Report) -> None:
+    """Entries the ledger branch did not take (kept on this machine only): a person should know."""
+    for problem in getattr(ledger, "problems", []):
+        report.notes.append(problem)
+        report.exit_code = max(report.exit_code, EXIT_ATTENTION)
 
 
 def _act(decision: Decision, ledger: Ledger, root: Path, now: dt.datetime, run: str, report: Report,

@@ -16,6 +16,8 @@ from postplan.publish import record
 from postplan.publish.claim import claim
 from postplan.publish.content import messages
 from postplan.publish.due import Decision
+from postplan.publish.durable import NotDurable
+from postplan.publish.exits import EXIT_USAGE
 from postplan.publish.ledger import FAILED, NOT_SENT, UNSURE, Ledger
 from postplan.publish.platform import Message, Publisher, Rejected, SendError, Sent, StopRun, Unsure
 
@@ -38,7 +40,10 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
     for message in messages(decision.post, root)[decision.start_part:]:
         if reply_to is not None:
             message = dataclasses.replace(message, reply_to=reply_to)
-        claim(ledger, message, decision.hash, account, publisher.name, now, run)
+        try:
+            claim(ledger, message, decision.hash, account, publisher.name, now, run)
+        except NotDurable as error:
+            return _unclaimed(error)
         try:
             sent = publisher.send(message)
         except SendError as error:
@@ -52,6 +57,15 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
     parts = len(decision.post.parts)
     detail = f"a thread of {parts} parts" if parts > 1 else ""
     return Outcome("published", detail, first.url if first else None)
+
+
+def _unclaimed(error: NotDurable) -> Outcome:
+    """The claim is not where the next run would see it, so the message is not sent (and nothing after it)."""
+    if error.taken:
+        return Outcome("claimed elsewhere", error.reason)
+    stop = StopRun(f"the ledger could not be saved before sending: {error.reason}", "ledger")
+    stop.exit_code = EXIT_USAGE
+    return Outcome(NOT_SENT, f"not sent, because its claim could not be saved first: {error.reason}", stop=stop)
 
 
 def _not_published(ledger: Ledger, message: Message, error: SendError, now: dt.datetime, run: str, scrub) -> Outcome:

@@ -6,17 +6,20 @@ import datetime as dt
 from pathlib import Path
 
 from postplan.models import Repository
-from postplan.publish.ledger import Ledger, PostRecord, fold, ledger_path
+from postplan.publish.durable import open_ledger
+from postplan.publish.ledger import PostRecord, fold
+from postplan.publish.runs import due_now_lines, last_run_lines
 
 SECTIONS = (("needs-person", "Needs a person"), ("publishing", "Thread part-way"), ("failed", "Failed"),
             ("missed", "Missed"), ("published", "Published"), ("same-content", "Not sent: same content"))
 
 
 def status_text(repository: Repository, root: Path, now: dt.datetime, limit: int = 10) -> str:
-    reading = Ledger(ledger_path(root)).read()
+    reading = open_ledger(root, repository.settings).read()
     records = fold(reading.entries)
-    lines = [*reading.warnings, *_due_next(repository, records, now, limit)]
-    outbox = Ledger(ledger_path(root, outbox=True)).read().entries
+    lines = [*reading.warnings, *last_run_lines(repository, reading.entries, now)]
+    lines += [*due_now_lines(repository, records, now), *_due_next(repository, records, now, limit)]
+    outbox = open_ledger(root, outbox=True).read().entries
     if outbox:
         written = sum(entry["state"] == "published" for entry in outbox)
         lines.append(f"(Runs without credentials wrote {written} message{'s' * (written != 1)} to outbox/; "

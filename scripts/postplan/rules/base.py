@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from postplan.models import Post, Repository, line_of
+from postplan.models import Allow, Post, Repository, line_of
 
 Result = TypeVar("Result")
 
@@ -40,13 +40,13 @@ class PostFacts:
     parts: tuple[tuple[str, int], ...]  # each part's text and its line
     lines: dict[str, int]  # the line of each front-matter field
     line: int  # where the front matter starts
-    allow: dict[str, str]  # rule id → the leader's reason for allowing it on this post
+    allow: dict[str, Allow]  # rule id → the leader's exception to it on this post
 
     @classmethod
     def of(cls, post: Post) -> PostFacts:
         return cls(post.source.path, post.id, post.status, post.account, post.reply_to,
                    tuple((part.text, part.line) for part in post.parts), post.source.lines, post.source.line,
-                   {allow.rule: allow.reason for allow in post.allow})
+                   {allow.rule: allow for allow in post.allow})
 
     def line_of(self, field: str | None) -> int:
         return line_of(self.lines, field, self.line)
