@@ -20,14 +20,13 @@ from types import ModuleType
 
 from postplan.findings import Severity
 from postplan.rules import (
-    account,
     allow_unknown_rule,
     alt_text,
     approval,
     birth_date,
-    calendar_duplicate,
     campaign_hashtag_missing,
     date_in_text,
+    duplicate_calendar_id,
     duplicate_id,
     duplicate_text,
     email_address,
@@ -67,7 +66,8 @@ from postplan.rules import (
     vehicle_registration,
     weighted_length,
     whereabouts,
-    yaml_syntax,
+    unknown_account,
+    yaml,
 )
 from postplan.rules.base import Context, Problem
 
@@ -100,18 +100,18 @@ class Rule:
 # The order here is the order rules run and are listed in: the loader's rules first.
 _MODULES: tuple[ModuleType, ...] = (
     file,
-    yaml_syntax,
+    yaml,
     front_matter,
     schema,
     local_time,
     duplicate_id,
-    account,
+    unknown_account,
     unknown_reference,
     approval,
     weighted_length,
     media_file,
     feed_site_url,
-    calendar_duplicate,
+    duplicate_calendar_id,
     term_overlap,
     trip_location,
     reminder_template,
