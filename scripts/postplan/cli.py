@@ -44,20 +44,20 @@ def common(command):
 
 def load(root: Path, posts: bool = True):
     """Load the repository, turning a settings problem into a clear exit-2 message."""
-    from postplan.load import load_repository
+    from postplan.pipeline import load as load_school
     from postplan.settings import SettingsError
 
     try:
-        return load_repository(root, posts)
+        return load_school(root, posts)
     except SettingsError as error:
         raise Failure(str(error)) from None
 
 
 def current_time(now_text: str | None, loaded):
-    from postplan.clock import now
+    from postplan.pipeline import moment
 
     try:
-        return now(now_text, loaded.repository.settings.zone)
+        return moment(loaded, now_text)
     except ValueError as error:
         raise Failure(f"--now: {error}") from None
 
@@ -93,15 +93,12 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
         postplan validate content/posts/2027-06/sports-day.md --format github
         postplan validate --changed-since origin/main
     """
-    from postplan import report
-    from postplan.changes import check_only
-    from postplan.check import check_files
+    from postplan import pipeline, report
 
     everything = not paths and ref is None
     loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
     wanted = None if everything else _wanted(paths, ref, root, loaded)
-    now = current_time(now_text, loaded)
-    findings = check_files(loaded, now, root) if everything else check_only(loaded, now, root, wanted)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
     files = loaded.repository.files if wanted is None else len(wanted)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
@@ -109,17 +106,15 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
 
 def _wanted(paths: tuple[Path, ...], ref: str | None, root: Path, loaded) -> set[str] | None:
     """The files to report on (None: all), from the paths given or from git's changes since ``ref``."""
-    from postplan.changes import ChangesError, changed_files, checked, widen
+    from postplan.changes import ChangesError
+    from postplan.pipeline import wanted_files
 
     if paths and ref:
         raise Failure("give either files or --changed-since, not both")
-    if ref is not None:
-        try:
-            return widen(loaded, root, checked(changed_files(root, ref)), ref)
-        except ChangesError as error:
-            raise Failure(str(error)) from None
-    wanted = _relative_paths(paths, root)
-    return None if wanted is None else widen(loaded, root, wanted)
+    try:
+        return wanted_files(loaded, _relative_paths(paths, root), ref)
+    except ChangesError as error:
+        raise Failure(str(error)) from None
 
 
 def _relative_paths(paths: tuple[Path, ...], root: Path) -> set[str] | None:
@@ -248,9 +243,9 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: 
         postplan publish --dry-run
         postplan publish --resolve sports-day --as published https://x.com/TregarrowCP/status/123
     """
+    from postplan.pipeline import publish as run_publish
     from postplan.publish.resolve import ResolveError, resolve
     from postplan.publish.run import Options, UsageError
-    from postplan.publish.run import publish as run_publish
 
     if bool(resolve_id) != bool(resolve_as):
         raise Failure("--resolve POST_ID and --as published URL (or --as not-sent) go together")
@@ -265,7 +260,7 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: 
             raise Failure(str(error)) from None
         return
     try:
-        report = run_publish(root, moment, Options(dry_run=dry_run), loaded)
+        report = run_publish(loaded, moment, Options(dry_run=dry_run))
     except UsageError as error:
         raise Failure(str(error)) from None
     click.echo(report.text())
@@ -434,12 +429,12 @@ def preview(paths: tuple[Path, ...], ref: str | None, fmt: str, root: Path, now_
     Example:
         postplan preview --changed-since origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
+    from postplan import pipeline
     from postplan import preview as previews
-    from postplan.changes import check_only
 
     loaded = load(root)
     wanted = _wanted(paths, ref, root, loaded)
-    findings = check_only(loaded, current_time(now_text, loaded), root, wanted)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
     shown = sorted(wanted) if wanted is not None else sorted(
         {post.source.path for post in loaded.repository.posts} | {f.path for f in findings})
     render = previews.as_markdown if fmt == "markdown" else previews.as_text
@@ -481,23 +476,16 @@ def build(staff: bool, root: Path, now_text: str | None) -> None:
     Example:
         postplan build --staff --now 2026-11-16T09:00
     """
-    from postplan import build as site_build
-    from postplan.clock import now
+    from postplan import pipeline
     from postplan.feeds import FeedStateError
-    from postplan.settings import SettingsError, load_settings
+    from postplan.site.build import BuildProblem
 
     progress = _stage_line if sys.stderr.isatty() else (lambda stage: None)
     try:
-        zone = load_settings(root).zone
-    except SettingsError as error:
-        raise Failure(str(error)) from None
-    try:
-        moment = now(now_text, zone)
-    except ValueError as error:
-        raise Failure(f"--now: {error}") from None
-    try:
-        built = site_build.build(root, moment, staff=staff, progress=progress)
-    except (SettingsError, site_build.BuildProblem, FeedStateError) as error:
+        progress("loading the school's files")
+        loaded = load(root)
+        built = pipeline.build(loaded, current_time(now_text, loaded), staff=staff, progress=progress)
+    except (BuildProblem, FeedStateError) as error:
         raise Failure(str(error)) from None
     finally:
         if sys.stderr.isatty():

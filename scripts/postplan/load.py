@@ -6,7 +6,6 @@ other file is still loaded, so one broken post never hides the problems of the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +32,7 @@ class Loaded:
     repository: Repository
     findings: list[Finding]
     post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
+    posts_read: bool = True  # False: the check reads each post as it checks it
 
 
 def post_files(root: Path) -> list[Path]:
@@ -47,7 +47,7 @@ def calendar_files(root: Path) -> list[Path]:
 def load_repository(root: Path, posts: bool = True) -> Loaded:
     """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run).
 
-    With ``posts=False`` the posts are found but not read: ``check.check_files`` reads them as it checks.
+    With ``posts=False`` the posts are found but not read: the check reads each as it checks it.
     """
     settings = load_settings(root)
     findings: list[Finding] = []
@@ -69,7 +69,7 @@ def load_repository(root: Path, posts: bool = True) -> Loaded:
         files=len(paths) + len(files) + 1,
         **sections,
     )
-    return Loaded(repository, findings, paths)
+    return Loaded(repository, findings, paths, posts_read=posts)
 
 
 def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Finding:
@@ -259,6 +259,3 @@ def _from_problem(problem: FieldProblem, relative: str) -> Finding:
     rule = "local-time" if problem.local_time else "schema"
     return _finding(rule, relative, problem.line, problem.message, problem.fix)
 
-
-def only(findings: Iterable[Finding], paths: set[str]) -> list[Finding]:
-    return [f for f in findings if f.path in paths]

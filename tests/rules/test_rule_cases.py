@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT, School, post_text
-from postplan.check import run_checks
+from postplan.pipeline import check
 from postplan.clock import now as pinned
 from postplan.load import Loaded, load_repository
 
@@ -80,7 +80,7 @@ def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tm
     settings = loaded.repository.settings.model_copy(update=case.get("settings") or {})
     repository = loaded.repository.model_copy(update={"settings": settings})
     when = pinned(case.get("now", NOW), settings.zone)
-    return run_checks(Loaded(repository, []), when, school.root)
+    return check(Loaded(repository, []), when)
 
 
 @pytest.fixture

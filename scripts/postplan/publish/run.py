@@ -1,7 +1,7 @@
-"""One publishing run: load and check, take the lock, find due posts, send them, say what happened.
+"""One publishing run: take the lock, find due posts, send them, say what happened.
 
-The order matters and is decided here once: everything is checked before anything is sent (a post
-with errors never goes out); the lock is taken before the ledger is read (so two runs cannot both
+The pipeline checks everything before this runs (a post with errors never goes out) and hands over
+the findings. The order within the run matters and is decided here once: the lock is taken before the ledger is read (so two runs cannot both
 decide to send the same post); each message is claimed before it is sent and recorded after.
 """
 
@@ -14,14 +14,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postplan.check import run_checks
-from postplan.load import Loaded, load_repository
+from postplan.findings import Finding
+from postplan.load import Loaded
 from postplan.models import Settings
 from postplan.publish import record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
-                                  Decision, deciding, due_posts)
+                                  Decision, due_posts)
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledger_path
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
@@ -73,12 +73,11 @@ class UsageError(Exception):
     """A problem with how postplan is set up to run (credentials, the ledger): exit code 2."""
 
 
-def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: Loaded | None = None) -> Report:
-    """Publish what is due at ``now``; never raises for a post's problem, only reports it."""
-    loaded = loaded or load_repository(root)
+def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: Options = Options()) -> Report:
+    """Publish what is due at ``now``, given the check's findings; never raises for a post's problem, only
+    reports it."""
+    root = Path(loaded.repository.root)
     settings = loaded.repository.settings
-    # Each post is checked on its own only if it could go out now; the comparisons see every post.
-    findings = run_checks(loaded, now, root, only=deciding(loaded.repository, now))
     credentials = _credentials(settings, options)
     live = bool(credentials) or options.publisher_for is not None
     report = Report()
