@@ -101,6 +101,20 @@ class Built:
     def errors(self) -> int:
         return sum(f.blocks for f in self.findings)
 
+    def summary(self, root: Path, staff: bool) -> list[tuple[str, bool]]:
+        """What to tell whoever ran the build: lines, each with whether it is a warning (for stderr)."""
+        where = self.site_dir.relative_to(root) if self.site_dir.is_relative_to(root) else self.site_dir
+        kind = "staff preview" if staff else "public site"
+        feeds = f"{len(self.feeds)} calendar feed{'s' if len(self.feeds) != 1 else ''}"
+        lines = [(f"Built the {kind} in {where}/: {self.posts_shown} posts shown, {self.pages} pages, "
+                  f"{feeds} ({self.seconds:.1f} s).", False)]
+        lines += [(f"warning: {warning}", True) for warning in dict.fromkeys(w for f in self.feeds for w in f.warnings)]
+        if self.errors:
+            left_out = "shown with their problems" if staff else "left out of the site"
+            lines.append((f"{self.errors} error{'s' if self.errors != 1 else ''} found: posts with errors are "
+                          f"{left_out}. Run `postplan validate` to see them.", True))
+        return lines
+
 
 def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
           progress: Callable[[str], None] = lambda stage: None) -> Built:

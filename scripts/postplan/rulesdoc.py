@@ -6,10 +6,11 @@ site stage decides where the pages go. ``postplan rules RULE`` prints one of the
 
 from __future__ import annotations
 
+import json
 import re
 
 from postplan.findings import Severity
-from postplan.rules import RULES, Rule
+from postplan.rules import RULES, Rule, get
 
 SEVERITY_MEANS = {
     Severity.ERROR: "an **error**: `postplan validate` fails and the post is not published until it is fixed "
@@ -23,6 +24,21 @@ def rule_pages() -> dict[str, str]:
     pages = {f"rules/{rule.id}.md": rule_page(rule) for rule in RULES.values()}
     pages["rules/index.md"] = _index()
     return pages
+
+
+def rule_list(fmt: str = "text") -> str:
+    """Every rule with its severity and summary: a table for people, or JSON (``fmt="json"``)."""
+    if fmt == "json":
+        data = [{"id": r.id, "severity": r.severity.value, "summary": r.summary, "policy": r.policy}
+                for r in RULES.values()]
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    width = max(len(rule_id) for rule_id in RULES)
+    return "\n".join(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}" for rule in RULES.values())
+
+
+def rule_page_of(rule_id: str) -> str:
+    """The page of the rule with this id; ``KeyError`` with the known ids when there is none."""
+    return rule_page(get(rule_id))
 
 
 def rule_page(rule: Rule) -> str:
