@@ -24,7 +24,8 @@ CALENDAR_DIR = "calendar"
 MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
 MAX_CALENDAR_BYTES = 5_000_000
 CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
-_DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so files stay compatible
+_FRONT_MATTER = YAMLHandler()  # python-frontmatter's own handler decides where the front matter ends
+_DELIMITER = YAMLHandler.FM_BOUNDARY  # and its "---" line also separates the parts of a thread
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,10 @@ def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
     if text is None:
         return problems
     lines = text.splitlines()
-    if not lines or not _DELIMITER.match(lines[0]):
+    if not _FRONT_MATTER.detect(text):
         return [_finding("front-matter", relative, 1, "the post does not start with a line of three dashes (---)",
                          "put the fields (publish_at, status, author…) between two lines of ---, then the text")]
-    close = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
+    close = _closing_line(text)
     if close is None:
         return [_finding("front-matter", relative, 1, "the front matter is not closed",
                          "add a line of three dashes (---) after the last field, before the text")]
@@ -147,6 +148,17 @@ def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
         return [_finding("front-matter", relative, close + 1, "the post has no text",
                          "write the post's text below the closing --- line")]
     return RawPost(relative, path.stem, data, yaml_lines, parts)
+
+
+def _closing_line(text: str) -> int | None:
+    """The index of the line that closes the front matter, as python-frontmatter's YAML handler splits it
+    (None: it is not closed). The handler's body is the rest of the text after that line, so the line is
+    the last one before the body, whatever whitespace the boundary took with it."""
+    try:
+        _, body = _FRONT_MATTER.split(text)
+    except ValueError:  # one boundary only
+        return None
+    return len(text[:len(text) - len(body)].rstrip().splitlines()) - 1
 
 
 def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:

@@ -68,7 +68,7 @@ def status(limit: int, root: Path, now_text: str | None) -> None:
 
     loaded = load(root)
     try:
-        click.echo(status_text(loaded.repository, root, current_time(now_text, loaded), limit))
+        click.echo(status_text(loaded.repository, current_time(now_text, loaded), limit))
     except LedgerError as error:
         raise Failure(str(error)) from None
 

@@ -85,7 +85,7 @@ def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: 
     _report_unreadable(loaded, report)
     ledger = Ledger(ledger_path(root, outbox=not live))
     if options.dry_run:
-        _decide_and_act(loaded, findings, ledger, root, now, report, None, live)
+        _decide_and_act(loaded, findings, ledger, now, report, None, live)
         return report
     with ledger.lock() as held:
         if not held:
@@ -96,12 +96,13 @@ def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: 
         if credentials:
             quiet_signing_logs()
         publishers = _Publishers(root, settings, credentials, options, live)
-        _decide_and_act(loaded, findings, ledger, root, now, report, _Sender(publishers, scrub, now), live)
+        _decide_and_act(loaded, findings, ledger, now, report, _Sender(publishers, scrub, now), live)
     return report
 
 
-def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: dt.datetime, report: Report,
+def _decide_and_act(loaded: Loaded, findings: list[Finding], ledger: Ledger, now: dt.datetime, report: Report,
                     sender: _Sender | None, live: bool) -> None:
+    root = Path(loaded.repository.root)
     try:
         reading = ledger.read()
         # The outbox keeps its own ledger, but what really went out (the repository's ledger) still counts.
@@ -110,7 +111,7 @@ def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: d
         raise UsageError(str(error)) from None
     report.notes.extend(reading.warnings)
     run = uuid.uuid4().hex[:12]
-    for decision in due_posts(loaded.repository, findings, fold(history + reading.entries), now, root):
+    for decision in due_posts(loaded.repository, findings, fold(history + reading.entries), now):
         if sender is None:
             _preview(decision, root, report)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):
