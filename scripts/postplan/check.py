@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postplan import workers
-from postplan.findings import Finding
+from postplan.findings import Finding, LoadProblem
 from postplan.load import Loaded, load_post
 from postplan.models import Post, Repository
 from postplan.rules import RULES, Context, Problem, Rule
@@ -63,6 +63,12 @@ def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING) -> list[F
     return sorted(findings, key=Finding.sort_key)
 
 
+def loader_finding(problem: LoadProblem) -> Finding:
+    """A problem the loader (or the ledger's reader) found, as the finding of its registered rule."""
+    rule = RULES[problem.rule]
+    return Finding(rule.id, rule.severity, problem.path, problem.line, problem.message, problem.fix)
+
+
 def changed_last(repository: Repository, changed: Collection[str]) -> Repository:
     """The repository with the changed posts listed last.
 
@@ -78,7 +84,7 @@ def changed_last(repository: Repository, changed: Collection[str]) -> Repository
 def _check_loaded(loaded: Loaded, context: Context, only: frozenset[str] | None) -> list[Finding]:
     repository = loaded.repository
     posts = repository.posts if only is None else [p for p in repository.posts if p.source.path in only]
-    findings = list(loaded.findings)
+    findings = [loader_finding(problem) for problem in loaded.problems]
     findings += workers.share(_check_slice, (posts, context), len(posts))
     findings += compare_posts(context, [PostFacts.of(post) for post in repository.posts])
     return findings
@@ -90,7 +96,7 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
 
 
 def _read_and_check(loaded: Loaded, context: Context) -> list[Finding]:
-    findings = list(loaded.findings)
+    findings = [loader_finding(problem) for problem in loaded.problems]
     facts: list[PostFacts] = []
     paths = loaded.post_paths
     for post_findings, post_facts in workers.share(_read_and_check_slice, (paths, context), len(paths)):
@@ -106,7 +112,8 @@ def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: 
     paths, context = shared
     results = []
     for path in paths[start:stop]:
-        post, findings = load_post(path, context.root, context.repository.settings)
+        post, problems = load_post(path, context.root, context.repository.settings)
+        findings = [loader_finding(problem) for problem in problems]
         if post is None:
             results.append((findings, None))
         else:

@@ -14,7 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
 from postplan import workers, yamlsource
-from postplan.findings import Finding, Severity
+from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
@@ -31,7 +31,7 @@ _DELIMITER = YAMLHandler.FM_BOUNDARY  # and its "---" line also separates the pa
 @dataclass(frozen=True)
 class Loaded:
     repository: Repository
-    findings: list[Finding]
+    problems: list[LoadProblem]  # the files that could not become models, and why
     post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
     posts_read: bool = True  # False: the check reads each post as it checks it
 
@@ -51,18 +51,18 @@ def load_repository(root: Path, posts: bool = True) -> Loaded:
     With ``posts=False`` the posts are found but not read: the check reads each as it checks it.
     """
     settings = load_settings(root)
-    findings: list[Finding] = []
+    problems: list[LoadProblem] = []
     loaded_posts: list[Post] = []
     paths = post_files(root)
     for raw in read_posts(paths, root) if posts else ():
-        post, problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
-        findings += problems
+        post, post_problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
+        problems += post_problems
         if post is not None:
             loaded_posts.append(post)
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
     for path in files:
-        findings += load_calendar_file(path, root, settings, sections)
+        problems += load_calendar_file(path, root, settings, sections)
     repository = Repository(
         root=str(root),
         settings=settings,
@@ -70,14 +70,14 @@ def load_repository(root: Path, posts: bool = True) -> Loaded:
         files=len(paths) + len(files) + 1,
         **sections,
     )
-    return Loaded(repository, findings, paths, posts_read=posts)
+    return Loaded(repository, problems, paths, posts_read=posts)
 
 
-def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Finding:
-    return Finding(rule, Severity.ERROR, path, line, message, fix)
+def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> LoadProblem:
+    return LoadProblem(rule, path, line, message, fix)
 
 
-def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[Finding]]:
+def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[LoadProblem]]:
     """A file's text, or a finding saying why it cannot be read (size, encoding, emptiness)."""
     try:
         size = path.stat().st_size
@@ -121,8 +121,8 @@ class RawPost(NamedTuple):
     parts: list[tuple[str, int]]
 
 
-def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
-    """Read a post file and parse its front matter; findings if it cannot become a post at all."""
+def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
+    """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
     relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_POST_BYTES)
     if text is None:
@@ -161,17 +161,17 @@ def _closing_line(text: str) -> int | None:
     return len(text[:len(text) - len(body)].rstrip().splitlines()) - 1
 
 
-def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
+def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[LoadProblem]]:
     """Read many post files, in several processes when there are enough to be worth it."""
     return workers.share(_read_slice, (paths, root), len(paths))
 
 
-def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[Finding]]:
+def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[LoadProblem]]:
     paths, root = shared
     return [read_post(path, root) for path in paths[start:stop]]
 
 
-def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[Finding]]:
+def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[LoadProblem]]:
     """Validate a parsed post into the Post model, in the school's time zone."""
     data = {**raw.data}
     data.setdefault("id", raw.stem)
@@ -180,7 +180,7 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[F
     return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 
 
-def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
+def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem]]:
     raw = read_post(path, root)
     return (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
 
@@ -203,8 +203,8 @@ def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
     return parts
 
 
-def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
-    """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
+def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[LoadProblem]:
+    """Add a calendar file's campaigns, events and terms to ``sections``; return its problems."""
     relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
     if text is None:
@@ -252,7 +252,7 @@ def _by_entry(lines: dict[YamlPath, int]) -> dict[YamlPath, dict[YamlPath, int]]
 
 
 def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relative: str, start: int,
-           extra: dict | None = None, context: dict | None = None) -> tuple[BaseModel | None, list[Finding]]:
+           extra: dict | None = None, context: dict | None = None) -> tuple[BaseModel | None, list[LoadProblem]]:
     """Validate one entry into its model; on failure, a finding per problem at its line."""
     reserved = [key for key in ("source", "parts") if key in data]
     if reserved:
@@ -267,7 +267,7 @@ def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relat
         return None, [_from_problem(p, relative) for p in problems]
 
 
-def _from_problem(problem: FieldProblem, relative: str) -> Finding:
+def _from_problem(problem: FieldProblem, relative: str) -> LoadProblem:
     rule = "local-time" if problem.local_time else "schema"
     return _finding(rule, relative, problem.line, problem.message, problem.fix)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postplan import changes, clock
-from postplan.check import EVERYTHING, Scope, can_be_due, some_files
+from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
 from postplan.findings import Finding
 from postplan.load import CALENDAR_DIR, Loaded, load_repository
@@ -57,7 +57,7 @@ def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: L
     repository = loaded.repository
     ledger = ledger if ledger is not None else read_view(Path(repository.root))
     context = Context(repository, now, read_roster(repository.settings.roster_env), dict(ledger.states))
-    broken = [f for f in ledger.findings() if scope.reported is None or f.path in scope.reported]
+    broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
     return sorted(broken + run_rules(loaded, context, scope), key=Finding.sort_key)
 
 

@@ -252,7 +252,6 @@ def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[
 def _report_unreadable(loaded: Loaded, report: Report) -> None:
     """Post files that could not be loaded: one may be an approved post that should be going out."""
     loaded_paths = {post.source.path for post in loaded.repository.posts}
-    broken = sorted({f.path for f in loaded.findings if f.blocks and f.path.startswith("content/posts/")}
-                    - loaded_paths)
+    broken = sorted({p.path for p in loaded.problems if p.path.startswith("content/posts/")} - loaded_paths)
     for path in broken:
         report.add("unreadable", path, "cannot be read, so it cannot be published (postplan validate shows why)")

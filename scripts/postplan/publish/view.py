@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postplan.findings import Finding, Severity
+from postplan.findings import LoadProblem
 from postplan.publish.ledger import LEDGER_FILE, LedgerError, ledger_states
 
 
@@ -26,13 +26,13 @@ class LedgerView:
         """The posts that went out, by id."""
         return {post: state for post, state in self.states.items() if state == "published"}
 
-    def findings(self) -> list[Finding]:
-        """A broken ledger as a finding at its line, so that validate says where to look."""
+    def problems(self) -> list[LoadProblem]:
+        """A broken ledger as a problem of the ``file`` rule at its line, so that validate says where to look."""
         if self.problem is None:
             return []
         head = self.problem.split(":", 2)
         line = int(head[1]) if len(head) > 2 and head[1].isdigit() else 1
-        return [Finding("file", Severity.ERROR, LEDGER_FILE, line, self.problem)]
+        return [LoadProblem("file", LEDGER_FILE, line, self.problem)]
 
 
 def read_view(root: Path) -> LedgerView:
