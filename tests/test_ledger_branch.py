@@ -20,7 +20,8 @@ from fake_platform import BRANCH, FolderPlatform, remote_ledger, sent
 from postplan.clock import now as pinned
 from postplan.publish import ledger_states
 from postplan.publish.ledgerbranch import LedgerBranch
-from postplan.publish.run import Options, publish
+from postplan.pipeline import load, publish
+from postplan.publish.run import Options
 from publish_helpers import approved
 
 AT = "2027-06-01T08:31"
@@ -47,7 +48,8 @@ sys.path.insert(0, {tests!r})
 from fake_platform import FolderPlatform
 from postplan.clock import now
 from postplan.publish import durable
-from postplan.publish.run import Options, publish
+from postplan.pipeline import load, publish
+from postplan.publish.run import Options
 
 root, platform, remote, mode, gate = (Path(a) for a in sys.argv[1:6])
 runs = int(sys.argv[6]) if len(sys.argv) > 6 else 1
@@ -71,7 +73,7 @@ def push_together(self, entry, line):
 
 if str(mode) == "together":
     durable.BranchLedger._push = push_together
-report = publish(root, now({at!r}), Options(environ={{}}, publisher_for=lambda account: Platform(platform, remote)))
+report = publish(load(root), now({at!r}), Options(environ={{}}, publisher_for=lambda account: Platform(platform, remote)))
 print(report.text())
 sys.exit(report.exit_code)
 """
@@ -116,7 +118,7 @@ def runner(github: Path, name: str) -> School:
 
 def run_here(school: School, github: Path, at: str = AT):
     platform = FolderPlatform(github.parent / "account", github)
-    return publish(school.root, pinned(at), Options(environ={}, publisher_for=lambda account: platform))
+    return publish(load(school.root), pinned(at), Options(environ={}, publisher_for=lambda account: platform))
 
 
 def run_elsewhere(school: School, github: Path, mode: str = "", runs: int = 1) -> subprocess.Popen:
@@ -243,7 +245,7 @@ def test_without_a_remote_the_ledger_stays_in_the_repository_file(school: School
     approved(school, "sports-day", "Sports Day is today!")
     git(school.root, "init", "--quiet", "-b", "main")
     platform = FolderPlatform(tmp_path / "account", tmp_path / "no-remote.git")
-    report = publish(school.root, pinned(AT), Options(environ={}, publisher_for=lambda account: platform))
+    report = publish(load(school.root), pinned(AT), Options(environ={}, publisher_for=lambda account: platform))
     assert report.exit_code == 0, report.text()
     assert ledger_states(school.root) == {"sports-day": "published"}
     assert (school.root / "ledger.jsonl").exists()
@@ -300,7 +302,7 @@ def test_an_outcome_the_branch_refuses_is_kept_here_and_a_run_elsewhere_asks_a_p
 
     school = runner(github, "runner-1")
     platform = RefusingAfterSend(github.parent / "account", github)
-    report = publish(school.root, pinned(AT), Options(environ={}, publisher_for=lambda account: platform))
+    report = publish(load(school.root), pinned(AT), Options(environ={}, publisher_for=lambda account: platform))
     assert report.exit_code == 1
     assert "The ledger did not take what happened to sports-day" in report.text()
     assert [e["state"] for e in remote_ledger(github)] == ["claimed"]

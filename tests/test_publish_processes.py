@@ -14,7 +14,8 @@ from responses import matchers
 
 from conftest import School
 from postplan.clock import now as pinned
-from postplan.publish.run import Options, publish
+from postplan.pipeline import load, publish
+from postplan.publish.run import Options
 from publish_helpers import (FAKE_KEYS, TWEETS, approved, assert_no_credentials, created, everything_written,
                              ledger_lines, recorded_create)
 
@@ -30,7 +31,8 @@ sys.path.insert(0, {tests!r})
 from publish_helpers import FAKE_KEYS, TWEETS, created, recorded_create
 from postplan.clock import now
 from postplan.publish import x
-from postplan.publish.run import Options, publish
+from postplan.pipeline import load, publish
+from postplan.publish.run import Options
 
 root, kill_at, ids = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split(",")
 real_send = x.XPublisher.send
@@ -46,7 +48,7 @@ with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
     _, headers = recorded_create()
     for post_id in ids:
         mock.add(responses.POST, TWEETS, json=created(post_id), status=201, headers=headers)
-    publish(root, now({at!r}), Options(environ=FAKE_KEYS))
+    publish(load(root), now({at!r}), Options(environ=FAKE_KEYS))
 print("not killed")
 """
 
@@ -56,7 +58,7 @@ import sys, time
 from pathlib import Path
 from postplan.clock import now
 from postplan.publish.outbox import OutboxPublisher
-from postplan.publish.run import publish
+from postplan.pipeline import load, publish
 
 root, gate = Path(sys.argv[1]), Path(sys.argv[2])
 real_send = OutboxPublisher.send
@@ -69,7 +71,7 @@ def send_when_told(self, message):
     return real_send(self, message)
 
 OutboxPublisher.send = send_when_told
-report = publish(root, now({at!r}))
+report = publish(load(root), now({at!r}))
 print(report.text())
 """
 
@@ -92,7 +94,7 @@ def run_again(school: School, expect: list[tuple[str, str]]):
             match = {"text": text, **({"reply": {"in_reply_to_tweet_id": reply_to}} if reply_to else {})}
             mock.add(responses.POST, TWEETS, json=created(f"20{number}"), status=201, headers=headers,
                      match=[matchers.json_params_matcher(match)])
-        return publish(school.root, pinned(AT), Options(environ=FAKE_KEYS, sleep=lambda s: None))
+        return publish(load(school.root), pinned(AT), Options(environ=FAKE_KEYS, sleep=lambda s: None))
 
 
 def test_a_run_killed_after_x_accepted_the_post_is_never_sent_again_nor_forgotten(school: School) -> None:

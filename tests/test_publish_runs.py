@@ -198,7 +198,8 @@ def test_the_publishing_workflow_runs_one_at_a_time_with_every_accounts_secrets(
 def test_an_unexpected_error_while_sending_is_recorded_as_unsure_and_the_run_goes_on(school: School) -> None:
     from postplan.clock import now
     from postplan.publish.outbox import OutboxPublisher
-    from postplan.publish.run import Options, publish
+    from postplan.pipeline import load, publish
+    from postplan.publish.run import Options
 
     class Surprising(OutboxPublisher):
         def send(self, message):
@@ -208,7 +209,7 @@ def test_an_unexpected_error_while_sending_is_recorded_as_unsure_and_the_run_goe
 
     approved(school, "a-first", "First post.", publish_at="2027-06-01 08:30")
     approved(school, "b-second", "Second post.", publish_at="2027-06-01 08:35")
-    report = publish(school.root, now("2027-06-01T08:40"),
+    report = publish(load(school.root), now("2027-06-01T08:40"),
                      Options(publisher_for=lambda account: Surprising(school.root / "outbox")))
     assert report.exit_code == 1
     assert "needs a person  a-first  an unexpected error while sending (KeyError: 'data')" in report.text()

@@ -18,7 +18,8 @@ import responses
 from responses import matchers
 
 from conftest import School
-from postplan.publish.run import Options, publish
+from postplan.pipeline import load, publish
+from postplan.publish.run import Options
 from publish_helpers import (FAKE_KEYS, MEDIA_METADATA, MEDIA_UPLOAD, TWEETS, approved, assert_no_credentials,
                              created, everything_written, ledger_lines, recorded_create)
 
@@ -40,7 +41,7 @@ def x(caplog: pytest.LogCaptureFixture):
 
 
 def run(school: School, sleeps: list[float]):
-    return publish(school.root, NOW, Options(environ=FAKE_KEYS, sleep=sleeps.append, clock=lambda: CLOCK))
+    return publish(load(school.root), NOW, Options(environ=FAKE_KEYS, sleep=sleeps.append, clock=lambda: CLOCK))
 
 
 def recorded(mock: responses.RequestsMock, match: dict, body: dict | None = None) -> None:

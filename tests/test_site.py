@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import School
-from postplan.check import run_checks
+from postplan.pipeline import check
 from postplan.clock import now as pinned
 from postplan.load import load_repository
 from postplan.site.pages import render_pages
@@ -36,7 +36,7 @@ TRIP = """events:
 def rendered(school: School, staff: bool, published: dict | None = None) -> dict[str, str]:
     loaded = load_repository(school.root)
     moment = pinned(NOW)
-    return render_pages(loaded.repository, run_checks(loaded, moment, school.root), moment, staff,
+    return render_pages(loaded.repository, check(loaded, moment), moment, staff,
                         published=published or {})
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, School
-from postplan import templating
+from postplan import template_values, templating, wording
 from postplan.load import load_repository
 from postplan.plan import render_reminder
 from postplan.templating import TemplateProblem, Templates
@@ -83,7 +83,7 @@ def test_every_template_is_used_and_renders_for_every_reminder_of_the_example(re
 
 def test_a_trip_never_gets_its_times_or_place_into_a_template(repository) -> None:
     trip = repository.event("y6-residential-2027")
-    values = templating.event_values(trip.model_copy(update={"location": "Outdoor centre"}))
+    values = template_values.event_values(trip.model_copy(update={"location": "Outdoor centre"}))
     assert values["start_time"] is None and values["end_time"] is None and values["location"] is None
 
 
@@ -91,19 +91,19 @@ def test_a_trip_never_gets_its_times_or_place_into_a_template(repository) -> Non
                                                 (12, "12th"), (13, "13th"), (21, "21st"), (22, "22nd"),
                                                 (23, "23rd"), (31, "31st")])
 def test_ordinals_are_british(day: int, expected: str) -> None:
-    assert templating.ordinal(day) == expected
+    assert wording.ordinal(day) == expected
 
 
 def test_dates_times_and_money_read_the_way_a_school_letter_writes_them() -> None:
     day = dt.date(2027, 6, 1)
-    assert templating.long_date(day) == "Tuesday 1 June"
-    assert templating.ordinal_date(day) == "1st June"
-    assert templating.short_date(dt.datetime(2026, 12, 22, 9, 0)) == "22 December"
-    assert [templating.clock_time(dt.time(h, m)) for h, m in [(14, 0), (15, 30), (12, 0), (9, 5), (0, 30)]] == \
+    assert wording.long_date(day) == "Tuesday 1 June"
+    assert wording.ordinal_date(day) == "1st June"
+    assert wording.short_date(dt.datetime(2026, 12, 22, 9, 0)) == "22 December"
+    assert [wording.clock_time(dt.time(h, m)) for h, m in [(14, 0), (15, 30), (12, 0), (9, 5), (0, 30)]] == \
         ["2pm", "3:30pm", "12 noon", "9:05am", "12:30am"]
-    assert templating.money(Decimal("15")) == "£15"
-    assert templating.money(Decimal("15.5")) == "£15.50"
-    assert templating.first_sentence("Songs and poems.  Families are welcome.") == "Songs and poems."
+    assert wording.money(Decimal("15")) == "£15"
+    assert wording.money(Decimal("15.5")) == "£15.50"
+    assert wording.first_sentence("Songs and poems.  Families are welcome.") == "Songs and poems."
 
 
 @pytest.mark.parametrize(("posted", "word", "expected"), [
@@ -157,6 +157,50 @@ def test_a_template_that_loops_for_too_long_is_stopped(tmp_path, monkeypatch) ->
             "{% endfor %}{% endfor %}"
     with pytest.raises(TemplateProblem, match="does it loop"):
         _templates(tmp_path, loops).render("t", {})
+
+
+def test_the_time_limit_also_stops_a_template_rendered_off_the_main_thread(tmp_path, monkeypatch) -> None:
+    import threading
+
+    monkeypatch.setattr(templating, "TIME_LIMIT_SECONDS", 0.2)
+    loops = "{% for i in range(999) %}{% for j in range(999) %}{% for k in range(999) %}{% endfor %}" \
+            "{% endfor %}{% endfor %}"
+    templates, outcome = _templates(tmp_path, loops), []
+
+    def render() -> None:
+        try:
+            templates.render("t", {})
+        except TemplateProblem as problem:
+            outcome.append(problem.message)
+
+    worker = threading.Thread(target=render)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "the template was not stopped"
+    assert outcome and "does it loop" in outcome[0]
+
+
+def test_a_template_that_finishes_in_time_is_not_stopped_later(tmp_path, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setattr(templating, "TIME_LIMIT_SECONDS", 0.1)
+    assert _templates(tmp_path, "Hello {{ 1 + 1 }}").render("t", {}) == "Hello 2"
+    time.sleep(0.3)  # past the limit: nothing may be raised here any more
+
+
+def test_the_propose_page_renders_in_the_same_limited_sandbox(monkeypatch) -> None:
+    import time
+
+    from postplan import propose
+
+    monkeypatch.setattr(propose, "TIME_LIMIT_SECONDS", 0.2)
+    loops = "{% for i in range(999) %}{% for j in range(999) %}{% for k in range(999) %}{% endfor %}" \
+            "{% endfor %}{% endfor %}Sports Day"
+    started = time.monotonic()
+    text = propose.post_text(loops)
+    assert time.monotonic() - started < 5
+    assert "Sports Day" in text  # a template it cannot render is offered as written
+    assert "x" * 2000 not in propose.post_text("{{ 'x' * 2000 }}")  # and the sandbox's size limits hold
 
 
 def test_output_longer_than_any_post_is_refused(tmp_path) -> None:

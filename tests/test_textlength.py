@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ANCHORS
 from postplan import textlength
-from postplan.textlength import X_LIMIT, plain_length, weighted_length
+from postplan.textlength import X_LIMIT, weighted_length
 
 twitter_text = pytest.importorskip("twitter_text")
 from twitter_text.config import config as library_configs  # noqa: E402
@@ -206,25 +206,3 @@ def test_a_post_over_the_limit_by_the_bound_is_still_measured_exactly():
     """A long post with links is over the quick bound but within the limit: no false finding."""
     text = " ".join(["https://www.tregarrow.example.org/news/a-very-long-page-name"] * 8)
     assert textlength.at_most(text) > X_LIMIT >= weighted_length(text) == _library(text)
-
-
-# --- plain_length ---
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Hello", 5),
-        ("", 0),
-        ("cafe\u0301", 4),
-        ("café £5 – ’", 11),
-        ("👍🏽", 1),
-        ("🇬🇧🇫🇷", 2),
-        ("👨\u200d👩\u200d👧 ok", 4),
-        ("1️⃣", 1),
-        ("a\r\nb", 3),
-        ("日本語", 3),
-    ],
-)
-def test_plain_length(text, expected):
-    assert plain_length(text) == expected

@@ -15,7 +15,8 @@ import pytest
 
 from postplan import workers
 from postplan.bench import generate_school
-from postplan.check import check_files, run_checks
+from postplan.check import can_be_due
+from postplan.pipeline import check
 from postplan.clock import now as pinned
 from postplan.load import load_repository
 
@@ -79,10 +80,10 @@ def test_checking_in_workers_finds_what_checking_here_finds(tmp_path: Path, monk
     root = broken_school(tmp_path / "school")
     loaded = load_repository(root)
     now = pinned("2024-09-01T08:00", loaded.repository.settings.zone)
-    here = run_checks(loaded, now, root)
+    here = check(loaded, now)
 
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)  # fork workers even for a small school
-    in_workers = check_files(load_repository(root, posts=False), now, root)
+    in_workers = check(load_repository(root, posts=False), now)
 
     assert in_workers == here
     rules = {finding.rule for finding in here}
@@ -94,6 +95,6 @@ def test_checking_some_posts_still_compares_them_with_every_post(tmp_path: Path)
     loaded = load_repository(root)
     now = pinned("2024-09-01T08:00", loaded.repository.settings.zone)
     wanted = {"content/posts/extra/copy.md", "content/posts/extra/full-name.md"}
-    some = [f for f in run_checks(loaded, now, root, only=wanted) if f.path in wanted]
-    everything = [f for f in run_checks(loaded, now, root) if f.path in wanted]
+    some = [f for f in check(loaded, now, can_be_due(wanted)) if f.path in wanted]
+    everything = [f for f in check(loaded, now) if f.path in wanted]
     assert some == everything and {f.rule for f in some} >= {"duplicate-text", "pupil-full-name"}

@@ -201,6 +201,13 @@ def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, ob
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def run_bench(posts: int, repeat: int, json_path: Path, keep: Path | None = None) -> str:
+    """Benchmark, write every figure to ``json_path`` as JSON, and return the table of them."""
+    result = benchmark(posts, repeat, keep)
+    json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return table(result)
+
+
 def table(result: dict[str, object]) -> str:
     rows = [f"{'what':<26} {'seconds':>8} {'peak MB':>8} {'exit':>5}  command"]
     for m in result["measures"]:

@@ -1,4 +1,4 @@
-"""Which of the school's files a pull request (or a working copy) changed, so only they can block it.
+"""Which of the school's files a pull request (or a working copy) changed, as git tells it.
 
 A new post must not be blocked by an old post that broke when the rules changed. So ``--changed-since
 REF`` checks the files changed since the point where this branch left REF (what a pull request shows),
@@ -8,19 +8,14 @@ Deleted files are left out: there is nothing left to check.
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from postplan.check import run_checks
-from postplan.findings import Finding
-from postplan.load import CALENDAR_DIR, POSTS_DIR, Loaded
-from postplan.models import Post, Repository
-
-SETTINGS_FILE = "mkdocs.yml"
+from postplan.load import CALENDAR_DIR, POSTS_DIR
+from postplan.settings import SETTINGS_FILE
 
 
 class ChangesError(Exception):
@@ -98,43 +93,3 @@ def old_text(root: Path, ref: str, path: str) -> str | None:
         return _git(root, "show", f"{merge_base(root, ref)}:./{path}")
     except ChangesError:
         return None
-
-
-def touched_posts(repository: Repository, ids: set[str]) -> set[str]:
-    """Posts that hang on one of these events or campaigns: a calendar change can break them."""
-    return {post.source.path for post in repository.posts if post.event in ids or post.campaign in ids}
-
-
-def changed_last(repository: Repository, changed: set[str]) -> Repository:
-    """The repository with the changed posts listed last.
-
-    Rules that compare posts (a duplicate id, a duplicate text) report the later of the two, so a clash
-    between a new post and an old one lands on the new post, where the pull request can fix it.
-    """
-    def order(post: Post) -> tuple[bool, str]:
-        return post.source.path in changed, post.source.path
-
-    return repository.model_copy(update={"posts": sorted(repository.posts, key=order)})
-
-
-def widen(loaded: Loaded, root: Path, wanted: set[str], ref: str | None = None) -> set[str] | None:
-    """What checking ``wanted`` really means: None (everything) when the settings changed, since they
-    apply to every post; and, for a changed calendar file, the posts that hang on its events and
-    campaigns (as they are now, and as they were at ``ref``'s merge base)."""
-    if SETTINGS_FILE in wanted:
-        return None
-    ids: set[str] = set()
-    for path in wanted:
-        if path.startswith(CALENDAR_DIR + "/"):
-            ids |= calendar_ids((root / path).read_text(encoding="utf-8", errors="replace"))
-            if ref is not None:
-                ids |= calendar_ids(old_text(root, ref, path))
-    return wanted | touched_posts(loaded.repository, ids)
-
-
-def check_only(loaded: Loaded, now: dt.datetime, root: Path, wanted: set[str] | None) -> list[Finding]:
-    """Every finding on the wanted files (all files when None), cross-file clashes landing on them."""
-    if wanted is None:
-        return run_checks(loaded, now, root)
-    ordered = Loaded(changed_last(loaded.repository, wanted), loaded.findings)
-    return [finding for finding in run_checks(ordered, now, root, only=wanted) if finding.path in wanted]

@@ -1,74 +1,94 @@
-"""Check: models → findings. Runs every registered rule and applies each post's leader-approved exceptions."""
+"""Check: models → findings. Runs every registered rule and applies each post's leader-approved exceptions.
+
+One way to check, with a scope: every post, some files (a pull request's), or the posts that can be
+due (a publishing run). The rules for one post run on the posts in scope; the rules that compare posts
+always see every post, so a clash with any post outside the scope is still found. What a rule may
+consult (the time, the roster, the ledger's view) arrives in its ``Context``: this stage reads no file
+but the posts.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from dataclasses import replace
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postplan import workers
 from postplan.exceptions import honour
-from postplan.findings import Finding, Severity
+from postplan.findings import Finding, LoadProblem
 from postplan.load import Loaded, load_post
 from postplan.models import Allow, Post, Repository
 from postplan.rules import RULES, Context, Problem, Rule
 from postplan.rules.base import PostFacts
 
-
-def read_roster(variable: str) -> frozenset[str]:
-    """Pupils' names from a file outside the repository (named by an environment variable), if set.
-
-    One name a line. It is never committed: the path comes from the environment of whoever runs the check.
-    """
-    location = os.environ.get(variable)
-    if not location:
-        return frozenset()
-    try:
-        text = Path(location).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return frozenset()
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def read_ledger(root: Path) -> tuple[dict[str, str], list[Finding]]:
-    """What the publisher's ledger says of each post (published, missed…), or a finding if it is broken."""
-    from postplan.publish.ledger import LEDGER_FILE, LedgerError, ledger_states
-
-    try:
-        return ledger_states(root), []
-    except LedgerError as error:
-        return {}, [Finding("file", Severity.ERROR, LEDGER_FILE, _line_of(str(error)), str(error))]
-
-
-def _line_of(message: str) -> int:
-    head = message.split(":", 2)
-    return int(head[1]) if len(head) > 2 and head[1].isdigit() else 1
-
-
 _ONE_POST = [rule for rule in RULES.values() if rule.check is not None]
 _COMPARING = [rule for rule in RULES.values() if rule.check_repository is not None]
 
 
-def make_context(repository: Repository, now: dt.datetime, root: Path) -> tuple[Context, list[Finding]]:
-    """What every rule may consult, and a finding if the publisher's ledger cannot be read."""
-    ledger, findings = read_ledger(root)
-    return Context(repository, now, root, read_roster(repository.settings.roster_env), ledger), findings
+@dataclass(frozen=True)
+class Scope:
+    """Which posts the rules for one post run on, and which files' findings are reported."""
+
+    posts: frozenset[str] | None = None  # paths; None: every post
+    reported: frozenset[str] | None = None  # paths; None: every file's findings
 
 
-def run_checks(loaded: Loaded, now: dt.datetime, root: Path, only: set[str] | None = None) -> list[Finding]:
-    """Every finding for the repository: the loader's, then each rule's, in file and line order.
+EVERYTHING = Scope()
 
-    With ``only`` (paths), the rules for a single post run on those posts alone; the rules that compare
-    posts still see every post, so a clash with any other post is found.
+
+def some_files(paths: Collection[str]) -> Scope:
+    """The findings on these files alone: a clash with another post lands on the one checked."""
+    return Scope(frozenset(paths), frozenset(paths))
+
+
+def can_be_due(paths: Collection[str]) -> Scope:
+    """Only these posts (the ones a publishing run may send) are checked one by one; every finding is kept."""
+    return Scope(frozenset(paths))
+
+
+def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING) -> list[Finding]:
+    """Every finding in scope: the loader's, then each rule's, in file and line order.
+
+    With the whole repository and the posts not read yet (``load_repository(root, posts=False)``), each
+    post is read, checked and dropped in a worker process, so a trust's ten thousand posts are checked
+    on every core at once; the findings are the same as for a fully loaded repository.
     """
+    if scope.reported is not None:
+        loaded = replace(loaded, repository=changed_last(loaded.repository, scope.reported))
+    if scope.posts is None and not loaded.posts_read:
+        findings = _read_and_check(loaded, context)
+    else:
+        findings = _check_loaded(loaded, context, scope.posts)
+    if scope.reported is not None:
+        findings = [finding for finding in findings if finding.path in scope.reported]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def loader_finding(problem: LoadProblem) -> Finding:
+    """A problem the loader (or the ledger's reader) found, as the finding of its registered rule."""
+    rule = RULES[problem.rule]
+    return Finding(rule.id, rule.severity, problem.path, problem.line, problem.message, problem.fix)
+
+
+def changed_last(repository: Repository, changed: Collection[str]) -> Repository:
+    """The repository with the changed posts listed last.
+
+    Rules that compare posts (a duplicate id, a duplicate text) report the later of the two, so a clash
+    between a new post and an old one lands on the new post, where the pull request can fix it.
+    """
+    def order(post: Post) -> tuple[bool, str]:
+        return post.source.path in changed, post.source.path
+
+    return repository.model_copy(update={"posts": sorted(repository.posts, key=order)})
+
+
+def _check_loaded(loaded: Loaded, context: Context, only: frozenset[str] | None) -> list[Finding]:
     repository = loaded.repository
-    context, findings = make_context(repository, now, root)
     posts = repository.posts if only is None else [p for p in repository.posts if p.source.path in only]
-    findings += loaded.findings
+    findings = [loader_finding(problem) for problem in loaded.problems]
     findings += workers.share(_check_slice, (posts, context), len(posts))
     findings += compare_posts(context, [PostFacts.of(post) for post in repository.posts])
-    return sorted(findings, key=Finding.sort_key)
+    return findings
 
 
 def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> list[Finding]:
@@ -76,15 +96,8 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
     return [finding for post in posts[start:stop] for finding in check_post(post, context)]
 
 
-def check_files(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
-    """Every finding for the whole repository, reading the posts as it checks them.
-
-    The same findings as ``run_checks`` on a fully loaded repository, but each post is read, checked and
-    dropped in a worker process, so a trust's ten thousand posts are checked on every core at once.
-    ``loaded`` is the repository without its posts (``load_repository(root, posts=False)``).
-    """
-    context, findings = make_context(loaded.repository, now, root)
-    findings += loaded.findings
+def _read_and_check(loaded: Loaded, context: Context) -> list[Finding]:
+    findings = [loader_finding(problem) for problem in loaded.problems]
     facts: list[PostFacts] = []
     paths = loaded.post_paths
     for post_findings, post_facts in workers.share(_read_and_check_slice, (paths, context), len(paths)):
@@ -92,7 +105,7 @@ def check_files(loaded: Loaded, now: dt.datetime, root: Path) -> list[Finding]:
         if post_facts is not None:
             facts.append(post_facts)
     findings += compare_posts(context, facts)
-    return sorted(findings, key=Finding.sort_key)
+    return findings
 
 
 def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: int
@@ -100,7 +113,8 @@ def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: 
     paths, context = shared
     results = []
     for path in paths[start:stop]:
-        post, findings = load_post(path, context.root, context.repository.settings)
+        post, problems = load_post(path, context.root, context.repository.settings)
+        findings = [loader_finding(problem) for problem in problems]
         if post is None:
             results.append((findings, None))
         else:

@@ -12,6 +12,21 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class LoadProblem:
+    """Why a file could not become a model, under the id of the rule it breaks (``file``, ``yaml``…).
+
+    The loader knows the rule and the place; the check stage makes it a finding through the registry,
+    like every other rule's problem, so the rule's severity is decided in one place.
+    """
+
+    rule: str
+    path: str
+    line: int
+    message: str
+    fix: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in one file, at one line."""
 

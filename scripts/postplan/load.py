@@ -6,7 +6,6 @@ other file is still loaded, so one broken post never hides the problems of the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -15,7 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
 from postplan import workers, yamlsource
-from postplan.findings import Finding, Severity
+from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
@@ -25,14 +24,16 @@ CALENDAR_DIR = "calendar"
 MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
 MAX_CALENDAR_BYTES = 5_000_000
 CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
-_DELIMITER = YAMLHandler.FM_BOUNDARY  # python-frontmatter's own "---" line, so files stay compatible
+_FRONT_MATTER = YAMLHandler()  # python-frontmatter's own handler decides where the front matter ends
+_DELIMITER = YAMLHandler.FM_BOUNDARY  # and its "---" line also separates the parts of a thread
 
 
 @dataclass(frozen=True)
 class Loaded:
     repository: Repository
-    findings: list[Finding]
+    problems: list[LoadProblem]  # the files that could not become models, and why
     post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
+    posts_read: bool = True  # False: the check reads each post as it checks it
 
 
 def post_files(root: Path) -> list[Path]:
@@ -47,21 +48,21 @@ def calendar_files(root: Path) -> list[Path]:
 def load_repository(root: Path, posts: bool = True) -> Loaded:
     """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run).
 
-    With ``posts=False`` the posts are found but not read: ``check.check_files`` reads them as it checks.
+    With ``posts=False`` the posts are found but not read: the check reads each as it checks it.
     """
     settings = load_settings(root)
-    findings: list[Finding] = []
+    problems: list[LoadProblem] = []
     loaded_posts: list[Post] = []
     paths = post_files(root)
     for raw in read_posts(paths, root) if posts else ():
-        post, problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
-        findings += problems
+        post, post_problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
+        problems += post_problems
         if post is not None:
             loaded_posts.append(post)
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
     for path in files:
-        findings += load_calendar_file(path, root, settings, sections)
+        problems += load_calendar_file(path, root, settings, sections)
     repository = Repository(
         root=str(root),
         settings=settings,
@@ -69,14 +70,14 @@ def load_repository(root: Path, posts: bool = True) -> Loaded:
         files=len(paths) + len(files) + 1,
         **sections,
     )
-    return Loaded(repository, findings, paths)
+    return Loaded(repository, problems, paths, posts_read=posts)
 
 
-def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Finding:
-    return Finding(rule, Severity.ERROR, path, line, message, fix)
+def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> LoadProblem:
+    return LoadProblem(rule, path, line, message, fix)
 
 
-def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[Finding]]:
+def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[LoadProblem]]:
     """A file's text, or a finding saying why it cannot be read (size, encoding, emptiness)."""
     try:
         size = path.stat().st_size
@@ -120,17 +121,17 @@ class RawPost(NamedTuple):
     parts: list[tuple[str, int]]
 
 
-def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
-    """Read a post file and parse its front matter; findings if it cannot become a post at all."""
+def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
+    """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
     relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_POST_BYTES)
     if text is None:
         return problems
     lines = text.splitlines()
-    if not lines or not _DELIMITER.match(lines[0]):
+    if not _FRONT_MATTER.detect(text):
         return [_finding("front-matter", relative, 1, "the post does not start with a line of three dashes (---)",
                          "put the fields (publish_at, status, author…) between two lines of ---, then the text")]
-    close = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
+    close = _closing_line(text)
     if close is None:
         return [_finding("front-matter", relative, 1, "the front matter is not closed",
                          "add a line of three dashes (---) after the last field, before the text")]
@@ -149,17 +150,28 @@ def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
     return RawPost(relative, path.stem, data, yaml_lines, parts)
 
 
-def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[Finding]]:
+def _closing_line(text: str) -> int | None:
+    """The index of the line that closes the front matter, as python-frontmatter's YAML handler splits it
+    (None: it is not closed). The handler's body is the rest of the text after that line, so the line is
+    the last one before the body, whatever whitespace the boundary took with it."""
+    try:
+        _, body = _FRONT_MATTER.split(text)
+    except ValueError:  # one boundary only
+        return None
+    return len(text[:len(text) - len(body)].rstrip().splitlines()) - 1
+
+
+def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[LoadProblem]]:
     """Read many post files, in several processes when there are enough to be worth it."""
     return workers.share(_read_slice, (paths, root), len(paths))
 
 
-def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[Finding]]:
+def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[LoadProblem]]:
     paths, root = shared
     return [read_post(path, root) for path in paths[start:stop]]
 
 
-def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[Finding]]:
+def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[LoadProblem]]:
     """Validate a parsed post into the Post model, in the school's time zone."""
     data = {**raw.data}
     data.setdefault("id", raw.stem)
@@ -168,7 +180,7 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[F
     return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 
 
-def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[Finding]]:
+def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem]]:
     raw = read_post(path, root)
     return (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
 
@@ -191,8 +203,8 @@ def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
     return parts
 
 
-def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
-    """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
+def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[LoadProblem]:
+    """Add a calendar file's campaigns, events and terms to ``sections``; return its problems."""
     relative = _relative(path, root)
     text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
     if text is None:
@@ -240,7 +252,7 @@ def _by_entry(lines: dict[YamlPath, int]) -> dict[YamlPath, dict[YamlPath, int]]
 
 
 def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relative: str, start: int,
-           extra: dict | None = None, context: dict | None = None) -> tuple[BaseModel | None, list[Finding]]:
+           extra: dict | None = None, context: dict | None = None) -> tuple[BaseModel | None, list[LoadProblem]]:
     """Validate one entry into its model; on failure, a finding per problem at its line."""
     reserved = [key for key in ("source", "parts") if key in data]
     if reserved:
@@ -255,10 +267,7 @@ def _build(model: type[BaseModel], data: dict, lines: dict[YamlPath, int], relat
         return None, [_from_problem(p, relative) for p in problems]
 
 
-def _from_problem(problem: FieldProblem, relative: str) -> Finding:
+def _from_problem(problem: FieldProblem, relative: str) -> LoadProblem:
     rule = "local-time" if problem.local_time else "schema"
     return _finding(rule, relative, problem.line, problem.message, problem.fix)
 
-
-def only(findings: Iterable[Finding], paths: set[str]) -> list[Finding]:
-    return [f for f in findings if f.path in paths]

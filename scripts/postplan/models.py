@@ -11,113 +11,18 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from postplan.clock import LocalTimeError, parse_local
+from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateTime, EventKind, Frozen,
+                             LocalDateTime, Minutes, Platform, Source, Status, line_of)
 
-Platform = Literal["x", "mastodon", "bluesky"]
-Status = Literal["draft", "proposed", "approved"]
-Consent = Literal["confirmed", "not-needed", "pending"]
-EventKind = Literal["event", "deadline", "payment", "trip", "performance", "closure"]
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-DEFAULT_ZONE = "Europe/London"
-
-
-def _zone(info: ValidationInfo) -> ZoneInfo:
-    return ZoneInfo((info.context or {}).get("timezone", DEFAULT_ZONE))
-
-
-def _local_datetime(value: object, info: ValidationInfo) -> dt.datetime:
-    """Local times in files become aware datetimes in the school's zone (passed as validation context)."""
-    try:
-        return parse_local(value, _zone(info))
-    except LocalTimeError as error:
-        raise PydanticCustomError("local_time", str(error)) from None
-
-
-def _date_or_local_datetime(value: object, info: ValidationInfo) -> dt.date | dt.datetime:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and len(value.strip()) == 10:
-        try:  # a plain date, checked here so that a bad one gets one clear message, not one per type
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError("date", f"'{value}' is not a date; write it like 2027-06-01") from None
-    return _local_datetime(value, info)
-
-
-_DURATION = re.compile(r"^\s*(\d+)\s*(minutes?|mins?|m|hours?|hrs?|h|days?|d)\s*$", re.IGNORECASE)
-
-
-def _minutes(value: object) -> object:
-    """A duration written for people ("1 day", "6 hours", "30 minutes") as a number of minutes."""
-    if isinstance(value, str):
-        match = _DURATION.match(value)
-        if not match:
-            raise ValueError(f"'{value}' is not a duration; write it like 30 minutes, 6 hours or 1 day")
-        number, unit = int(match[1]), match[2][0].lower()
-        return number * {"m": 1, "h": 60, "d": 1440}[unit]
-    return value
-
-
-LocalDateTime = Annotated[
-    dt.datetime,
-    BeforeValidator(_local_datetime),
-    WithJsonSchema({"type": "string", "description": "local time, like 2027-06-01 08:30"}),
-]
-DateOrLocalDateTime = Annotated[
-    dt.date | dt.datetime,
-    BeforeValidator(_date_or_local_datetime),
-    WithJsonSchema({"type": "string", "description": "a date (2027-06-01) or local time (2027-06-01 13:30)"}),
-]
-Minutes = Annotated[
-    int,
-    BeforeValidator(_minutes),
-    WithJsonSchema({"type": ["string", "integer"], "description": "like 30 minutes, 6 hours, 1 day"}),
-]
-
-
-class Frozen(BaseModel):
-    """Base for every model: immutable, and unknown fields are errors (typos must not pass silently)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Source(BaseModel):
-    """Where a model came from: the file (relative to the repository root) and each field's line."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    line: int = 1
-    lines: dict[str, int] = Field(default_factory=dict)
-
-    def line_of(self, field: str | None) -> int:
-        return line_of(self.lines, field, self.line)
-
-
-def line_of(lines: dict[str, int], field: str | None, default: int) -> int:
-    """The line of a dotted field path ("media.0.alt"), falling back to its nearest parent, then ``default``."""
-    while field:
-        if field in lines:
-            return lines[field]
-        field = field.rpartition(".")[0]
-    return default
-
+__all__ = ["DEFAULT_ZONE", "ID_PATTERN", "Account", "Allow", "Campaign", "Consent", "DateOrLocalDateTime",
+           "Event", "EventKind", "Frozen", "LocalDateTime", "Media", "Minutes", "Planned", "Platform", "Poll",
+           "Post", "QuietHours", "Reminder", "Repository", "Settings", "Source", "Status", "Term", "ThreadPart",
+           "line_of"]
 
 # --- settings -----------------------------------------------------------------------------------
 

@@ -69,6 +69,13 @@ def _location(path: str, size: int, mtime: int) -> str | None:
     return None
 
 
+def strip_and_say(path: Path) -> str:
+    """Strip the photo's hidden details (``strip_location``) and say what was removed."""
+    before = location(path)
+    strip_location(path)
+    return f"removed its GPS location ({before})" if before else "no location found; hidden details removed"
+
+
 def strip_location(path: Path) -> None:
     """Rewrite a photo in place without EXIF or XMP metadata, turned the right way up first.
 

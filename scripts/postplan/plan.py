@@ -14,28 +14,13 @@ import difflib
 from dataclasses import dataclass, field
 
 from postplan.clock import LocalTimeError, localize
-from postplan.models import Campaign, Event, Post, Reminder, Repository
-from postplan.templating import TemplateProblem, Templates, campaign_values, event_values, long_date, school_values
+from postplan.models import Campaign, Event, Post, Repository
+from postplan.reminders import PlannedPost, owner_days, reminder_day, reminder_id, render_reminder
+from postplan.template_values import campaign_values, event_values, school_values
+from postplan.templating import TemplateProblem, Templates
+from postplan.wording import long_date
 
-POSTS_DIR = "content/posts"
-
-
-@dataclass(frozen=True)
-class PlannedPost:
-    """A post the calendar asks for: where it goes, when, and the text its template writes."""
-
-    id: str
-    template: str
-    publish_at: dt.datetime
-    text: str
-    event: str | None  # exactly one of event and campaign is set
-    campaign: str | None
-    event_start: dt.date | dt.datetime
-    when: str  # "7 days before", "on the day", "1 day after"
-
-    @property
-    def path(self) -> str:
-        return post_path(self.id, self.publish_at)
+__all__ = ["Notice", "Plan", "PlannedPost", "compare", "orphans", "plan", "render_reminder", "start_post"]
 
 
 @dataclass(frozen=True)
@@ -60,64 +45,6 @@ class Plan:
     too_late: list[PlannedPost] = field(default_factory=list)  # the time has passed: never written
     out_of_date: list[Notice] = field(default_factory=list)  # written before; the calendar has changed since
     problems: list[Notice] = field(default_factory=list)  # reminders that cannot be written as they stand
-
-
-def post_path(post_id: str, publish_at: dt.datetime) -> str:
-    return f"{POSTS_DIR}/{publish_at:%Y-%m}/{post_id}.md"
-
-
-def describe_offset(reminder: Reminder) -> str:
-    if reminder.days_before == 0:
-        return "on the day"
-    days = reminder.days_before if reminder.days_before is not None else reminder.days_after
-    unit = "day" if days == 1 else "days"
-    return f"{days} {unit} {'before' if reminder.days_before is not None else 'after'}"
-
-
-def reminder_id(owner_id: str, reminder: Reminder) -> str:
-    return f"{owner_id}-{reminder.template}-{describe_offset(reminder).replace(' ', '-')}"
-
-
-def reminder_day(first_day: dt.date, last_day: dt.date, reminder: Reminder) -> dt.date:
-    """Days before count back from the first day; days after count on from the last day."""
-    if reminder.days_before is not None:
-        return first_day - dt.timedelta(days=reminder.days_before)
-    return last_day + dt.timedelta(days=reminder.days_after or 0)
-
-
-def _start(owner: Event | Campaign) -> dt.date | dt.datetime:
-    return owner.start
-
-
-def _days(owner: Event | Campaign) -> tuple[dt.date, dt.date]:
-    if isinstance(owner, Event):
-        return owner.first_day, owner.last_day
-    return owner.start, owner.end
-
-
-def render_reminder(owner: Event | Campaign, reminder: Reminder, repository: Repository,
-                    templates: Templates) -> PlannedPost:
-    """One reminder as a post: its time in the school's zone and its text. Raises on a bad time or template."""
-    settings = repository.settings
-    first_day, last_day = _days(owner)
-    day = reminder_day(first_day, last_day, reminder)
-    publish_at = localize(dt.datetime.combine(day, reminder.at), settings.zone)
-    values = {
-        **school_values(settings, day),
-        **(event_values(owner) if isinstance(owner, Event) else campaign_values(owner)),
-    }
-    text = templates.render(reminder.template, values)
-    is_event = isinstance(owner, Event)
-    return PlannedPost(
-        id=reminder_id(owner.id, reminder),
-        template=reminder.template,
-        publish_at=publish_at,
-        text=text,
-        event=owner.id if is_event else None,
-        campaign=None if is_event else owner.id,
-        event_start=_start(owner),
-        when=describe_offset(reminder),
-    )
 
 
 def plan(repository: Repository, templates: Templates, now: dt.datetime) -> Plan:
@@ -229,7 +156,7 @@ def start_post(repository: Repository, templates: Templates, template: str, owne
     owner = _owner(repository, owner_id)
     reminder = next((r for r in getattr(owner, "reminders", []) if r.template == template), None)
     if at is None and owner is not None and reminder is not None:
-        first_day, last_day = _days(owner)
+        first_day, last_day = owner_days(owner)
         at = localize(dt.datetime.combine(reminder_day(first_day, last_day, reminder), reminder.at),
                       repository.settings.zone)
     if at is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from postplan.findings import Finding, Severity
 from postplan.models import Post, Repository
-from postplan.rules.weighted_length import measure
+from postplan.textlength import measure
 
 ICONS = {"error": "❌", "warning": "⚠️", "allowed": "☑️"}
 

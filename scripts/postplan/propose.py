@@ -11,9 +11,9 @@ import re
 from urllib.parse import quote, urlencode
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from postplan.models import Settings
+from postplan.sandbox import PostSandbox, TemplateProblem, render_limited, sandbox
 
 POSTS_FOLDER = "content/posts"
 FRONT_MATTER = """---
@@ -23,6 +23,7 @@ author: <your name>
 ---
 """
 _COMMENT = re.compile(r"^\s*\{#(.*?)#\}", re.DOTALL)
+TIME_LIMIT_SECONDS = 2.0
 
 
 class Blank(jinja2.Undefined):
@@ -59,8 +60,9 @@ def _keep(value: object, *args: object, **kwargs: object) -> object:
     return value
 
 
-def _environment() -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(undefined=Blank, autoescape=False, trim_blocks=True, lstrip_blocks=True)
+def _environment() -> PostSandbox:
+    """The post sandbox, with its limits, where every value is a blank and every filter keeps it."""
+    environment = sandbox(undefined=Blank)
     environment.filters = _AnyFilter()
     environment.tests = {**environment.tests}
     return environment
@@ -69,8 +71,8 @@ def _environment() -> SandboxedEnvironment:
 def post_text(template: str) -> str:
     """A post file to start from: blank front matter and the template's text with blanks to fill in."""
     try:
-        body = _environment().from_string(template).render()
-    except jinja2.TemplateError:
+        body = render_limited(_environment().from_string(template), {}, "template", TIME_LIMIT_SECONDS)
+    except (jinja2.TemplateError, TemplateProblem, TypeError, ValueError, ArithmeticError, RecursionError):
         body = _COMMENT.sub("", template)  # a template this cannot render: offer its text as written
     lines = [line.rstrip() for line in body.strip().splitlines()]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))

@@ -6,10 +6,15 @@ site stage decides where the pages go. ``postplan rules RULE`` prints one of the
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
+import json
 import re
+from functools import lru_cache
 
 from postplan.findings import Severity
-from postplan.rules import RULES, Rule
+from postplan.rules import RULES, Rule, get
 
 SEVERITY_MEANS = {
     Severity.ERROR: "an **error**: `postplan validate` fails and the post is not published until it is fixed "
@@ -23,6 +28,21 @@ def rule_pages() -> dict[str, str]:
     pages = {f"rules/{rule.id}.md": rule_page(rule) for rule in RULES.values()}
     pages["rules/index.md"] = _index()
     return pages
+
+
+def rule_list(fmt: str = "text") -> str:
+    """Every rule with its severity and summary: a table for people, or JSON (``fmt="json"``)."""
+    if fmt == "json":
+        data = [{"id": r.id, "severity": r.severity.value, "summary": r.summary, "policy": r.policy}
+                for r in RULES.values()]
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    width = max(len(rule_id) for rule_id in RULES)
+    return "\n".join(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary}" for rule in RULES.values())
+
+
+def rule_page_of(rule_id: str) -> str:
+    """The page of the rule with this id; ``KeyError`` with the known ids when there is none."""
+    return rule_page(get(rule_id))
 
 
 def rule_page(rule: Rule) -> str:
@@ -41,6 +61,10 @@ A finding of this rule is {SEVERITY_MEANS[rule.severity]}.
 
 {_markdown(rule.doc)}
 
+## Settings it reads
+
+{_settings_section(rule)}
+
 ## Allowing an exception
 
 If a leader agrees that this post is fine as it is, they add an exception to the post's front matter,
@@ -52,6 +76,46 @@ allow:
     reason: Agreed with the head, because ...
 ```
 """
+
+
+def _settings_section(rule: Rule) -> str:
+    names = settings_read(rule)
+    if not names:
+        return "None: it works from the post and the calendar alone."
+    listed = "\n".join(f"- `{name}`" for name in names)
+    return f"Under `extra: postplan:` in `mkdocs.yml`:\n\n{listed}"
+
+
+@lru_cache(maxsize=None)
+def settings_read(rule: Rule) -> tuple[str, ...]:
+    """The school's settings a rule reads, found in its module's code (and in the helpers it imports from
+    postplan), so that a rule's page cannot forget one."""
+    from postplan.models import Settings
+
+    module = importlib.import_module(rule.module)
+    sources = [inspect.getsource(module)]
+    for value in vars(module).values():
+        if inspect.isfunction(value) and value.__module__.startswith("postplan.") and value.__module__ != rule.module:
+            sources.append(inspect.getsource(value))
+    found = {name for source in sources for name in _settings_in(ast.parse(source))}
+    return tuple(sorted(found & set(Settings.model_fields)))
+
+
+def _settings_in(tree: ast.AST) -> set[str]:
+    """Names read as ``….settings.NAME`` or ``getattr(….settings, "NAME", …)``."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _is_settings(node.value):
+            names.add(node.attr)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr"
+              and len(node.args) >= 2 and _is_settings(node.args[0]) and isinstance(node.args[1], ast.Constant)):
+            names.add(str(node.args[1].value))
+    return names
+
+
+def _is_settings(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Name) and node.id == "settings") or (
+        isinstance(node, ast.Attribute) and node.attr == "settings")
 
 
 def _index() -> str:

@@ -1,4 +1,4 @@
-"""Post length as platforms count it: X's twitter-text v3 weighted length, and a plain grapheme-ish length.
+"""Post length as platforms count it: X's twitter-text v3 weighted length; Mastodon and Bluesky count characters.
 
 twitter-text-parser is the reference but takes ~1 ms per post, so the common cases are computed here
 directly and only the hard parts (URL extraction, emoji matching) are handed to the library, when present.
@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from postplan.links import url_extractor
+
+if TYPE_CHECKING:
+    from postplan.models import Account
 
 X_LIMIT = 280
+DEFAULT_LIMITS = {"x": X_LIMIT, "mastodon": 500, "bluesky": 300}
 
 # twitter-text v3.json: code points in these ranges weigh 1, everything else 2 (weights 100/200, scale 100).
 LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -28,12 +35,21 @@ _EMOJI_ANCHOR = re.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
 TLD_START = r"[^\W\d_]"
 _URL_HINT = re.compile(r"\." + TLD_START)
 
-_ZWJ = "\u200d"
 # Every emoji of more than one code point contains one of these joiners or modifiers (checked in the tests).
 # Without them, and without © or ®, each emoji is a single wide code point, which weighs 2 whether or not
 # it is read as an emoji: so the library's emoji regex (half a second to import) is not needed at all.
 _SEQUENCE = re.compile("[\u00a9\u00ae\u200d\u20e3\ufe0e\ufe0f\U0001F1E6-\U0001F1FF"
                        "\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]")
+
+
+def measure(text: str, account: Account) -> tuple[int, int]:
+    """The length of a text as the account's platform counts it, and that platform's limit."""
+    length = weighted_length(text) if account.platform == "x" else len(text)
+    return length, limit_of(account)
+
+
+def limit_of(account: Account) -> int:
+    return account.max_length or DEFAULT_LIMITS[account.platform]
 
 
 def weighted_length(text: str, config: str = "v3") -> int:
@@ -96,7 +112,7 @@ def _plain_weight(t: str, start: int, end: int) -> int:
 
 
 def _url_spans(t: str) -> dict[int, tuple[int, int]]:
-    extract_urls_with_indices = _url_extractor()
+    extract_urls_with_indices = url_extractor()
     # Keyed by start index with later entities overwriting earlier ones, and sized by len(url), as the library does.
     return {e["indices"][0]: (len(e["url"]), URL_WEIGHT) for e in extract_urls_with_indices(t)}
 
@@ -115,28 +131,6 @@ def _emoji_spans(t: str, anchors: list[int]) -> dict[int, tuple[int, int]]:
             spans[pos] = (m.end() - pos, EMOJI_WEIGHT)
             end = m.end()
     return spans
-
-
-@lru_cache(maxsize=1)
-def _url_extractor():
-    """twitter-text's URL extractor, without importing the rest of the package.
-
-    ``import twitter_text`` also compiles its emoji regex (half a second, and it needs setuptools'
-    pkg_resources). The URL modules use only relative imports, so they are loaded here as a private
-    copy of the package: same files, same behaviour, none of the emoji cost.
-    """
-    import importlib
-    import importlib.util
-    import sys
-    import types
-
-    name = "_postplan_twitter_text"
-    if name not in sys.modules:
-        spec = importlib.util.find_spec("twitter_text")
-        package = types.ModuleType(name)
-        package.__path__ = list(spec.submodule_search_locations)
-        sys.modules[name] = package
-    return importlib.import_module(f"{name}.extract_urls").extract_urls_with_indices
 
 
 @lru_cache(maxsize=1)
@@ -162,38 +156,3 @@ def _library_length(text: str, config: str = "v3") -> int:
     # The library's version2 config lacks the emoji switch parse_tweet reads; v2 has no emoji discount.
     options = {"v3": configs["version3"], "v2": {**configs["version2"], "emoji_parsing_enabled": False}}[config]
     return parse_tweet(text, options=options).weightedLength
-
-
-def plain_length(text: str) -> int:
-    """Grapheme-ish length for platforms that count what a reader sees: NFC code points, with combining marks,
-    variation selectors, skin tones, tags, ZWJ sequences, flag pairs and CRLF each folded into one character."""
-    t = _normalise(text)
-    if t.isascii():
-        return len(t)
-    count = 0
-    joined = False  # previous code point was a ZWJ, so this one continues the sequence
-    open_flag = False  # previous code point was an unpaired regional indicator
-    for ch in t:
-        cp = ord(ch)
-        if count and (joined or ch == _ZWJ or _is_extender(ch, cp)):
-            joined = ch == _ZWJ
-            continue
-        joined = False
-        if 0x1F1E6 <= cp <= 0x1F1FF:
-            open_flag = not open_flag
-            if not open_flag:
-                continue
-        else:
-            open_flag = False
-        count += 1
-    return count
-
-
-def _is_extender(ch: str, cp: int) -> bool:
-    return (
-        0xFE00 <= cp <= 0xFE0F
-        or 0x1F3FB <= cp <= 0x1F3FF
-        or 0xE0020 <= cp <= 0xE007F
-        or 0xE0100 <= cp <= 0xE01EF
-        or unicodedata.category(ch) in ("Mn", "Me", "Mc")
-    )

@@ -1,7 +1,8 @@
 """Every policy rule against its cases: posts it must flag and near-misses it must leave alone.
 
 The cases are data, one file a rule (``cases/<rule-id>.yml``): each has the post's text, any front
-matter fields, settings to change, images to create, and a pupil roster; ``fail`` cases must give at
+matter fields, settings to change, images to create, a pupil roster, and files to write as they are
+(a broken post for the loader's rules, a calendar file); ``fail`` cases must give at
 least one finding of the rule (containing ``message`` when given), ``pass`` cases none. The posts are
 checked in a small school that has the example school's calendar (campaigns, events, terms).
 """
@@ -17,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE, School, post_text
-from postplan.check import run_checks
+from postplan.pipeline import check
 from postplan.clock import now as pinned
 from postplan.load import Loaded, load_repository
 
@@ -62,12 +63,16 @@ def make_image(path: Path, spec: dict) -> None:
     path.write_bytes(data)
 
 
-def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
+def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
     if case.get("calendar"):  # calendar cases: one more calendar file beside the example school's
         school.write("calendar/case.yml", case["calendar"])
     for name, spec in (case.get("images") or {}).items():
         make_image(school.root / "content" / name, spec or {})
-    posts = case.get("posts") or [{"text": case.get("text", "Sports Day is on Tuesday."), "fields": case.get("fields") or {}}]
+    for name, content in (case.get("files") or {}).items():
+        school.write(name, content)
+    written_alone = (case.get("files") or case.get("calendar")) and "text" not in case
+    posts = case.get("posts") or ([] if written_alone else [{"text": case.get("text", ""),
+                                                              "fields": case.get("fields") or {}}])
     for number, post in enumerate(posts):
         fields = {**DEFAULTS, **(post.get("fields") or {})}
         front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too
@@ -78,17 +83,19 @@ def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tm
         roster.write_text("\n".join(case["roster"]) + "\n", encoding="utf-8")
         monkeypatch.setenv("POSTPLAN_ROSTER", str(roster))
     loaded = load_repository(school.root)
-    assert not [f for f in loaded.findings], loaded.findings  # the case itself must load
+    others = [p for p in loaded.problems if p.rule != rule]
+    assert not others, others  # the case itself must load, but for what its own rule is about
     settings = loaded.repository.settings.model_copy(update=case.get("settings") or {})
     repository = loaded.repository.model_copy(update={"settings": settings})
     when = pinned(case.get("now", NOW), settings.zone)
-    return run_checks(Loaded(repository, []), when, school.root)
+    return check(Loaded(repository, loaded.problems), when)
 
 
 @pytest.fixture
 def calendar_school(school: School) -> School:
     for name in ("campaigns.yml", "events.yml", "terms.yml"):
         shutil.copy(EXAMPLE / "calendar" / name, school.root / "calendar" / name)
+    shutil.copytree(EXAMPLE / "templates" / "posts", school.root / "templates" / "posts")
     return school
 
 
@@ -96,7 +103,7 @@ def calendar_school(school: School) -> School:
 def test_rule_case(rule: str, outcome: str, case: dict, calendar_school: School,
                    monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("POSTPLAN_ROSTER", raising=False)
-    found = [f for f in findings_for(calendar_school, case, monkeypatch, tmp_path) if f.rule == rule]
+    found = [f for f in findings_for(calendar_school, rule, case, monkeypatch, tmp_path) if f.rule == rule]
     if outcome == "fail":
         assert found, f"{rule} should flag: {case}"
         if "message" in case:

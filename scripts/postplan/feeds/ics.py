@@ -99,7 +99,3 @@ def reminder(entry: Entry, minutes: int) -> icalendar.Alarm:
     alarm.add("description", f"Reminder: {entry.summary}")
     alarm.add("trigger", -dt.timedelta(minutes=minutes))
     return alarm
-
-
-def to_bytes(calendar: icalendar.Calendar) -> bytes:
-    return calendar.to_ical()

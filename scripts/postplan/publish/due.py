@@ -32,7 +32,7 @@ class Decision:
 
 
 def due_posts(repository: Repository, findings: list[Finding], records: dict[str, PostRecord],
-              now: dt.datetime, root: Path) -> list[Decision]:
+              now: dt.datetime) -> list[Decision]:
     """A decision for every post whose time has come and that the ledger has not settled, oldest first."""
     grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
     errors = _errors_by_path(findings)
@@ -41,7 +41,7 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
         if post.publish_at > now:
             continue
-        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, root)
+        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace)
         if decision is not None:
             decisions.append(decision)
     return decisions
@@ -56,8 +56,8 @@ def deciding(repository: Repository, now: dt.datetime) -> set[str]:
 
 
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
-            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, root: Path) -> Decision | None:
-    fingerprint = content_hash(post, root)
+            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta) -> Decision | None:
+    fingerprint = content_hash(post, Path(repository.root))
     if post.status != "approved":
         if now - post.publish_at <= grace and record is None:
             return Decision(post, NOT_APPROVED, f"its time has come but it is {post.status}, not approved", fingerprint)

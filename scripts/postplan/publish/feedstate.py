@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from postplan.feeds.state import STATE_FILE
 from postplan.publish.durable import PUSH_ATTEMPTS, ledger_branch
 from postplan.publish.ledgerbranch import GitError, LedgerBranch
 
@@ -23,7 +22,7 @@ class FeedStateBranchError(Exception):
     """The state cannot be read from or kept on the ledger branch; the message says why."""
 
 
-def restore_feed_state(root: Path, settings) -> LedgerBranch:
+def restore_feed_state(root: Path, settings, state_file: str) -> LedgerBranch:
     """Fetch the ledger branch and put its feed state (if it has one) where record-feeds reads it."""
     branch = ledger_branch(root, settings)
     if branch is None:
@@ -34,14 +33,14 @@ def restore_feed_state(root: Path, settings) -> LedgerBranch:
     except GitError as error:
         raise FeedStateBranchError(f"the ledger branch could not be fetched: {error}") from None
     if data:
-        (root / STATE_FILE).parent.mkdir(parents=True, exist_ok=True)
-        (root / STATE_FILE).write_bytes(data)
+        (root / state_file).parent.mkdir(parents=True, exist_ok=True)
+        (root / state_file).write_bytes(data)
     return branch
 
 
-def keep_feed_state(root: Path, branch: LedgerBranch) -> bool:
+def keep_feed_state(root: Path, branch: LedgerBranch, state_file: str) -> bool:
     """Push the recorded state to the ledger branch unless it already has it; True if it was pushed."""
-    data = (root / STATE_FILE).read_bytes()
+    data = (root / state_file).read_bytes()
     try:
         for _ in range(PUSH_ATTEMPTS):
             tip = branch.tip()

@@ -1,7 +1,7 @@
-"""One publishing run: load and check, take the lock, find due posts, send them, say what happened.
+"""One publishing run: take the lock, find due posts, send them, say what happened.
 
-The order matters and is decided here once: everything is checked before anything is sent (a post
-with errors never goes out); the lock is taken before the ledger is read (so two runs cannot both
+The pipeline checks everything before this runs (a post with errors never goes out) and hands over
+the findings. The order within the run matters and is decided here once: the lock is taken before the ledger is read (so two runs cannot both
 decide to send the same post); each message is claimed before it is sent and recorded after.
 """
 
@@ -14,14 +14,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postplan.check import run_checks
-from postplan.load import Loaded, load_repository
+from postplan.findings import Finding
+from postplan.load import Loaded
 from postplan.models import Settings
 from postplan.publish import record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
-                                  Decision, deciding, due_posts)
+                                  Decision, due_posts)
 from postplan.publish.durable import open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, EXIT_USAGE, in_ci, missing_secrets
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
@@ -76,12 +76,11 @@ class UsageError(Exception):
     """A problem with how postplan is set up to run (credentials, the ledger): exit code 2."""
 
 
-def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: Loaded | None = None) -> Report:
-    """Publish what is due at ``now``; never raises for a post's problem, only reports it."""
-    loaded = loaded or load_repository(root)
+def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: Options = Options()) -> Report:
+    """Publish what is due at ``now``, given the check's findings; never raises for a post's problem, only
+    reports it."""
+    root = Path(loaded.repository.root)
     settings = loaded.repository.settings
-    # Each post is checked on its own only if it could go out now; the comparisons see every post.
-    findings = run_checks(loaded, now, root, only=deciding(loaded.repository, now))
     credentials = _credentials(settings, options)
     live = bool(credentials) or options.publisher_for is not None
     report = Report()
@@ -89,7 +88,7 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
     _report_unreadable(loaded, report)
     ledger = open_ledger(root, settings, outbox=not live, writing=not options.dry_run)
     if options.dry_run:
-        _decide_and_act(loaded, findings, ledger, root, now, report, None, live)
+        _decide_and_act(loaded, findings, ledger, now, report, None, live)
         return report
     with ledger.lock() as held:
         if not held:
@@ -100,13 +99,14 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
         if credentials:
             quiet_signing_logs()
         publishers = _Publishers(root, settings, credentials, options, live)
-        _decide_and_act(loaded, findings, ledger, root, now, report, _Sender(publishers, scrub, now), live)
+        _decide_and_act(loaded, findings, ledger, now, report, _Sender(publishers, scrub, now), live)
     _report_ledger_problems(ledger, report)
     return report
 
 
-def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: dt.datetime, report: Report,
+def _decide_and_act(loaded: Loaded, findings: list[Finding], ledger: Ledger, now: dt.datetime, report: Report,
                     sender: _Sender | None, live: bool) -> None:
+    root = Path(loaded.repository.root)
     try:
         reading = ledger.read()
         # The outbox keeps its own ledger, but what really went out (the repository's ledger) still counts.
@@ -115,7 +115,7 @@ def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: d
         raise UsageError(str(error)) from None
     report.notes.extend(reading.warnings)
     run = uuid.uuid4().hex[:12]
-    decisions = due_posts(loaded.repository, findings, fold(history + reading.entries), now, root)
+    decisions = due_posts(loaded.repository, findings, fold(history + reading.entries), now)
     if sender is not None:
         _require_credentials(decisions, sender)
     for decision in decisions:
@@ -277,7 +277,6 @@ def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[
 def _report_unreadable(loaded: Loaded, report: Report) -> None:
     """Post files that could not be loaded: one may be an approved post that should be going out."""
     loaded_paths = {post.source.path for post in loaded.repository.posts}
-    broken = sorted({f.path for f in loaded.findings if f.blocks and f.path.startswith("content/posts/")}
-                    - loaded_paths)
+    broken = sorted({p.path for p in loaded.problems if p.path.startswith("content/posts/")} - loaded_paths)
     for path in broken:
         report.add("unreadable", path, "cannot be read, so it cannot be published (postplan validate shows why)")

@@ -14,7 +14,9 @@ SECTIONS = (("needs-person", "Needs a person"), ("publishing", "Thread part-way"
             ("missed", "Missed"), ("published", "Published"), ("same-content", "Not sent: same content"))
 
 
-def status_text(repository: Repository, root: Path, now: dt.datetime, limit: int = 10) -> str:
+def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> str:
+    """What is due now and next, the last run, then the ledger's posts by state, at most ``limit`` of each."""
+    root = Path(repository.root)
     reading = open_ledger(root, repository.settings).read()
     records = fold(reading.entries)
     lines = [*reading.warnings, *last_run_lines(repository, reading.entries, now)]

@@ -7,9 +7,12 @@ compare posts or read the calendar). ``check`` may run in another process, on on
 look at other posts; ``check_repository`` runs once and sees every post as ``context.posts`` (the facts
 comparisons need, ``PostFacts``). Each yields ``Problem``s; the engine, not the rule, stamps the id,
 severity, path and line on them. Rules the loader enforces (the file could not become a post at all)
-are registered too, with neither function, so that they are documented like the others.
+are registered too, with neither function (``LOADER_RULES``): the loader reports their problems, and the
+check stage makes them findings through this registry like every other rule's.
 
-To add a rule, write its module and add it to ``_MODULES`` below.
+To add a rule, write its module, named after its id (``pupil-full-name`` → ``pupil_full_name.py``), and
+add it to ``_MODULES`` below. A module without ``check`` or ``check_repository``, or with an id already
+taken, is refused when postplan starts, with a message saying which.
 """
 
 from __future__ import annotations
@@ -20,14 +23,13 @@ from types import ModuleType
 
 from postplan.findings import Severity
 from postplan.rules import (
-    account,
     allow_unknown_rule,
     alt_text,
     approval,
     birth_date,
-    calendar_duplicate,
     campaign_hashtag_missing,
     date_in_text,
+    duplicate_calendar_id,
     duplicate_id,
     duplicate_text,
     email_address,
@@ -69,11 +71,19 @@ from postplan.rules import (
     vehicle_registration,
     weighted_length,
     whereabouts,
-    yaml_syntax,
+    unknown_account,
+    yaml,
 )
 from postplan.rules.base import Context, Problem
 
-__all__ = ["RULES", "Context", "Problem", "Rule", "get"]
+__all__ = ["LOADER_RULES", "RULES", "Context", "Problem", "Rule", "RuleModuleError", "get", "registry"]
+
+# The rules the loader enforces: their problems come from reading the files, not from a check function.
+LOADER_RULES = frozenset({"file", "yaml", "front-matter", "schema", "local-time"})
+
+
+class RuleModuleError(Exception):
+    """A rule module that cannot be registered: the message names the module and what it lacks."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +96,13 @@ class Rule:
     check: Callable[..., Iterable[Problem]] | None
     check_repository: Callable[..., Iterable[Problem]] | None
 
+    module: str = ""
+
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
+        missing = [name for name in ("ID", "SEVERITY", "SUMMARY", "POLICY") if not hasattr(module, name)]
+        if missing:
+            raise RuleModuleError(f"{module.__name__}: a rule module needs {', '.join(missing)}")
         return cls(
             id=module.ID,
             severity=module.SEVERITY,
@@ -96,24 +111,25 @@ class Rule:
             doc=(module.__doc__ or "").strip(),
             check=getattr(module, "check", None),
             check_repository=getattr(module, "check_repository", None),
+            module=module.__name__,
         )
 
 
 # The order here is the order rules run and are listed in: the loader's rules first.
 _MODULES: tuple[ModuleType, ...] = (
     file,
-    yaml_syntax,
+    yaml,
     front_matter,
     schema,
     local_time,
     duplicate_id,
-    account,
+    unknown_account,
     unknown_reference,
     approval,
     weighted_length,
     media_file,
     feed_site_url,
-    calendar_duplicate,
+    duplicate_calendar_id,
     term_overlap,
     trip_location,
     unknown_audience,
@@ -155,7 +171,22 @@ _MODULES: tuple[ModuleType, ...] = (
     allow_unknown_rule,
 )
 
-RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, _MODULES)}
+def registry(modules: tuple[ModuleType, ...]) -> dict[str, Rule]:
+    """Every rule by id, in the order given; ``RuleModuleError`` for a module that is not a usable rule."""
+    rules: dict[str, Rule] = {}
+    for module in modules:
+        rule = Rule.from_module(module)
+        if rule.id in rules:
+            raise RuleModuleError(f"{module.__name__}: the rule id '{rule.id}' is already used by "
+                                  f"{rules[rule.id].module}; every rule needs its own id")
+        if rule.check is None and rule.check_repository is None and rule.id not in LOADER_RULES:
+            raise RuleModuleError(f"{module.__name__}: the rule '{rule.id}' has neither check(post, context) "
+                                  "nor check_repository(repository, context), so it would never report anything")
+        rules[rule.id] = rule
+    return rules
+
+
+RULES: dict[str, Rule] = registry(_MODULES)
 
 
 def get(rule_id: str) -> Rule:

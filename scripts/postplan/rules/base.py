@@ -58,11 +58,15 @@ class Context:
 
     repository: Repository
     now: dt.datetime
-    root: Path
     roster: frozenset[str] = field(default_factory=frozenset)
     ledger: dict[str, str] = field(default_factory=dict)  # post id → what the publisher's ledger says of it
     posts: tuple[PostFacts, ...] = ()  # every post, for ``check_repository`` (``check`` sees one post)
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def root(self) -> Path:
+        """The school's repository folder."""
+        return Path(self.repository.root)
 
     def once(self, key: Hashable, compute: Callable[[], Result]) -> Result:
         """``compute()``, worked out once in this run for each key: what a rule learns of the repository or

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from postplan.findings import Severity
+from postplan.links import SHORTENERS, host
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.link_shortener import SHORTENERS, host
 from postplan.rules.text import post_links
 
 ID = "link-domain"

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.postcode import POSTCODE
 from postplan.rules.text import has_digit, line_in, prose
 
 ID = "postal-address"
@@ -22,7 +23,6 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No home addresses or postcodes, except the school's own."
 POLICY = "Learners do not share personal information (e.g. full name on a noticeboard, address on a driving licence)."
 
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
 _STREET = re.compile(
     r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][a-z'’]+\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|"
     r"Crescent|Terrace|Gardens|Place|Court|Grove|Row|Mews|Square|Parade|Walk)\b"

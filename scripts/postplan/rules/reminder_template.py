@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.plan import render_reminder
+from postplan.reminders import render_reminder
 from postplan.rules.base import Context, Problem
 from postplan.templating import TemplateProblem, Templates
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Repository
 from postplan.rules.base import Context, Problem
-from postplan.templating import long_date
+from postplan.wording import long_date
 
 ID = "term-overlap"
 SEVERITY = Severity.ERROR

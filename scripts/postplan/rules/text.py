@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from postplan.links import HASHTAG, MENTION, URL
 from postplan.models import Post, ThreadPart
 
-URL = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"'()]+(?:\([^\s)]*\))?", re.IGNORECASE)
-MENTION = re.compile(r"(?<![\w@/])@(\w{1,15})\b")
-HASHTAG = re.compile(r"(?<![\w#&/])#(\w+)")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _TRAILING = ".,;:!?'\"”’"
 
@@ -75,18 +73,8 @@ def has_digit(text: str) -> bool:
 
 
 def event_of(repository, event_id: str | None):
-    """The repository's event with this id (a dictionary made once per repository, not a search per post)."""
-    if event_id is None:
-        return None
-    cached = _EVENTS.get(id(repository))
-    if cached is None or cached[0] is not repository:  # ids are reused once a repository is gone
-        if len(_EVENTS) > 4:
-            _EVENTS.clear()
-        cached = _EVENTS[id(repository)] = (repository, {event.id: event for event in repository.events})
-    return cached[1].get(event_id)
-
-
-_EVENTS: dict[int, tuple[object, dict]] = {}
+    """The repository's event with this id (``Repository.event``, which keeps a dictionary of them)."""
+    return repository.event(event_id)
 
 
 def data_lines(name: str) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.postal_address import POSTCODE
+from postplan.rules.postcode import POSTCODE
 from postplan.rules.text import has_digit, line_in, prose, words
 
 ID = "text-speak"

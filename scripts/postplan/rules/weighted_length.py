@@ -13,25 +13,12 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Account, Post
 from postplan.rules.base import Context, Problem
-from postplan.textlength import X_LIMIT, at_most, weighted_length
+from postplan.textlength import at_most, limit_of, measure
 
 ID = "weighted-length"
 SEVERITY = Severity.ERROR
 SUMMARY = "A post must fit the platform's limit (X: 280 weighted characters)."
 POLICY = "Platform limit: 280 weighted characters on X (twitter-text v3); 500 on Mastodon; 300 on Bluesky."
-
-DEFAULT_LIMITS = {"x": X_LIMIT, "mastodon": 500, "bluesky": 300}
-
-
-def measure(text: str, account: Account) -> tuple[int, int]:
-    """The length of a text as the account's platform counts it, and that platform's limit."""
-    length = weighted_length(text) if account.platform == "x" else len(text)
-    return length, limit_of(account)
-
-
-def limit_of(account: Account) -> int:
-    return account.max_length or DEFAULT_LIMITS[account.platform]
-
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     account = context.repository.settings.accounts.get(post.account)

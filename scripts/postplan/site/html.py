@@ -11,12 +11,11 @@ import posixpath
 import re
 
 from markupsafe import Markup, escape
-from twitter_text import extract_urls_with_indices
+
+from postplan.links import HASHTAG, MENTION, link_spans
 
 __all__ = ["Markup", "escape", "attrs", "post_text", "link", "day_label", "clock", "first_words"]
 
-_MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,15}(?![A-Za-z0-9_@])")
-_HASHTAG = re.compile(r"(?<![\w&#])#\w*[^\W\d_]\w*")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -42,9 +41,9 @@ def _href(url: str) -> str | None:
 
 def _entities(text: str) -> list[tuple[int, int, str, str | None]]:
     """(start, end, kind, href) for links, mentions and hashtags, without overlaps, in text order."""
-    spans = [(u["indices"][0], u["indices"][1], "link", _href(u["url"])) for u in extract_urls_with_indices(text)]
+    spans = [(link.begin, link.finish, "link", _href(link.url)) for link in link_spans(text)]
     taken = [(s, e) for s, e, _, _ in spans]
-    for kind, pattern in (("mention", _MENTION), ("hashtag", _HASHTAG)):
+    for kind, pattern in (("mention", MENTION), ("hashtag", HASHTAG)):
         for match in pattern.finditer(text):
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 spans.append((match.start(), match.end(), kind, None))

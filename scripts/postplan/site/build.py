@@ -1,7 +1,8 @@
-"""Build: validate, then write the calendar site and the feeds (MkDocs, in-process, with the school's mkdocs.yml).
+"""The MkDocs adapter: the calendar's pages and files, built into a site with the school's mkdocs.yml.
 
-The order matters once: findings come first, because they decide what the public site may show (a post
-with an error is left out). The build still runs when there are errors, so a school can see them.
+The pages themselves come from pure functions (``pages.render_pages`` and friends); this module only
+gathers them with the files they need and hands them to MkDocs, in-process, so that the site would
+survive a move from MkDocs to another builder by replacing this module and ``plugin``.
 """
 
 from __future__ import annotations
@@ -9,16 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from postplan import yamlsource
-from postplan.check import run_checks
-from postplan.feeds import PRINT_PAGE, Feed, print_page, subscribe_page, write_feeds
 from postplan.findings import Finding
-from postplan.load import load_repository
+from postplan.models import Repository
 from postplan.settings import SETTINGS_FILE
 from postplan.site.media import media_copies
 from postplan.site.pages import render_pages
@@ -26,66 +23,33 @@ from postplan.site.visibility import shown_posts
 
 STAFF_SITE_DIR = "site-staff"  # never site/: whatever deploys site/ must not be able to pick up a staff preview
 DEFAULT_DOCS_DIR = "templates/site"
-STYLESHEET = Path(__file__).parent / "site" / "calendar.css"
+STYLESHEET = Path(__file__).parent / "calendar.css"
 
 
 class BuildProblem(Exception):
     """MkDocs could not use the school's mkdocs.yml, or could not build: a message, no traceback."""
 
 
-@dataclass(frozen=True)
-class Built:
-    site_dir: Path
-    pages: int
-    posts_shown: int
-    feeds: list[Feed]
-    findings: list[Finding]
-    seconds: float
+@dataclass
+class SiteFiles:
+    """What the site is made of before MkDocs sees it: generated pages (path → Markdown) and files."""
 
-    @property
-    def errors(self) -> int:
-        return sum(f.blocks for f in self.findings)
+    pages: dict[str, str]
+    assets: dict[str, bytes | Path] = field(default_factory=dict)
+    posts_shown: int = 0
 
 
-def read_published(root: Path) -> dict[str, str]:
-    """Posts the publisher's ledger says went out, by id (no ledger: nothing is published yet)."""
-    from postplan.publish.ledger import LedgerError, ledger_states
-
-    try:
-        states = ledger_states(root)
-    except LedgerError as error:
-        raise BuildProblem(str(error)) from None
-    return {post: state for post, state in states.items() if state == "published"}
-
-
-def build(root: Path, now: dt.datetime, staff: bool = False,
-          progress: Callable[[str], None] = lambda stage: None) -> Built:
-    """Validate, render the pages and feeds, and run MkDocs; raise SettingsError or BuildProblem if it cannot."""
-    started = time.perf_counter()
-    progress("loading the school's files")
-    loaded = load_repository(root)
-    repository = loaded.repository
-    progress("checking every post")
-    findings = run_checks(loaded, now, root)
-    published = read_published(root)
-    progress("drawing the calendar pages")
+def site_files(repository: Repository, findings: list[Finding], published: dict[str, str], now: dt.datetime,
+               staff: bool) -> SiteFiles:
+    """The calendar pages, the home page, the rules' pages, the "propose a post" page, photos and styles."""
+    root = Path(repository.root)
     pages = render_pages(repository, findings, now, staff, published=published)
     if staff:  # the rules and the propose page are for staff: the parents' site holds what parents need
         pages.update(_rule_pages())
-        pages["propose.md"] = _propose_page(root, repository.settings, now)
+        pages["propose.md"] = _propose_page(repository, now)
     shown = shown_posts(repository, findings, published, now, staff)
     assets: dict[str, bytes | Path] = {**media_copies(shown, root), "assets/postplan/calendar.css": STYLESHEET}
-    with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:
-        progress("writing the calendar feeds")
-        feeds = write_feeds(repository, now, Path(scratch), staff)
-        pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
-        printable = print_page(feeds, repository.settings)
-        if printable is not None:
-            pages[PRINT_PAGE] = printable
-        assets.update({feed.filename: Path(scratch) / feed.filename for feed in feeds})
-        progress("building the site with MkDocs")
-        site_dir = _run_mkdocs(root, pages, assets, staff)
-    return Built(site_dir, len(pages), len(shown), feeds, findings, time.perf_counter() - started)
+    return SiteFiles(pages, assets, len(shown))
 
 
 def _rule_pages() -> dict[str, str]:
@@ -97,17 +61,19 @@ def _rule_pages() -> dict[str, str]:
     return rule_pages()
 
 
-def _propose_page(root: Path, settings, now: dt.datetime) -> str:
+def _propose_page(repository: Repository, now: dt.datetime) -> str:
     """The "propose a post" page: a GitHub new-file link per post template, filed under this month."""
     from postplan.propose import propose_page
     from postplan.templating import Templates
 
+    root = Path(repository.root)
     templates = Templates(root)
     texts = {name: (root / templates.path_of(name)).read_text(encoding="utf-8") for name in templates.names()}
-    return propose_page(settings, texts, month=f"{now:%Y-%m}")
+    return propose_page(repository.settings, texts, month=f"{now:%Y-%m}")
 
 
-def _run_mkdocs(root: Path, pages: dict[str, str], assets: dict[str, bytes | Path], staff: bool) -> Path:
+def run_mkdocs(root: Path, files: SiteFiles, staff: bool) -> Path:
+    """Build the site with MkDocs and the school's mkdocs.yml; the folder it was written to."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, printed on every build
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -127,7 +93,7 @@ def _run_mkdocs(root: Path, pages: dict[str, str], assets: dict[str, bytes | Pat
             overrides["docs_dir"] = str(default) if docs_dir is None and default.is_dir() else empty
         try:
             config = load_config(str(root / SETTINGS_FILE), **overrides)
-            config.plugins["postplan"] = PostplanPlugin(pages, assets, staff)
+            config.plugins["postplan"] = PostplanPlugin(files.pages, files.assets, staff)
             mkdocs_build(config)
         except MkDocsException as error:
             raise BuildProblem(f"{SETTINGS_FILE}: MkDocs could not build the site: {error}") from None

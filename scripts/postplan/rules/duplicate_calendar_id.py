@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.plan import reminder_id
+from postplan.reminders import reminder_id
 from postplan.rules.base import Context, Problem
 
 ID = "duplicate-calendar-id"

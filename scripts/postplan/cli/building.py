@@ -1,0 +1,116 @@
+"""The commands that make things: build (the site and feeds), media strip, bench."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from postplan.cli.options import EXIT_FINDINGS, Failure, common, current_time, load, root_option
+
+
+@click.command()
+@click.option("--staff", is_flag=True,
+              help="A private preview: add drafts, proposed posts, authors and findings. Written to "
+                   "site-staff/, never to site/.")
+@common
+def build(staff: bool, root: Path, now_text: str | None) -> None:
+    """Validate, then write the calendar site and the calendar feeds.
+
+    The public site (site/) is safe for the open web: events, campaign weeks, term dates and posts
+    already published (approved posts too, if show_approved_posts is set); no drafts, authors or
+    findings, and never a post that has an error. --staff writes a private preview to site-staff/.
+
+    Exits 0 when built with no errors, 1 when built but some posts have errors (they are left out of
+    the public site; the staff build shows them), 2 when nothing could be built (settings or mkdocs.yml).
+
+    \b
+    Example:
+        postplan build --staff --now 2026-11-16T09:00
+    """
+    from postplan import pipeline
+    from postplan.feeds import FeedStateError
+    from postplan.site.build import BuildProblem
+
+    progress = _stage_line if sys.stderr.isatty() else (lambda stage: None)
+    try:
+        progress("loading the school's files")
+        loaded = load(root)
+        built = pipeline.build(loaded, current_time(now_text, loaded), staff=staff, progress=progress)
+    except (BuildProblem, FeedStateError) as error:
+        raise Failure(str(error)) from None
+    finally:
+        if sys.stderr.isatty():
+            click.echo("\r\033[K", nl=False, err=True)
+    for line, to_stderr in built.summary(root, staff):
+        click.echo(line, err=to_stderr)
+    if built.errors:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _stage_line(stage: str) -> None:
+    """One line on the terminal saying what a long build is doing, rewritten at each stage."""
+    click.echo(f"\r\033[Kpostplan build: {stage}…", nl=False, err=True)
+
+
+@click.group()
+def media() -> None:
+    """Work on the pictures posts attach.
+
+    \b
+    Example:
+        postplan media strip content/media/2027/relay.jpg
+    """
+
+
+@media.command("strip")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@root_option
+def media_strip(files: tuple[Path, ...], root: Path) -> None:
+    """Remove a photo's hidden details (GPS location, camera, time) in place, keeping it the right way up.
+
+    Phones record where a photo was taken; the media-location rule refuses such photos. The picture is
+    turned upright first (phones store it sideways with a note saying so), then saved without the notes.
+    A file not found from the current folder is looked for under --root.
+
+    \b
+    Example:
+        postplan media strip content/media/2027/relay.jpg
+    """
+    from postplan import photos
+
+    for file in files:
+        found = file if file.is_file() or file.is_absolute() else root / file
+        if not found.is_file():
+            raise Failure(f"{file}: there is no such file")
+        try:
+            click.echo(f"{file}: {photos.strip_and_say(found)}")
+        except (OSError, ValueError, SyntaxError) as error:
+            raise Failure(f"{file}: cannot be read as a picture ({error})") from None
+
+
+@click.command()
+@click.option("--posts", default=10_000, show_default=True, help="How many posts the synthetic school has.")
+@click.option("--repeat", default=3, show_default=True, help="Runs of each command (the median is reported).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default="bench.json",
+              show_default=True, help="Where to write every figure as JSON (a relative path is under --root).")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
+              help="Also keep the synthetic school in this folder.")
+@root_option
+def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Path) -> None:
+    """Time validate, build, publish and --help on a synthetic school of N posts.
+
+    Each command runs as a whole process; the table gives the median time and the peak memory.
+
+    \b
+    Example:
+        postplan bench --posts 10000 --json bench.json
+    """
+    from postplan.bench import run_bench
+
+    if posts < 1 or repeat < 1:
+        raise Failure("--posts and --repeat must be at least 1")
+    click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
+    click.echo(run_bench(posts, repeat, root / json_path, keep))
+    click.echo(f"Every figure: {json_path}", err=True)

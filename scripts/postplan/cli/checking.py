@@ -1,0 +1,120 @@
+"""The commands that check and show: validate, preview, rules, schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from postplan.cli.options import (EXIT_FINDINGS, EXIT_OK, Failure, changed_since_option, common, current_time,
+                                  format_option, in_repository, load, root_option)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option("text", "json", "github",
+               help="text for people, json for programs, github for pull-request annotations.")
+@changed_since_option("Check")
+@common
+def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now_text: str | None) -> None:
+    """Check posts, calendar files and settings against the school's policy.
+
+    Checks the given files, the files changed since REF (--changed-since), or the whole repository.
+    A clash between a checked post and another (the same id, the same text) is reported on the checked
+    post. Exits 0 when there are no errors (warnings are allowed), 1 when there are, 2 for a usage or
+    settings problem.
+
+    \b
+    Examples:
+        postplan validate content/posts/2027-06/sports-day.md --format github
+        postplan validate --changed-since origin/main
+    """
+    from postplan import pipeline, report
+
+    everything = not paths and ref is None
+    loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
+    wanted = None if everything else _wanted(paths, ref, root, loaded)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
+    files = loaded.repository.files if wanted is None else len(wanted)
+    click.echo(report.render(findings, files, fmt))
+    sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _wanted(paths: tuple[Path, ...], ref: str | None, root: Path, loaded) -> set[str] | None:
+    """The files to report on (None: all), from the paths given or from git's changes since ``ref``."""
+    from postplan.changes import ChangesError
+    from postplan.pipeline import wanted_files
+
+    if paths and ref:
+        raise Failure("give either files or --changed-since, not both")
+    try:
+        return wanted_files(loaded, in_repository(paths, root), ref)
+    except ChangesError as error:
+        raise Failure(str(error)) from None
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@changed_since_option("Preview")
+@format_option("text", "markdown", help="markdown for a pull request's job summary, text for a terminal.")
+@common
+def preview(paths: tuple[Path, ...], ref: str | None, fmt: str, root: Path, now_text: str | None) -> None:
+    """Show posts as a reviewer sees them: text, length against the limit, images with alt text, findings.
+
+    Always exits 0 when it could build the preview: `postplan validate` is what passes or fails a check.
+
+    \b
+    Example:
+        postplan preview --changed-since origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from postplan import pipeline
+    from postplan import preview as previews
+
+    loaded = load(root)
+    wanted = _wanted(paths, ref, root, loaded)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
+    shown = sorted(wanted) if wanted is not None else sorted(
+        {post.source.path for post in loaded.repository.posts} | {f.path for f in findings})
+    render = previews.as_markdown if fmt == "markdown" else previews.as_text
+    click.echo(render(loaded.repository, shown, findings))
+
+
+@click.command()
+@click.argument("rule_id", metavar="[RULE]", required=False)
+@format_option("text", "json", help="text for people, json for programs.")
+@root_option
+def rules(rule_id: str | None, fmt: str, root: Path) -> None:
+    """List the rules postplan enforces: id, severity and what each asks for.
+
+    Give a rule's id to read its page: the policy it comes from, examples, the settings it reads, and
+    how to allow an exception.
+
+    \b
+    Examples:
+        postplan rules
+        postplan rules pupil-full-name
+    """
+    from postplan.rulesdoc import rule_list, rule_page_of
+
+    try:
+        click.echo(rule_page_of(rule_id) if rule_id is not None else rule_list(fmt))
+    except KeyError as error:
+        raise Failure(error.args[0]) from None
+
+
+@click.command()
+@root_option
+def schema(root: Path) -> None:
+    """Print the JSON Schema of a post's front matter, for editors to autocomplete and check fields.
+
+    The repository keeps a copy in .vscode/postplan-post.schema.json; regenerate it after changing the
+    Post model.
+
+    \b
+    Example:
+        postplan schema > .vscode/postplan-post.schema.json
+    """
+    from postplan.schema import as_text
+
+    click.echo(as_text(), nl=False)

@@ -1,0 +1,156 @@
+"""The pipeline: the one module that runs postplan's stages, in the one order they run.
+
+    load → a read-only view of the ledger → check → plan → site / feeds / publish
+
+The order is decided here once. Findings come before any output, because they decide what may go out:
+a post with an error is left out of the public site and never published (the site is still built, so
+a school can see the errors). Each stage receives what it needs from here (the repository, the ledger's
+view, the findings, the time) and imports no other stage; only publishing writes the ledger. The
+contract in pyproject.toml (import-linter) keeps it so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from postplan import changes, clock
+from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
+from postplan.check import check as run_rules
+from postplan.findings import Finding
+from postplan.load import CALENDAR_DIR, Loaded, load_repository
+from postplan.publish.view import LedgerView, read_view
+from postplan.roster import read_roster
+from postplan.rules import Context
+from postplan.settings import SETTINGS_FILE
+
+if TYPE_CHECKING:
+    from postplan.feeds import Feed
+    from postplan.publish.run import Options, Report
+
+# The stages after the check are imported by the steps that run them: checking never pays for MkDocs,
+# icalendar or tweepy.
+__all__ = ["Built", "build", "check", "load", "moment", "publish", "validate", "wanted_files"]
+
+
+def load(root: Path, posts: bool = True) -> Loaded:
+    """The school's files as models; ``SettingsError`` when the settings stop anything from running.
+
+    With ``posts=False`` the posts are found but read only as they are checked (a whole-repository check).
+    """
+    return load_repository(root, posts)
+
+
+def moment(loaded: Loaded, pinned: str | None) -> dt.datetime:
+    """The time this run works at, in the school's zone: now, or ``--now`` (``ValueError`` if unreadable)."""
+    return clock.now(pinned, loaded.repository.settings.zone)
+
+
+def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: LedgerView | None = None
+          ) -> list[Finding]:
+    """Every finding in scope, with what the rules consult besides the posts: the roster and the ledger."""
+    repository = loaded.repository
+    ledger = ledger if ledger is not None else read_view(Path(repository.root))
+    context = Context(repository, now, read_roster(repository.settings.roster_env), dict(ledger.states))
+    broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
+    return sorted(broken + run_rules(loaded, context, scope), key=Finding.sort_key)
+
+
+def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None = None) -> set[str] | None:
+    """The files a check reports on (None: all): the paths given, or git's changes since ``ref``.
+
+    Checking a file means more than the file: a settings change applies to every post, so everything
+    is checked; a changed calendar file brings in the posts that hang on its events and campaigns (as
+    they are now, and as they were where this branch left ``ref``). Raises ``ChangesError``.
+    """
+    root = Path(loaded.repository.root)
+    if ref is not None:
+        paths = changes.checked(changes.changed_files(root, ref))
+    if paths is None or SETTINGS_FILE in paths:
+        return None
+    ids: set[str] = set()
+    for path in paths:
+        if path.startswith(CALENDAR_DIR + "/"):
+            ids |= changes.calendar_ids((root / path).read_text(encoding="utf-8", errors="replace"))
+            if ref is not None:
+                ids |= changes.calendar_ids(changes.old_text(root, ref, path))
+    touched = {post.source.path for post in loaded.repository.posts if post.event in ids or post.campaign in ids}
+    return paths | touched
+
+
+def validate(loaded: Loaded, now: dt.datetime, wanted: set[str] | None = None) -> list[Finding]:
+    """The findings on the wanted files (every file when None), cross-file clashes landing on them."""
+    return check(loaded, now, EVERYTHING if wanted is None else some_files(wanted))
+
+
+@dataclass(frozen=True)
+class Built:
+    site_dir: Path
+    pages: int
+    posts_shown: int
+    feeds: list[Feed]
+    findings: list[Finding]
+    seconds: float
+
+    @property
+    def errors(self) -> int:
+        return sum(f.blocks for f in self.findings)
+
+    def summary(self, root: Path, staff: bool) -> list[tuple[str, bool]]:
+        """What to tell whoever ran the build: lines, each with whether it is a warning (for stderr)."""
+        where = self.site_dir.relative_to(root) if self.site_dir.is_relative_to(root) else self.site_dir
+        kind = "staff preview" if staff else "public site"
+        feeds = f"{len(self.feeds)} calendar feed{'s' if len(self.feeds) != 1 else ''}"
+        lines = [(f"Built the {kind} in {where}/: {self.posts_shown} posts shown, {self.pages} pages, "
+                  f"{feeds} ({self.seconds:.1f} s).", False)]
+        lines += [(f"warning: {warning}", True) for warning in dict.fromkeys(w for f in self.feeds for w in f.warnings)]
+        if self.errors:
+            left_out = "shown with their problems" if staff else "left out of the site"
+            lines.append((f"{self.errors} error{'s' if self.errors != 1 else ''} found: posts with errors are "
+                          f"{left_out}. Run `postplan validate` to see them.", True))
+        return lines
+
+
+def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
+          progress: Callable[[str], None] = lambda stage: None) -> Built:
+    """Check, then write the site and the feeds; raise BuildProblem (or FeedStateError) if it cannot."""
+    from postplan.feeds import PRINT_PAGE, print_page, subscribe_page, write_feeds
+    from postplan.site.build import BuildProblem, run_mkdocs, site_files
+
+    started = time.perf_counter()
+    repository = loaded.repository
+    ledger = read_view(Path(repository.root))
+    progress("checking every post")
+    findings = check(loaded, now, ledger=ledger)
+    if ledger.problem is not None:
+        raise BuildProblem(ledger.problem)
+    progress("drawing the calendar pages")
+    files = site_files(repository, findings, ledger.published(), now, staff)
+    with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:
+        progress("writing the calendar feeds")
+        feeds = write_feeds(repository, now, Path(scratch), staff)
+        files.pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
+        printable = print_page(feeds, repository.settings)
+        if printable is not None:
+            files.pages[PRINT_PAGE] = printable
+        files.assets.update({feed.filename: Path(scratch) / feed.filename for feed in feeds})
+        progress("building the site with MkDocs")
+        site_dir = run_mkdocs(Path(repository.root), files, staff)
+    return Built(site_dir, len(files.pages), files.posts_shown, feeds, findings, time.perf_counter() - started)
+
+
+def publish(loaded: Loaded, now: dt.datetime, options: Options | None = None) -> Report:
+    """Publish what is due at ``now``; raises ``publish.run.UsageError`` when it cannot run at all."""
+    from postplan.publish.due import deciding
+    from postplan.publish.run import Options
+    from postplan.publish.run import publish as publish_due
+
+    # Each post is checked on its own only if it could go out now (an earlier one is missed, a later one
+    # not due, whatever its findings say); the rules that compare posts still see every post.
+    findings = check(loaded, now, can_be_due(deciding(loaded.repository, now)))
+    return publish_due(loaded, findings, now, options or Options())

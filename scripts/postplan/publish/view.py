@@ -1,0 +1,43 @@
+"""A read-only view of the publisher's ledger, for every stage that is not publishing.
+
+Only publishing writes the ledger. The check (a post already published is not "past and unpublished"),
+the site (which posts are shown as published) and the status board read this view instead, handed to
+them by the pipeline, so none of them needs to know how the ledger is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from postplan.findings import LoadProblem
+from postplan.publish.ledger import LEDGER_FILE, LedgerError, ledger_states
+
+
+@dataclass(frozen=True)
+class LedgerView:
+    """What the ledger says of each post (post id → one of ``POST_STATES``), or why it cannot be read."""
+
+    states: Mapping[str, str] = field(default_factory=dict)
+    problem: str | None = None  # the ledger is broken: nothing it says can be trusted
+
+    def published(self) -> dict[str, str]:
+        """The posts that went out, by id."""
+        return {post: state for post, state in self.states.items() if state == "published"}
+
+    def problems(self) -> list[LoadProblem]:
+        """A broken ledger as a problem of the ``file`` rule at its line, so that validate says where to look."""
+        if self.problem is None:
+            return []
+        head = self.problem.split(":", 2)
+        line = int(head[1]) if len(head) > 2 and head[1].isdigit() else 1
+        return [LoadProblem("file", LEDGER_FILE, line, self.problem)]
+
+
+def read_view(root: Path) -> LedgerView:
+    """The repository's ledger as it stands now (no ledger yet: nothing is published)."""
+    try:
+        return LedgerView(ledger_states(root))
+    except LedgerError as error:
+        return LedgerView({}, str(error))
