@@ -60,6 +60,12 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     return NameList(first, frozenset(), surnames | {parts[-1].title() for parts in full}, phrases, roster_pattern)
 
 
+def name_text(text) -> str:
+    """What the name rules read of a ``reading.Text``: a media file's name has no capitals to go by
+    ("maya-jones.jpg"), so its words are read as if capitalised ("Maya Jones")."""
+    return text.value.title() if text.kind == "file name" else text.value
+
+
 def names_for(context) -> NameList:
     """The name list for this run: the roster (if any) and the school's ``not_pupils`` setting."""
     settings = context.repository.settings

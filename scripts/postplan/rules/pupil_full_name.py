@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.names import find_names, names_for
+from postplan.rules.names import find_names, name_text, names_for
 from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-full-name"
@@ -46,7 +46,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
     seen = set()
     for text in reader_texts(post):
-        for name in find_names(text.value, names):
+        for name in find_names(name_text(text), names):
             if name.form == "first" or name.full.lower() in seen:
                 continue
             seen.add(name.full.lower())

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.names import find_names, names_for
+from postplan.rules.names import find_names, name_text, names_for
 from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-name-with-photo"
@@ -35,7 +35,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         return
     names = names_for(context)
     for text in reader_texts(post):
-        found = find_names(text.value, names)
+        found = find_names(name_text(text), names)
         if found:
             listed = ", ".join(dict.fromkeys(f"'{name.full}'" for name in found))
             yield Problem(
