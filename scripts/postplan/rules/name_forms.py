@@ -34,7 +34,8 @@ class NameList:
     """What to look for: first names, names that are also words, surnames, and what is never a pupil."""
 
     first_names: frozenset[str]
-    name_words: frozenset[str]  # "Grace", "Victoria": a first name only with a listed surname after it
+    name_words: frozenset[str]  # "Will", "Victoria": a first name only with a listed surname after it
+    mid_sentence: frozenset[str]  # "Ruby", "Jack": of those, a first name alone too, but not starting a sentence
     surnames: frozenset[str]
     not_pupils: dict[str, tuple[tuple[str, ...], ...]]  # first word → the listed phrases starting with it
     roster: re.Pattern[str] | None  # every form of every roster name, in any capitals
@@ -111,8 +112,10 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     if not names.is_first(key) or _adult_or_title(tokens, index, text):
         return None
     lower = token.bare.islower()
-    ambiguous = key in names.name_words
+    ambiguous = key in names.name_words and not (key in names.mid_sentence and not _starts_sentence(text, token))
     after = _next(tokens, index)
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES):
+        return None  # "Rowan Class", "Alexandra Road", "Poppy Appeal": a group, a place, an occasion
     if after is not None and _capitalised(token) and names.is_first(_key(after)) and after.bare not in names.surnames \
             and after.bare[:1].isupper():
         double = f"{token.bare} {after.bare}"  # "Anna Maria", maybe "Anna Maria Kowalski"
@@ -133,6 +136,11 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     if lower or ambiguous or _business(tokens, index):
         return None
     return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)
+
+
+def _starts_sentence(text: str, token) -> bool:
+    before = text[:token.start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _unless_adult(tokens: list, index: int, width: int, name: Name, text: str):

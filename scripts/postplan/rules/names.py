@@ -46,8 +46,9 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     surnames = frozenset(data_lines("surnames.txt"))
     phrases = _phrases([*data_lines("public-figures.txt"), *data_lines("name-phrases.txt"), *not_pupils])
     if not roster:
-        return NameList(frozenset(data_lines("first-names.txt")), frozenset(data_lines("name-words.txt")),
-                        surnames, phrases, None)
+        words_too = data_lines("name-words.txt")
+        return NameList(frozenset(data_lines("first-names.txt")), frozenset(n.lstrip("~") for n in words_too),
+                        frozenset(n[1:] for n in words_too if n.startswith("~")), surnames, phrases, None)
     entries = [plain(entry).split() for entry in roster if entry.strip()]
     first = frozenset(parts[0].title() for parts in entries)
     full = [parts for parts in entries if len(parts) > 1]
@@ -57,7 +58,8 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
         forms += [f"{given} {family}", f"{family}, {given}", f"{family} {given}", f"{given} {family[0]}"]
     pattern = "|".join(r"\s+".join(map(re.escape, form.split())) for form in sorted(forms, key=len, reverse=True))
     roster_pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w-])", re.IGNORECASE) if forms else None
-    return NameList(first, frozenset(), surnames | {parts[-1].title() for parts in full}, phrases, roster_pattern)
+    return NameList(first, frozenset(), frozenset(), surnames | {parts[-1].title() for parts in full}, phrases,
+                    roster_pattern)
 
 
 def name_text(text) -> str:

@@ -34,23 +34,25 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 _BEFORE = re.compile(
     r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|"
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|"
-    r"naughty|told off)\b[\s,:!-]*(?:(?:to|for|from|our|you|little|young)\s+){0,2}$",
+    r"naughty|told off)\b[\s,:!-]*(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|"
+    r"gorgeous|star|superstar|birthday girl|birthday boy)\s+){0,3}$",
     re.IGNORECASE,
 )
 _BEHAVIOUR = (r"naughty|rude|disappointing|disappointed|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|"
               r"late again|in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|"
               r"unacceptable|not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down|"
               r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)|"
-              r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their) \w+ again")
+              r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their)(?: \w+){1,3} again")
 # What comes after the name: the telling-off itself, or praise that carries one.
 _AFTER = re.compile(
     rf"^['’]?s?,?\s+(?:(?:was|is|has been|had|were|got|keeps|kept|has|needs?|must|should)\s+)?(?:\w+\s+)?(?:{_BEHAVIOUR})\b"
-    r"|^['’]?s?[\s,:!-]+(?:(?:for|on)\s+)?(?:a |an |such a |much |so much )?(?:better|improved|calmer|quieter|"
+    r"|^['’]?s?[\s,:!-]+(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){0,2}(?:better|improved|calmer|quieter|"
     r"more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)"
     r"|^['’]?s?[\s,:!-]+(?:for\s+)?(?:finally|at last|for once|actually|eventually) "
     r"|^['’]?s?[\s,:!-]+for (?:not |remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)"
     r"|^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot))",
+    r"we are still waiting|you (?:need|must|forgot))"
+    r"|^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
     re.IGNORECASE,
 )
 
