@@ -97,12 +97,28 @@ def _adult_or_title(tokens: list, index: int, text: str) -> bool:
         if before.gap in (" ", "  ") and (word in w.DETERMINERS or word in w.CHARACTER):
             return True
     start = tokens[index].start
+    if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
+        return True
     return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _role_after(tokens: list, last: int, text: str) -> bool:
+    """A role, an organisation or a business after the name ("Tom Evans, our new head of PE", "Kate from
+    the RSPB", "Sam Trewin Plumbing")."""
     end = tokens[last].end
-    return w.ROLE_AFTER.match(text[end:end + 60]) is not None
+    after = _next(tokens, last)
+    if after is not None and after.bare in w.NOT_SURNAMES:
+        return True
+    return w.ROLE_AFTER.match(text[end:end + 60]) is not None or w.ADULT_FROM.match(text[end:end + 40]) is not None
+
+
+def _listed_with_adults(tokens: list, index: int) -> bool:
+    """A name in a list after a plural role: "our governors Jane Smith and Ravi Patel"."""
+    back = index - 1
+    while back >= 0 and (tokens[back].bare[:1].isupper() or tokens[back].bare in ("and", "&")) \
+            and tokens[back].bare.lower() not in w.TITLES and index - back < 6:
+        back -= 1
+    return back >= 0 and back < index - 1 and tokens[back].bare.lower() in w.PLURAL_ROLES
 
 
 def _first_name(tokens: list, index: int, names: NameList, text: str):

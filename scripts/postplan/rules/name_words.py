@@ -22,7 +22,11 @@ principal governor governors chair chairman chairwoman chairperson trustee trust
 illustrator illustrators poet writer storyteller teacher teachers ta senco caretaker chef cook librarian
 secretary bursar ceo director volunteer nurse paramedic firefighter mp msp ms mep minister artist musician
 composer presenter scientist astronaut explorer historian actor actress singer comedian manager coordinator
-dydd gwyl gool gouel fheile fheill feast baby mister""".split())
+dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest guests speaker parents staff
+volunteers helpers councillors coaches illustrators poets""".split())
+# Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
+PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
+visitors guests speakers parents councillors nurses officers""".split())
 # Titles that pupils hold too ("team captain Maya", "school councillor Tom"): an adult's only in capitals.
 CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer".split())
 # A role word after these is a child's ("our young author Maya", "star reader Tom").
@@ -76,6 +80,11 @@ ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
     r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|school)\s+)*"
     rf"(?:{_ROLES})\b", re.IGNORECASE)
+# An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
+ADULT_FROM = re.compile(
+    r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
+    r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
+    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b)")
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"
