@@ -35,26 +35,26 @@ PUPIL_ROLE = frozenset("young budding junior star pupil student class school won
 DETERMINERS = frozenset("the a an this that these those".split())
 CHARACTER = frozenset("as played playing plays role roles".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
-NOT_SURNAMES = frozenset("""Class Classes Group Team Teams House Houses Day Days Week Weeks Month Year Term Club Clubs Fair Festival
-Appeal Award Awards Cup Trophy Shield League School Schools Academy College Primary Nursery Chapel Library
-Centre Center Museum Theatre Gardens Garden Street Road Avenue Trust Foundation Society Council Service Show
-Assembly Prize Medal Memorial Station Hospital Book Books Story Stories Challenge Project Animals Encounters
-Ltd Limited Band Choir Orchestra Players Singers Rangers United City Town Athletic Rovers FC Leisure Pool
-Cafe Bakery Stores Market Zoo Farm Bay Beach Cove Island Point Christmas Easter Diwali Eid Hanukkah
-Explorers Scouts Guides Brownies Cubs Beavers Rainbows Ward Unit Room Hub Lodge Kitchen Studio Close
+NOT_SURNAMES = frozenset("""Class Classes Group Team Teams House Houses Day Days Week Weeks Month Year Term
+Club Clubs Fair Festival Appeal Award Awards Cup Trophy Shield League School Schools Academy College Primary
+Nursery Chapel Library Centre Center Museum Theatre Gardens Garden Street Road Avenue Trust Foundation Society
+Council Service Show Assembly Prize Medal Memorial Station Hospital Book Books Story Stories Challenge Project
+Animals Encounters Ltd Limited Band Choir Orchestra Players Singers Rangers United City Town Athletic Rovers
+FC Leisure Pool Cafe Bakery Stores Market Zoo Farm Bay Beach Cove Island Point Christmas Easter Diwali Eid
+Hanukkah Explorers Scouts Guides Brownies Cubs Beavers Rainbows Ward Unit Room Hub Lodge Kitchen Studio Close
 Crescent Drive Way Place Square Terrace Court Row Walk Grove Rise Mews Parade Wharf Quay Estate Manor Forest
 Lake Castle Tower Arena Stadium Ground Grounds Cathedral Abbey Mosque Temple Gurdwara Synagogue Infirmary
-Surgery Pharmacy Dock Docks Port Harbour Airport Line Palace Hotel Inn Arms Shop Shops Infants Juniors
-Junior High Grammar Community Fund Scholarship Building Wing Block Suite Lecture Girl Boy Girls Boys Bear
-Pig Rabbit Cat Dog Bunny Duck Engine Reindeer Snowman Monster Dragon Unicorn Mouse Giant Witch Wizard Fairy
-Pirate Bus Train Express Meadow Valley Hills Mount Retail Medical Dental Health Care Homes Home Village
-Night Party Sunday Lunch Dinner Breakfast Tea Coffee Pantry Boutique Salon Hair Beauty Design Designs
-Photography Travel Coaches Taxis Motors Garage Nurseries Builders Plumbing Electrical Solicitors Agents
-Insurance Bank Hospice Charity Bequest Marathon Run Swim Ride Relay Rally""".split())
+Surgery Pharmacy Dock Docks Port Harbour Airport Line Palace Hotel Inn Arms Shop Shops Infants Juniors Junior
+High Grammar Community Fund Scholarship Building Wing Block Suite Lecture Girl Boy Girls Boys Bear Pig Rabbit
+Cat Dog Bunny Duck Engine Reindeer Snowman Monster Dragon Unicorn Mouse Giant Witch Wizard Fairy Pirate Bus
+Train Express Meadow Valley Hills Mount Retail Medical Dental Health Care Homes Home Village Night Party
+Sunday Lunch Dinner Breakfast Tea Coffee Pantry Boutique Salon Hair Beauty Design Designs Photography Travel
+Coaches Taxis Motors Garage Nurseries Builders Plumbing Electrical Solicitors Agents Insurance Bank Hospice
+Charity Bequest Marathon Run Swim Ride Relay Rally""".split())
 NOT_SURNAMES |= frozenset(word.title() for word in MONTHS + WEEKDAYS)
 # Surnames that are also place words ("Tom Hall", "Victoria Park"): a place after "at", "in", "near"...
-PLACE_SURNAMES = frozenset("Park Lane Hall Green Hill Wood Woods Cross Heath Field Fields Gate Bridge Brook Dale Church "
-                           "Ford Marsh Common".split())
+PLACE_SURNAMES = frozenset("""Park Lane Hall Green Hill Wood Woods Cross Heath Field Fields Gate Bridge Brook Dale
+Church Ford Marsh Common""".split())
 PLACE_BEFORE = frozenset("at in near from through around across round along past visit visited visiting "
                          "up down into".split())
 # Capitalised words after "young" that are not a pupil's surname ("Young Voices", "young Carers").

@@ -107,7 +107,8 @@ def _tokens(text: str) -> list[_Token]:
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         word = match.group().rstrip(".")
-        tokens.append(_Token(word, _bare(word), match.start(), match.start() + len(word), text[match.start() + len(word):end]))
+        stop = match.start() + len(word)
+        tokens.append(_Token(word, _bare(word), match.start(), stop, text[stop:end]))
     return tokens
 
 

@@ -38,23 +38,26 @@ _BEFORE = re.compile(
     r"gorgeous|star|superstar|birthday girl|birthday boy)\s+){0,3}$",
     re.IGNORECASE,
 )
-_BEHAVIOUR = (r"naughty|rude|disappointing|disappointed|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|"
-              r"late again|in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|"
-              r"unacceptable|not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down|"
-              r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)|"
-              r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their)(?: \w+){1,3} again")
+_BEHAVIOUR = "|".join((
+    r"naughty|rude|disappointing|disappointed|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
+    r"in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|unacceptable",
+    r"not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down",
+    r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)",
+    r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their)(?: \w+){1,3} again",
+))
+_ON = r"^['’]?s?[\s,:!-]+"  # what comes straight after the name ("Josh, ", "Josh's ")
 # What comes after the name: the telling-off itself, or praise that carries one.
-_AFTER = re.compile(
-    rf"^['’]?s?,?\s+(?:(?:was|is|has been|had|were|got|keeps|kept|has|needs?|must|should)\s+)?(?:\w+\s+)?(?:{_BEHAVIOUR})\b"
-    r"|^['’]?s?[\s,:!-]+(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){0,2}(?:better|improved|calmer|quieter|"
-    r"more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)"
-    r"|^['’]?s?[\s,:!-]+(?:for\s+)?(?:finally|at last|for once|actually|eventually) "
-    r"|^['’]?s?[\s,:!-]+for (?:not |remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)"
-    r"|^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot))"
-    r"|^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
-    re.IGNORECASE,
-)
+_AFTER = re.compile("|".join((
+    r"^['’]?s?,?\s+(?:(?:was|is|has been|had|were|got|keeps|kept|has|needs?|must|should)\s+)?(?:\w+\s+)?"
+    rf"(?:{_BEHAVIOUR})\b",
+    rf"{_ON}(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){{0,2}}"
+    r"(?:better|improved|calmer|quieter|more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)",
+    rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually|eventually) ",
+    rf"{_ON}for (?:not |remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
+    r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
+    r"we are still waiting|you (?:need|must|forgot))",
+    r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
+)), re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
