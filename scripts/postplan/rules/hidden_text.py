@@ -1,10 +1,12 @@
 """A word typed with look-alike letters from another alphabet, or with invisible characters inside it.
 
-"Mаya Jоnes" with a Cyrillic "а" and "о", or "Ma​ya" with a zero-width space, looks like any other
-word to a reader but not to a checker: it is how a child's full name, a phone number or a swear word
-gets past the rules that keep children safe (the other rules read the text with the disguise undone,
-and this one says it was there). Text copied from a chat app or a web page can carry such characters
-without anyone meaning it; either way, retyping the word removes them.
+"Mаya Jоnes" with a Cyrillic "а" and "о", or "Maya" with a zero-width space between "Ma" and
+"ya", looks like any other word to a reader but not to a checker: it is how a child's full name, a phone
+number or a swear word gets past the rules that keep children safe. The policies say posts use only
+children's first names and are written in Standard English: a disguised word defeats the first rule and
+is not the second. The other rules read the text with the disguise undone; this one says it was there.
+Text copied from a chat app or a web page can carry such characters without anyone meaning it; either
+way, retyping the word removes them.
 
 Left alone: emoji, which are built from joiners, variation selectors and skin-tone modifiers
 ("👩‍🏫", "❤️", "👍🏽"); words written wholly in their own alphabet ("Дякую", "Καλημέρα", "عيد مبارك",
@@ -13,8 +15,8 @@ a Greek letter in maths or science ("πr²", "5μm").
 
 Passes: "Eid Mubarak! عيد مبارك to all our families"; "Well done Year 6 👏🏽👩‍🏫"; "Nadolig Llawen!".
 
-Fails: "Congratulations to Mаya" (a Cyrillic "а"); "Ma​ya" (a zero-width space inside the word);
-"Ma­ya" (a soft hyphen).
+Fails: "Congratulations to Mаya" (its "а" is Cyrillic); "Maya" typed with a zero-width space or a soft
+hyphen between its letters; a name written backwards behind a right-to-left override.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ POLICY = (
     "English; the school Twitter account will only use children's first names when referencing children."
 )
 
-_WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"“”/\\|<>]+")
+_WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"“”/\\|<>-]+")  # a hyphen ends a word: "α-particles"
 _SCIENCE = frozenset("πμµ")  # Greek letters that stand for themselves in a Latin word ("πr", "μm")
 _OVERRIDES = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")  # make text run the other way
 

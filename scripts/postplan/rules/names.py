@@ -45,10 +45,11 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     """The roster's first names when a roster is set (sharper), otherwise the shipped lists."""
     surnames = frozenset(data_lines("surnames.txt"))
     phrases = _phrases([*data_lines("public-figures.txt"), *data_lines("name-phrases.txt"), *not_pupils])
+    words_too = data_lines("name-words.txt")
+    name_words = frozenset(n.lstrip("~") for n in words_too)  # a roster's "Will" is still the word in "Will you"
+    mid_sentence = frozenset(n[1:] for n in words_too if n.startswith("~"))
     if not roster:
-        words_too = data_lines("name-words.txt")
-        return NameList(frozenset(data_lines("first-names.txt")), frozenset(n.lstrip("~") for n in words_too),
-                        frozenset(n[1:] for n in words_too if n.startswith("~")), surnames, phrases, None)
+        return NameList(frozenset(data_lines("first-names.txt")), name_words, mid_sentence, surnames, phrases, None)
     entries = [plain(entry).split() for entry in roster if entry.strip()]
     first = frozenset(parts[0].title() for parts in entries)
     full = [parts for parts in entries if len(parts) > 1]
@@ -58,8 +59,8 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
         forms += [f"{given} {family}", f"{family}, {given}", f"{family} {given}", f"{given} {family[0]}"]
     pattern = "|".join(r"\s+".join(map(re.escape, form.split())) for form in sorted(forms, key=len, reverse=True))
     roster_pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w-])", re.IGNORECASE) if forms else None
-    return NameList(first, frozenset(), frozenset(), surnames | {parts[-1].title() for parts in full}, phrases,
-                    roster_pattern)
+    family = {parts[-1].title() for parts in full}
+    return NameList(first, name_words & first, mid_sentence & first, surnames | family, phrases, roster_pattern)
 
 
 def name_text(text) -> str:
