@@ -109,7 +109,14 @@ def _role_after(tokens: list, last: int, text: str) -> bool:
     after = _next(tokens, last)
     if after is not None and after.bare in w.NOT_SURNAMES:
         return True
-    return w.ROLE_AFTER.match(text[end:end + 60]) is not None or w.ADULT_FROM.match(text[end:end + 40]) is not None
+    rest = text[end:end + 80]
+    partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
+    if partner:
+        rest = rest[partner.end():]
+    return w.ROLE_AFTER.match(rest) is not None or w.ADULT_FROM.match(rest) is not None
+
+
+_AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
 
 
 def _listed_with_adults(tokens: list, index: int) -> bool:

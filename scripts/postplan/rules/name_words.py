@@ -78,8 +78,8 @@ _ROLES = (r"head(?:teacher|master|mistress)?|deputy|principal|governors?|chair(?
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
-    r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|school)\s+)*"
-    rf"(?:{_ROLES})\b", re.IGNORECASE)
+    r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
+    rf"(?:{_ROLES})s?\b", re.IGNORECASE)
 # An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
 ADULT_FROM = re.compile(
     r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
