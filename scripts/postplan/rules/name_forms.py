@@ -239,6 +239,9 @@ def _surname_alone(tokens: list, index: int, names: NameList):
     if word == "young" or word == "Master" and token.gap == " ":
         if after.bare in w.YOUNG_WORDS or after.bare in w.NOT_SURNAMES or after.bare.isupper():
             return None
+        before = _previous(tokens, index)
+        if before is not None and before.bare.lower() in w.DETERMINERS | {"our", "your", "future", "budding"}:
+            return None  # "a young Mozart", "our young Einsteins": a likeness, not a pupil
         if after.bare.endswith("s") and after.bare not in names.surnames:
             return None
         return Name(after.bare, None, after.start, "surname"), 2
