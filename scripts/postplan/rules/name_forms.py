@@ -96,6 +96,9 @@ def _adult_or_title(tokens: list, index: int, text: str) -> bool:
             return True
         if before.gap in (" ", "  ") and (word in w.DETERMINERS or word in w.CHARACTER):
             return True
+        earlier = _previous(tokens, index - 1, (" ", "  "))
+        if earlier is not None and before.gap in (" ", "  ") and (earlier.bare.lower(), word) in w.ABOUT:
+            return True
     start = tokens[index].start
     if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
         return True
@@ -107,7 +110,7 @@ def _role_after(tokens: list, last: int, text: str) -> bool:
     the RSPB", "Sam Trewin Plumbing")."""
     end = tokens[last].end
     after = _next(tokens, last)
-    if after is not None and after.bare in w.NOT_SURNAMES:
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare in w.POST_NOMINALS):
         return True
     rest = text[end:end + 80]
     partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'

@@ -34,6 +34,13 @@ PUPIL_ROLE = frozenset("young budding junior star pupil student class school won
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
 DETERMINERS = frozenset("the a an this that these those".split())
 CHARACTER = frozenset("as played playing plays role roles".split())
+# Two words before a name that make it a figure studied, a work's subject or a show ("inspired by Hans
+# Holbein", "learning about Grace Darling", "our performance of Oliver!").
+ABOUT = frozenset(tuple(pair.split("-")) for pair in """inspired-by style-of work-of works-of life-of story-of
+learning-about learned-about learnt-about learn-about biography-of wrote-to performance-of production-of
+version-of""".split())
+# Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
+POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
 NOT_SURNAMES = frozenset("""Class Classes Group Team Teams House Houses Day Days Week Weeks Month Year Term
 Club Clubs Fair Festival Appeal Award Awards Cup Trophy Shield League School Schools Academy College Primary
