@@ -142,14 +142,13 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     after = _next(tokens, index)
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES):
         return None  # "Rowan Class", "Alexandra Road", "Poppy Appeal": a group, a place, an occasion
-    if after is not None and _capitalised(token) and names.is_first(_key(after)) and after.bare not in names.surnames \
-            and after.bare[:1].isupper():
-        double = f"{token.bare} {after.bare}"  # "Anna Maria", maybe "Anna Maria Kowalski"
+    if after is not None and _capitalised(token) and after.bare[:1].isupper() and names.is_first(_key(after)):
+        double = f"{token.bare} {after.bare}"  # "Anna Maria", "Lily Rose", maybe "Lily Rose Evans"
         found = _surname_after(tokens, index + 1, names, ambiguous=False)
         if found:
-            surname, width = found
-            return _unless_adult(tokens, index, 1 + width, Name(double, surname, token.start, "full"), text)
-        return None if ambiguous else (Name(double, None, token.start), 2)
+            return _unless_adult(tokens, index, 2 + found[1], Name(double, found[0], token.start, "full"), text)
+        if after.bare not in names.surnames:
+            return None if ambiguous else (Name(double, None, token.start), 2)
     initial = _initial(tokens, index)
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)

@@ -15,7 +15,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Words right before a name that make it an adult, a saint, a title or a feast ("Mrs Davies",
 # "St Ives", "PC Amy Rowe", "Chair of Governors David Hughes", "Dydd Gŵyl Dewi"), in any capitals.
 TITLES = frozenset("""mr mrs ms miss mx dr doctor prof professor sir dame lady lord rev revd reverend father
-sister brother st saint sant santes san king queen prince princess duke duchess coach uncle aunt auntie aunty
+st saint sant santes san king queen prince princess duke duchess coach uncle aunt auntie aunty
 nanny nan nana grandma grandad grandpa granny gran pc pcso sgt sergeant inspector officer cllr mayor mayoress
 bishop canon pastor imam rabbi vicar chaplain guru prophet headteacher headmaster headmistress head deputy
 principal governor governors chair chairman chairwoman chairperson trustee trustees clerk author authors
@@ -27,8 +27,8 @@ volunteers helpers councillors coaches illustrators poets""".split())
 # Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
 PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
 visitors guests speakers parents councillors nurses officers""".split())
-# Titles that pupils hold too ("team captain Maya", "school councillor Tom"): an adult's only in capitals.
-CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer".split())
+# Titles that pupils hold too ("team captain Maya", "his sister Amy"): an adult's only in capitals.
+CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
 # A role word after these is a child's ("our young author Maya", "star reader Tom").
 PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant".split())
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
