@@ -46,8 +46,8 @@ _OVERRIDES = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")  # make tex
 def check(post: Post, context: Context) -> Iterable[Problem]:
     seen: set[str] = set()
     for text in reader_texts(post):
-        if text.raw.isascii():
-            continue
+        if text.raw.isascii() or not any(map(_may_hide, set(_NON_ASCII.findall(text.raw)))):
+            continue  # curly quotes and dashes: nothing to hide a word with
         for word, start, trouble in _disguised(text.raw):
             if word in seen:
                 continue
@@ -58,6 +58,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     "hide a word from these checks (a name typed this way is still a child's name)",
                 line=_line(text, start),
             )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _may_hide(char: str) -> bool:
+    return char.isalpha() or char in INVISIBLE or char in _OVERRIDES or emoji_mark(char)
 
 
 def _line(text: Text, index: int) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from postplan.rules import name_words as w
 
@@ -39,6 +40,10 @@ class NameList:
     surnames: frozenset[str]
     not_pupils: dict[str, tuple[tuple[str, ...], ...]]  # first word → the listed phrases starting with it
     roster: re.Pattern[str] | None  # every form of every roster name, in any capitals
+
+    @cached_property
+    def first_lower(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.first_names)
 
     def is_first(self, word: str) -> bool:
         return word in self.first_names or ("-" in word and word.split("-")[0] in self.first_names)

@@ -142,7 +142,7 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
 def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
     if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS:
         return True
-    return any(word.title() in names.first_names for word in lowered)
+    return not names.first_lower.isdisjoint(lowered)
 
 
 def _roster_names(text: str, names: NameList) -> list[Name]:

@@ -76,22 +76,29 @@ def plain(text: str) -> str:
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKC", text)
-    out = []
-    for index, char in enumerate(folded):
-        if char.isascii():
-            out.append(char)
-        elif char in INVISIBLE:
-            if char == ZERO_WIDTH_JOINER and _emoji_join(folded, index):
-                out.append(char)
-        elif emoji_mark(char):
-            if not (out and out[-1].isalnum()):
-                out.append(char)
-        elif not char.isalpha():
-            if not unicodedata.combining(char):
-                out.append(char)
-        else:
-            out.append(_latin(char))
-    return "".join(out)
+    return _NON_ASCII.sub(lambda match: _plain_char(folded, match.start()), folded)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # only these need a look: most posts have a few curly quotes at most
+
+
+def _plain_char(text: str, index: int) -> str:
+    char = text[index]
+    if char == ZERO_WIDTH_JOINER:
+        return char if _emoji_join(text, index) else ""
+    if emoji_mark(char):
+        return "" if index and text[index - 1].isalnum() else char
+    return _plain_letter(char)
+
+
+@lru_cache(maxsize=4096)
+def _plain_letter(char: str) -> str:
+    """One character as a reader sees it, whatever is around it."""
+    if char in INVISIBLE:
+        return ""
+    if not char.isalpha():
+        return "" if unicodedata.combining(char) else char
+    return _latin(char)
 
 
 # Latin letters with no accent to drop that a name may still be written with ("Łukasz", "Bjørn").
@@ -99,7 +106,6 @@ _LATIN_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"
                 "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th"}
 
 
-@lru_cache(maxsize=4096)
 def _latin(letter: str) -> str:
     """A letter without its accents, or the Latin letter it imitates; itself if neither."""
     base = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c)) or letter
@@ -138,6 +144,15 @@ def file_name_words(file: str) -> str:
 def reader_texts(post: Post) -> tuple[Text, ...]:
     """Every text a reader of the post sees: each part of its text, then its poll options, then each
     image's alt text and file name (a file name is public once the image is posted or on the site)."""
+    if _LAST[0] is not post:  # the rules ask one after another about the same post: read it once
+        _LAST[:] = [post, _reader_texts(post)]
+    return _LAST[1]
+
+
+_LAST: list = [None, ()]
+
+
+def _reader_texts(post: Post) -> tuple[Text, ...]:
     texts = [Text("text", plain(part.text), part.text, part.line) for part in post.parts]
     line_of = post.source.line_of
     if post.poll is not None:
