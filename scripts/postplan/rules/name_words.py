@@ -23,7 +23,8 @@ illustrator illustrators poet writer storyteller teacher teachers ta senco caret
 secretary bursar ceo director volunteer nurse paramedic firefighter mp msp ms mep minister artist musician
 composer presenter scientist astronaut explorer historian actor actress singer comedian manager coordinator
 dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest guests speaker parents staff
-volunteers helpers councillors coaches illustrators poets""".split())
+volunteers helpers councillors coaches illustrators poets supervisor assistant cleaner technician receptionist
+administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady""".split())
 # Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
 PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
 visitors guests speakers parents councillors nurses officers""".split())

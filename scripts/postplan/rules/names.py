@@ -88,9 +88,12 @@ def readable(text: str) -> str:
 
 def _hashtag_words(match: re.Match[str]) -> str:
     tag = match.group(1)
-    if tag.islower() or tag.isupper() or not tag.isalpha():
+    if tag.islower() or tag.isupper():
         return " " * len(match.group())
-    return " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tag) + ". "
+    return " " + " ".join(_HASHTAG_WORD.findall(tag)) + ". "
+
+
+_HASHTAG_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+")  # "#WellDoneMayaJones2026"
 
 
 @dataclass(frozen=True)
