@@ -22,7 +22,8 @@ from postplan.rules.reading import file_name_words, plain, reader_texts, where
     ("Zo\u0065\u0308 Sia\u0302n", "Zoe Sian"),  # accents typed as combining marks
     ("Sin\u00e9ad \u0141ukasz Bj\u00f8rn", "Sinead Lukasz Bjorn"),  # accented and other Latin letters
     ("Ma\ufe0fya", "Maya"),  # a variation selector on a letter
-    ("\ua4f3wen \u13aamy", "Owen Amy"),  # Lisu and Cherokee look-alikes, from Unicode's confusables table
+    ("\ua4f3wen \u13aamy", "Owen Amy"),
+    ("Mary\u2011Jane", "Mary-Jane"),  # a non-breaking hyphen  # Lisu and Cherokee look-alikes, from Unicode's confusables table
 ])
 def test_plain_undoes_every_disguise_of_a_name(written: str, read: str) -> None:
     assert plain(written) == read

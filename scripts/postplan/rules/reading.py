@@ -96,6 +96,8 @@ def _plain_letter(char: str) -> str:
     """One character as a reader sees it, whatever is around it."""
     if char in INVISIBLE:
         return ""
+    if char in "\u2010\u2011":  # a hyphen that does not break a line ("Mary‑Jane"): a hyphen
+        return "-"
     if not char.isalpha():
         return "" if unicodedata.combining(char) else char
     return _latin(char)
