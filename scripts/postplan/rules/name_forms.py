@@ -121,7 +121,7 @@ def _role_after(tokens: list, last: int, text: str) -> bool:
     partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
     if partner:
         rest = rest[partner.end():]
-    return w.ROLE_AFTER.match(rest) is not None or w.ADULT_FROM.match(rest) is not None
+    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER))
 
 
 _AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")

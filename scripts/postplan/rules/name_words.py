@@ -24,7 +24,13 @@ secretary bursar ceo director volunteer nurse paramedic firefighter mp msp ms me
 composer presenter scientist astronaut explorer historian actor actress singer comedian manager coordinator
 dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest guests speaker parents staff
 volunteers helpers councillors coaches illustrators poets supervisor assistant cleaner technician receptionist
-administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady""".split())
+administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady farmer vet zookeeper
+ranger keeper dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
+tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot""".split())
+# Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
+ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
+                          r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
+                          r"parrot|owl|ferret|alpaca|llama|bear|elf|reindeer|puppet|mascot|teddy)s?\b")
 # Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
 PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
 visitors guests speakers parents councillors nurses officers""".split())
@@ -39,7 +45,8 @@ CHARACTER = frozenset("as played playing plays role roles".split())
 # Holbein", "learning about Grace Darling", "our performance of Oliver!").
 ABOUT = frozenset(tuple(pair.split("-")) for pair in """inspired-by style-of work-of works-of life-of story-of
 learning-about learned-about learnt-about learn-about biography-of wrote-to performance-of production-of
-version-of""".split())
+version-of olympic-champion world-champion paralympic-champion olympic-medallist paralympic-medallist
+commonwealth-champion olympic-gold england-player wales-player""".split())
 # Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
 POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
@@ -92,7 +99,7 @@ ROLE_AFTER = re.compile(
 ADULT_FROM = re.compile(
     r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
     r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
-    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b)")
+    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z])")
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"

@@ -35,7 +35,8 @@ _BEFORE = re.compile(
     r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|"
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|"
     r"naughty|told off)\b[\s,:!-]*(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|"
-    r"gorgeous|star|superstar|birthday girl|birthday boy)\s+){0,3}$",
+    r"gorgeous|star|superstar|birthday girl|birthday boy)\s+){0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?"
+    r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
     re.IGNORECASE,
 )
 _BEHAVIOUR = "|".join((
