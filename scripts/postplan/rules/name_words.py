@@ -26,7 +26,8 @@ dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest gues
 volunteers helpers councillors coaches illustrators poets supervisor assistant cleaner technician receptionist
 administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady farmer vet zookeeper
 ranger keeper dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
-tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot""".split())
+tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
+virgin""".split())
 # Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
 ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
                           r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
