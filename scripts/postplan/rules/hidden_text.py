@@ -118,10 +118,12 @@ def _mixed_letters(word: str, genuine: frozenset[str]) -> str | None:
         return None
     if not latin and (foreign < 2 or scripts & genuine or "LATIN" not in genuine):
         return None  # a word of another alphabet in a text that really uses it, or not in English
-    alphabets = " and ".join(sorted(scripts))
+    alphabets = " and ".join(sorted(scripts)).title()
+    example = next(c for c in word if c.isalpha() and not _latin(c))
+    which = f"'{example}' is {_name(example)}, not {look_alike(example)!r}"
     if latin:
-        return f"mixes Latin letters with look-alike {alphabets.title()} ones"
-    return f"is typed in {alphabets.title()} letters that look like Latin ones"
+        return f"mixes Latin letters with look-alike {alphabets} ones ({which})"
+    return f"is typed in {alphabets} letters that look like Latin ones ({which})"
 
 
 def _scripts_written_for_real(raw: str) -> frozenset[str]:
