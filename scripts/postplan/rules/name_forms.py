@@ -39,7 +39,7 @@ class NameList:
     mid_sentence: frozenset[str]  # "Ruby", "Jack": of those, a first name alone too, but not starting a sentence
     surnames: frozenset[str]
     not_pupils: dict[str, tuple[tuple[str, ...], ...]]  # first word → the listed phrases starting with it
-    roster: re.Pattern[str] | None  # every form of every roster name, in any capitals
+    roster: dict[str, list] | None  # first word (lower case) → every form of the roster names starting with it
 
     @cached_property
     def first_lower(self) -> frozenset[str]:

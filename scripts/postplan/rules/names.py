@@ -50,17 +50,17 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     mid_sentence = frozenset(n[1:] for n in words_too if n.startswith("~"))
     if not roster:
         return NameList(frozenset(data_lines("first-names.txt")), name_words, mid_sentence, surnames, phrases, None)
-    entries = [plain(entry).split() for entry in roster if entry.strip()]
-    first = frozenset(parts[0].title() for parts in entries)
+    entries = [_TOKEN.findall(plain(entry)) for entry in roster]
+    first = frozenset(parts[0].title() for parts in entries if parts)
     full = [parts for parts in entries if len(parts) > 1]
-    forms = []
+    forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for parts in full:
-        given, family = " ".join(parts[:-1]), parts[-1]
-        forms += [f"{given} {family}", f"{family}, {given}", f"{family} {given}", f"{given} {family[0]}"]
-    pattern = "|".join(r"\s+".join(map(re.escape, form.split())) for form in sorted(forms, key=len, reverse=True))
-    roster_pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w-])", re.IGNORECASE) if forms else None
+        given, family = tuple(p.lower() for p in parts[:-1]), parts[-1].lower()
+        for key, form in (((*given, family), "full"), ((family, *given), "surname first"),
+                          ((*given, family[0]), "initial")):
+            forms.setdefault(key[0], []).append((key, form))
     family = {parts[-1].title() for parts in full}
-    return NameList(first, name_words & first, mid_sentence & first, surnames | family, phrases, roster_pattern)
+    return NameList(first, name_words & first, mid_sentence & first, surnames | family, phrases, forms or None)
 
 
 def name_text(text) -> str:
@@ -132,11 +132,13 @@ def _covered(tokens: list[_Token], names: NameList) -> set[int]:
 @lru_cache(maxsize=65536)  # three rules ask about the same text
 def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     """Children's names in the (plain) text, each with its form and where it starts."""
-    roster = _roster_names(text, names) if names.roster is not None else []
     shown = readable(text)
-    if not roster and not _may_hold_a_name(words(shown if "#" in text else text), names):
+    lowered = words(shown if "#" in text else text)
+    roster_words = names.roster is not None and not lowered.isdisjoint(names.roster)
+    if not roster_words and not _may_hold_a_name(lowered, names):
         return ()
     tokens = _tokens(shown)
+    roster = _roster_names(tokens, names) if roster_words else []
     found = read_names(tokens, _covered(tokens, names), names, shown)
     taken = {name.start for name in roster}
     return tuple(sorted([*roster, *(name for name in found if name.start not in taken)], key=lambda n: n.start))
@@ -148,16 +150,21 @@ def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
     return not names.first_lower.isdisjoint(lowered)
 
 
-def _roster_names(text: str, names: NameList) -> list[Name]:
+def _roster_names(tokens: list[_Token], names: NameList) -> list[Name]:
     """Roster names written in full in any form and capitals ("maya jones", "Jones, Maya", "Maya J")."""
+    keys = [token.bare.lower() for token in tokens]
     found = []
-    for match in names.roster.finditer(text):
-        written = match.group()
-        if "," in written:
-            family, given = (part.strip() for part in written.split(",", 1))
-            found.append(Name(given, family, match.start(), "surname first"))
-        else:
-            given, family = written.rsplit(None, 1)
-            form = "initial" if len(family) == 1 else "full"
-            found.append(Name(given, family, match.start(), form))
+    for index, key in enumerate(keys):
+        for words_of, form in names.roster.get(key, ()):
+            end = index + len(words_of)
+            if keys[index:end] != list(words_of) or (form == "initial" and len(tokens[end - 1].bare) != 1):
+                continue
+            if form == "surname first" and not tokens[index].gap.lstrip().startswith(","):
+                continue
+            written = tokens[index:end]
+            if form == "surname first":
+                found.append(Name(" ".join(t.bare for t in written[1:]), written[0].bare, tokens[index].start, form))
+            else:
+                found.append(Name(" ".join(t.bare for t in written[:-1]), written[-1].bare, tokens[index].start, form))
+            break
     return found
