@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.names import find_names, name_text, names_for
+from postplan.rules.names import find_names, names_for
 from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-singled-out"
