@@ -40,7 +40,7 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BEHAVIOUR = "|".join((
-    r"naughty|rude|disappointing|disappointed|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
+    r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
     r"in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|unacceptable",
     r"not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down",
     r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)",
