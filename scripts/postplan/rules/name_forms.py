@@ -143,7 +143,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     if not names.is_first(key) or _adult_or_title(tokens, index, text):
         return None
     lower = token.bare.islower()
-    ambiguous = key in names.name_words and not (key in names.mid_sentence and not _starts_sentence(text, token))
+    word_too = key in names.name_words  # "Daisy Chain": with a listed surname only, wherever it is
+    ambiguous = word_too and not (key in names.mid_sentence and not _starts_sentence(text, token))
     after = _next(tokens, index)
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES):
         return None  # "Rowan Class", "Alexandra Road", "Poppy Appeal": a group, a place, an occasion
@@ -157,14 +158,14 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     initial = _initial(tokens, index)
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
-    found = _surname_after(tokens, index, names, ambiguous or lower)
-    if found and (not lower or not ambiguous):
+    found = _surname_after(tokens, index, names, word_too)
+    if found and not (lower and word_too):
         surname, width = found
-        if _place(tokens, index, surname, ambiguous):
+        if _place(tokens, index, surname, word_too):
             return None
         return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
-    if lower or ambiguous or _business(tokens, index):
-        return None
+    if lower or ambiguous or _business(tokens, index) or word_too and after is not None and _capitalised(after):
+        return None  # "Daisy Chain Workshop", "Holly Wreath": a Title Case phrase, not a child
     return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)
 
 
