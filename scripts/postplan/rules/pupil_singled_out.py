@@ -53,8 +53,9 @@ _AFTER = re.compile("|".join((
     rf"(?:{_BEHAVIOUR})\b",
     rf"{_ON}(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){{0,2}}"
     r"(?:better|improved|calmer|quieter|more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)",
-    rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually|eventually) ",
-    rf"{_ON}for (?:not |remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
+    rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually) ",
+    rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
+    r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
     r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
