@@ -31,14 +31,15 @@ SUMMARY = "No criticism, rebuke or personal matter aimed at one named child."
 POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh a better lesson today".'
 
 # Words before the name that aim a rebuke or a personal matter at the child.
-_BEFORE = re.compile(
-    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|"
-    r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|"
-    r"naughty|told off)\b[\s,:!-]*(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|"
-    r"gorgeous|star|superstar|birthday girl|birthday boy)\s+){0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?"
+_BEFORE = re.compile("".join((
+    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|",
+    r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
+    r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
+    r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable)\b[\s,:!-]*",
+    r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar|",
+    r"birthday girl|birthday boy)\s+){0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
     r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
-    re.IGNORECASE,
-)
+)), re.IGNORECASE)
 _BEHAVIOUR = "|".join((
     r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
     r"in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|unacceptable",
@@ -57,7 +58,8 @@ _AFTER = re.compile("|".join((
     rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
     r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
     r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot))",
+    r"we are still waiting|you (?:need|must|forgot)|"
+    r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
 )), re.IGNORECASE)
 
