@@ -1,14 +1,26 @@
-"""A child's first name followed by a surname: a pupil's full name.
+"""A child's full name, in any form: first name and surname, "Surname, First", first name and initial,
+or a surname alone as pupils are addressed ("young Trelawny").
 
-Schools use only children's first names: a full name lets anyone find the child. postplan looks for a
-first name followed by a capitalised word. With a pupil roster (a file *outside* the repository, one
-name a line, named by the ``POSTPLAN_ROSTER`` environment variable) it looks for the roster's names;
-without one it uses a list of common first names shipped with postplan.
+Schools use only children's first names: a full name lets anyone find the child. postplan reads every
+text a reader sees (the post and its thread, poll options, alt text, media file names, CamelCase
+hashtags) and finds names as staff write them in a hurry: "maya jones", "Jones, Maya", "Maya J.",
+"Maya, Tom and Aisha Khan", "Mary-Jane Smith", "Anna Maria Kowalski". With a pupil roster (a file
+*outside* the repository, one name a line, named by the ``POSTPLAN_ROSTER`` environment variable) it
+finds every roster name in any form and capitals; without one it uses lists of first names and
+surnames of every origin shipped with postplan.
+
+Adults, public figures and characters are left alone: a title or role before the name ("Mrs Davies",
+"PC Amy Rowe", "our headteacher Sarah Collins", "Chair of Governors David Hughes", "author Joseph
+Coelho"), a role after it ("David Hughes, Chair of Governors"), well-known people and characters
+("Julia Donaldson", "Dick Whittington", "Tiny Tim"), and places, businesses and greetings ("Victoria
+Park", "John Lewis", "Nollaig Chridheil").
 
 Passes: "Maya's poem made us smile."; "Mr Jones and Mrs Brown ran the stall."; "Owen's Animals came
-in today"; "Year 6 visited Rowan Class."; "We read Julia Donaldson's books." (a well-known author).
+in today"; "Year 6 visited Rowan Class."; "We read Julia Donaldson's books." (a well-known author);
+"Our panto is Dick Whittington!"; "Chair of Governors David Hughes opened the fair."
 
-Fails: "Congratulations to Maya Jones for her poem."; "Josh Smith scored the winning goal."
+Fails: "Congratulations to Maya Jones for her poem."; "well done maya jones"; "Jones, Maya (Year 3)";
+"Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones".
 
 If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml.
 """
@@ -18,31 +30,34 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for, roster_full_names
+from postplan.rules.names import find_names, name_text, names_for
+from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
 SUMMARY = "Never a child's full name: first names only."
 POLICY = "The school Twitter account will only use children's first names when referencing children."
 
+_WHAT = {"full": "a child's full name", "initial": "a child's first name and initial",
+         "surname first": "a child's full name, surname first", "surname": "a child's surname"}
+
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
-    for part in post.parts:
-        seen = set()
-        for name in find_names(part.text, names):
-            if name.surname and name.full not in seen:
-                seen.add(name.full)
-                yield _problem(name.full, name.first, line_in(part, name.start))
-        for full, start in roster_full_names(part.text, names):
-            if full not in {s.lower() for s in seen}:
-                yield _problem(part.text[start:start + len(full)], full.split()[0].title(), line_in(part, start))
+    seen = set()
+    for text in reader_texts(post):
+        for name in find_names(name_text(text), names):
+            if name.form == "first" or name.full.lower() in seen:
+                continue
+            seen.add(name.full.lower())
+            yield Problem(
+                f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}",
+                fix=_fix(name),
+                line=text.line_at(name.start),
+            )
 
 
-def _problem(full: str, first: str, line: int) -> Problem:
-    return Problem(
-        f"'{full}' looks like a child's full name",
-        fix=f"use the first name only ('{first}'), or no name at all; if this is not a pupil (an author, "
-            "a coach), add the name to `not_pupils:` in mkdocs.yml",
-        line=line,
-    )
+def _fix(name) -> str:
+    use = "no name at all" if name.form == "surname" else f"the first name only ('{name.first}')"
+    return (f"use {use}; if this is not a pupil (an author, a coach, a governor), put their role before "
+            "the name ('our governor …') or add the name to `not_pupils:` in mkdocs.yml")

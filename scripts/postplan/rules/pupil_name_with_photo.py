@@ -6,9 +6,11 @@ first names.
 
 Passes: a photo of people with "Owen's Animals came in today for our children to hold some exotic
 animals."; "Maya's poem" with a photo of the poem (``people: false``); a photo of people with
-"Mrs Hart presented the cup".
+"Mrs Hart presented the cup"; a photo of people with "Father Christmas visited Reception" or "our
+nativity: Mary and Joseph".
 
-Fails: a photo of people with "Maya and Josh holding the snake."; "Well done Amy!" with a class photo.
+Fails: a photo of people with "Maya and Josh holding the snake."; "Well done Amy!" with a class photo;
+a name in the photo's alt text ("Aisha at the fair") or file name ("maya-jones.jpg").
 """
 
 from collections.abc import Iterable
@@ -16,7 +18,8 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for
+from postplan.rules.names import find_names, name_text, names_for
+from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-name-with-photo"
 SEVERITY = Severity.ERROR
@@ -31,13 +34,14 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     if not any(media.people for media in post.media):
         return
     names = names_for(context)
-    for part in post.parts:
-        found = find_names(part.text, names)
+    for text in reader_texts(post):
+        found = find_names(name_text(text), names)
         if found:
-            listed = ", ".join(dict.fromkeys(f"'{name.first}'" for name in found))
+            listed = ", ".join(dict.fromkeys(f"'{name.full}'" for name in found))
             yield Problem(
-                f"this post has a photo of people and names a child ({listed})",
-                fix="take the names out of the text (say 'our Year 2 children' instead), or post the photo "
-                    "without naming anyone; if the name is not a pupil's, add it to `not_pupils:` in mkdocs.yml",
-                line=line_in(part, found[0].start),
+                f"this post has a photo of people and names a child ({listed}){where(text)}",
+                fix="take the names out of the text, alt text and file name (say 'our Year 2 children' "
+                    "instead), or post the photo without naming anyone; if the name is not a pupil's, add it "
+                    "to `not_pupils:` in mkdocs.yml",
+                line=text.line_at(found[0].start),
             )

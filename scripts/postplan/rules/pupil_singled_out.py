@@ -1,13 +1,19 @@
-"""Praise or criticism aimed at one named child.
+"""Criticism, a rebuke or a personal matter aimed at one named child.
 
 A post is for the whole community: singling out one child ("Well done Josh, a better lesson today")
-tells the world about that child's behaviour or needs. Celebrate a class, a team or a year group.
+tells the world about that child's behaviour, needs or private life. The policies let a school
+celebrate children's achievements by first name ("only use children's first names"), so plain praise
+("Well done to Maya for her poem") is left alone; what is flagged is what the policy's own example
+does: praise that carries a rebuke ("a better lesson today", "finally remembered his kit"), criticism
+or a telling-off in public, an instruction to one child ("Josh, please bring your PE kit"), and
+personal matters (a birthday, "get well soon").
 
 Passes: "Well done Year 6 for a brilliant performance!"; "Congratulations to Rowan Class";
-"Thank you Mrs Hart"; "Thank you to Owen's Animals for visiting".
+"Thank you Mrs Hart"; "Thank you to Owen's Animals for visiting"; "Congratulations to Maya for her
+poem"; "Josh scored the winning goal".
 
-Fails: "Well done Josh a better lesson today"; "Congratulations to Maya for her poem";
-"Happy birthday Amy!"; "Josh was very disappointing today".
+Fails: "Well done Josh a better lesson today"; "Happy birthday Amy!"; "Josh was very disappointing
+today"; "Well done Tom for finally remembering your PE kit"; "Maya, please bring your reading book".
 """
 
 import re
@@ -16,38 +22,62 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import find_names, line_in, names_for
+from postplan.rules.names import find_names, names_for
+from postplan.rules.reading import reader_texts, where
 
 ID = "pupil-singled-out"
 SEVERITY = Severity.ERROR
-SUMMARY = "No praise or criticism aimed at one named child."
+SUMMARY = "No criticism, rebuke or personal matter aimed at one named child."
 POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh a better lesson today".'
 
-# Words that aim a post at someone, followed within a few words by the name.
-_AIMED = re.compile(
-    r"\b(?:well done|congratulations|congrats|shout[- ]?outs?|proud of|happy birthday|good luck|bravo|"
-    r"star of the (?:week|day)|goes to|award(?:ed)? to|certificate to|praise for|thank you|thanks)\b"
-    r"[\s,:!-]*(?:(?:to|for|from|our|you)\s+){0,2}$",
-    re.IGNORECASE,
-)
-_AFTER = re.compile(
-    r"^['’]?s?\s+(?:was|is|has been|had|needs? to|must)\s+(?:\w+\s+)?(?:naughty|rude|disappointing|"
-    r"disappointed|unkind|badly|poorly|late|brilliant|amazing|fantastic|superb|excellent|awesome|"
-    r"a star|a superstar|in trouble|improve)",
-    re.IGNORECASE,
-)
+# Words before the name that aim a rebuke or a personal matter at the child.
+_BEFORE = re.compile("".join((
+    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|",
+    r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
+    r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
+    r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable)\b[\s,:!-]*",
+    r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar|",
+    r"birthday girl|birthday boy)\s+){0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
+    r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
+)), re.IGNORECASE)
+_BEHAVIOUR = "|".join((
+    r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
+    r"in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|unacceptable",
+    r"not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down",
+    r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)",
+    r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their)(?: \w+){1,3} again",
+))
+_ON = r"^['’]?s?[\s,:!-]+"  # what comes straight after the name ("Josh, ", "Josh's ")
+# What comes after the name: the telling-off itself, or praise that carries one.
+_AFTER = re.compile("|".join((
+    r"^['’]?s?,?\s+(?:(?:was|is|has been|had|were|got|keeps|kept|has|needs?|must|should)\s+)?(?:\w+\s+)?"
+    rf"(?:{_BEHAVIOUR})\b",
+    rf"{_ON}(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){{0,2}}"
+    r"(?:better|improved|calmer|quieter|more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)",
+    rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually) ",
+    rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
+    r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
+    r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
+    r"we are still waiting|you (?:need|must|forgot)|"
+    r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
+    r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
+)), re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
-    for part in post.parts:
-        for name in find_names(part.text, names):
-            before = part.text[max(0, name.start - 40):name.start]
-            after = part.text[name.start + len(name.first):name.start + len(name.first) + 40]
-            if _AIMED.search(before) or _AFTER.match(after):
+    for text in reader_texts(post):
+        if text.kind == "file name":
+            continue
+        value = text.value
+        for name in find_names(value, names):
+            end = value.find(name.surname or name.first, name.start) + len(name.surname or name.first)
+            before = value[max(0, name.start - 40):name.start]
+            if _BEFORE.search(before) or _AFTER.search(value[end:end + 80]):
                 yield Problem(
-                    f"this post is aimed at one named child ('{name.first}')",
+                    f"this post is aimed at one named child ('{name.full}'){where(text)}",
                     fix="praise the class, team or year group instead ('Well done Year 6!'), and tell the "
-                        "child and their family in person",
-                    line=line_in(part, name.start),
+                        "child and their family in person; keep a child's behaviour, health and birthday "
+                        "out of public posts",
+                    line=text.line_at(name.start),
                 )

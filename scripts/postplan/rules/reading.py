@@ -25,44 +25,99 @@ INVISIBLE = frozenset(
     "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\u3164"
     "\ufeff\uffa0"
 )
+ZERO_WIDTH_JOINER = "\u200d"
 
-# Letters of other scripts that look like Latin ones: a name typed with one of them slips past a check.
-_LOOK_ALIKES = {
-    # Cyrillic
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-    "һ": "h", "ӏ": "l", "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-    "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I", "Ј": "J", "Ԛ": "Q",
-    "Ԝ": "W", "Һ": "H", "Ӏ": "I",
-    # Greek
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u", "Α": "A", "Β": "B",
-    "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
-    "Υ": "Y", "Χ": "X",
+
+def emoji_mark(char: str) -> bool:
+    """A variation selector or tag character: part of an emoji ("❤️", the Welsh flag), invisible on a letter."""
+    code = ord(char)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0000 <= code <= 0xE01EF
+
+# Look-alikes that Unicode's confusables table leaves out because they match a Latin letter only in
+# small capitals or in handwriting fonts, but which pass for Latin in a post ("Јоnеs" with а к м н т).
+_EXTRA_LOOK_ALIKES = {
+    "в": "b", "к": "k", "м": "m", "н": "h", "т": "t", "Һ": "H", "Ԛ": "Q", "κ": "k", "τ": "t",
 }
+
+
+@lru_cache(maxsize=4096)
+def look_alike(char: str) -> str | None:
+    """The Latin letter a letter of another script imitates ("а" Cyrillic → "a"), or None.
+
+    The table is Unicode's confusables list, as shipped by ``confusable-homoglyphs``; it is loaded only
+    when a text holds a letter that is not Latin, so a school whose posts are in English never pays for
+    it. A capital that Unicode likens to "l" ("І", "Ι") is read as "I", the letter it passes for in a name.
+    """
+    if char in _EXTRA_LOOK_ALIKES:
+        return _EXTRA_LOOK_ALIKES[char]
+    from confusable_homoglyphs.confusables import confusables_data
+
+    for glyph in confusables_data.get(char, ()):
+        latin = glyph["c"]
+        if len(latin) == 1 and latin.isascii() and latin.isalpha():
+            return "I" if latin == "l" and char.isupper() else latin
+    return None
+
+
+def _emoji_join(text: str, index: int) -> bool:
+    """Whether the zero-width joiner at ``index`` joins two emoji (👩‍🏫 is one picture, not a hiding place)."""
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return bool(before) and bool(after) and not before.isalnum() and not after.isalnum() \
+        and not before.isspace() and not after.isspace()
 
 
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """The text as a reader sees it: compatibility forms folded (NFKC: fullwidth "Ｍａｙａ" is "Maya"),
-    accents and other combining marks dropped, invisible characters removed, look-alike letters of
-    other scripts read as the Latin letters they imitate. Line breaks are kept exactly."""
+    accents and other combining marks dropped, invisible characters removed (a joiner inside an emoji
+    is kept), look-alike letters of other scripts read as the Latin letters they imitate. Line breaks
+    are kept exactly, so a line counted in the plain text is the line in the file."""
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKC", text)
-    out = []
-    for char in folded:
-        if char in INVISIBLE:
-            continue
-        if char in _LOOK_ALIKES:
-            out.append(_LOOK_ALIKES[char])
-            continue
-        if char.isascii() or not char.isalpha():
-            if not unicodedata.combining(char):
-                out.append(char)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        out.append(base if base.isascii() and base else char)
-    return "".join(out)
+    return _NON_ASCII.sub(lambda match: _plain_char(folded, match.start()), folded)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # only these need a look: most posts have a few curly quotes at most
+
+
+def _plain_char(text: str, index: int) -> str:
+    char = text[index]
+    if char == ZERO_WIDTH_JOINER:
+        return char if _emoji_join(text, index) else ""
+    if emoji_mark(char):
+        return "" if index and text[index - 1].isalnum() else char
+    return _plain_letter(char)
+
+
+@lru_cache(maxsize=4096)
+def _plain_letter(char: str) -> str:
+    """One character as a reader sees it, whatever is around it."""
+    if char in INVISIBLE:
+        return ""
+    if char in "\u2010\u2011":  # a hyphen that does not break a line ("Mary‑Jane"): a hyphen
+        return "-"
+    if not char.isalpha():
+        return "" if unicodedata.combining(char) else char
+    return _latin(char)
+
+
+# Latin letters with no accent to drop that a name may still be written with ("Łukasz", "Bjørn").
+_LATIN_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "æ": "ae",
+                "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th"}
+
+
+def _latin(letter: str) -> str:
+    """A letter without its accents, or the Latin letter it imitates; itself if neither."""
+    base = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c)) or letter
+    if base.isascii():
+        return base
+    if base in _LATIN_FOLDS:
+        return _LATIN_FOLDS[base]
+    if unicodedata.name(base, "").startswith("LATIN"):
+        return base  # a Latin letter of its own ("ŋ"): nothing to undo, and no table to load for it
+    return look_alike(base) or base
 
 
 @dataclass(frozen=True)
@@ -91,6 +146,15 @@ def file_name_words(file: str) -> str:
 def reader_texts(post: Post) -> tuple[Text, ...]:
     """Every text a reader of the post sees: each part of its text, then its poll options, then each
     image's alt text and file name (a file name is public once the image is posted or on the site)."""
+    if _LAST[0] is not post:  # the rules ask one after another about the same post: read it once
+        _LAST[:] = [post, _reader_texts(post)]
+    return _LAST[1]
+
+
+_LAST: list = [None, ()]
+
+
+def _reader_texts(post: Post) -> tuple[Text, ...]:
     texts = [Text("text", plain(part.text), part.text, part.line) for part in post.parts]
     line_of = post.source.line_of
     if post.poll is not None:

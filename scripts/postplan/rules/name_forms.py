@@ -1,0 +1,260 @@
+"""Reading the words of a text as children's names, one form at a time (see ``names.py``).
+
+Not a rule (it has no ``ID``). Each reader looks at one word and the words around it and says whether
+it starts a child's name, in which form; the words it used are not read again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from postplan.rules import name_words as w
+
+
+@dataclass(frozen=True)
+class Name:
+    """A child's name as written, where it starts, and its form: "first" (a first name alone), "full"
+    (with a surname), "initial" ("Maya J."), "surname first" ("Jones, Maya") or "surname" ("young Jones")."""
+
+    first: str
+    surname: str | None
+    start: int
+    form: str = "first"
+
+    @property
+    def full(self) -> str:
+        if self.form == "surname first":
+            return f"{self.surname}, {self.first}"
+        return " ".join(part for part in (self.first, self.surname) if part)
+
+
+@dataclass(frozen=True, eq=False)  # one list a run (made once, then cached): compared by identity
+class NameList:
+    """What to look for: first names, names that are also words, surnames, and what is never a pupil."""
+
+    first_names: frozenset[str]
+    name_words: frozenset[str]  # "Will", "Victoria": a first name only with a listed surname after it
+    mid_sentence: frozenset[str]  # "Ruby", "Jack": of those, a first name alone too, but not starting a sentence
+    surnames: frozenset[str]
+    not_pupils: dict[str, tuple[tuple[str, ...], ...]]  # first word → the listed phrases starting with it
+    roster: dict[str, list] | None  # first word (lower case) → every form of the roster names starting with it
+
+    @cached_property
+    def first_lower(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.first_names)
+
+    def is_first(self, word: str) -> bool:
+        return word in self.first_names or ("-" in word and word.split("-")[0] in self.first_names)
+
+
+
+_TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
+
+
+def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
+    found: list[Name] = []
+    used: set[int] = set(covered)
+    for index, token in enumerate(tokens):
+        if index in used:
+            continue
+        name, width = (_surname_alone(tokens, index, names) or _surname_first(tokens, index, names)
+                       or _first_name(tokens, index, names, text) or (None, 0))
+        if name is not None:
+            found.append(name)
+            used.update(range(index, index + width))
+    return found
+
+
+def _key(token) -> str:
+    """A word as the name lists spell it: "Maya" for "Maya", "MAYA" and "maya"."""
+    bare = token.bare
+    return bare if bare[:1].isupper() and not bare.isupper() else bare.title()
+
+
+def _capitalised(token) -> bool:
+    return token.bare[:1].isupper() and (len(token.bare) > 1 or token.word != token.bare)
+
+
+def _next(tokens: list, index: int):
+    """The word after this one when nothing but a space comes between them."""
+    if index + 1 < len(tokens) and tokens[index].gap in _TIGHT and tokens[index].word == tokens[index].bare:
+        return tokens[index + 1]
+    return None
+
+
+def _previous(tokens: list, index: int, gaps=(" ", "  ", ". ")):
+    if index and tokens[index - 1].gap in gaps:
+        return tokens[index - 1]
+    return None
+
+
+def _adult_or_title(tokens: list, index: int, text: str) -> bool:
+    """A title, role, determiner or part played before the name, or a role after it."""
+    before = _previous(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
+    if before is not None:
+        word = before.bare.lower()
+        earlier = _previous(tokens, index - 1)
+        pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE
+        if word in w.TITLES and not pupil_role or before.bare in w.CAPITALISED_TITLES:
+            return True
+        if before.gap in (" ", "  ") and (word in w.DETERMINERS or word in w.CHARACTER):
+            return True
+        earlier = _previous(tokens, index - 1, (" ", "  "))
+        if earlier is not None and before.gap in (" ", "  ") and (earlier.bare.lower(), word) in w.ABOUT:
+            return True
+    start = tokens[index].start
+    if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
+        return True
+    return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _role_after(tokens: list, last: int, text: str) -> bool:
+    """A role, an organisation or a business after the name ("Tom Evans, our new head of PE", "Kate from
+    the RSPB", "Sam Trewin Plumbing")."""
+    end = tokens[last].end
+    after = _next(tokens, last)
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare in w.POST_NOMINALS):
+        return True
+    rest = text[end:end + 80]
+    partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
+    if partner:
+        rest = rest[partner.end():]
+    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER))
+
+
+_AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
+
+
+def _listed_with_adults(tokens: list, index: int) -> bool:
+    """A name in a list after a plural role: "our governors Jane Smith and Ravi Patel"."""
+    back = index - 1
+    while back >= 0 and (tokens[back].bare[:1].isupper() or tokens[back].bare in ("and", "&")) \
+            and tokens[back].bare.lower() not in w.TITLES and index - back < 6:
+        back -= 1
+    return back >= 0 and back < index - 1 and tokens[back].bare.lower() in w.PLURAL_ROLES
+
+
+def _first_name(tokens: list, index: int, names: NameList, text: str):
+    """A first name, maybe with a second first name, a surname or an initial after it."""
+    token = tokens[index]
+    key = _key(token)
+    if not names.is_first(key) or _adult_or_title(tokens, index, text):
+        return None
+    lower = token.bare.islower()
+    word_too = key in names.name_words  # "Daisy Chain": with a listed surname only, wherever it is
+    ambiguous = word_too and not (key in names.mid_sentence and not _starts_sentence(text, token))
+    after = _next(tokens, index)
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES):
+        return None  # "Rowan Class", "Alexandra Road", "Poppy Appeal": a group, a place, an occasion
+    if after is not None and _capitalised(token) and after.bare[:1].isupper() and names.is_first(_key(after)):
+        double = f"{token.bare} {after.bare}"  # "Anna Maria", "Lily Rose", maybe "Lily Rose Evans"
+        found = _surname_after(tokens, index + 1, names, ambiguous=False)
+        if found:
+            return _unless_adult(tokens, index, 2 + found[1], Name(double, found[0], token.start, "full"), text)
+        if after.bare not in names.surnames:
+            return None if ambiguous else (Name(double, None, token.start), 2)
+    initial = _initial(tokens, index)
+    if initial and not lower and not ambiguous:
+        return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
+    found = _surname_after(tokens, index, names, word_too)
+    if found and not (lower and word_too):
+        surname, width = found
+        if _place(tokens, index, surname, word_too):
+            return None
+        return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
+    if lower or ambiguous or _business(tokens, index) or word_too and after is not None and _capitalised(after):
+        return None  # "Daisy Chain Workshop", "Holly Wreath": a Title Case phrase, not a child
+    return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)
+
+
+def _starts_sentence(text: str, token) -> bool:
+    before = text[:token.start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def _unless_adult(tokens: list, index: int, width: int, name: Name, text: str):
+    return None if _role_after(tokens, index + width - 1, text) else (name, width)
+
+
+def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
+    """The surname written after the word at ``index``, and how many words it takes."""
+    token, after = tokens[index], _next(tokens, index)
+    if after is None:
+        return None
+    if token.bare.islower():  # "maya jones": only a listed surname, not a common word
+        if after.bare.islower() and after.bare.title() in names.surnames and after.bare not in w.LOWER_COMMON:
+            return after.bare, 1
+        return None
+    if not _capitalised(after) or after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES:
+        return None
+    if after.bare.isupper() and not token.bare.isupper():
+        return None  # "Maya NHS", "Tom PE": an abbreviation, not a surname
+    if ambiguous and after.bare not in names.surnames:
+        return None
+    return after.bare, 1
+
+
+def _initial(tokens: list, index: int) -> str | None:
+    """The initial after a first name: "Maya J." or "Maya J" (not "I", nor "A" starting a phrase)."""
+    after = _next(tokens, index)
+    if after is None or len(after.bare) != 1 or not after.bare.isupper() or after.bare == "I":
+        return None
+    dotted = after.gap.startswith(".")
+    if after.bare == "A" and not dotted and index + 2 < len(tokens) and after.gap in _TIGHT:
+        return None
+    return after.bare + ("." if dotted else "")
+
+
+def _place(tokens: list, index: int, surname: str, ambiguous: bool) -> bool:
+    """A place whose name holds a first name: "Victoria Park", "at Tom Hill" (not "thanks to Tom Hall")."""
+    if surname not in w.PLACE_SURNAMES:
+        return False
+    before = _previous(tokens, index)
+    return ambiguous or (before is not None and before.bare.lower() in w.PLACE_BEFORE)
+
+
+def _business(tokens: list, index: int) -> bool:
+    """A business named after someone: "Owen's Animals"."""
+    token, after = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.word != token.bare and after is not None and token.gap in _TIGHT and _capitalised(after)
+
+
+def _surname_first(tokens: list, index: int, names: NameList):
+    """"Jones, Maya" and "jones, maya": a listed surname, a comma, a first name."""
+    token = tokens[index]
+    if token.gap != ", " or index + 1 >= len(tokens) or token.bare.title() not in names.surnames:
+        return None
+    given = tokens[index + 1]
+    key = _key(given)
+    if names.is_first(_key(token)) or not names.is_first(key) or key in names.name_words:
+        return None
+    if token.bare.islower() != given.bare.islower() or token.bare.islower() and token.bare in w.LOWER_COMMON:
+        return None
+    if _adult_or_title(tokens, index, "") or given.word != given.bare and index + 2 < len(tokens):
+        return None
+    return Name(given.bare, token.bare, token.start, "surname first"), 2
+
+
+def _surname_alone(tokens: list, index: int, names: NameList):
+    """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins"."""
+    token = tokens[index]
+    after = _next(tokens, index)
+    if after is None or not _capitalised(after) or names.is_first(_key(after)):
+        return None
+    word = token.word
+    if word == "young" or word == "Master" and token.gap == " ":
+        if after.bare in w.YOUNG_WORDS or after.bare in w.NOT_SURNAMES or after.bare.isupper():
+            return None
+        before = _previous(tokens, index)
+        if before is not None and before.bare.lower() in w.DETERMINERS | {"our", "your", "future", "budding"}:
+            return None  # "a young Mozart", "our young Einsteins": a likeness, not a pupil
+        if after.bare.endswith("s") and after.bare not in names.surnames:
+            return None
+        return Name(after.bare, None, after.start, "surname"), 2
+    following = _next(tokens, index + 1)
+    if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
+            and after.bare in names.surnames:
+        return Name(after.bare, None, after.start, "surname"), 3
+    return None

@@ -1,0 +1,107 @@
+"""The words around a name that tell a child from an adult, a saint, a place or a story character.
+
+Not a rule (it has no ``ID``): word sets and patterns that ``names.py`` reads, kept apart so that the
+lists can grow without the code that uses them getting longer.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Words right before a name that make it an adult, a saint, a title or a feast ("Mrs Davies",
+# "St Ives", "PC Amy Rowe", "Chair of Governors David Hughes", "Dydd Gŵyl Dewi"), in any capitals.
+TITLES = frozenset("""mr mrs ms miss mx dr doctor prof professor sir dame lady lord rev revd reverend father
+st saint sant santes san king queen prince princess duke duchess coach uncle aunt auntie aunty
+nanny nan nana grandma grandad grandpa granny gran pc pcso sgt sergeant inspector officer cllr mayor mayoress
+bishop canon pastor imam rabbi vicar chaplain guru prophet headteacher headmaster headmistress head deputy
+principal governor governors chair chairman chairwoman chairperson trustee trustees clerk author authors
+illustrator illustrators poet writer storyteller teacher teachers ta senco caretaker chef cook librarian
+secretary bursar ceo director volunteer nurse paramedic firefighter mp msp ms mep minister artist musician
+composer presenter scientist astronaut explorer historian actor actress singer comedian manager coordinator
+dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest guests speaker parents staff
+volunteers helpers councillors coaches illustrators poets supervisor assistant cleaner technician receptionist
+administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady farmer vet zookeeper
+ranger keeper dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
+tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
+virgin""".split())
+# Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
+ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
+                          r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
+                          r"parrot|owl|ferret|alpaca|llama|bear|elf|reindeer|puppet|mascot|teddy)s?\b")
+# Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
+PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
+visitors guests speakers parents councillors nurses officers""".split())
+# Titles that pupils hold too ("team captain Maya", "his sister Amy"): an adult's only in capitals.
+CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
+# A role word after these is a child's ("our young author Maya", "star reader Tom").
+PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant".split())
+# Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
+DETERMINERS = frozenset("the a an this that these those".split())
+CHARACTER = frozenset("as played playing plays role roles".split())
+# Two words before a name that make it a figure studied, a work's subject or a show ("inspired by Hans
+# Holbein", "learning about Grace Darling", "our performance of Oliver!").
+ABOUT = frozenset(tuple(pair.split("-")) for pair in """inspired-by style-of work-of works-of life-of story-of
+learning-about learned-about learnt-about learn-about biography-of wrote-to performance-of production-of
+version-of olympic-champion world-champion paralympic-champion olympic-medallist paralympic-medallist
+commonwealth-champion olympic-gold england-player wales-player""".split())
+# Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
+POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
+# Capitalised words after a first name that make it a group, a place, a business or an occasion.
+NOT_SURNAMES = frozenset("""Class Classes Group Team Teams House Houses Day Days Week Weeks Month Year Term
+Club Clubs Fair Festival Appeal Award Awards Cup Trophy Shield League School Schools Academy College Primary
+Nursery Chapel Library Centre Center Museum Theatre Gardens Garden Street Road Avenue Trust Foundation Society
+Council Service Show Assembly Prize Medal Memorial Station Hospital Book Books Story Stories Challenge Project
+Animals Encounters Ltd Limited Band Choir Orchestra Players Singers Rangers United City Town Athletic Rovers
+FC Leisure Pool Cafe Bakery Stores Market Zoo Farm Bay Beach Cove Island Point Christmas Easter Diwali Eid
+Hanukkah Explorers Scouts Guides Brownies Cubs Beavers Rainbows Ward Unit Room Hub Lodge Kitchen Studio Close
+Crescent Drive Way Place Square Terrace Court Row Walk Grove Rise Mews Parade Wharf Quay Estate Manor Forest
+Lake Castle Tower Arena Stadium Ground Grounds Cathedral Abbey Mosque Temple Gurdwara Synagogue Infirmary
+Surgery Pharmacy Dock Docks Port Harbour Airport Line Palace Hotel Inn Arms Shop Shops Infants Juniors Junior
+High Grammar Community Fund Scholarship Building Wing Block Suite Lecture Girl Boy Girls Boys Bear Pig Rabbit
+Cat Dog Bunny Duck Engine Reindeer Snowman Monster Dragon Unicorn Mouse Giant Witch Wizard Fairy Pirate Bus
+Train Express Meadow Valley Hills Mount Retail Medical Dental Health Care Homes Home Village Night Party
+Sunday Lunch Dinner Breakfast Tea Coffee Pantry Boutique Salon Hair Beauty Design Designs Photography Travel
+Coaches Taxis Motors Garage Nurseries Builders Plumbing Electrical Solicitors Agents Insurance Bank Hospice
+Charity Bequest Marathon Run Swim Ride Relay Rally""".split())
+NOT_SURNAMES |= frozenset(word.title() for word in MONTHS + WEEKDAYS)
+# Surnames that are also place words ("Tom Hall", "Victoria Park"): a place after "at", "in", "near"...
+PLACE_SURNAMES = frozenset("""Park Lane Hall Green Hill Wood Woods Cross Heath Field Fields Gate Bridge Brook Dale
+Church Ford Marsh Common""".split())
+PLACE_BEFORE = frozenset("at in near from through around across round along past visit visited visiting "
+                         "up down into".split())
+# Capitalised words after "young" that are not a pupil's surname ("Young Voices", "young Carers").
+YOUNG_WORDS = frozenset("""Voices Carers Carer Leaders Leader Enterprise Writers Writer Musician Musicians
+Reporters Reporter Engineers Engineer Scientists Scientist Ambassadors Ambassador Citizens Citizen Farmers
+Farmer Chef Chefs People Person Persons Minds Artists Artist Poet Poets Readers Reader Shakespeare Company
+Explorers Rangers Offenders Adults Adult Ones Talent Stars Star Voice Film Films Authors Author Composer""".split())
+SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
+# Lower-case words too common for a lower-case first name before them to be read as a full name.
+LOWER_COMMON = frozenset("""day may rose young west green white black brown long little hill wood woods hall
+king bird lamb power page john will mark read reed cross bell ball bond cook lane marsh moss stone ward wells
+sharp smart swift fox gray grant park lee dale dean miles mann banks ford cole hardy bishop farmer baker potter
+butler fisher turner parker hunter carter mason porter price sims steele stan kay rice best hunt rowe nash
+knight lucas pope read shah singh kaur begum""".split())
+
+_ROLES = (r"head(?:teacher|master|mistress)?|deputy|principal|governors?|chair(?:man|woman|person)?|clerk|trustees?|"
+          r"authors?|illustrators?|poet|writer|storyteller|coach|teacher|senco|caretaker|chef|cook|librarian|"
+          r"secretary|bursar|ceo|director|volunteer|nurse|paramedic|firefighter|officer|pcso|mp|councillor|cllr|"
+          r"mayor|vicar|rector|bishop|imam|rabbi|pastor|chaplain|artist|musician|composer|presenter|scientist|"
+          r"astronaut|historian|manager|coordinator|founder|owner|speaker|guest|visitor|parent governor")
+# A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
+ROLE_AFTER = re.compile(
+    r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
+    r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
+    rf"(?:{_ROLES})s?\b", re.IGNORECASE)
+# An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
+ADULT_FROM = re.compile(
+    r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
+    r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
+    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z])")
+# A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
+ROLE_OF_BEFORE = re.compile(
+    r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"
+    r"[A-Za-z&]+(?:\s+\d+)?\s*[,:]?\s*$", re.IGNORECASE)

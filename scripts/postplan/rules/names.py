@@ -1,0 +1,170 @@
+"""Children's names in a text, as rushed staff write them: "Maya Jones", "maya jones", "Jones, Maya",
+"Maya J.", "young Trelawny", "Maya, Tom and Aisha Khan", "Mary-Jane", "Anna Maria Kowalski", and in a
+CamelCase hashtag ("#WellDoneMayaJones").
+
+Not a rule (it has no ``ID``): the three pupil-name rules share it. A name is a pupil's unless the words
+around it say otherwise: a title or role before it ("Mrs", "PC", "our headteacher", "Chair of
+Governors"), a role after it ("David Hughes, Chair of Governors"), a place or group word after it
+("Victoria Park", "Rowan Class"), a part played ("as Mary"), or a listed person, character, place or
+greeting ("Julia Donaldson", "Dick Whittington", "John Lewis", "Nollaig Chridheil"). A pupil roster (a
+file outside the repository named by ``POSTPLAN_ROSTER``) is the strongest signal: its names are found
+in any capitals and in every form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from postplan.rules import name_words as w
+from postplan.rules.name_forms import Name, NameList, read_names
+from postplan.rules.reading import plain
+from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:['’]s?)?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if word[-1] in "s'’" else word
+
+
+def _phrases(lines) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        key = tuple(_bare(t).lower() for t in _TOKEN.findall(plain(line)))
+        if key:
+            index.setdefault(key[0], []).append(key)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
+
+
+@lru_cache(maxsize=8)
+def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
+    """The roster's first names when a roster is set (sharper), otherwise the shipped lists."""
+    surnames = frozenset(data_lines("surnames.txt"))
+    phrases = _phrases([*data_lines("public-figures.txt"), *data_lines("name-phrases.txt"), *not_pupils])
+    words_too = data_lines("name-words.txt")
+    name_words = frozenset(n.lstrip("~") for n in words_too)  # a roster's "Will" is still the word in "Will you"
+    mid_sentence = frozenset(n[1:] for n in words_too if n.startswith("~"))
+    if not roster:
+        return NameList(frozenset(data_lines("first-names.txt")), name_words, mid_sentence, surnames, phrases, None)
+    entries = [_TOKEN.findall(plain(entry)) for entry in roster]
+    first = frozenset(parts[0].title() for parts in entries if parts)
+    full = [parts for parts in entries if len(parts) > 1]
+    forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for parts in full:
+        given, family = tuple(p.lower() for p in parts[:-1]), parts[-1].lower()
+        for key, form in (((*given, family), "full"), ((family, *given), "surname first"),
+                          ((*given, family[0]), "initial")):
+            forms.setdefault(key[0], []).append((key, form))
+    family = {parts[-1].title() for parts in full}
+    return NameList(first, name_words & first, mid_sentence & first, surnames | family, phrases, forms or None)
+
+
+def name_text(text) -> str:
+    """What the name rules read of a ``reading.Text``: a media file's name has no capitals to go by
+    ("maya-jones.jpg"), so its words are read as if capitalised ("Maya Jones")."""
+    return text.value.title() if text.kind == "file name" else text.value
+
+
+def names_for(context) -> NameList:
+    """The name list for this run: the roster (if any) and the school's ``not_pupils`` setting."""
+    settings = context.repository.settings
+    return name_list(context.roster, tuple(getattr(settings, "not_pupils", ())))
+
+
+def readable(text: str) -> str:
+    """The text with links, addresses and @mentions blanked out and CamelCase hashtags read as words
+    ("#WellDoneMayaJones" → "Well Done Maya Jones"); line breaks are kept."""
+    for marker, pattern in (("/", URL), ("www.", URL), ("@", EMAIL), ("@", MENTION)):
+        if marker in text:
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+    if "#" in text:
+        text = HASHTAG.sub(_hashtag_words, text)
+    return text
+
+
+def _hashtag_words(match: re.Match[str]) -> str:
+    tag = match.group(1)
+    if tag.islower() or tag.isupper():
+        return " " * len(match.group())
+    return " " + " ".join(_HASHTAG_WORD.findall(tag)) + ". "
+
+
+_HASHTAG_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+")  # "#WellDoneMayaJones2026"
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # as written, possessive and all
+    bare: str  # without "'s"
+    start: int
+    end: int
+    gap: str  # what is written between this word and the next
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = list(_TOKEN.finditer(text))
+    tokens = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        word = match.group().rstrip(".")
+        stop = match.start() + len(word)
+        tokens.append(_Token(word, _bare(word), match.start(), stop, text[stop:end]))
+    return tokens
+
+
+def _covered(tokens: list[_Token], names: NameList) -> set[int]:
+    """The tokens that belong to a listed person, character, place or greeting."""
+    covered: set[int] = set()
+    keys = [t.bare.lower() for t in tokens]
+    for index, key in enumerate(keys):
+        for phrase in names.not_pupils.get(key, ()):
+            written = keys[index:index + len(phrase)]
+            if written[:-1] == list(phrase[:-1]) and written[-1:] in ([phrase[-1]], [phrase[-1] + "s"]):
+                covered.update(range(index, index + len(phrase)))
+                break
+    return covered
+
+
+@lru_cache(maxsize=65536)  # three rules ask about the same text
+def find_names(text: str, names: NameList) -> tuple[Name, ...]:
+    """Children's names in the (plain) text, each with its form and where it starts."""
+    shown = readable(text)
+    lowered = words(shown if "#" in text else text)
+    roster_words = names.roster is not None and not lowered.isdisjoint(names.roster)
+    if not roster_words and not _may_hold_a_name(lowered, names):
+        return ()
+    tokens = _tokens(shown)
+    roster = _roster_names(tokens, names) if roster_words else []
+    found = read_names(tokens, _covered(tokens, names), names, shown)
+    taken = {name.start for name in roster}
+    return tuple(sorted([*roster, *(name for name in found if name.start not in taken)], key=lambda n: n.start))
+
+
+def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
+    if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS:
+        return True
+    return not names.first_lower.isdisjoint(lowered)
+
+
+def _roster_names(tokens: list[_Token], names: NameList) -> list[Name]:
+    """Roster names written in full in any form and capitals ("maya jones", "Jones, Maya", "Maya J")."""
+    keys = [token.bare.lower() for token in tokens]
+    found = []
+    for index, key in enumerate(keys):
+        for words_of, form in names.roster.get(key, ()):
+            end = index + len(words_of)
+            if keys[index:end] != list(words_of) or (form == "initial" and len(tokens[end - 1].bare) != 1):
+                continue
+            if form == "surname first" and not tokens[index].gap.lstrip().startswith(","):
+                continue
+            written = tokens[index:end]
+            if form == "surname first":
+                found.append(Name(" ".join(t.bare for t in written[1:]), written[0].bare, tokens[index].start, form))
+            else:
+                found.append(Name(" ".join(t.bare for t in written[:-1]), written[-1].bare, tokens[index].start, form))
+            break
+    return found
