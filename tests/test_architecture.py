@@ -74,3 +74,27 @@ def test_modules_and_functions_stay_small(path: Path) -> None:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
     assert not long, f"{path.name}: functions over {MAX_FUNCTION_LINES} lines: {', '.join(long)}"
+
+
+def _shared_rule_modules() -> set[str]:
+    """The modules of rules/ the independence contract lets every rule import (its ignore_imports)."""
+    import tomllib
+
+    contracts = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    independent = next(c for c in contracts["contracts"] if c["id"] == "rules-independent")
+    return {line.split("->")[1].strip().removeprefix("postplan.rules.")
+            for line in independent["ignore_imports"] if line.startswith("postplan.rules.* ->")}
+
+
+def test_every_module_in_rules_is_a_registered_rule_or_one_the_contract_names_as_shared() -> None:
+    """Otherwise a rule could hide in the shared list and be imported by another rule."""
+    from postplan.rules import RULES
+
+    rule_modules = {rule_id.replace("-", "_") for rule_id in RULES}
+    shared = _shared_rule_modules()
+    for path in sorted((PACKAGE / "rules").glob("*.py")):
+        name = path.stem
+        if name == "__init__":
+            continue
+        assert (name in rule_modules) != (name in shared), (
+            f"rules/{name}.py must be either a registered rule or a shared module listed in the contract")
