@@ -26,9 +26,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from postplan import platforms
 from postplan.clock import LocalTimeError, parse_local
 
-Platform = Literal["x", "mastodon", "bluesky"]
+Platform = Literal["x", "mastodon", "bluesky", "facebook"]  # accepted only when in platforms.POSTING
 Status = Literal["draft", "proposed", "approved"]
 Consent = Literal["confirmed", "not-needed", "pending"]
 EventKind = Literal["event", "deadline", "payment", "trip", "performance", "closure"]
@@ -129,6 +130,14 @@ class Account(Frozen):
     handle: str
     name: str = ""
     max_length: int | None = None  # a platform limit override (Mastodon instances differ)
+
+    @field_validator("platform", mode="before")
+    @classmethod
+    def _platform(cls, value: object) -> object:
+        why_not = platforms.refusal(value)
+        if why_not:
+            raise ValueError(why_not)
+        return value
 
     @field_validator("handle")
     @classmethod

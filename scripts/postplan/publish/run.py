@@ -18,7 +18,7 @@ from postplan.check import run_checks
 from postplan.load import Loaded, load_repository
 from postplan.models import Settings
 from postplan.publish import record
-from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
+from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
                                   Decision, deciding, due_posts)
@@ -26,6 +26,7 @@ from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledge
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
+from postplan.publish.publishers import make_publisher
 from postplan.publish.send import send_post
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
@@ -197,8 +198,8 @@ class _Sender:
 class _Publishers:
     """The publisher for each account, made when first needed (tweepy is imported only when posting)."""
 
-    def __init__(self, root: Path, settings: Settings, credentials: dict[str, Credentials], options: Options,
-                 live: bool):
+    def __init__(self, root: Path, settings: Settings, credentials: dict[str, Credentials | Token],
+                 options: Options, live: bool):
         self.root, self.settings, self.credentials, self.options, self.live = root, settings, credentials, options, live
         self.made: dict[str, Publisher] = {}
 
@@ -217,20 +218,17 @@ class _Publishers:
             return OutboxPublisher(self.root / OUTBOX_DIR), ""
         account = self.settings.accounts[account_id]
         if account_id not in self.credentials:
-            return None, f"no credentials for account '{account_id}': set {', '.join(variable_names(account_id))}"
-        if account.platform != "x":
-            return None, f"account '{account_id}' is on {account.platform}; postplan can only post to X so far"
-        from postplan.publish.x import XPublisher
-
+            names = ", ".join(variable_names(account_id, account.platform))
+            return None, f"no credentials for account '{account_id}': set {names}"
         extra = {k: v for k, v in (("sleep", self.options.sleep), ("clock", self.options.clock)) if v is not None}
-        return XPublisher(account_id, account.handle, self.credentials[account_id], **extra), ""
+        return make_publisher(account_id, account, self.credentials[account_id], extra), ""
 
 
-def _credentials(settings: Settings, options: Options) -> dict[str, Credentials]:
+def _credentials(settings: Settings, options: Options) -> dict[str, Credentials | Token]:
     found = {}
-    for account_id in settings.accounts:
+    for account_id, account in settings.accounts.items():
         try:
-            keys = read_credentials(account_id, options.environ)
+            keys = read_credentials(account_id, options.environ, account.platform)
         except CredentialsError as error:
             raise UsageError(str(error)) from None
         if keys is not None:
@@ -238,11 +236,11 @@ def _credentials(settings: Settings, options: Options) -> dict[str, Credentials]
     return found
 
 
-def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[str, Credentials]) -> str:
+def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[str, Credentials | Token]) -> str:
     if dry_run:
         return "Dry run: this shows what would be sent; nothing is sent and nothing is recorded."
     if not live:
-        first = variable_names(settings.default_account)[0]
+        first = variable_names(settings.default_account, settings.accounts[settings.default_account].platform)[0]
         return (f"No credentials are set (like {first}), so nothing is posted: messages are written to "
                 f"{OUTBOX_DIR}/ instead, with their own ledger ({OUTBOX_DIR}/ledger.jsonl).")
     accounts = ", ".join(f"{settings.accounts[a].handle} ({a})" for a in credentials) or "test publishers"

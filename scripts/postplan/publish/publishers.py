@@ -1,0 +1,30 @@
+"""Which publisher posts for an account: one maker per platform postplan can post to.
+
+``MAKERS`` has exactly the platforms the settings accept (``postplan.platforms.POSTING``; a test keeps
+the two equal), so an account the settings accepted always has a publisher. Each platform's client
+library is imported only when its account really posts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from postplan.models import Account
+from postplan.publish.platform import Publisher
+
+
+def _x(account_id: str, account: Account, credentials: Any, extra: dict) -> Publisher:
+    from postplan.publish.x import XPublisher
+
+    return XPublisher(account_id, account.handle, credentials, **extra)
+
+
+MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
+    "x": _x,
+}
+
+
+def make_publisher(account_id: str, account: Account, credentials: Any, extra: dict) -> Publisher:
+    """The publisher for one account; ``extra`` holds the test hooks (``sleep``, ``clock``) X takes."""
+    return MAKERS[account.platform](account_id, account, credentials, extra)
