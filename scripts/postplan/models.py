@@ -130,6 +130,7 @@ class Account(Frozen):
     handle: str
     name: str = ""
     max_length: int | None = None  # a platform limit override (Mastodon instances differ)
+    instance: str | None = None  # Mastodon: the server the account is on, like https://mastodon.social
 
     @field_validator("platform", mode="before")
     @classmethod
@@ -145,6 +146,18 @@ class Account(Frozen):
         if not re.fullmatch(r"@?[A-Za-z0-9_.@-]+", value):
             raise ValueError("a handle is letters, digits and underscores, like @TregarrowCP")
         return value if value.startswith("@") else "@" + value
+
+    @field_validator("instance")
+    @classmethod
+    def _instance(cls, value: str | None) -> str | None:
+        return platforms.server_url(value) if value is not None else None
+
+    @model_validator(mode="after")
+    def _platform_settings(self) -> Account:
+        needed = platforms.missing_setting(self.platform, self.model_dump())
+        if needed:
+            raise ValueError(needed)
+        return self
 
 
 class QuietHours(Frozen):

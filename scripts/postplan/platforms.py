@@ -8,7 +8,10 @@ platform. Numbers are the platforms' documented defaults; a Mastodon instance ma
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MB = 1024 * 1024
 
@@ -40,7 +43,10 @@ LIMITS = {
 
 # Platforms postplan can post to today. A platform is added here only with a working publisher, so a
 # setting that looks supported always is.
-POSTING = ("x",)
+POSTING = ("x", "mastodon")
+# The settings each platform needs besides its handle, and what to write.
+NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)")}
+INSTANCE_TIMEOUT = 5  # seconds: validate must not hang on a server that does not answer
 
 
 def limits(platform: str) -> Limits:
@@ -56,3 +62,55 @@ def refusal(platform: object) -> str | None:
     if platform in LIMITS:
         return f"postplan cannot post to {LIMITS[platform].name} yet; the platforms it can post to are: {working}"
     return f"'{platform}' is not a platform postplan can post to; use one of: {working}"
+
+
+def missing_setting(platform: str, account: dict) -> str | None:
+    """What an account on ``platform`` still needs in the settings (None when it has everything)."""
+    if platform in NEEDS and not account.get(NEEDS[platform][0]):
+        return f"an account on {LIMITS[platform].name} needs {NEEDS[platform][1]}"
+    return None
+
+
+def server_url(value: str) -> str:
+    """A server's address as the settings give it, checked: https://, or http:// on this computer only."""
+    url = value.strip().rstrip("/")
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:\d+)?|http://(localhost|127\.0\.0\.1)(:\d+)?", url):
+        raise ValueError(f"'{value}' is not a server address; write it like https://mastodon.social")
+    return url
+
+
+@lru_cache(maxsize=None)
+def mastodon_limits(instance: str) -> tuple[Limits, str]:
+    """A Mastodon server's own limits, read once a run from its instance information (API v2), and a note:
+    empty when read, or why Mastodon's defaults are used instead (the server could not be reached)."""
+    from mastodon import Mastodon, MastodonError
+
+    try:
+        info = Mastodon(api_base_url=instance, request_timeout=INSTANCE_TIMEOUT, mastodon_version="4.0.0",
+                        ratelimit_method="throw").instance_v2()
+        config = info["configuration"]
+        statuses, media = config["statuses"], config["media_attachments"]
+        found = dataclasses.replace(
+            LIMITS["mastodon"], max_length=int(statuses["max_characters"]),
+            images=int(statuses["max_media_attachments"]), link_length=int(statuses["characters_reserved_per_url"]),
+            image_bytes=int(media["image_size_limit"]), gif_bytes=int(media["image_size_limit"]),
+            video_bytes=int(media["video_size_limit"]),
+            alt_length=int(media.get("description_limit") or LIMITS["mastodon"].alt_length))
+        return found, ""
+    except (MastodonError, KeyError, TypeError, ValueError) as error:
+        return LIMITS["mastodon"], f"{instance} could not be asked for its limits ({_short(error)}), so " \
+                                   f"Mastodon's defaults are used"
+
+
+def account_limits(account) -> tuple[Limits, str]:
+    """The limits for one account (its server's own, on Mastodon; ``max_length`` wins), and a note as above."""
+    found, note = (mastodon_limits(account.instance) if account.platform == "mastodon" and account.instance
+                   else (limits(account.platform), ""))
+    if account.max_length:
+        found = dataclasses.replace(found, max_length=account.max_length)
+    return found, note
+
+
+def _short(error: Exception) -> str:
+    text = str(error.args[0] if error.args else error)
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -197,3 +197,21 @@ def _is_extender(ch: str, cp: int) -> bool:
         or 0xE0100 <= cp <= 0xE01EF
         or unicodedata.category(ch) in ("Mn", "Me", "Mc")
     )
+
+
+MASTODON_URL_LENGTH = 23
+# A mention of an account on another server (@office@school.social) counts only its "@office" on Mastodon.
+_REMOTE_MENTION = re.compile(r"(?<![\w@])(@\w+)@[\w.-]*\w")
+
+
+def mastodon_length(text: str, url_length: int = MASTODON_URL_LENGTH) -> int:
+    """Length as Mastodon counts it: graphemes, every http(s) link as ``url_length`` characters (the
+    instance's ``characters_reserved_per_url``), a mention of another server's account as its @name."""
+    t = _normalise(text)
+    if "://" in t:
+        for entity in sorted(_url_extractor()(t, False), key=lambda e: e["indices"][0], reverse=True):
+            start, end = entity["indices"]
+            t = t[:start] + "x" * url_length + t[end:]
+    if "@" in t:
+        t = _REMOTE_MENTION.sub(r"\1", t)
+    return plain_length(t)

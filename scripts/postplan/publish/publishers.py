@@ -20,8 +20,19 @@ def _x(account_id: str, account: Account, credentials: Any, extra: dict) -> Publ
     return XPublisher(account_id, account.handle, credentials, **extra)
 
 
+def _mastodon(account_id: str, account: Account, token: Any, extra: dict) -> Publisher:
+    from postplan.publish.mastodon import MastodonPublisher
+
+    return MastodonPublisher(account_id, account.instance, token, **_only(extra, "sleep"))
+
+
+def _only(extra: dict, *names: str) -> dict:
+    return {name: value for name, value in extra.items() if name in names}
+
+
 MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
     "x": _x,
+    "mastodon": _mastodon,
 }
 
 

@@ -28,6 +28,7 @@ from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
 from postplan.publish.publishers import make_publisher
 from postplan.publish.send import send_post
+from postplan.publish.settle import can_settle, settle_post
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 # Outcomes that mean a person should look: the scheduler alerts on exit code 1.
@@ -126,6 +127,8 @@ def _act(decision: Decision, ledger: Ledger, root: Path, now: dt.datetime, run: 
     post = decision.post
     if decision.action in (SEND, RESUME):
         sender.send(decision, ledger, root, run, report)
+    elif decision.action == NEEDS_PERSON and sender.settle(decision, ledger, root, run, report):
+        pass  # the platform itself said where the unsure part is (publish/settle.py)
     elif decision.action == MISS:
         record.missed(ledger, post.id, post.publish_at, decision.hash, decision.reason, now, run)
         report.add("missed", post.id, f"due {post.publish_at:%a %-d %b %H:%M}: {decision.reason}; not sent")
@@ -183,13 +186,32 @@ class _Sender:
             report.add("not sent", post.id, why_not)
             return
         outcome = send_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
+        self._report(post.id, publisher, outcome, report)
+
+    def settle(self, decision: Decision, ledger: Ledger, root: Path, run: str, report: Report) -> bool:
+        """Ask the platform about a part whose outcome is unknown, where it can tell; False: a person must."""
+        post = decision.post
+        grace = dt.timedelta(minutes=self.publishers.settings.publish_grace_minutes)
+        publisher, _ = self.publishers.get(post.account)
+        if publisher is None or self.stopped is not None or not can_settle(publisher) or \
+                self.now - post.publish_at > grace:
+            return False
+        outcome = settle_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
+        if outcome is None:
+            return False
+        self._report(post.id, publisher, outcome, report)
+        return True
+
+    def _report(self, post_id: str, publisher: Publisher, outcome, report: Report) -> None:
         if outcome.state == "published":
             label = "outbox" if publisher.name == "outbox" else "published"
-            report.add(label, post.id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
+            report.add(label, post_id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
         else:
-            label = {"unsure": "needs a person", "not-sent": "not sent"}.get(outcome.state, outcome.state)
-            hint = _resolve_hint(post.id) if outcome.state == "unsure" else ""
-            report.add(label, post.id, outcome.detail + hint)
+            settles = can_settle(publisher)  # an unsure part is then settled by the next run, by asking
+            label = {"unsure": "unsure" if settles else "needs a person", "not-sent": "not sent"}.get(
+                outcome.state, outcome.state)
+            hint = _resolve_hint(post_id) if outcome.state == "unsure" and not settles else ""
+            report.add(label, post_id, outcome.detail + hint)
         if outcome.stop is not None:
             self.stopped = self.scrub(outcome.stop.reason)
             report.exit_code = max(report.exit_code, outcome.stop.exit_code)
