@@ -43,7 +43,7 @@ LIMITS = {
 
 # Platforms postplan can post to today. A platform is added here only with a working publisher, so a
 # setting that looks supported always is.
-POSTING = ("x", "mastodon")
+POSTING = ("x", "mastodon", "bluesky")
 # The settings each platform needs besides its handle, and what to write.
 NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)")}
 INSTANCE_TIMEOUT = 5  # seconds: validate must not hang on a server that does not answer
@@ -68,6 +68,8 @@ def missing_setting(platform: str, account: dict) -> str | None:
     """What an account on ``platform`` still needs in the settings (None when it has everything)."""
     if platform in NEEDS and not account.get(NEEDS[platform][0]):
         return f"an account on {LIMITS[platform].name} needs {NEEDS[platform][1]}"
+    if platform == "bluesky" and "." not in account.get("handle", ""):
+        return "a Bluesky handle is a domain name, like @tregarrow.bsky.social"
     return None
 
 

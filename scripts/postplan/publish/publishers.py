@@ -26,6 +26,14 @@ def _mastodon(account_id: str, account: Account, token: Any, extra: dict) -> Pub
     return MastodonPublisher(account_id, account.instance, token, **_only(extra, "sleep"))
 
 
+def _bluesky(account_id: str, account: Account, token: Any, extra: dict) -> Publisher:
+    from postplan.publish import bluesky
+
+    # The server is Bluesky's own (bluesky.SERVICE); tests point that at a local one.
+    return bluesky.BlueskyPublisher(account_id, account.handle, token, service=bluesky.SERVICE,
+                                    **_only(extra, "sleep"))
+
+
 def _only(extra: dict, *names: str) -> dict:
     return {name: value for name, value in extra.items() if name in names}
 
@@ -33,6 +41,7 @@ def _only(extra: dict, *names: str) -> dict:
 MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
     "x": _x,
     "mastodon": _mastodon,
+    "bluesky": _bluesky,
 }
 
 
