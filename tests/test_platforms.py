@@ -3,12 +3,15 @@ real run agree, and every accepted platform has a publisher."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import School
 from platform_helpers import add_account
 from postplan import platforms
 from postplan.publish.publishers import MAKERS
+from postplan.textlength import mastodon_length
 
 NOW = "2027-06-01T08:31"
 NOT_POSTING = sorted(set(platforms.LIMITS) - set(platforms.POSTING))
@@ -32,3 +35,57 @@ def test_a_platform_postplan_cannot_post_to_is_refused_by_every_command(school: 
         assert working in result.output
         assert "would send" not in result.output
     assert not (school.root / "outbox").exists() and not (school.root / "ledger.jsonl").exists()
+
+
+# --- what validate says per platform --------------------------------------------------------------
+
+ACCOUNTS = {
+    "mastodon": 'platform: mastodon, handle: "@office", instance: "http://127.0.0.1:9"',  # unreachable: defaults
+    "bluesky": 'platform: bluesky, handle: "@tregarrow.bsky.social"',
+    "facebook": 'platform: facebook, handle: "@TregarrowSchool", page_id: "104729835512345"',
+    "x": 'platform: x, handle: "@TregarrowCP"',
+}
+POLL = {"poll": "\n  options: [Pizza, Pasta]\n  duration: 1 day"}
+PHOTO = {"media": "\n  - file: media/cake.jpg\n    alt: A cake"}
+# (platform, body, front matter, the rule that must flag it or None, words its message must hold)
+CASES = [
+    ("bluesky", "Which lunch?", POLL, "platform-limits", "account 'other' is on Bluesky, which has no polls"),
+    ("facebook", "Which lunch?", POLL, "platform-limits", "is on Facebook, which has no polls"),
+    ("mastodon", "Which lunch?", POLL, None, ""),
+    ("x", "Which lunch?", POLL, None, ""),
+    ("mastodon", "Which cake?", {**POLL, **PHOTO}, "platform-limits", "cannot also have pictures"),
+    ("facebook", "Sports Day!\n---\nBring a hat.", {}, "platform-limits", "one post, not a thread"),
+    ("bluesky", "Sports Day!\n---\nBring a hat.", {}, None, ""),
+    ("bluesky", "Well done!", {"reply_to": "https://bsky.app/profile/a.bsky.social/post/3k2"}, "platform-limits",
+     "reply to an earlier post only on X and Mastodon"),
+    ("bluesky", "🏃🏽‍♀️" * 300, {}, None, ""),  # 300 graphemes, each an emoji of five code points
+    ("bluesky", "🏃🏽‍♀️" * 301, {}, "weighted-length", "301 characters long as Bluesky counts them"),
+    ("mastodon", "a" * 500, {}, None, ""),
+    ("mastodon", "a" * 501, {}, "weighted-length", "the limit is 500 (http://127.0.0.1:9 could not be asked"),
+    ("mastodon", "Results: https://www.tregarrow.example.org/" + "r" * 600 + " " + "a" * 450, {}, None, ""),
+    ("facebook", "Sports Day! " * 2000, {}, None, ""),
+    ("x", "a" * 281, {}, "weighted-length", "as X counts them for account 'other'"),
+]
+
+
+@pytest.mark.parametrize(("platform", "body", "fields", "rule", "words"), CASES,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_validate_checks_each_post_as_its_platform_would(school: School, platform, body, fields, rule, words) -> None:
+    add_account(school, "other", ACCOUNTS[platform])
+    school.write("content/media/cake.jpg", b"\xff\xd8\xff\xe0 a small jpeg")
+    front = "".join(f"{key}: {value}\n" for key, value in fields.items())
+    school.write("content/posts/case.md", f"---\npublish_at: 2027-06-01 08:30\nstatus: draft\n"
+                 f"author: Office (J. Pengelly)\naccount: other\n{front}---\n{body}\n")
+    result = school.run("validate", "--format", "json", "--now", "2027-05-01T08:00")
+    found = [f for f in json.loads(result.output)["findings"] if f["rule"] in ("platform-limits", "weighted-length")]
+    if rule is None:
+        assert found == []
+    else:
+        assert [f["rule"] for f in found] == [rule] and words in found[0]["message"], found
+
+
+def test_mastodon_counts_links_as_23_and_a_remote_mention_as_its_name() -> None:
+    assert mastodon_length("See https://www.tregarrow.example.org/a/very/long/page?x=1 now") == 4 + 23 + 4
+    assert mastodon_length("Thanks @office@tregarrow.social!") == len("Thanks @office!")
+    assert mastodon_length("www.tregarrow.example.org") == 25  # no scheme: Mastodon counts it as written
+    assert mastodon_length("See https://tregarrow.org/x", url_length=30) == 4 + 30

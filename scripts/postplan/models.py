@@ -131,6 +131,7 @@ class Account(Frozen):
     name: str = ""
     max_length: int | None = None  # a platform limit override (Mastodon instances differ)
     instance: str | None = None  # Mastodon: the server the account is on, like https://mastodon.social
+    page_id: str | None = None  # Facebook: the Page's numeric id
 
     @field_validator("platform", mode="before")
     @classmethod
@@ -151,6 +152,13 @@ class Account(Frozen):
     @classmethod
     def _instance(cls, value: str | None) -> str | None:
         return platforms.server_url(value) if value is not None else None
+
+    @field_validator("page_id", mode="before")
+    @classmethod
+    def _page_id(cls, value: object) -> object:
+        if value is not None and not re.fullmatch(r"\d{5,20}", str(value).strip()):
+            raise ValueError(f"'{value}' is not a Page ID; it is a long number, like 123456789012345")
+        return None if value is None else str(value).strip()
 
     @model_validator(mode="after")
     def _platform_settings(self) -> Account:

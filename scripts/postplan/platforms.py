@@ -43,9 +43,10 @@ LIMITS = {
 
 # Platforms postplan can post to today. A platform is added here only with a working publisher, so a
 # setting that looks supported always is.
-POSTING = ("x", "mastodon", "bluesky")
+POSTING = ("x", "mastodon", "bluesky", "facebook")
 # The settings each platform needs besides its handle, and what to write.
-NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)")}
+NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)"),
+         "facebook": ("page_id", 'page_id: "123456789012345" (the Page ID shown in the page\'s About → Page transparency)')}
 INSTANCE_TIMEOUT = 5  # seconds: validate must not hang on a server that does not answer
 
 

@@ -134,7 +134,10 @@ class BlueskyPublisher:
                 return self._sent(rkey)
             except _Unknown as unknown:
                 problem = unknown.problem
-            found = self._attempt(lambda: self._existing(message, rkey))
+            try:
+                found = self._attempt(lambda: self._existing(message, rkey))
+            except NotSent:
+                raise Unsure(f"{problem}, and the post could not be looked up by its key", "server") from None
             if found:
                 return found
             if attempt < self.attempts:

@@ -34,6 +34,13 @@ def _bluesky(account_id: str, account: Account, token: Any, extra: dict) -> Publ
                                     **_only(extra, "sleep"))
 
 
+def _facebook(account_id: str, account: Account, token: Any, extra: dict) -> Publisher:
+    from postplan.publish import facebook
+
+    return facebook.FacebookPublisher(account_id, account.page_id, token, graph=facebook.GRAPH,
+                                      **_only(extra, "sleep"))
+
+
 def _only(extra: dict, *names: str) -> dict:
     return {name: value for name, value in extra.items() if name in names}
 
@@ -42,6 +49,7 @@ MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
     "x": _x,
     "mastodon": _mastodon,
     "bluesky": _bluesky,
+    "facebook": _facebook,
 }
 
 

@@ -17,7 +17,7 @@ from postplan.publish import record
 from postplan.publish.content import messages
 from postplan.publish.due import RESUME, Decision
 from postplan.publish.ledger import CLAIMED, PUBLISHED, Ledger, fold
-from postplan.publish.platform import Publisher, SendError
+from postplan.publish.platform import Publisher, Rejected, SendError, StopRun, Unsure
 from postplan.publish.send import Outcome, not_published, send_post
 
 
@@ -43,8 +43,11 @@ def settle_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: 
         message = dataclasses.replace(message, reply_to=before["id"])
     try:
         sent = publisher.settle(message, _first_claim(entries, post.id, part), now)
-    except SendError as error:
+    except (Rejected, Unsure) as error:
         return not_published(ledger, message, error, now, run, scrub)
+    except SendError as error:  # the earlier attempt is still not known to have failed: stay unsure
+        outcome = not_published(ledger, message, Unsure(f"not settled: {error.reason}", error.kind), now, run, scrub)
+        return dataclasses.replace(outcome, stop=error if isinstance(error, StopRun) else None)
     if sent is None:
         return None
     record.published(ledger, message, sent, publisher.name, now, run, by="looking")
