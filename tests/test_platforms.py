@@ -10,7 +10,7 @@ import pytest
 from conftest import School
 from platform_helpers import add_account
 from postplan import platforms
-from postplan.publish.publishers import MAKERS
+from postplan.publish.publishers import MAKERS, SETTLES
 from postplan.textlength import mastodon_length
 
 NOW = "2027-06-01T08:31"
@@ -89,3 +89,15 @@ def test_mastodon_counts_links_as_23_and_a_remote_mention_as_its_name() -> None:
     assert mastodon_length("Thanks @office@tregarrow.social!") == len("Thanks @office!")
     assert mastodon_length("www.tregarrow.example.org") == 25  # no scheme: Mastodon counts it as written
     assert mastodon_length("See https://tregarrow.org/x", url_length=30) == 4 + 30
+
+
+def test_the_platforms_said_to_settle_by_asking_are_those_whose_publisher_can() -> None:
+    from postplan.publish.bluesky import BlueskyPublisher
+    from postplan.publish.facebook import FacebookPublisher
+    from postplan.publish.mastodon import MastodonPublisher
+    from postplan.publish.x import XPublisher
+
+    classes = {"x": XPublisher, "mastodon": MastodonPublisher, "bluesky": BlueskyPublisher,
+               "facebook": FacebookPublisher}
+    assert set(classes) == set(MAKERS)
+    assert {name for name, made in classes.items() if hasattr(made, "settle")} == set(SETTLES)

@@ -168,6 +168,8 @@ def test_a_run_killed_after_mastodon_made_the_status_never_posts_it_twice(school
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert len(mastodon.statuses) == kill_at + 1
     assert ledger_lines(school.root)[-1]["state"] == "claimed"
+    dry = school.run("publish", "--dry-run", "--now", "2027-06-01T08:31")
+    assert "would settle    sports-day" in dry.output and "the run asks mastodon where it is first" in dry.output
 
     report = run(school)  # the next scheduled run settles the claimed part by asking with the same key
     assert report.exit_code == 0, report.text()

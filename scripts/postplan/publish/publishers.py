@@ -53,6 +53,10 @@ MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
 }
 
 
+# Platforms whose publisher settles an unknown outcome by asking the platform (``settle``), not a person.
+SETTLES = ("mastodon", "bluesky", "facebook")
+
+
 def make_publisher(account_id: str, account: Account, credentials: Any, extra: dict) -> Publisher:
     """The publisher for one account; ``extra`` holds the test hooks (``sleep``, ``clock``) X takes."""
     return MAKERS[account.platform](account_id, account, credentials, extra)

@@ -26,7 +26,7 @@ from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledge
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
-from postplan.publish.publishers import make_publisher
+from postplan.publish.publishers import SETTLES, make_publisher
 from postplan.publish.send import send_post
 from postplan.publish.settle import can_settle, settle_post
 
@@ -115,7 +115,7 @@ def _decide_and_act(loaded: Loaded, findings, ledger: Ledger, root: Path, now: d
     run = uuid.uuid4().hex[:12]
     for decision in due_posts(loaded.repository, findings, fold(history + reading.entries), now, root):
         if sender is None:
-            _preview(decision, root, report)
+            _preview(decision, root, report, loaded.repository.settings)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):
             report.add("not sent", decision.post.id, f"the run stopped: {sender.stopped}")
         else:
@@ -158,9 +158,13 @@ def _resolve_hint(post_id: str) -> str:
             " (or --as not-sent)")
 
 
-def _preview(decision: Decision, root: Path, report: Report) -> None:
+def _preview(decision: Decision, root: Path, report: Report, settings: Settings) -> None:
     """A dry run's line: what would be sent (in full) or recorded; nothing is written."""
     post = decision.post
+    account = settings.accounts.get(post.account)
+    if decision.action == NEEDS_PERSON and account is not None and account.platform in SETTLES:
+        report.add("would settle", post.id, f"{decision.reason}: the run asks {account.platform} where it is first")
+        return
     if decision.action in (SEND, RESUME):
         shown = [line for m in messages(post, root)[decision.start_part:] for line in describe(m, root)]
         report.add("would send", post.id, f"to {post.account}, due {post.publish_at:%a %-d %b %H:%M}", shown)
