@@ -101,3 +101,22 @@ def test_the_platforms_said_to_settle_by_asking_are_those_whose_publisher_can() 
                "facebook": FacebookPublisher}
     assert set(classes) == set(MAKERS)
     assert {name for name, made in classes.items() if hasattr(made, "settle")} == set(SETTLES)
+
+
+@pytest.mark.parametrize(("fields", "words"), [
+    ('platform: mastodon, handle: "@office"', "an account on Mastodon needs instance: https://mastodon.social"),
+    ('platform: mastodon, handle: "@office", instance: mastodon.social', "'mastodon.social' is not a server address"),
+    ('platform: mastodon, handle: "@office", instance: "http://mastodon.social"', "is not a server address"),
+    ('platform: facebook, handle: "@TregarrowSchool"', "an account on Facebook needs page_id:"),
+    ('platform: facebook, handle: "@TregarrowSchool", page_id: tregarrow', "'tregarrow' is not a Page ID"),
+    ('platform: bluesky, handle: "@tregarrow"', "a Bluesky handle is a domain name, like @tregarrow.bsky.social"),
+])
+def test_an_account_missing_what_its_platform_needs_is_a_settings_error(school: School, fields: str, words: str) -> None:
+    add_account(school, "other", fields)
+    result = school.run("validate")
+    assert result.exit_code == 2 and words in result.output, result.output
+
+
+def test_a_page_id_written_as_a_number_is_accepted(school: School) -> None:
+    add_account(school, "other", 'platform: facebook, handle: "@TregarrowSchool", page_id: 104729835512345')
+    assert school.run("validate").exit_code == 0

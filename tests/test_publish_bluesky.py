@@ -67,7 +67,8 @@ def span(text: str, facet: dict) -> str:
 
 
 def test_a_post_goes_out_once_with_facets_a_fitted_photo_and_nobody_able_to_reply(school, sky, caplog) -> None:
-    text = "Café open for Sports Day 🏃 — menu at https://www.tregarrow.example.org/menu thanks @bbc.co.uk #SportsDay"
+    text = ("Café open for Sports Day 🏃 — menu at https://www.tregarrow.example.org/menu thanks @bbc.co.uk "
+            "#SportsDay")
     big_photo(school.root / "content/media/relay.jpg")
     approved(school, "sports-day", text, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n"
              "allow:\n  - rule: mention-not-approved\n    reason: The BBC filmed the races\n")
@@ -78,8 +79,8 @@ def test_a_post_goes_out_once_with_facets_a_fitted_photo_and_nobody_able_to_repl
     assert re.fullmatch(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}", rkey)  # TID syntax
     post = sky.records[("app.bsky.feed.post", rkey)]["value"]
     assert post["text"] == text
-    assert [span(text, f) for f in post["facets"]] == ["https://www.tregarrow.example.org/menu", "@bbc.co.uk",
-                                                       "#SportsDay"]
+    assert [span(text, f) for f in post["facets"]] == [
+        "https://www.tregarrow.example.org/menu", "@bbc.co.uk", "#SportsDay"]
     features = [f["features"][0] for f in post["facets"]]
     assert features[0]["uri"] == "https://www.tregarrow.example.org/menu"
     assert features[1]["did"] == KNOWN["bbc.co.uk"] and features[2]["tag"] == "SportsDay"

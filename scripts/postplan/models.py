@@ -148,17 +148,11 @@ class Account(Frozen):
             raise ValueError("a handle is letters, digits and underscores, like @TregarrowCP")
         return value if value.startswith("@") else "@" + value
 
-    @field_validator("instance")
+    @field_validator("instance", "page_id", mode="before")
     @classmethod
-    def _instance(cls, value: str | None) -> str | None:
-        return platforms.server_url(value) if value is not None else None
-
-    @field_validator("page_id", mode="before")
-    @classmethod
-    def _page_id(cls, value: object) -> object:
-        if value is not None and not re.fullmatch(r"\d{5,20}", str(value).strip()):
-            raise ValueError(f"'{value}' is not a Page ID; it is a long number, like 123456789012345")
-        return None if value is None else str(value).strip()
+    def _where(cls, value: object, info: ValidationInfo) -> object:
+        """The server's address or the Page's id, checked (platforms.py says what each looks like)."""
+        return platforms.checked(info.field_name, value)
 
     @model_validator(mode="after")
     def _platform_settings(self) -> Account:

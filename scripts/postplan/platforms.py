@@ -46,7 +46,7 @@ LIMITS = {
 POSTING = ("x", "mastodon", "bluesky", "facebook")
 # The settings each platform needs besides its handle, and what to write.
 NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)"),
-         "facebook": ("page_id", 'page_id: "123456789012345" (the Page ID shown in the page\'s About → Page transparency)')}
+         "facebook": ("page_id", 'page_id: "123456789012345" (the Page ID, in About → Page transparency)')}
 INSTANCE_TIMEOUT = 5  # seconds: validate must not hang on a server that does not answer
 
 
@@ -74,12 +74,17 @@ def missing_setting(platform: str, account: dict) -> str | None:
     return None
 
 
-def server_url(value: str) -> str:
-    """A server's address as the settings give it, checked: https://, or http:// on this computer only."""
-    url = value.strip().rstrip("/")
-    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:\d+)?|http://(localhost|127\.0\.0\.1)(:\d+)?", url):
+def checked(setting: str, value: object) -> str | None:
+    """An account's ``instance`` (https://, or http:// on this computer only) or ``page_id`` (digits)."""
+    if value is None:
+        return None
+    text = str(value).strip().rstrip("/")
+    if setting == "page_id" and not re.fullmatch(r"\d{5,20}", text):
+        raise ValueError(f"'{value}' is not a Page ID; it is a long number, like 123456789012345")
+    if setting == "instance" and not re.fullmatch(
+            r"https://[A-Za-z0-9.-]+(:\d+)?|http://(localhost|127\.0\.0\.1)(:\d+)?", text):
         raise ValueError(f"'{value}' is not a server address; write it like https://mastodon.social")
-    return url
+    return text
 
 
 @lru_cache(maxsize=None)

@@ -129,4 +129,6 @@ def _status(error: MastodonError) -> str:
 
 
 def _said(error: MastodonError) -> str:
-    return str(error.args[3]) if len(error.args) > 3 and error.args[3] else str(error.args[2] if len(error.args) > 2 else "")
+    """The server's own words (Mastodon.py passes: message, status, reason, the server's error)."""
+    said = [str(arg) for arg in error.args[2:4] if arg]
+    return said[-1] if said else "no reason given"

@@ -7,8 +7,8 @@ Each message names the account and its platform, so a school with several accoun
 
 Passes: a poll on an X or Mastodon account; a thread on Bluesky; a long single post on Facebook.
 
-Fails: a poll on a Bluesky or Facebook account; a poll with a photo on Mastodon; a thread (a ``---`` line) on a Facebook Page;
-``reply_to:`` on Bluesky.
+Fails: a poll on a Bluesky or Facebook account; a poll with a photo on Mastodon; a thread (a ``---``
+line) on a Facebook Page; ``reply_to:`` on Bluesky.
 """
 
 from collections.abc import Iterable
