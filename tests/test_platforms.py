@@ -65,6 +65,11 @@ CASES = [
     ("mastodon", "Results: https://www.tregarrow.example.org/" + "r" * 600 + " " + "a" * 450, {}, None, ""),
     ("facebook", "Sports Day! " * 2000, {}, None, ""),
     ("x", "a" * 281, {}, "weighted-length", "as X counts them for account 'other'"),
+    ("x", "Our concert!", {"media": "\n  - file: media/song.mp4\n    alt: The choir singing"}, "platform-limits",
+     "postplan sends only pictures there, and song.mp4 is a video"),
+    ("bluesky", "Our concert!", {"media": "\n  - file: media/song.mp4\n    alt: The choir singing"},
+     "platform-limits", "is on Bluesky: postplan sends only pictures there"),
+    ("mastodon", "Our concert!", {"media": "\n  - file: media/song.mp4\n    alt: The choir singing"}, None, ""),
 ]
 
 
@@ -73,6 +78,7 @@ CASES = [
 def test_validate_checks_each_post_as_its_platform_would(school: School, platform, body, fields, rule, words) -> None:
     add_account(school, "other", ACCOUNTS[platform])
     school.write("content/media/cake.jpg", b"\xff\xd8\xff\xe0 a small jpeg")
+    school.write("content/media/song.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64)
     front = "".join(f"{key}: {value}\n" for key, value in fields.items())
     school.write("content/posts/case.md", f"---\npublish_at: 2027-06-01 08:30\nstatus: draft\n"
                  f"author: Office (J. Pengelly)\naccount: other\n{front}---\n{body}\n")
