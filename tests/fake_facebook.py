@@ -18,9 +18,9 @@ VERSION = "v25.0"
 class FakeFacebook:
     """The page's posts (newest first, as the feed lists them), photos, and every request made, in order."""
 
-    def __init__(self, server: HTTPServer, fail_posts: int = 0):
+    def __init__(self, server: HTTPServer, fail_posts: int = 0, earlier: list[dict] | None = None):
         self.base = server.url_for("").rstrip("/")
-        self.posts: list[dict] = []
+        self.posts: list[dict] = list(earlier or [])  # posts the page already had
         self.photos: list[dict] = []
         self.requests: list[tuple[str, str]] = []
         self.fail_posts = fail_posts  # answer this many feed posts with 500 after making them

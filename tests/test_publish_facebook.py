@@ -77,6 +77,27 @@ def test_a_post_made_but_answered_with_an_error_is_found_on_the_page_not_sent_ag
     assert ledger_lines(school.root)[-1]["id"] == page.posts[0]["id"]
 
 
+def test_an_older_post_with_the_same_words_is_not_taken_for_the_one_killed_mid_send(school, page) -> None:
+    page.posts.append({"id": f"{PAGE}_870000000000001", "message": TEXT, "created_time": "2026-06-02T07:30:00+0000",
+                       "attached": []})  # last year's Sports Day post, word for word
+    approved(school, "sports-day", TEXT)
+    school.write("ledger.jsonl", '{"at": "2027-06-01T08:31:00+01:00", "hash": "%s", "of": 1, "part": 0, '
+                 '"platform": "facebook", "post": "sports-day", "run": "killed", "state": "claimed", '
+                 '"account": "page"}\n' % content_hash_of(school))
+    report = run(school)
+    assert report.exit_code == 0, report.text()
+    assert page.requests == [READ, POST] and len(page.posts) == 2  # not there: sent now, once
+    assert ledger_lines(school.root)[-1]["id"] == page.posts[0]["id"] != f"{PAGE}_870000000000001"
+
+
+def content_hash_of(school: School) -> str:
+    from postplan.load import load_repository
+    from postplan.publish.content import content_hash
+
+    post = load_repository(school.root).repository.posts[0]
+    return content_hash(post, school.root)
+
+
 def test_a_refused_token_stops_the_run_and_names_the_variable(school, page, caplog) -> None:
     approved(school, "sports-day", TEXT)
     report = publish(school.root, NOW, Options(environ={"POSTPLAN_PAGE_PAGE_TOKEN": "fakeWRONGpage11"},

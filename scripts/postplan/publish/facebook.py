@@ -29,6 +29,7 @@ RATE_LIMITS = {4, 17, 32, 613}  # Graph API error codes for "too many calls"
 TOKEN_ERRORS = {190, 102, 10, 200}  # the token is invalid, expired, or lacks a permission
 DUPLICATE = 506
 RECENT = 10  # recent page posts read to settle an unknown outcome
+CLOCK_SLACK = dt.timedelta(minutes=10)
 
 
 class FacebookPublisher:
@@ -45,6 +46,7 @@ class FacebookPublisher:
         self.session = requests.Session()
 
     def send(self, message: Message) -> Sent:
+        started = dt.datetime.now(dt.timezone.utc)
         photos = [self._upload(attachment) for attachment in message.media]
         fields = {"message": message.text}
         for number, photo in enumerate(photos):
@@ -55,7 +57,7 @@ class FacebookPublisher:
             except _Unknown as unknown:
                 problem = unknown.problem
             try:
-                found = self._look(message)
+                found = self._look(message, started)
             except NotSent:
                 raise Unsure(f"{problem}, and the page could not be read to see if it went out", "server") from None
             if found:
@@ -68,12 +70,16 @@ class FacebookPublisher:
     def settle(self, message: Message, claimed_at: dt.datetime, now: dt.datetime) -> Sent | None:
         """Read the page's recent posts: one with the same text is this one (recorded, not sent again);
         none is there, so it did not go out, and it is sent now."""
-        return self._look(message) or self.send(message)
+        return self._look(message, claimed_at) or self.send(message)
 
-    def _look(self, message: Message) -> Sent | None:
+    def _look(self, message: Message, since: dt.datetime) -> Sent | None:
+        """This message among the page's recent posts: the same text, posted since it was first tried
+        (a few minutes' slack for the clocks), so an older post with the same words is not taken for it."""
         recent = self._quietly(lambda: self._request("GET", "/feed", params={
             "fields": "id,message,created_time", "limit": RECENT}))
-        match = next((p for p in recent.get("data", []) if p.get("message") == message.text), None)
+        earliest = since - CLOCK_SLACK
+        match = next((p for p in recent.get("data", []) if p.get("message") == message.text
+                      and _created(p) >= earliest), None)
         return self._sent(match["id"]) if match else None
 
     def _upload(self, attachment: Attachment) -> str:
@@ -138,6 +144,14 @@ class FacebookPublisher:
     def _sent(self, post_id: str) -> Sent:
         page, _, number = post_id.partition("_")
         return Sent(post_id, f"https://www.facebook.com/{page}/posts/{number or page}")
+
+
+def _created(post: dict) -> dt.datetime:
+    """When the Graph API says a post was made (like 2027-06-01T07:31:00+0000); long ago if it does not say."""
+    try:
+        return dt.datetime.strptime(post.get("created_time", ""), "%Y-%m-%dT%H:%M:%S%z")
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
 
 class _Unknown(Exception):
