@@ -46,6 +46,7 @@ class FakeMastodon:
         self.keys: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
         self.fail_statuses = fail_statuses  # answer this many status posts with 503 (after making them)
+        self.forbidden: set[str] = set()  # paths the token has no scope for
         server.expect_request("/api/v2/instance/", method="GET").respond_with_handler(
             self._logged(lambda r: _json(instance_info(max_characters))))
         server.expect_request("/api/v2/media", method="POST").respond_with_handler(self._logged(self._upload))
@@ -56,6 +57,8 @@ class FakeMastodon:
             self.requests.append((request.method, request.path))
             if request.path != "/api/v2/instance/" and request.headers.get("Authorization") != f"Bearer {TOKEN}":
                 return _json({"error": "The access token is invalid"}, 401)
+            if request.path in self.forbidden:
+                return _json({"error": "This action is outside the authorized scopes"}, 403)
             return handler(request)
         return answer
 

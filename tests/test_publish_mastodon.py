@@ -104,6 +104,16 @@ def test_a_refused_token_stops_the_run_and_names_the_variable_not_its_value(scho
     assert mastodon.statuses == []
 
 
+def test_a_token_without_the_media_scope_stops_the_run_as_a_setup_problem(school, mastodon) -> None:
+    mastodon.forbidden.add("/api/v2/media")
+    school.write("content/media/relay.jpg", b"\xff\xd8\xff\xe0 a small jpeg")
+    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n")
+    report = run(school)
+    assert report.exit_code == 2 and "write:statuses and write:media" in report.text()
+    assert mastodon.requests == [INSTANCE, MEDIA] and mastodon.statuses == []
+    assert ledger_lines(school.root)[-1]["state"] == "not-sent"
+
+
 def test_validate_counts_as_the_server_does_with_its_own_limit(school: School, httpserver) -> None:
     platforms.mastodon_limits.cache_clear()
     fake = FakeMastodon(httpserver, max_characters=100)

@@ -93,11 +93,11 @@ class MastodonPublisher:
         """Run one request, retrying server errors and lost connections (the key makes that safe)."""
         for attempt in range(1, self.attempts + 1):
             try:
-                return action()
+                return _forbidden_apart(action)
             except MastodonRatelimitError:
                 raise StopRun(f"{self.instance} rate limit was reached; nothing more is sent in this run",
                               "rate-limit") from None
-            except MastodonUnauthorizedError:
+            except (MastodonUnauthorizedError, _Forbidden):
                 stop = StopRun(self._credentials_message(), "credentials")
                 stop.exit_code = 2
                 raise stop from None
@@ -119,9 +119,22 @@ class MastodonPublisher:
         raise NotSent(f"{problem}, {self.attempts} tries; nothing was posted", "server")
 
     def _credentials_message(self) -> str:
-        return (f"{self.instance} refused the access token of account '{self.account_id}' (401). Check the "
+        return (f"{self.instance} refused the access token of account '{self.account_id}'. Check the "
                 f"environment variable {variable_names(self.account_id, 'mastodon')[0]}: it must hold the access "
                 "token of an application with the write:statuses and write:media scopes")
+
+
+class _Forbidden(Exception):
+    """403: the token is valid but may not do this (the application lacks a scope)."""
+
+
+def _forbidden_apart(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except MastodonAPIError as error:
+        if _status(error) == "403":
+            raise _Forbidden() from None
+        raise
 
 
 def _status(error: MastodonError) -> str:
