@@ -96,7 +96,7 @@ class FakeBluesky:
 
     def _get(self, request: Request) -> Response:
         found = self.records.get((request.args["collection"], request.args["rkey"]))
-        if found is None or request.args["repo"] != DID:
+        if found is None or request.args["repo"] not in (DID, HANDLE):
             uri = f"at://{request.args['repo']}/{request.args['collection']}/{request.args['rkey']}"
             return _json({"error": "RecordNotFound", "message": f"Could not locate record: {uri}"}, 400)
         return _json(found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import logging
 import os
 import re
@@ -23,7 +24,9 @@ from PIL import Image
 from conftest import School
 from fake_bluesky import ACCOUNT, DID, ENV, HANDLE, KNOWN, PASSWORD, FakeBluesky, bluesky_account
 from platform_helpers import add_account
+from postplan.load import load_repository
 from postplan.publish import bluesky
+from postplan.publish.content import content_hash, platform_id
 from postplan.publish.run import Options, publish
 from publish_helpers import approved, everything_written, ledger_lines
 
@@ -135,7 +138,9 @@ from pathlib import Path
 sys.path.insert(0, {tests!r})
 from fake_bluesky import ENV
 from postplan.clock import now
+from postplan.load import load_repository
 from postplan.publish import bluesky
+from postplan.publish.content import content_hash, platform_id
 from postplan.publish.run import Options, publish
 
 bluesky.SERVICE = sys.argv[3]
@@ -172,3 +177,22 @@ def test_a_run_killed_after_the_record_was_written_never_posts_it_twice(school, 
     assert published == [0, 1, 2]
     assert "Nothing to do" in run(school).text()
     no_password_anywhere(school, killed.stdout, killed.stderr, report.text(), caplog.text)
+
+
+def test_a_thread_whose_first_part_a_person_recorded_by_its_link_carries_on_answering_it(school, sky) -> None:
+    approved(school, "sports-day", "Sports Day is today!\n---\nBring a sun hat.")
+    rkey = bluesky.record_key("sports-day", 0)
+    first = {"$type": "app.bsky.feed.post", "text": "Sports Day is today!", "createdAt": "2027-06-01T07:30:00.000Z"}
+    sky.records[("app.bsky.feed.post", rkey)] = {"uri": f"at://{DID}/app.bsky.feed.post/{rkey}", "cid": "bafyreib",
+                                                 "value": first}
+    link = f"https://bsky.app/profile/{HANDLE}/post/{rkey}"
+    school.write("ledger.jsonl", json.dumps({
+        "post": "sports-day", "part": 0, "of": 2, "state": "published", "platform": "bluesky",
+        "id": platform_id(link), "url": link, "at": "2027-06-01T08:30:00+01:00", "run": "resolve",
+        "resolved_by": "a person", "hash": content_hash(load_repository(school.root).repository.posts[0],
+                                                        school.root)}) + "\n")
+    report = run(school)
+    assert report.exit_code == 0, report.text()
+    assert sky.calls == [SESSION, GET, WRITE]
+    reply = sky.records[("app.bsky.feed.post", bluesky.record_key("sports-day", 1))]["value"]["reply"]
+    assert reply["parent"]["uri"] == reply["root"]["uri"] == f"at://{DID}/app.bsky.feed.post/{rkey}"
