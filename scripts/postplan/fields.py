@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 from postplan.clock import LocalTimeError, parse_local
 
 
-Platform = Literal["x", "mastodon", "bluesky"]
+Platform = Literal["x", "mastodon", "bluesky", "facebook"]  # accepted only when in platforms.POSTING
 Status = Literal["draft", "proposed", "approved"]
 Consent = Literal["confirmed", "not-needed", "pending"]
 EventKind = Literal["event", "deadline", "payment", "trip", "performance", "closure"]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from postplan import platforms
 from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateTime, EventKind, Frozen,
                              LocalDateTime, Minutes, Platform, Source, Status, line_of)
 
@@ -34,6 +35,16 @@ class Account(Frozen):
     handle: str
     name: str = ""
     max_length: int | None = None  # a platform limit override (Mastodon instances differ)
+    instance: str | None = None  # Mastodon: the server the account is on, like https://mastodon.social
+    page_id: str | None = None  # Facebook: the Page's numeric id
+
+    @field_validator("platform", mode="before")
+    @classmethod
+    def _platform(cls, value: object) -> object:
+        why_not = platforms.refusal(value)
+        if why_not:
+            raise ValueError(why_not)
+        return value
 
     @field_validator("handle")
     @classmethod
@@ -41,6 +52,19 @@ class Account(Frozen):
         if not re.fullmatch(r"@?[A-Za-z0-9_.@-]+", value):
             raise ValueError("a handle is letters, digits and underscores, like @TregarrowCP")
         return value if value.startswith("@") else "@" + value
+
+    @field_validator("instance", "page_id", mode="before")
+    @classmethod
+    def _where(cls, value: object, info: ValidationInfo) -> object:
+        """The server's address or the Page's id, checked (platforms.py says what each looks like)."""
+        return platforms.checked(info.field_name, value)
+
+    @model_validator(mode="after")
+    def _platform_settings(self) -> Account:
+        needed = platforms.missing_setting(self.platform, self.model_dump())
+        if needed:
+            raise ValueError(needed)
+        return self
 
 
 class QuietHours(Frozen):

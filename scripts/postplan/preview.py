@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from postplan.findings import Finding, Severity
 from postplan.models import Post, Repository
-from postplan.textlength import measure
+from postplan.platforms import measure
 
 ICONS = {"error": "❌", "warning": "⚠️", "allowed": "☑️"}
 

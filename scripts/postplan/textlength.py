@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from postplan.links import url_extractor
 
-if TYPE_CHECKING:
-    from postplan.models import Account
-
 X_LIMIT = 280
-DEFAULT_LIMITS = {"x": X_LIMIT, "mastodon": 500, "bluesky": 300}
 
 # twitter-text v3.json: code points in these ranges weigh 1, everything else 2 (weights 100/200, scale 100).
 LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -33,6 +28,7 @@ _EMOJI_ANCHOR = re.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
 # A URL match needs a domain "<chars>." immediately followed by a TLD, and every TLD starts with a letter-like
 # word character, never a digit or "_" (checked in the tests), so "3.30pm" or "end. Next" cannot hold a URL.
 TLD_START = r"[^\W\d_]"
+_ZWJ = "\u200d"
 _URL_HINT = re.compile(r"\." + TLD_START)
 
 # Every emoji of more than one code point contains one of these joiners or modifiers (checked in the tests).
@@ -40,16 +36,6 @@ _URL_HINT = re.compile(r"\." + TLD_START)
 # it is read as an emoji: so the library's emoji regex (half a second to import) is not needed at all.
 _SEQUENCE = re.compile("[\u00a9\u00ae\u200d\u20e3\ufe0e\ufe0f\U0001F1E6-\U0001F1FF"
                        "\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]")
-
-
-def measure(text: str, account: Account) -> tuple[int, int]:
-    """The length of a text as the account's platform counts it, and that platform's limit."""
-    length = weighted_length(text) if account.platform == "x" else len(text)
-    return length, limit_of(account)
-
-
-def limit_of(account: Account) -> int:
-    return account.max_length or DEFAULT_LIMITS[account.platform]
 
 
 def weighted_length(text: str, config: str = "v3") -> int:
@@ -156,3 +142,56 @@ def _library_length(text: str, config: str = "v3") -> int:
     # The library's version2 config lacks the emoji switch parse_tweet reads; v2 has no emoji discount.
     options = {"v3": configs["version3"], "v2": {**configs["version2"], "emoji_parsing_enabled": False}}[config]
     return parse_tweet(text, options=options).weightedLength
+
+
+def plain_length(text: str) -> int:
+    """Grapheme-ish length for platforms that count what a reader sees: NFC code points, with combining marks,
+    variation selectors, skin tones, tags, ZWJ sequences, flag pairs and CRLF each folded into one character."""
+    t = _normalise(text)
+    if t.isascii():
+        return len(t)
+    count = 0
+    joined = False  # previous code point was a ZWJ, so this one continues the sequence
+    open_flag = False  # previous code point was an unpaired regional indicator
+    for ch in t:
+        cp = ord(ch)
+        if count and (joined or ch == _ZWJ or _is_extender(ch, cp)):
+            joined = ch == _ZWJ
+            continue
+        joined = False
+        if 0x1F1E6 <= cp <= 0x1F1FF:
+            open_flag = not open_flag
+            if not open_flag:
+                continue
+        else:
+            open_flag = False
+        count += 1
+    return count
+
+
+def _is_extender(ch: str, cp: int) -> bool:
+    return (
+        0xFE00 <= cp <= 0xFE0F
+        or 0x1F3FB <= cp <= 0x1F3FF
+        or 0xE0020 <= cp <= 0xE007F
+        or 0xE0100 <= cp <= 0xE01EF
+        or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+    )
+
+
+MASTODON_URL_LENGTH = 23
+# A mention of an account on another server (@office@school.social) counts only its "@office" on Mastodon.
+_REMOTE_MENTION = re.compile(r"(?<![\w@])(@\w+)@[\w.-]*\w")
+
+
+def mastodon_length(text: str, url_length: int = MASTODON_URL_LENGTH) -> int:
+    """Length as Mastodon counts it: graphemes, every http(s) link as ``url_length`` characters (the
+    instance's ``characters_reserved_per_url``), a mention of another server's account as its @name."""
+    t = _normalise(text)
+    if "://" in t:
+        for entity in sorted(url_extractor()(t, False), key=lambda e: e["indices"][0], reverse=True):
+            start, end = entity["indices"]
+            t = t[:start] + "x" * url_length + t[end:]
+    if "@" in t:
+        t = _REMOTE_MENTION.sub(r"\1", t)
+    return plain_length(t)

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE, School, post_text
+from platform_helpers import add_account
 from postplan.pipeline import check
 from postplan.clock import now as pinned
 from postplan.load import Loaded, load_repository
@@ -64,6 +65,8 @@ def make_image(path: Path, spec: dict) -> None:
 
 
 def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
+    for account_id, fields in (case.get("accounts") or {}).items():  # accounts on other platforms
+        add_account(school, account_id, fields)
     if case.get("calendar"):  # calendar cases: one more calendar file beside the example school's
         school.write("calendar/case.yml", case["calendar"])
     for name, spec in (case.get("images") or {}).items():

@@ -50,6 +50,12 @@ def messages(post: Post, root: Path) -> list[Message]:
 
 
 def platform_id(reference: str) -> str:
-    """A post's id on the platform, from the id itself or a link to it (https://x.com/school/status/123)."""
+    """A post's id on the platform, from the id itself or a link to it (https://x.com/school/status/123).
+    A Bluesky link (https://bsky.app/profile/HANDLE/post/KEY) becomes the record's AT URI."""
+    bluesky = re.search(r"bsky\.app/profile/([^/\s]+)/post/([A-Za-z0-9._:~-]+)", reference)
+    if bluesky:
+        return f"at://{bluesky[1]}/app.bsky.feed.post/{bluesky[2]}"
+    if reference.startswith("at://"):
+        return reference
     match = re.search(r"(\d+)\D*$", reference)
     return match[1] if match else reference

@@ -1,7 +1,9 @@
 """Credentials: read only from environment variables named after the account, never shown.
 
-For account ``school``: POSTPLAN_SCHOOL_API_KEY, POSTPLAN_SCHOOL_API_SECRET, POSTPLAN_SCHOOL_ACCESS_TOKEN
-and POSTPLAN_SCHOOL_ACCESS_TOKEN_SECRET (the four OAuth 1.0a user keys X's developer portal issues).
+For account ``school`` on X: POSTPLAN_SCHOOL_API_KEY, POSTPLAN_SCHOOL_API_SECRET, POSTPLAN_SCHOOL_ACCESS_TOKEN
+and POSTPLAN_SCHOOL_ACCESS_TOKEN_SECRET (the four OAuth 1.0a user keys X's developer portal issues); on
+Mastodon POSTPLAN_SCHOOL_ACCESS_TOKEN (the token of an application made in the account's preferences);
+on Bluesky POSTPLAN_SCHOOL_APP_PASSWORD; for a Facebook Page POSTPLAN_SCHOOL_PAGE_TOKEN.
 Only the variables' names ever appear in messages; every text the publisher shows or records first
 passes through ``Scrubber``, which masks any credential value that slipped into it.
 """
@@ -16,15 +18,18 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 KEYS = ("API_KEY", "API_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET")
+# Platforms other than X need one secret each, named here.
+TOKENS = {"mastodon": "ACCESS_TOKEN", "bluesky": "APP_PASSWORD", "facebook": "PAGE_TOKEN"}
 MASK = "****"
 # Libraries that log signed request headers at DEBUG (they hold the API key and the access token).
 NOISY_LOGGERS = ("oauthlib", "requests_oauthlib")
 
 
-def variable_names(account_id: str) -> tuple[str, ...]:
-    """The environment variables that hold one account's keys, in the order X's portal lists them."""
+def variable_names(account_id: str, platform: str = "x") -> tuple[str, ...]:
+    """The environment variables that hold one account's keys (X's in the order its portal lists them)."""
     prefix = "POSTPLAN_" + re.sub(r"[^A-Z0-9]", "_", account_id.upper())
-    return tuple(f"{prefix}_{key}" for key in KEYS)
+    keys = (TOKENS[platform],) if platform in TOKENS else KEYS
+    return tuple(f"{prefix}_{key}" for key in keys)
 
 
 class CredentialsError(Exception):
@@ -47,13 +52,29 @@ class Credentials:
         return (self.api_key, self.api_secret, self.access_token, self.access_token_secret)
 
 
-def read_credentials(account_id: str, environ: Mapping[str, str] | None = None) -> Credentials | None:
+@dataclass(frozen=True)
+class Token:
+    """The one secret a Mastodon, Bluesky or Facebook account needs; ``repr`` never shows it."""
+
+    value: str
+
+    def __repr__(self) -> str:
+        return f"Token({MASK})"
+
+    def values(self) -> tuple[str, ...]:
+        return (self.value,)
+
+
+def read_credentials(account_id: str, environ: Mapping[str, str] | None = None,
+                     platform: str = "x") -> Credentials | Token | None:
     """The account's keys from the environment; None when none are set; an error when only some are."""
     environ = os.environ if environ is None else environ
-    names = variable_names(account_id)
+    names = variable_names(account_id, platform)
     values = [environ.get(name, "").strip() for name in names]
     if not any(values):
         return None
+    if platform in TOKENS:
+        return Token(values[0])
     missing = [name for name, value in zip(names, values) if not value]
     if missing:
         raise CredentialsError(

@@ -18,7 +18,7 @@ from postplan.findings import Finding
 from postplan.load import Loaded
 from postplan.models import Settings
 from postplan.publish import record
-from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
+from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
                                   Decision, due_posts)
@@ -28,7 +28,9 @@ from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
+from postplan.publish.publishers import SETTLES, make_publisher
 from postplan.publish.send import send_post
+from postplan.publish.settle import can_settle, settle_post
 
 # Outcomes that mean a person should look: the scheduler alerts on exit code 1.
 ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable"}
@@ -120,7 +122,7 @@ def _decide_and_act(loaded: Loaded, findings: list[Finding], ledger: Ledger, now
         _require_credentials(decisions, sender)
     for decision in decisions:
         if sender is None:
-            _preview(decision, root, report)
+            _preview(decision, root, report, loaded.repository.settings)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):
             report.add("not sent", decision.post.id, f"the run stopped: {sender.stopped}")
         else:
@@ -150,6 +152,8 @@ def _act(decision: Decision, ledger: Ledger, root: Path, now: dt.datetime, run: 
     post = decision.post
     if decision.action in (SEND, RESUME):
         sender.send(decision, ledger, root, run, report)
+    elif decision.action == NEEDS_PERSON and sender.settle(decision, ledger, root, run, report):
+        pass  # the platform itself said where the unsure part is (publish/settle.py)
     elif decision.action == MISS:
         record.missed(ledger, post.id, post.publish_at, decision.hash, decision.reason, now, run)
         report.add("missed", post.id, f"due {post.publish_at:%a %-d %b %H:%M}: {decision.reason}; not sent")
@@ -179,9 +183,13 @@ def _resolve_hint(post_id: str) -> str:
             " (or --as not-sent)")
 
 
-def _preview(decision: Decision, root: Path, report: Report) -> None:
+def _preview(decision: Decision, root: Path, report: Report, settings: Settings) -> None:
     """A dry run's line: what would be sent (in full) or recorded; nothing is written."""
     post = decision.post
+    account = settings.accounts.get(post.account)
+    if decision.action == NEEDS_PERSON and account is not None and account.platform in SETTLES:
+        report.add("would settle", post.id, f"{decision.reason}: the run asks {account.platform} where it is first")
+        return
     if decision.action in (SEND, RESUME):
         shown = [line for m in messages(post, root)[decision.start_part:] for line in describe(m, root)]
         report.add("would send", post.id, f"to {post.account}, due {post.publish_at:%a %-d %b %H:%M}", shown)
@@ -207,13 +215,32 @@ class _Sender:
             report.add("not sent", post.id, why_not)
             return
         outcome = send_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
+        self._report(post.id, publisher, outcome, report)
+
+    def settle(self, decision: Decision, ledger: Ledger, root: Path, run: str, report: Report) -> bool:
+        """Ask the platform about a part whose outcome is unknown, where it can tell; False: a person must."""
+        post = decision.post
+        grace = dt.timedelta(minutes=self.publishers.settings.publish_grace_minutes)
+        publisher, _ = self.publishers.get(post.account)
+        if publisher is None or self.stopped is not None or not can_settle(publisher) or \
+                self.now - post.publish_at > grace:
+            return False
+        outcome = settle_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
+        if outcome is None:
+            return False
+        self._report(post.id, publisher, outcome, report)
+        return True
+
+    def _report(self, post_id: str, publisher: Publisher, outcome, report: Report) -> None:
         if outcome.state == "published":
             label = "outbox" if publisher.name == "outbox" else "published"
-            report.add(label, post.id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
+            report.add(label, post_id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
         else:
-            label = {"unsure": "needs a person", "not-sent": "not sent"}.get(outcome.state, outcome.state)
-            hint = _resolve_hint(post.id) if outcome.state == "unsure" else ""
-            report.add(label, post.id, outcome.detail + hint)
+            settles = can_settle(publisher)  # an unsure part is then settled by the next run, by asking
+            label = {"unsure": "unsure" if settles else "needs a person", "not-sent": "not sent"}.get(
+                outcome.state, outcome.state)
+            hint = _resolve_hint(post_id) if outcome.state == "unsure" and not settles else ""
+            report.add(label, post_id, outcome.detail + hint)
         if outcome.stop is not None:
             self.stopped = self.scrub(outcome.stop.reason)
             report.exit_code = max(report.exit_code, outcome.stop.exit_code)
@@ -222,8 +249,8 @@ class _Sender:
 class _Publishers:
     """The publisher for each account, made when first needed (tweepy is imported only when posting)."""
 
-    def __init__(self, root: Path, settings: Settings, credentials: dict[str, Credentials], options: Options,
-                 live: bool):
+    def __init__(self, root: Path, settings: Settings, credentials: dict[str, Credentials | Token],
+                 options: Options, live: bool):
         self.root, self.settings, self.credentials, self.options, self.live = root, settings, credentials, options, live
         self.made: dict[str, Publisher] = {}
 
@@ -242,20 +269,17 @@ class _Publishers:
             return OutboxPublisher(self.root / OUTBOX_DIR), ""
         account = self.settings.accounts[account_id]
         if account_id not in self.credentials:
-            return None, f"no credentials for account '{account_id}': set {', '.join(variable_names(account_id))}"
-        if account.platform != "x":
-            return None, f"account '{account_id}' is on {account.platform}; postplan can only post to X so far"
-        from postplan.publish.x import XPublisher
-
+            names = ", ".join(variable_names(account_id, account.platform))
+            return None, f"no credentials for account '{account_id}': set {names}"
         extra = {k: v for k, v in (("sleep", self.options.sleep), ("clock", self.options.clock)) if v is not None}
-        return XPublisher(account_id, account.handle, self.credentials[account_id], **extra), ""
+        return make_publisher(account_id, account, self.credentials[account_id], extra), ""
 
 
-def _credentials(settings: Settings, options: Options) -> dict[str, Credentials]:
+def _credentials(settings: Settings, options: Options) -> dict[str, Credentials | Token]:
     found = {}
-    for account_id in settings.accounts:
+    for account_id, account in settings.accounts.items():
         try:
-            keys = read_credentials(account_id, options.environ)
+            keys = read_credentials(account_id, options.environ, account.platform)
         except CredentialsError as error:
             raise UsageError(str(error)) from None
         if keys is not None:
@@ -263,11 +287,11 @@ def _credentials(settings: Settings, options: Options) -> dict[str, Credentials]
     return found
 
 
-def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[str, Credentials]) -> str:
+def _mode_note(settings: Settings, dry_run: bool, live: bool, credentials: dict[str, Credentials | Token]) -> str:
     if dry_run:
         return "Dry run: this shows what would be sent; nothing is sent and nothing is recorded."
     if not live:
-        first = variable_names(settings.default_account)[0]
+        first = variable_names(settings.default_account, settings.accounts[settings.default_account].platform)[0]
         return (f"No credentials are set (like {first}), so nothing is posted: messages are written to "
                 f"{OUTBOX_DIR}/ instead, with their own ledger ({OUTBOX_DIR}/ledger.jsonl).")
     accounts = ", ".join(f"{settings.accounts[a].handle} ({a})" for a in credentials) or "test publishers"

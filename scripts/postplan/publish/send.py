@@ -47,10 +47,10 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
         try:
             sent = publisher.send(message)
         except SendError as error:
-            return _not_published(ledger, message, error, now, run, scrub)
+            return not_published(ledger, message, error, now, run, scrub)
         except Exception as error:  # noqa: BLE001 - after a claim, any surprise means "it may have gone"
             surprise = Unsure(f"an unexpected error while sending ({type(error).__name__}: {error})", "unexpected")
-            return _not_published(ledger, message, surprise, now, run, scrub)
+            return not_published(ledger, message, surprise, now, run, scrub)
         record.published(ledger, message, sent, publisher.name, now, run)
         first = first or sent
         reply_to = sent.id
@@ -68,7 +68,7 @@ def _unclaimed(error: NotDurable) -> Outcome:
     return Outcome(NOT_SENT, f"not sent, because its claim could not be saved first: {error.reason}", stop=stop)
 
 
-def _not_published(ledger: Ledger, message: Message, error: SendError, now: dt.datetime, run: str, scrub) -> Outcome:
+def not_published(ledger: Ledger, message: Message, error: SendError, now: dt.datetime, run: str, scrub) -> Outcome:
     state = UNSURE if isinstance(error, Unsure) else FAILED if isinstance(error, Rejected) else NOT_SENT
     record.not_published(ledger, message, error, state, now, run, scrub)
     where = f"part {message.part + 1} of {message.parts}: " if message.parts > 1 else ""

@@ -10,6 +10,7 @@ Fails: an image with no ``alt:``; ``alt: ""``; an alt text of 1,200 characters o
 
 from collections.abc import Iterable
 
+from postplan import platforms
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -19,12 +20,12 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every image has alt text (X: up to 1,000 characters)."
 POLICY = "Platform limit and accessibility: alt text up to 1,000 characters on X (1,500 Mastodon, 2,000 Bluesky)."
 
-LIMITS = {"x": 1000, "mastodon": 1500, "bluesky": 2000}
+LIMITS = {platform: limits.alt_length for platform, limits in platforms.LIMITS.items()}
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     account = context.repository.settings.accounts.get(post.account)
-    limit = LIMITS[account.platform] if account else LIMITS["x"]
+    limit = platforms.account_limits(account)[0].alt_length if account else LIMITS["x"]
     for index, media in enumerate(post.media):
         if not media.alt:
             yield Problem(

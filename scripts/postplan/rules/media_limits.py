@@ -2,7 +2,8 @@
 
 X takes up to 4 images, or 1 GIF, or 1 video; images up to 5 MB as JPG, PNG, GIF or WEBP (HEIC, the
 iPhone's own format, is refused); GIFs up to 15 MB; videos up to 512 MB. Mastodon takes up to 4
-attachments (images up to 16 MB); Bluesky up to 4 images of at most 1 MB, or 1 video.
+attachments (images up to 16 MB, or what its server says); Bluesky up to 4 images (resized to its 1 MB
+limit when sent), or 1 video; a Facebook Page post up to 10 photos.
 
 Passes: three JPG photos of 2 MB each on X.
 
@@ -12,9 +13,9 @@ Fails: five photos on X; a GIF with a photo; ``IMG_0042.HEIC``; a 7 MB JPG on X.
 from collections.abc import Iterable
 from pathlib import Path
 
-from postplan import photos
+from postplan import photos, platforms
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Account, Post
 from postplan.rules.base import Context, Problem
 
 ID = "media-limits"
@@ -24,11 +25,8 @@ POLICY = "Platform limit: up to 4 images or 1 GIF or 1 video; images ≤ 5 MB (J
 
 MB = 1024 * 1024
 # platform → (images at most, bytes per image, bytes per GIF, bytes per video, accepts HEIC)
-LIMITS = {
-    "x": (4, 5 * MB, 15 * MB, 512 * MB, False),
-    "mastodon": (4, 16 * MB, 16 * MB, 99 * MB, True),
-    "bluesky": (4, 1_000_000, 1_000_000, 100 * MB, False),
-}
+LIMITS = {name: (found.images, found.image_bytes, found.gif_bytes, found.video_bytes, found.heic)
+          for name, found in platforms.LIMITS.items()}
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -36,7 +34,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         return
     account = context.repository.settings.accounts.get(post.account)
     platform = account.platform if account else "x"
-    most, image_bytes, gif_bytes, video_bytes, heic = LIMITS[platform]
+    most, image_bytes, gif_bytes, video_bytes, heic = _limits(account) if account else LIMITS[platform]
     kinds = []
     for index, media in enumerate(post.media):
         found = photos.attachment(context, media.file)
@@ -57,6 +55,12 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix=f"choose the best {most}, or split them over a thread of posts",
             field="media",
         )
+
+
+def _limits(account: Account) -> tuple:
+    """The account's platform's limits (its own server's, on Mastodon) in the shape of ``LIMITS``."""
+    found, _ = platforms.account_limits(account)
+    return found.images, found.image_bytes, found.gif_bytes, found.video_bytes, found.heic
 
 
 def _one(path: Path, what: str, index: int, platform: str, limits: tuple) -> Iterable[Problem]:

@@ -1,8 +1,10 @@
 """Each post (each part of a thread) must fit the platform's length limit.
 
 X counts 280 "weighted" characters: a link always counts 23, an emoji or a Chinese, Japanese or Korean
-character counts 2, and most other characters count 1 (twitter-text version 3). Mastodon and Bluesky
-count characters (500 and 300 by default; an account can set ``max_length``).
+character counts 2, and most other characters count 1 (twitter-text version 3). Mastodon counts
+characters with every link as 23, up to its server's own limit (500 unless the server says otherwise;
+when it cannot be reached, 500 is used and the message says so). Bluesky counts 300 graphemes (what a
+reader sees as one character, an emoji included). An account can set ``max_length``.
 
 Passes: "Just confirmed our Sports Day as 1st June. Put the date in your diary - we'll see you there!"
 Fails: a 300-character paragraph; a thread part over the limit (split it with a ``---`` line).
@@ -10,10 +12,12 @@ Fails: a 300-character paragraph; a thread part over the limit (split it with a 
 
 from collections.abc import Iterable
 
+from postplan import platforms
 from postplan.findings import Severity
 from postplan.models import Account, Post
 from postplan.rules.base import Context, Problem
-from postplan.textlength import at_most, limit_of, measure
+from postplan.platforms import limit_of, measure
+from postplan.textlength import at_most
 
 ID = "weighted-length"
 SEVERITY = Severity.ERROR
@@ -30,9 +34,10 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         length, limit = measure(part.text, account)
         if length > limit:
             where = f"part {number} of this thread" if post.is_thread else "this post"
+            note = platforms.account_limits(account)[1]
             yield Problem(
-                f"{where} is {length} characters long as {account.platform.upper()} counts them; "
-                f"the limit is {limit}",
+                f"{where} is {length} characters long as {platforms.limits(account.platform).name} counts them "
+                f"for account '{post.account}'; the limit is {limit}" + (f" ({note})" if note else ""),
                 fix=f"cut {length - limit} characters, or split it into a thread with a line of three dashes (---)",
                 line=part.line,
             )

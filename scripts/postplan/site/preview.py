@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from postplan.findings import Finding
 from postplan.models import Account, Post, Settings
-from postplan.textlength import measure
+from postplan.platforms import measure
 from postplan.site.html import attrs, clock, escape, first_words, link, post_text
 from postplan.site.visibility import ShownPost
 
