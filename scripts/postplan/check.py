@@ -3,8 +3,8 @@
 One way to check, with a scope: every post, some files (a pull request's), or the posts that can be
 due (a publishing run). The rules for one post run on the posts in scope; the rules that compare posts
 always see every post, so a clash with any post outside the scope is still found. What a rule may
-consult (the time, the roster, the ledger's view) arrives in its ``Context``: this stage reads no file
-but the posts.
+consult besides the school's files (the time, the roster, the ledger's view) arrives in its
+``Context`` from the pipeline: this stage never reads the ledger or the roster itself.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 # Every link twitter-text finds holds a "." followed by its top-level domain, which starts with a letter-like
 # word character (textlength relies on the same fact, checked in tests/test_textlength.py): a text without
 # one has no link, and the extractor (a tenth of a second to load) is not needed for it.
-_MAY_HOLD_A_LINK = re.compile(r"\.[^\W\d_]")
+TLD_START = r"[^\W\d_]"
+LINK_HINT = re.compile(r"\." + TLD_START)
 MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
 HASHTAG = re.compile(r"(?<![\w#&/])#(\w*[^\W\d_]\w*)")
 
@@ -68,7 +69,7 @@ URL = Links()
 @lru_cache(maxsize=65536)
 def link_spans(text: str) -> tuple[LinkMatch, ...]:
     """Every link in the text, in order, with where it starts and ends."""
-    if _MAY_HOLD_A_LINK.search(text) is None:
+    if LINK_HINT.search(text) is None:
         return ()
     return tuple(LinkMatch(found["url"], *found["indices"]) for found in url_extractor()(text))
 

@@ -30,12 +30,13 @@ from postplan.rules import Context
 from postplan.settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
+    from postplan.drafting import Draft, Planned
     from postplan.feeds import Feed
     from postplan.publish.run import Options, Report
 
 # The stages after the check are imported by the steps that run them: checking never pays for MkDocs,
 # icalendar or tweepy.
-__all__ = ["Built", "build", "check", "load", "moment", "publish", "validate", "wanted_files"]
+__all__ = ["Built", "build", "check", "load", "moment", "new_post", "plan", "publish", "validate", "wanted_files"]
 
 
 def load(root: Path, posts: bool = True) -> Loaded:
@@ -86,6 +87,20 @@ def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None 
 def validate(loaded: Loaded, now: dt.datetime, wanted: set[str] | None = None) -> list[Finding]:
     """The findings on the wanted files (every file when None), cross-file clashes landing on them."""
     return check(loaded, now, EVERYTHING if wanted is None else some_files(wanted))
+
+
+def plan(loaded: Loaded, now: dt.datetime, author: str | None, dry_run: bool = False) -> Planned:
+    """Write the reminder posts the calendar asks for (``drafting.DraftProblem`` if they have no author)."""
+    from postplan.drafting import write_plan
+
+    return write_plan(loaded.repository, now, author, dry_run)
+
+
+def new_post(loaded: Loaded, draft: Draft, now: dt.datetime) -> str:
+    """Start a post from a template; its path (``drafting.DraftProblem`` when it cannot be written)."""
+    from postplan.drafting import start_draft
+
+    return start_draft(loaded.repository, draft, now)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from postplan.links import url_extractor
+from postplan.links import LINK_HINT, TLD_START, url_extractor  # noqa: F401 - TLD_START: checked by its tests here
 
 X_LIMIT = 280
 
@@ -27,9 +27,8 @@ _WIDE = re.compile(f"[^{_LIGHT_CLASS}]")
 _EMOJI_ANCHOR = re.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
 # A URL match needs a domain "<chars>." immediately followed by a TLD, and every TLD starts with a letter-like
 # word character, never a digit or "_" (checked in the tests), so "3.30pm" or "end. Next" cannot hold a URL.
-TLD_START = r"[^\W\d_]"
+_URL_HINT = LINK_HINT  # links.py's: a "." and then TLD_START, the first character of a top-level domain
 _ZWJ = "\u200d"
-_URL_HINT = re.compile(r"\." + TLD_START)
 
 # Every emoji of more than one code point contains one of these joiners or modifiers (checked in the tests).
 # Without them, and without © or ®, each emoji is a single wide code point, which weighs 2 whether or not

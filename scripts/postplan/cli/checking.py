@@ -34,14 +34,14 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
 
     everything = not paths and ref is None
     loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
-    wanted = None if everything else _wanted(paths, ref, root, loaded)
+    wanted = None if everything else _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
     files = loaded.repository.files if wanted is None else len(wanted)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
 
 
-def _wanted(paths: tuple[Path, ...], ref: str | None, root: Path, loaded) -> set[str] | None:
+def _wanted(paths: tuple[Path, ...], ref: str | None, loaded) -> set[str] | None:
     """The files to report on (None: all), from the paths given or from git's changes since ``ref``."""
     from postplan.changes import ChangesError
     from postplan.pipeline import wanted_files
@@ -49,7 +49,7 @@ def _wanted(paths: tuple[Path, ...], ref: str | None, root: Path, loaded) -> set
     if paths and ref:
         raise Failure("give either files or --changed-since, not both")
     try:
-        return wanted_files(loaded, in_repository(paths, root), ref)
+        return wanted_files(loaded, in_repository(paths, Path(loaded.repository.root)), ref)
     except ChangesError as error:
         raise Failure(str(error)) from None
 
@@ -72,7 +72,7 @@ def preview(paths: tuple[Path, ...], ref: str | None, fmt: str, root: Path, now_
     from postplan import preview as previews
 
     loaded = load(root)
-    wanted = _wanted(paths, ref, root, loaded)
+    wanted = _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
     shown = sorted(wanted) if wanted is not None else sorted(
         {post.source.path for post in loaded.repository.posts} | {f.path for f in findings})

@@ -32,14 +32,15 @@ def new(template: str, owner: str | None, campaign: str | None, at_text: str | N
     Example:
         postplan new deadline-reminder --event sports-day-2027 --at "2027-05-25 10:00"
     """
-    from postplan.drafting import Draft, DraftProblem, start_draft
+    from postplan.drafting import Draft, DraftProblem
+    from postplan.pipeline import new_post
 
     if owner and campaign:
         raise Failure("give --event or --campaign, not both")
     loaded = load(root)
     draft = Draft(template, owner or campaign, at_text, author, post_id)
     try:
-        click.echo(start_draft(loaded.repository, draft, current_time(now_text, loaded)))
+        click.echo(new_post(loaded, draft, current_time(now_text, loaded)))
     except DraftProblem as error:
         raise Failure(str(error)) from None
 
@@ -59,11 +60,12 @@ def plan_command(author: str | None, dry_run: bool, root: Path, now_text: str | 
     Example:
         postplan plan --author "Office (J. Pengelly)"
     """
-    from postplan.drafting import DraftProblem, write_plan
+    from postplan.drafting import DraftProblem
+    from postplan.pipeline import plan
 
     loaded = load(root)
     try:
-        planned = write_plan(loaded.repository, current_time(now_text, loaded), author, dry_run)
+        planned = plan(loaded, current_time(now_text, loaded), author, dry_run)
     except DraftProblem as error:
         raise Failure(str(error)) from None
     for line in planned.lines:
