@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from postplan.models import Post
 from postplan.rules.base import Context
 from postplan.rules.reading import Text
-from postplan.rules.text import find_names, names_for
+from postplan.rules.text import TITLES, NameList, find_names, names_for
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 # Words that point at one person; with a photo of people, they point at a child in it.
@@ -23,8 +23,13 @@ POINTING = re.compile(
     r"young lady|learner))\b",
     re.IGNORECASE,
 )
-# A titled adult in the sentence ("Mrs Hart shared her story"): "her" may well be the adult.
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z]")
+# A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
+# about her…"): "her" may well be the adult.
+_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z]"
+                    r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
+                    r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:['’]s?)?(?![\w-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -45,17 +50,34 @@ def has_photo_of_people(post: Post) -> bool:
 def who(post: Post, context: Context, text: Text, start: int, end: int, named_elsewhere: bool) -> str | None:
     """Who the sentence ``text.value[start:end]`` is about, if a reader could tell: the child's name,
     "a child in the photo", or None. ``named_elsewhere``: the post names a child in another sentence."""
-    names = [name for name in find_names(text.value, names_for(context)) if start <= name.start < end]
-    if names:
-        return names[0].first
     sentence = text.value[start:end]
+    name = first_name_in(sentence, names_for(context))
+    if name:
+        return name
     pointing = POINTING.search(sentence)
-    if pointing is None or _TITLED.search(sentence):
+    if pointing is None or _ADULT.search(sentence):
         return None
     if named_elsewhere:
         return "a named child"
     if has_photo_of_people(post) or text.kind == "alt text":
         return "a child in the photo"
+    return None
+
+
+def first_name_in(sentence: str, names: NameList) -> str | None:
+    """A child's first name in the sentence: ``find_names``, or, more widely (a detail about health or
+    family is what makes a name matter here), any known first name not after a title ("that Jack's dad",
+    "Amelia's EHCP")."""
+    found = find_names(sentence, names)
+    if found:
+        return found[0].first
+    if names.not_pupils is not None:
+        sentence = names.not_pupils.sub(lambda m: " " * len(m.group()), sentence)
+    for match in _CAPITALISED.finditer(sentence):
+        if match.group(1) in names.first_names:
+            before = _WORD_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
+            if before is None or before.group(1).lower() not in TITLES:
+                return match.group(1)
     return None
 
 

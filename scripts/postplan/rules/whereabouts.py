@@ -1,104 +1,226 @@
-"""A post that says where a group of children will be, and when, before or during a trip or fixture.
+"""A post that says where children (or staff) are, or will be, and when.
 
 Telling the world that Year 6 leave from the leisure centre car park at 8:15 on Friday tells a stranger
 where to find them. Say it in a letter or the school app; on social media, celebrate afterwards.
 
-postplan flags, in a post published before its event has ended (or, with no ``event:``, a post that
-does not talk about the past): a trip or fixture word with a named place ("tournament at Penzance
-Leisure Centre"), a travel word with a time ("the coach leaves at 8:15"), or the ``location`` of a
-trip from calendar/.
+postplan flags, in every text a reader sees of a post that is not told afterwards: where the children
+are now ("we're at the beach until 3", "currently at …"); a trip, fixture, club, prom, disco or
+residential with an off-site place and a day or time ("Prom at the Carlyon Bay Hotel on 26th June",
+"Swimming every Tuesday at Truro Leisure Centre 1:30"); a travel word with a time ("the coach leaves at
+8:15"); a member of staff at a named place and time; the ``location`` of a linked trip. A post linked
+to an event (``event:``) is compared with the event's own times: after it has ended, telling it is
+fine. The calendar is read too: an event's title, description or location that would put a place and
+time for children on the public site and feeds is flagged at its line in calendar/.
 
 Passes: "Quick reminder for Year 6 parents that the next £15 payment for the residential trip is due
 by Thursday."; "What a brilliant day our Year 6 had at the Eden Project yesterday!" (after the trip);
-"Sports Day is on the school field at 1:30pm." (at school).
+"Sports Day is on the school field at 1:30pm." (at school); "Our team love the Eden Project." (no day
+or time).
 
 Fails: "Our netball team play in the tournament at Penzance Leisure Centre on Wednesday.";
-"Coach leaves from the village hall at 8.15am tomorrow."
+"Coach leaves from the village hall at 8.15am tomorrow."; "We're at the beach now until 3!"
 """
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import MONTHS, WEEKDAYS, event_of, line_in, prose, words
+from postplan.rules.identifiable import sentences
+from postplan.rules.personal import DATE, TIME
+from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.text import MONTHS, WEEKDAYS, event_of, names_for, prose, words
 
 ID = "whereabouts"
 SEVERITY = Severity.ERROR
-SUMMARY = "Never say where children will be and when (trips, fixtures, coach times) beforehand."
+SUMMARY = "Never say where children will be and when (trips, fixtures, clubs, coach times) beforehand."
 POLICY = (
     "Admins should avoid mentioning specific details when discussing trips and events etc., as there might be "
     "child protection issues around revealing where children or staff are going to be and when."
 )
 
+_WORD = r"[A-Z][\w'’&-]*"
+_PLACE = re.compile(rf"\b(?P<by>at|to|from|in|near|outside|visiting)\s+(?:[Tt]he\s+)?(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:at|in|outside)|"
     r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school)\b",
     re.IGNORECASE,
 )
-_TIME = re.compile(
-    r"(?<![£$\d.,])\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm)?|(?:1[0-2]|0?[1-9])\s*(?:am|pm))\b|\bnoon\b|\bmidday\b",
+_LIVE = re.compile(
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+)"
+    r"(?:\s+\w+)?\s+(?:are|is)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
+    r"(?:on (?:our|their|the) way|heading|off) )?(?:at|in|on|to|for)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
+    r"leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|bowling|panto(?:mime)?)\b"
+    r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>[A-Z][\w'’&-]*)",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\b(?:at|to|from|in|near|outside|visiting)\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
+_NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
+                  r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
+_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:at|in|outside)\s+"
+                    rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
+_REGULAR = re.compile(r"\bevery\s+(?:week|weekday|fortnight|morning|afternoon|evening|" + "|".join(WEEKDAYS) + r")\b"
+                      r"|\b(?:" + "|".join(day + "s" for day in WEEKDAYS) + r")\b|\bweekly\b", re.IGNORECASE)
+_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend)|next week|"
+                  + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:yesterday|last (?:week|night|month|term)|earlier today|went|visited|enjoyed|had a|came back|"
-    r"returned|were|was)\b",
+    r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
+    r"returned|were|was|played|won|drew|competed|took part|loved)\b",
     re.IGNORECASE,
 )
-# Words that must be present for the patterns above to match: most posts are skipped on these alone.
+_PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|booking|sign up|costs?)\b|£",
+                     re.IGNORECASE)
+# Words that make a post about an outing, a fixture or a club: most posts are skipped on these alone.
 _OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
-festival competition tour excursion outing away race qualifier""".split())
+festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
+training practice session sessions swimming netball football rugby hockey cricket rounders athletics
+league cup final finals""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning""".split())
-# Capitalised words after "at", "to" or "in" that are not places.
+_LIVE_WORDS = frozenset("we re are currently now here arrived they you".split())
+# Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
-    """Year Years Reception Nursery KS1 KS2 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
-    Sports Christmas Easter Half Term Parents Families Everyone All""".split()
+    """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
+    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining Library Playground Field
+    MUGA Forest Hall Classroom Assembly Breakfast Tea Lunch Team PE This Home First Second""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS}
+_ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
+# Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
+# counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
+_VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
+Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood Farm Zoo Castle Cathedral Church
+Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
+Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
+Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor""".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     event = event_of(context.repository, post.event)
-    if event is not None and post.publish_at.date() > event.last_day:
-        return  # after the event: celebrating is fine
-    school_words = set(context.repository.settings.school.split())
-    for part in post.parts:
-        present = words(part.text)
-        on_a_trip = event is not None and event.kind == "trip"
-        outing, travel = on_a_trip or not present.isdisjoint(_OUTING_WORDS), not present.isdisjoint(_TRAVEL_WORDS)
-        if not (outing or travel):
+    if event is not None and _over(event, post.publish_at):
+        return  # told afterwards: celebrating is fine
+    for text in reader_texts(post):
+        if text.kind == "file name":
             continue
-        text = prose(part.text)
-        if event is None and _PAST.search(text):
-            continue
-        found = (outing and _place_of_outing(text, school_words)) or (travel and _travel_time(text))
-        if event is not None and event.kind == "trip" and event.location and event.location.lower() in text.lower():
-            found = found or (event.location, text.lower().index(event.location.lower()))
-        if found:
-            detail, start = found
+        for detail, start in _whereabouts(text.value, event, context):
             yield Problem(
-                f"this post says where children will be and when ('{detail}') before the event is over",
+                f"this says where children or staff will be and when ('{detail}'){where(text)}",
                 fix="leave out the place and times (families have them by letter or the school app); "
                     "post about it afterwards, or give only the day",
-                line=line_in(part, start),
+                line=text.line_at(start),
             )
+            break
 
 
-def _place_of_outing(text: str, school_words: set[str]) -> tuple[str, int] | None:
-    for match in _PLACE.finditer(text):
-        place = match.group(1)
-        first = place.split()[0]
-        if first not in _NOT_PLACES and first not in school_words:
+def _over(event: Event, publish_at: dt.datetime) -> bool:
+    end = event.end or event.start
+    if isinstance(end, dt.datetime):
+        return publish_at >= end
+    return publish_at.date() > end
+
+
+def _whereabouts(value: str, event: Event | None, context: Context) -> Iterator[tuple[str, int]]:
+    """Each sentence's whereabouts: what it gives away and where, when it is not told afterwards."""
+    present = words(value)
+    trip = event is not None and event.kind == "trip"
+    outing = trip or not present.isdisjoint(_OUTING_WORDS)
+    travel = not present.isdisjoint(_TRAVEL_WORDS)
+    live = not present.isdisjoint(_LIVE_WORDS)
+    staff = "mr" in present or "mrs" in present or "ms" in present or "miss" in present or "dr" in present
+    if not (outing or travel or live or staff):
+        return
+    text = prose(value)
+    not_places = _not_places(context)
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if _PAYING.search(sentence) or (event is None and _PAST.search(sentence)):
+            continue
+        when = event is not None or TIME.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
+        found = ((live and _live(sentence, not_places))
+                 or (staff and when and _staff(sentence, not_places))
+                 or (outing and when and _place(sentence, not_places))
+                 or (travel and _travel_time(sentence))
+                 or (trip and event.location and _mentions(sentence, event.location)))
+        if found:
+            yield found[0], start + found[1]
+
+
+def _not_places(context: Context) -> frozenset[str]:
+    """Capitalised words that do not start an off-site place: the school's own name, children's names."""
+    settings = context.repository.settings
+    names = names_for(context).first_names
+    return context.once((ID, "not places"), lambda: _NOT_PLACES | set(settings.school.split()) | names)
+
+
+def _off_site(place: str, not_places: frozenset[str]) -> bool:
+    first = place.split()[0]
+    return first not in not_places and not place.endswith(_ON_SITE_ENDINGS)
+
+
+def _place(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+    for match in _PLACE.finditer(sentence):
+        place = match.group("place")
+        venue = match.group("by") in ("at", "visiting") or not _VENUES.isdisjoint(place.split())
+        if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
     return None
 
 
-def _travel_time(text: str) -> tuple[str, int] | None:
-    travel = _TRAVEL.search(text)
-    time = _TIME.search(text) if travel else None
+def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+    for match in _LIVE.finditer(sentence):
+        place = match.group("place") or match.group("arrived")
+        capitalised = place[0].isupper()
+        if capitalised and not _off_site(place, not_places):
+            continue
+        if match.group("arrived") or _NOW.search(sentence) or capitalised:
+            return match.group().strip(), match.start()
+    return None
+
+
+def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+    match = _STAFF.search(sentence)
+    if match and _off_site(match.group(1), not_places):
+        return match.group().strip(), match.start()
+    return None
+
+
+def _travel_time(sentence: str) -> tuple[str, int] | None:
+    travel = _TRAVEL.search(sentence)
+    time = TIME.search(sentence) if travel else None
     if travel and time:
         return f"{travel.group()} … {time.group()}", travel.start()
     return None
+
+
+def _mentions(sentence: str, location: str) -> tuple[str, int] | None:
+    index = sentence.lower().find(location.lower())
+    return (location, index) if index >= 0 else None
+
+
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    """The calendar's public events: a title, description or location that says where children will be."""
+    for event in repository.events:
+        if not event.public:
+            continue
+        for field in ("title", "description", "location"):
+            value = getattr(event, field) or ""
+            if field == "location":
+                value = _located(event, value, context)
+            for detail, start in _whereabouts(plain(value), event, context):
+                yield Problem(
+                    f"the event '{event.id}' tells the public site and feeds where children will be ('{detail}')",
+                    fix="keep the place and times for the letter to families; the calendar may give the day",
+                    path=event.source.path,
+                    line=event.source.line_of(field) + value.count("\n", 0, start),
+                )
+                break
+
+
+def _located(event: Event, location: str, context: Context) -> str:
+    """An event's location as a sentence to read, when the event takes children somewhere (a fixture)."""
+    if not location or event.kind == "trip":  # a trip's location is trip-location's to report
+        return ""
+    outing = words(f"{event.title} {event.description}") & _OUTING_WORDS
+    return f"The {sorted(outing)[0]} at {location}." if outing else ""
