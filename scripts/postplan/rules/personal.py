@@ -203,7 +203,7 @@ def own_numbers(details: tuple[str, ...]) -> frozenset[str]:
 # --- email addresses ------------------------------------------------------------------------------
 
 _TLD = r"(?:com|org|net|uk|co|io|me|info|biz|edu|gov|ie|email|online|cloud|live)"
-_AT = (r"(?P<at>\s*[\[({<]\s*at\s*[\])}>]\s*|\s+@\s*|\s*@\s+|\s+at\s+)")
+_AT = (r"(?P<at>\s*[\[({<]\s*at\s*[\])}>]\s*|\s*@\s*|\s+at\s+)")
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
 SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*"
@@ -211,6 +211,8 @@ SPELLED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 _SPELLED_DOT = re.compile(_DOT, re.IGNORECASE)
+# Only a text with a web ending ("… dot com", ".co.uk") can hold an address: most texts are skipped on this.
+_TLD_NEAR = re.compile(rf"(?:\.|\bdot\b|[\[({{<]\s*dot\s*[\])}}>])\s*{_TLD}\b", re.IGNORECASE)
 _MAIL_PROVIDERS = frozenset("""gmail googlemail hotmail outlook live yahoo icloud me mac aol btinternet btopenworld
 sky talktalk virginmedia ntlworld protonmail proton gmx mail tiscali blueyonder""".split())
 _EMAIL_CUE = re.compile(r"\b(?:e-?mail\w*|contact|write|send|message|address)\b", re.IGNORECASE)
@@ -225,7 +227,7 @@ def email_addresses(text: str) -> list[Found]:
     found = []
     if "@" in text:
         found += [Found(m.group().lower(), m.start(), m.group()) for m in EMAIL.finditer(text)]
-    if "@" in text or " at" in text.lower() or "[at]" in text.lower() or "(at)" in text.lower():
+    if _TLD_NEAR.search(text):
         for match in SPELLED_EMAIL.finditer(text):
             if any(f.start <= match.start() < f.start + len(f.written) for f in found):
                 continue
@@ -238,10 +240,8 @@ def email_addresses(text: str) -> list[Found]:
 def _spelled(match: re.Match[str], text: str) -> bool:
     """Whether a spelled-out address is one: a plain "at" needs more than ``x at y.com`` to be sure."""
     at, domain, local = match.group("at").strip().lower(), match.group("domain").lower(), match.group("local").lower()
-    if at == "@" and match.group("at") != "@":
-        return True  # "jo @ gmail.com": a spaced "@"
     if at != "at":
-        return "at" in at  # "[at]", "(at)"
+        return True  # "jo @ gmail.com", "jo@gmail[dot]com", "[at]", "(at)"
     if local in _NOT_A_MAILBOX:
         return False
     provider = domain.split(".")[0].split(" ")[0]
