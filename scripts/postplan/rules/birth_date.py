@@ -51,7 +51,7 @@ _BIRTH = re.compile(
     rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )
-_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned".split())
+_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be".split())
 _NOT_A_CHILD = re.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
                           r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's

@@ -31,7 +31,7 @@ from postplan.rules.base import Context, Problem
 from postplan.rules.identifiable import sentences
 from postplan.rules.personal import DATE, TIME
 from postplan.rules.reading import plain, reader_texts, where
-from postplan.rules.text import MONTHS, WEEKDAYS, event_of, names_for, prose, words
+from postplan.rules.text import MONTHS, WEEKDAYS, event_of, prose, words
 
 ID = "whereabouts"
 SEVERITY = Severity.ERROR
@@ -52,9 +52,9 @@ _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+)"
     r"(?:\s+\w+)?\s+(?:are|is)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
     r"(?:on (?:our|their|the) way|heading|off) )?(?:at|in|on|to|for)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
+    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
     r"leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|bowling|panto(?:mime)?)\b"
-    r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>[A-Z][\w'’&-]*)",
+    r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
 )
 _NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
@@ -148,15 +148,18 @@ def _whereabouts(value: str, event: Event | None, context: Context) -> Iterator[
 
 
 def _not_places(context: Context) -> frozenset[str]:
-    """Capitalised words that do not start an off-site place: the school's own name, children's names."""
-    settings = context.repository.settings
-    names = names_for(context).first_names
-    return context.once((ID, "not places"), lambda: _NOT_PLACES | set(settings.school.split()) | names)
+    """Capitalised words that do not start an off-site place (and the school's own name's words)."""
+    school = context.repository.settings.school
+    return context.once((ID, "not places"), lambda: _NOT_PLACES | {f"school:{word}" for word in school.split()})
 
 
 def _off_site(place: str, not_places: frozenset[str]) -> bool:
-    first = place.split()[0]
-    return first not in not_places and not place.endswith(_ON_SITE_ENDINGS)
+    """Whether a place is away from school: not a place at school, and not the school itself
+    ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site)."""
+    place_words = place.split()
+    if place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
+        return False
+    return not all(f"school:{word}" in not_places for word in place_words)
 
 
 def _place(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
