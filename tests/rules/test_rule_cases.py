@@ -1,7 +1,7 @@
 """Every policy rule against its cases: posts it must flag and near-misses it must leave alone.
 
 The cases are data, one file a rule (``cases/<rule-id>.yml``): each has the post's text, any front
-matter fields, settings to change, images to create, and a pupil roster; ``fail`` cases must give at
+matter fields, settings to change, images to create, calendar events to add, and a pupil roster; ``fail`` cases must give at
 least one finding of the rule (containing ``message`` when given), ``pass`` cases none. The posts are
 checked in a small school that has the example school's calendar (campaigns, events, terms).
 """
@@ -65,7 +65,9 @@ def make_image(path: Path, spec: dict) -> None:
 def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
     for name, spec in (case.get("images") or {}).items():
         make_image(school.root / "content" / name, spec or {})
-    posts = case.get("posts") or [{"text": case.get("text", ""), "fields": case.get("fields") or {}}]
+    if case.get("events"):
+        add_events(school, case["events"])
+    posts = case.get("posts") or [{"text": case.get("text", "A post with nothing in it to flag."), "fields": case.get("fields") or {}}]
     for number, post in enumerate(posts):
         fields = {**DEFAULTS, **(post.get("fields") or {})}
         front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too
@@ -81,6 +83,15 @@ def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tm
     repository = loaded.repository.model_copy(update={"settings": settings})
     when = pinned(case.get("now", NOW), settings.zone)
     return run_checks(Loaded(repository, []), when, school.root)
+
+
+def add_events(school: School, events: list[dict]) -> None:
+    """Add the case's events to the school's calendar (each gets a title and kind if it has none)."""
+    path = school.root / "calendar" / "events.yml"
+    calendar = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for number, event in enumerate(events):
+        calendar["events"].append({"id": f"case-event-{number}", "title": "Case event", **event})
+    path.write_text(yaml.safe_dump(calendar, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture

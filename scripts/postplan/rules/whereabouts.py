@@ -42,7 +42,7 @@ POLICY = (
 )
 
 _WORD = r"[A-Z][\w'’&-]*"
-_PLACE = re.compile(rf"\b(?P<by>at|to|from|in|near|outside|visiting)\s+(?:[Tt]he\s+)?(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
+_PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:at|in|outside)|"
     r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school)\b",
@@ -104,7 +104,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in reader_texts(post):
         if text.kind == "file name":
             continue
-        for detail, start in _whereabouts(text.value, event, context):
+        for detail, start in whereabouts_in(text.value, event, context):
             yield Problem(
                 f"this says where children or staff will be and when ('{detail}'){where(text)}",
                 fix="leave out the place and times (families have them by letter or the school app); "
@@ -121,11 +121,13 @@ def _over(event: Event, publish_at: dt.datetime) -> bool:
     return publish_at.date() > end
 
 
-def _whereabouts(value: str, event: Event | None, context: Context) -> Iterator[tuple[str, int]]:
-    """Each sentence's whereabouts: what it gives away and where, when it is not told afterwards."""
+def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterator[tuple[str, int]]:
+    """Each sentence's whereabouts: what it gives away and where, when it is not told afterwards. A
+    linked event's title and description say what the outing is ("KS2 netball tournament")."""
     present = words(value)
     trip = event is not None and event.kind == "trip"
-    outing = trip or not present.isdisjoint(_OUTING_WORDS)
+    about = words(f"{event.title} {event.description}") if event is not None else frozenset()
+    outing = trip or not present.isdisjoint(_OUTING_WORDS) or not about.isdisjoint(_OUTING_WORDS)
     travel = not present.isdisjoint(_TRAVEL_WORDS)
     live = not present.isdisjoint(_LIVE_WORDS)
     staff = "mr" in present or "mrs" in present or "ms" in present or "miss" in present or "dr" in present
@@ -165,7 +167,7 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
 def _place(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
     for match in _PLACE.finditer(sentence):
         place = match.group("place")
-        venue = match.group("by") in ("at", "visiting") or not _VENUES.isdisjoint(place.split())
+        venue = match.group("by").lower() in ("at", "visiting") or not _VENUES.isdisjoint(place.split())
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
     return None
@@ -203,15 +205,16 @@ def _mentions(sentence: str, location: str) -> tuple[str, int] | None:
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
-    """The calendar's public events: a title, description or location that says where children will be."""
+    """The calendar's public events: a title, description or location that says where children will be
+    (a trip's are trip-location's to report)."""
     for event in repository.events:
-        if not event.public:
+        if not event.public or event.kind == "trip":
             continue
         for field in ("title", "description", "location"):
             value = getattr(event, field) or ""
             if field == "location":
                 value = _located(event, value, context)
-            for detail, start in _whereabouts(plain(value), event, context):
+            for detail, start in whereabouts_in(plain(value), event, context):
                 yield Problem(
                     f"the event '{event.id}' tells the public site and feeds where children will be ('{detail}')",
                     fix="keep the place and times for the letter to families; the calendar may give the day",
@@ -223,7 +226,7 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
 
 def _located(event: Event, location: str, context: Context) -> str:
     """An event's location as a sentence to read, when the event takes children somewhere (a fixture)."""
-    if not location or event.kind == "trip":  # a trip's location is trip-location's to report
+    if not location:
         return ""
     outing = words(f"{event.title} {event.description}") & _OUTING_WORDS
     return f"The {sorted(outing)[0]} at {location}." if outing else ""
