@@ -57,6 +57,8 @@ _HOUSE_NAME = re.compile(
 _LIVES_ON = re.compile(
     rf"\b(?:lives?|living|lived)\s+(?:at|on|in)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
+_CODE_LIKE = re.compile(r"[A-Z]\d")  # every postcode, whole or partial, has a capital then a digit
+_STREET_WORDS = frozenset(_STREET_TYPES.strip("(?:)").lower().split("|"))
 _CUES = frozenset("cottage cottages house farm farmhouse barn bungalow villa rectory vicarage croft lodge lives live "
                   "living lived".split())
 
@@ -80,18 +82,26 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 
 def _addresses(text: str) -> Iterable[tuple[re.Match[str], str]]:
+    present = words(text)
+    if _CODE_LIKE.search(text):
+        yield from _postcodes(text)
+    if not present.isdisjoint(_STREET_WORDS):
+        for match in _STREET.finditer(text):
+            if not _NOT_HOUSE.search(text, max(0, match.start() - 12), match.start()):
+                yield match, "a street address"
+        if not present.isdisjoint(_CUES):
+            for pattern in (_HOUSE_NAME, _LIVES_ON):
+                for match in pattern.finditer(text):
+                    yield match, "a home address"
+
+
+def _postcodes(text: str) -> Iterable[tuple[re.Match[str], str]]:
     for match in POSTCODE.finditer(text):
         yield match, "a postcode"
     full = [m.span() for m in POSTCODE.finditer(text)]
     for match in _PARTIAL.finditer(text):
         if not any(start <= match.end() - 1 < end for start, end in full):
             yield match, "a partial postcode"
-    for match in _STREET.finditer(text):
-        if not _NOT_HOUSE.search(text, max(0, match.start() - 12), match.start()):
-            yield match, "a street address"
-    for pattern in (_HOUSE_NAME, _LIVES_ON):
-        for match in pattern.finditer(text):
-            yield match, "a home address"
 
 
 @lru_cache(maxsize=8)

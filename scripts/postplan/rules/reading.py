@@ -91,6 +91,19 @@ def file_name_words(file: str) -> str:
 def reader_texts(post: Post) -> tuple[Text, ...]:
     """Every text a reader of the post sees: each part of its text, then its poll options, then each
     image's alt text and file name (a file name is public once the image is posted or on the site)."""
+    # Every rule asks about the post being checked, one after another: keep that post's texts.
+    last = _LAST.get("post")
+    if last is not None and last[0] is post:
+        return last[1]
+    texts = _texts_of(post)
+    _LAST["post"] = (post, texts)
+    return texts
+
+
+_LAST: dict[str, tuple[Post, tuple[Text, ...]]] = {}
+
+
+def _texts_of(post: Post) -> tuple[Text, ...]:
     texts = [Text("text", plain(part.text), part.text, part.line) for part in post.parts]
     line_of = post.source.line_of
     if post.poll is not None:

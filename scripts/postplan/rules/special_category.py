@@ -19,6 +19,7 @@ with "Maya and her little brother Tom".
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from postplan.findings import Severity
@@ -26,7 +27,7 @@ from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.identifiable import has_photo_of_people, names_child, sentences, who
 from postplan.rules.reading import Text, reader_texts, where
-from postplan.rules.text import data_lines, find_names, names_for
+from postplan.rules.text import data_lines, find_names, names_for, words
 
 ID = "special-category"
 SEVERITY = Severity.ERROR
@@ -52,25 +53,58 @@ _SIBLING = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Term:
+    """A line of ``data/special-category.txt``: its kind, the words it needs, and its pattern."""
+
+    kind: str
+    anchors: tuple[str, ...]
+    source: str  # the expression, compiled when a text first has one of the anchors
+    flags: int
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source, self.flags)
+
+
+@lru_cache(maxsize=None)
+def _compiled(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{source})(?![\w-])", flags)
+
+
 @lru_cache(maxsize=1)
-def terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The terms of ``data/special-category.txt``, each with its kind, compiled once."""
-    found = []
+def terms() -> dict[str, tuple[Term, ...]]:
+    """The terms, indexed by the first three letters of each anchor."""
+    index: dict[str, list[Term]] = {}
     for line in data_lines("special-category.txt"):
-        kind, _, pattern = (part.strip() for part in line.partition("|"))
+        kind, anchors, pattern = (part.strip() for part in line.split("|", 2))
         flags = 0 if kind.endswith("!") else re.IGNORECASE
-        found.append((kind.rstrip("!"), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)))
-    return tuple(found)
+        term = Term(kind.rstrip("!"), tuple(anchors.split()), pattern, flags)
+        for anchor in term.anchors:
+            index.setdefault(anchor[:3], []).append(term)
+    return {start: tuple(found) for start, found in index.items()}
+
+
+@lru_cache(maxsize=65536)  # both special-category rules ask about the same text
+def _candidates(value: str) -> tuple[Term, ...]:
+    """The terms whose anchor words the text has: the only ones worth matching."""
+    index = terms()
+    found: dict[int, Term] = {}
+    for start in index.keys() & {word[:3] for word in words(value)}:
+        for term in index[start]:
+            if any(word.startswith(anchor) for word in words(value) for anchor in term.anchors):
+                found[id(term)] = term
+    return tuple(found.values())
 
 
 def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Each special-category term in the text that is not part of a campaign, charity or team's name."""
-    for kind, pattern in terms():
-        for match in pattern.finditer(value):
+    for term in _candidates(value):
+        for match in term.pattern.finditer(value):
             if _GENERAL_AFTER.match(value, match.end()) or _GENERAL_BEFORE.search(value, max(0, match.start() - 25),
                                                                                  match.start()):
                 continue
-            yield kind, match
+            yield term.kind, match
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

@@ -47,8 +47,10 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in texts:
         if text.kind == "file name" or _TRIGGERS.isdisjoint(words(text.value)):
             continue
+        if _HINTS.search(text.value) is None:
+            continue
         named = names_child(post, context, texts) if named is None else named
-        stronger = {match.start() for _, match in details(text.value)}
+        stronger = [match.start() for _, match in details(text.value)]
         for start, end in sentences(text.value):
             hint = _HINTS.search(text.value, start, end)
             if hint is None or any(start <= s < end for s in stronger):

@@ -134,6 +134,13 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     if not (outing or travel or live or staff):
         return
     text = prose(value)
+    # Each finder needs its pattern somewhere in the text: most texts are done with here.
+    live = live and _LIVE.search(text) is not None
+    staff = staff and _STAFF.search(text) is not None
+    outing = outing and _PLACE.search(text) is not None
+    travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
+    if not (outing or travel or live or staff):
+        return
     not_places = _not_places(context)
     for start, end in sentences(text):
         sentence = text[start:end]
