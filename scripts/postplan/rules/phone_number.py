@@ -7,7 +7,8 @@ punctuated ("07700-900-123", "07700.900.123", "(01736) 360444", "+44 (0)1736 360
 range kept for drama and examples (07700 900xxx), when it is spelled in words ("oh seven seven double
 oh…") and, after "ring", "call" or "text", when it is a short local number. Dates, times, prices,
 scores, years and marked references ("Order no. …") are not numbers to ring. International numbers
-are checked with Google's libphonenumber (the ``phonenumbers`` package).
+are checked with Google's libphonenumber (the ``phonenumbers`` package). The calendar's public
+events are read too: their titles and descriptions are on the public site and in the feeds.
 
 Passes: "Call the office on 01736 123456" when that number is in ``public_details``; "Tickets £2.50,
 doors open 6:30pm"; "2026/27 season"; "We won 3-1 and 2-0"; "Order ref 0123 456 7890".
@@ -19,10 +20,10 @@ seven double oh nine oh oh one two three".
 from collections.abc import Iterable
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.personal import own_numbers, phone_numbers
-from postplan.rules.reading import reader_texts, where
+from postplan.rules.reading import plain, reader_texts, where
 from postplan.rules.text import prose
 
 ID = "phone-number"
@@ -43,3 +44,19 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     "in mkdocs.yml",
                 line=text.line_at(number.start),
             )
+
+
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    """The calendar's public events: a title or description is on the public site and in the feeds."""
+    own = own_numbers(tuple(repository.settings.public_details))
+    for event in repository.events:
+        for field in ("title", "description"):
+            value = getattr(event, field) if event.public else ""
+            for number in phone_numbers(prose(plain(value))):
+                if number.value not in own:
+                    yield Problem(
+                        f"the event '{event.id}' gives the phone number '{number.written.strip()}' on the public "
+                        "site and feeds",
+                        fix="take the number out; to give the school's own number, add it to `public_details:` "
+                            "in mkdocs.yml",
+                        path=event.source.path, line=event.source.line_of(field))
