@@ -28,6 +28,10 @@ POINTING = re.compile(
 _ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z]"
                     r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
                     r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
+# Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
+_ADULT_NAMED = re.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
+                          r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
+                          re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:['’]s?)?(?![\w-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
@@ -53,7 +57,7 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
     sentence = text.value[start:end]
     name = first_name_in(sentence, names_for(context))
     if name:
-        return name
+        return None if _ADULT_NAMED.search(sentence) else name
     pointing = POINTING.search(sentence)
     if pointing is None or _ADULT.search(sentence):
         return None

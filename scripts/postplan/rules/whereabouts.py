@@ -52,7 +52,7 @@ _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+)"
     r"(?:\s+\w+)?\s+(?:are|is)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
     r"(?:on (?:our|their|the) way|heading|off) )?(?:at|in|on|to|for)\s+(?:the\s+)?"
-    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
+    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
     r"leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|bowling|panto(?:mime)?)\b"
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
@@ -84,10 +84,12 @@ _LIVE_WORDS = frozenset("we re are currently now here arrived they you".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
-    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining Library Playground Field
-    MUGA Forest Hall Classroom Assembly Breakfast Tea Lunch Team PE This Home First Second""".split()
+    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
+    Tea Lunch Team PE This Home First Second""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
+# Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
+_ON_SITE_ALONE = frozenset("Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen".split())
 # Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
 # counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
 _VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
@@ -166,7 +168,7 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     """Whether a place is away from school: not a place at school, and not the school itself
     ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site)."""
     place_words = place.split()
-    if place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
+    if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
         return False
     return not all(f"school:{word}" in not_places for word in place_words)
 
