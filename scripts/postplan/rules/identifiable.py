@@ -32,7 +32,11 @@ _ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Fath
 _ADULT_NAMED = re.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
                           r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
                           re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:['’]s?)?(?![\w-])")
+# Lower-case words after a first name that make it a thing ("Autumn term", "Poppy appeal", "Holly class").
+_THINGS = frozenset("""term half holidays appeal fair fete festival show concert garden wreath day days week
+warning anniversary class group team house club service""".split())
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_POSSESSIVE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)['’]s?(?![\w-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
@@ -70,14 +74,15 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
 
 def first_name_in(sentence: str, names: NameList) -> str | None:
     """A child's first name in the sentence: ``find_names``, or, more widely (a detail about health or
-    family is what makes a name matter here), any known first name not after a title ("that Jack's dad",
-    "Amelia's EHCP")."""
-    found = find_names(sentence, names)
-    if found:
-        return found[0].first
+    family is what makes a name matter here), a known first name owning something, not after a title
+    ("that Jack's dad", "Amelia's EHCP")."""
+    for name in find_names(sentence, names):
+        after = _NEXT_WORD.match(sentence, name.start + len(name.first))
+        if after is None or after.group(1).lower() not in _THINGS:
+            return name.first
     if names.not_pupils is not None:
         sentence = names.not_pupils.sub(lambda m: " " * len(m.group()), sentence)
-    for match in _CAPITALISED.finditer(sentence):
+    for match in _POSSESSIVE_NAME.finditer(sentence):
         if match.group(1) in names.first_names:
             before = _WORD_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
             if before is None or before.group(1).lower() not in TITLES:

@@ -57,7 +57,7 @@ _GAP = re.compile(r"[ \t\n.()\-–]{1,3}|\s*\(0\)\s*")  # what may stand between
 _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|order|invoice|account|acc(?:oun)?t|booking|ticket|membership|policy|case|charity|"
     r"company|registration|reg|urn|ukprn|dfe|laestab|sort code|transaction|receipt|barcode|isbn|serial|"
-    r"tracking|parcel|upn|candidate|centre)\b[^\n]{0,14}$",
+    r"tracking|parcel|upn|candidate|centre)\b\.?\s*(?:no\.?|number|num|ref(?:erence)?|id|#)?\s*[:#.-]?\s*$",
     re.IGNORECASE,
 )
 _CALL = re.compile(
@@ -126,7 +126,7 @@ def _numbers_in(text: str, group: list[re.Match[str]]) -> list[Found]:
             continue
         number, last = best
         begin = start - 1 if text[max(0, start - 1):start] == "+" else start
-        if _REFERENCE.search(text, max(0, begin - 40), begin) is None or _CALL.search(text, max(0, begin - 12), begin):
+        if _REFERENCE.search(text, max(0, begin - 30), begin) is None or _CALL.search(text, max(0, begin - 12), begin):
             found.append(Found(number, begin, text[begin:group[last].end()]))
         index = last + 1
     return found
