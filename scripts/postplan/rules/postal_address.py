@@ -1,7 +1,7 @@
 """A home address or postcode in a post, unless it is the school's.
 
 A home address in a public post tells a stranger where a child lives. Every text a reader sees is read
-for a full postcode ("TR18 4AB"), a partial one where it says where someone is ("near TR18", "TR18 4"),
+for a full postcode ("TR18 4AB"), a partial one where it says where someone is ("near TR18", "lives in TR18", "TR18 4"),
 a house number and street ("12 Chapel Street"), a house name on a road ("Rose Cottage, Mill Lane") and
 someone living on a named street ("she lives on Mill Lane"). The school's own address may be given:
 add it, or its postcode, to ``public_details:`` in mkdocs.yml. Places people visit are not addresses.
@@ -38,8 +38,8 @@ _AREAS = (
 )
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
 _PARTIAL = re.compile(
-    rf"\b(?:near|in|around|from|postcode|living in|lives in|area)\s+(?:the\s+)?(?:{_AREAS})\d{{1,2}}\b(?!-)"
-    rf"|\b(?:{_AREAS})\d{{1,2}} \d\b(?![\d:.])|\b(?:{_AREAS})\d{{1,2}}\s+(?:area|postcode)\b"
+    rf"\b(?:near|around|postcode|living in|lives in|live in)\s+(?:the\s+)?(?:{_AREAS})\d{{1,2}}\b(?!-)"
+    rf"|\b(?:{_AREAS})\d{{1,2}} \d\b(?![\d:.])"
 )
 _STREET_TYPES = (r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|Court|Grove|"
                  r"Row|Mews|Square|Parade|Walk|Hill|Rise|View|Meadow|Meadows|Park|Green|Estate)")
