@@ -45,8 +45,12 @@ _GENERAL_AFTER = re.compile(
     r"training|workshop|course|assembly|free|specialist|schools?|staff|sensory|care homes?)\b",
     re.IGNORECASE,
 )
-_GENERAL_BEFORE = re.compile(r"\b(?:about|for|against|raising|raise|raised|supporting|support)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+# Before a term, words that make it about anyone ("what to do if someone has a seizure", "raising money for").
+_GENERAL_BEFORE = re.compile(
+    r"\b(?:about|for|against|raising|raise|raised|supporting|support)\s+(?:the\s+)?$"
+    r"|\b(?:someone|somebody|anyone|anybody|a person|people|children|pupils|everyone|a friend)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SIBLING = re.compile(
     r"\b(?:his|her|their|[A-Z][a-z]+['’]s)\s+(?:little |big |baby |younger |older |twin |step-?)?"
     r"(?:brothers?|sisters?|siblings?|twin)\b|\btwins\s+[A-Z][a-z]+|\bbrother and sister\b"
