@@ -44,13 +44,17 @@ POLICY = (
 _WORD = r"[A-Z][\w'’&-]*"
 _PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
-    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:at|in|outside)|"
-    r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school)\b",
+    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:us |me )?(?:at|in|outside)|"
+    r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
 )
+_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+                      r"collection)\b", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
+                          r"(?:the\s+)?[A-Z]")
 _LIVE = re.compile(
-    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+)"
-    r"(?:\s+\w+)?\s+(?:are|is)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
+    r"reception|ks\d)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
     r"(?:on (?:our|their|the) way|heading|off) )?(?:at|in|on|to|for)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
     r"leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|bowling|panto(?:mime)?)\b"
@@ -63,7 +67,7 @@ _STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|[
                     rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _REGULAR = re.compile(r"\bevery\s+(?:week|weekday|fortnight|morning|afternoon|evening|" + "|".join(WEEKDAYS) + r")\b"
                       r"|\b(?:" + "|".join(day + "s" for day in WEEKDAYS) + r")\b|\bweekly\b", re.IGNORECASE)
-_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend)|next week|"
+_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
                   + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
@@ -76,11 +80,13 @@ _PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|
 _OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
-league cup final finals""".split())
+league cup final finals expedition ball leavers party coach coaches minibus""".split())
+_TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
+competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning""".split())
-_LIVE_WORDS = frozenset("we re are currently now here arrived they you".split())
+returning collection""".split())
+_LIVE_WORDS = frozenset("we re are be currently now here arrived they you".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
@@ -97,6 +103,13 @@ Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood
 Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor""".split())
+
+
+# A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
+# often the other team ("v St Ives School") than the place.
+_VENUE_NAME = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+){1,3}(?:Centre|Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
+                         r"Inn|Theatre|Cathedral|Recreation Ground|Leisure Centre|Outdoor Centre)\b")
+_AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|from)\.?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -139,9 +152,9 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     # Each finder needs its pattern somewhere in the text: most texts are done with here.
     live = live and _LIVE.search(text) is not None
     staff = staff and _STAFF.search(text) is not None
-    outing = outing and _PLACE.search(text) is not None
+    placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None)
     travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
-    if not (outing or travel or live or staff):
+    if not (placed or travel or live or staff):
         return
     not_places = _not_places(context)
     for start, end in sentences(text):
@@ -151,8 +164,8 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
         when = event is not None or TIME.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
         found = ((live and _live(sentence, not_places))
                  or (staff and when and _staff(sentence, not_places))
-                 or (outing and when and _place(sentence, not_places))
-                 or (travel and _travel_time(sentence))
+                 or (placed and when and _place(sentence, not_places))
+                 or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
                  or (trip and event.location and _mentions(sentence, event.location)))
         if found:
             yield found[0], start + found[1]
@@ -179,6 +192,10 @@ def _place(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
         venue = match.group("by").lower() in ("at", "visiting") or not _VENUES.isdisjoint(place.split())
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
+    for match in _VENUE_NAME.finditer(sentence):
+        if not _AGAINST.search(sentence, max(0, match.start() - 10), match.start()) and \
+                _off_site(match.group(), not_places):
+            return match.group(), match.start()
     return None
 
 
@@ -200,12 +217,20 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
     return None
 
 
-def _travel_time(sentence: str) -> tuple[str, int] | None:
+def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
+    """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
+    count only on an outing or with a place away from school; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
     time = TIME.search(sentence) if travel else None
-    if travel and time:
+    if travel and time and (away or _JOURNEY.search(sentence)):
         return f"{travel.group()} … {time.group()}", travel.start()
     return None
+
+
+def _away(sentence: str, not_places: frozenset[str]) -> bool:
+    """Whether the sentence is about going away from school: a trip, a fixture, a destination or place."""
+    return (not words(sentence).isdisjoint(_TRIP_WORDS) or _DESTINATION.search(sentence) is not None
+            or _place(sentence, not_places) is not None)
 
 
 def _mentions(sentence: str, location: str) -> tuple[str, int] | None:
