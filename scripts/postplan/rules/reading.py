@@ -48,21 +48,23 @@ def plain(text: str) -> str:
     other scripts read as the Latin letters they imitate. Line breaks are kept exactly."""
     if text.isascii():
         return text
-    folded = unicodedata.normalize("NFKC", text)
-    out = []
-    for char in folded:
-        if char in INVISIBLE:
-            continue
-        if char in _LOOK_ALIKES:
-            out.append(_LOOK_ALIKES[char])
-            continue
-        if char.isascii() or not char.isalpha():
-            if not unicodedata.combining(char):
-                out.append(char)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        out.append(base if base.isascii() and base else char)
-    return "".join(out)
+    # Only the characters beyond ASCII need a look (most of a text, even one with an emoji, is ASCII).
+    return _NOT_ASCII.sub(_plain_char, unicodedata.normalize("NFKC", text))
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _plain_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in INVISIBLE:
+        return ""
+    if char in _LOOK_ALIKES:
+        return _LOOK_ALIKES[char]
+    if not char.isalpha():
+        return "" if unicodedata.combining(char) else char
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if base.isascii() and base else char
 
 
 @dataclass(frozen=True)
