@@ -94,9 +94,9 @@ def _candidates(value: str) -> tuple[Term, ...]:
     """The terms whose anchor words the text has: the only ones worth matching."""
     index = terms()
     found: dict[int, Term] = {}
-    for start in index.keys() & {word[:3] for word in words(value)}:
-        for term in index[start]:
-            if any(word.startswith(anchor) for word in words(value) for anchor in term.anchors):
+    for word in words(value):
+        for term in index.get(word[:3], ()):
+            if any(word.startswith(anchor) for anchor in term.anchors):
                 found[id(term)] = term
     return tuple(found.values())
 
@@ -113,16 +113,19 @@ def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
-    named = names_child(post, context, texts)
+    photo = has_photo_of_people(post)
     for text in texts:
-        yield from _details_about_a_child(post, context, text, named)
-        if has_photo_of_people(post):
+        found = list(details(text.value))
+        if found:
+            yield from _details_about_a_child(post, context, text, found, names_child(post, context, texts))
+        if photo:
             yield from _siblings(text, context)
 
 
-def _details_about_a_child(post: Post, context: Context, text: Text, named: bool) -> Iterator[Problem]:
+def _details_about_a_child(post: Post, context: Context, text: Text, found: list[tuple[str, re.Match[str]]],
+                           named: bool) -> Iterator[Problem]:
     reported: set[tuple[int, int]] = set()
-    for kind, match in details(text.value):
+    for kind, match in found:
         bounds = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
         child = who(post, context, text, *bounds, named_elsewhere=named)
         if child is None or bounds in reported:
