@@ -52,6 +52,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def has_photo_of_people(post: Post) -> bool:
+    """Whether the post has a picture with recognisable people in it (``people: true``)."""
     return any(media.people for media in post.media)
 
 

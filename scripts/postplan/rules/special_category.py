@@ -68,6 +68,7 @@ class Term:
 
     @property
     def pattern(self) -> re.Pattern[str]:
+        """The expression, compiled once, matched on whole words."""
         return _compiled(self.source, self.flags)
 
 

@@ -33,8 +33,8 @@ POLICY = ("Children, parents or staff could be identified as members of the scho
 _HINTS = re.compile(
     r"\b(?:poorly|unwell|get well(?: soon)?|recovering|in plaster|stitches|off sick|(?:has|have) been (?:ill|sick)|"
     r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)|"
-    r"going through a lot|(?:lives?|living) with (?:his|her|their) (?:nan|nana|gran|granny|grandparents|grandma|grandad|aunt|"
-    r"auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment)\b",
+    r"going through a lot|(?:lives?|living) with (?:his|her|their) (?:nan|nana|gran|granny|grandparents|grandma|"
+    r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("poorly unwell well recovering plaster stitches sick ill tough difficult hard rough going lives "

@@ -28,6 +28,7 @@ POLICY = ("Admins should avoid mentioning specific details when discussing trips
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    """Each trip's location, and a place or time for children in its title or description."""
     for event in repository.events:
         if event.kind != "trip":
             continue

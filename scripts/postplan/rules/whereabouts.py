@@ -42,10 +42,12 @@ POLICY = (
 )
 
 _WORD = r"[A-Z][\w'’&-]*"
-_PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
+_PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+                    rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
-    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:us |me )?(?:at|in|outside)|"
-    r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school|collection)\b",
+    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|"
+    r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|"
+    r"return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
 )
 _JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
@@ -54,19 +56,20 @@ _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|h
                           r"(?:the\s+)?[A-Z]")
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
-    r"reception|ks\d)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+(?:currently\s+|now\s+|still\s+|all\s+|here\s+|"
-    r"(?:on (?:our|their|the) way|heading|off) )?(?:at|in|on|to|for)\s+(?:the\s+)?"
-    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|theatre|(?:swimming )?pool|"
-    r"leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|bowling|panto(?:mime)?)\b"
+    r"reception|ks\d)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+"
+    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
+    r"(?:at|in|on|to|for)\s+(?:the\s+)?"
+    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
+    r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
+    r"bowling|panto(?:mime)?)\b"
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
 )
 _NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
                   r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
-_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:at|in|outside)\s+"
+_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+"
+                    rf"(?:at|in|outside)\s+"
                     rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
-_REGULAR = re.compile(r"\bevery\s+(?:week|weekday|fortnight|morning|afternoon|evening|" + "|".join(WEEKDAYS) + r")\b"
-                      r"|\b(?:" + "|".join(day + "s" for day in WEEKDAYS) + r")\b|\bweekly\b", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
                   + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
