@@ -31,7 +31,7 @@ from postplan.rules.base import Context, Problem
 from postplan.rules.identifiable import sentences
 from postplan.rules.personal import DATE, TIME
 from postplan.rules.reading import plain, reader_texts, where
-from postplan.rules.text import MONTHS, WEEKDAYS, event_of, prose, words
+from postplan.rules.text import MONTHS, WEEKDAYS, event_of, names_for, prose, words
 
 ID = "whereabouts"
 SEVERITY = Severity.ERROR
@@ -160,6 +160,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     if not (placed or travel or live or staff):
         return
     not_places = _not_places(context)
+    names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
     for start, end in sentences(text):
         sentence = text[start:end]
         if _PAYING.search(sentence) or (event is None and _PAST.search(sentence)):
@@ -167,7 +168,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
         when = event is not None or TIME.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
         found = ((live and _live(sentence, not_places))
                  or (staff and when and _staff(sentence, not_places))
-                 or (placed and when and _place(sentence, not_places))
+                 or (placed and when and _place(sentence, not_places, names))
                  or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
                  or (trip and event.location and _mentions(sentence, event.location)))
         if found:
@@ -189,10 +190,13 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
-def _place(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """An off-site place in the sentence: after "at", any; after "to" or "in", a venue ("Truro Museum"),
+    or, on a trip (``names`` given: children's first names, which are not places), any ("to Porthpean")."""
     for match in _PLACE.finditer(sentence):
-        place = match.group("place")
-        venue = match.group("by").lower() in ("at", "visiting") or not _VENUES.isdisjoint(place.split())
+        place, by = match.group("place"), match.group("by").lower()
+        venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or \
+            (by == "to" and bool(names) and place.split()[0] not in names)
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
     for match in _VENUE_NAME.finditer(sentence):
