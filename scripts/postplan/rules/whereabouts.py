@@ -89,7 +89,10 @@ competition tour excursion outing away race qualifier prom disco camp sleepover 
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection""".split())
-_LIVE_WORDS = frozenset("we re are be currently now here arrived they you".split())
+# A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
+_LIVE_WHO = frozenset("we they you children pupils everyone team squad class year reception ks1 ks2 currently here "
+                      "arrived".split())
+_LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
@@ -147,7 +150,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     about = words(f"{event.title} {event.description}") if event is not None else frozenset()
     outing = trip or not present.isdisjoint(_OUTING_WORDS) or not about.isdisjoint(_OUTING_WORDS)
     travel = not present.isdisjoint(_TRAVEL_WORDS)
-    live = not present.isdisjoint(_LIVE_WORDS)
+    live = not present.isdisjoint(_LIVE_WHO) and not present.isdisjoint(_LIVE_BEING)
     staff = "mr" in present or "mrs" in present or "ms" in present or "miss" in present or "dr" in present
     if not (outing or travel or live or staff):
         return
