@@ -1,8 +1,8 @@
 """Every policy rule against its cases: posts it must flag and near-misses it must leave alone.
 
 The cases are data, one file a rule (``cases/<rule-id>.yml``): each has the post's text, any front
-matter fields, settings to change, images to create, a pupil roster, and files to write as they are
-(a broken post for the loader's rules, a calendar file); ``fail`` cases must give at
+matter fields, settings to change, images to create, calendar events to add, a pupil roster, and files
+to write as they are (a broken post for the loader's rules, a calendar file); ``fail`` cases must give at
 least one finding of the rule (containing ``message`` when given), ``pass`` cases none. The posts are
 checked in a small school that has the example school's calendar (campaigns, events, terms).
 """
@@ -73,7 +73,9 @@ def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.Monk
         make_image(school.root / "content" / name, spec or {})
     for name, content in (case.get("files") or {}).items():
         school.write(name, content)
-    written_alone = (case.get("files") or case.get("calendar")) and "text" not in case
+    if case.get("events"):
+        add_events(school, case["events"])
+    written_alone = (case.get("files") or case.get("calendar") or case.get("events")) and "text" not in case
     posts = case.get("posts") or ([] if written_alone else [{"text": case.get("text", ""),
                                                               "fields": case.get("fields") or {}}])
     for number, post in enumerate(posts):
@@ -92,6 +94,15 @@ def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.Monk
     repository = loaded.repository.model_copy(update={"settings": settings})
     when = pinned(case.get("now", NOW), settings.zone)
     return check(Loaded(repository, loaded.problems), when)
+
+
+def add_events(school: School, events: list[dict]) -> None:
+    """Add the case's events to the school's calendar (each gets a title and kind if it has none)."""
+    path = school.root / "calendar" / "events.yml"
+    calendar = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for number, event in enumerate(events):
+        calendar["events"].append({"id": f"case-event-{number}", "title": "Case event", **event})
+    path.write_text(yaml.safe_dump(calendar, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture

@@ -1,11 +1,16 @@
 """A date of birth, or a child's age and birthday, in a post.
 
 A date of birth is what identity thieves and strangers look for. "Happy 7th birthday" on the day says
-a child's date of birth as clearly as writing it.
+a child's date of birth as clearly as writing it, and so does a named child's birthday. Every text a
+reader sees is read, and dates count in words too ("born on the third of May 2019", "her birthday is
+3rd May", "turns seven on Friday"). A birth long ago (a year more than 19 years back) is history, not
+a pupil's, and so are the birthdays of well-known people and of the school.
 
-Passes: "Happy 150th birthday to our school!"; "We learned about the birth of Jesus."
+Passes: "Happy 150th birthday to our school!"; "We learned about the birth of Jesus."; "Shakespeare
+was born in 1564."; "The school was founded on 3 May 1875."
 
-Fails: "Maya (DOB 03/05/2019)"; "born on 12 March 2019"; "Happy 8th birthday to our star reader!".
+Fails: "Maya (DOB 03/05/2019)"; "born on 12 March 2019"; "Happy 8th birthday to our star reader!";
+"Her birthday is the third of May"; "Maya turns 7 on Friday"; "Happy birthday Maya!".
 """
 
 import re
@@ -14,33 +19,95 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, prose, words
+from postplan.rules.identifiable import sentences
+from postplan.rules.personal import DAY_NUMBER, MONTH
+from postplan.rules.reading import reader_texts, where
+from postplan.rules.names import find_names, mentions_not_pupil, names_for
+from postplan.rules.text import prose, words
 
 ID = "birth-date"
 SEVERITY = Severity.ERROR
 SUMMARY = "No dates of birth (or a child's age on their birthday)."
 POLICY = "Learners do not share personal information; children's names will not appear alongside other identifying information."
 
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_ORDINAL = (r"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|"
+            r"thirtieth|" + "|".join(_ORDINALS) + ")")
+_DAY = rf"(?:{DAY_NUMBER}|{_ORDINAL})"
+_DAY_MONTH = rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH}\b|{MONTH}\s+(?:the\s+)?{_DAY}\b"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_AGE_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
+_AGE = rf"(?P<age>\d{{1,2}}|{'|'.join(_AGE_WORDS)})"
+_WHEN = (r"(?:today|tomorrow|tonight|this (?:week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+         rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
 _BIRTH = re.compile(
-    r"\b(?:date of birth|d\.?o\.?b\b\.?|born\s+(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|born\s+(?:on\s+)?"
-    r"(?:in\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|birthday is (?:on )?(?:the )?\d)",
+    rf"\b(?:date of birth|d\.?o\.?b\b\.?"
+    rf"|born\s+(?:on\s+)?(?:{_DAY_MONTH}){_YEAR}"
+    rf"|born\s+(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|born\s+(?:on\s+)?(?:in\s+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<short_year>\d{{2,4}})"
+    rf"|born\s+in\s+(?:{MONTH}\s+)?(?P<born_year>(?:19|20)\d\d)\b"
+    rf"|(?:birthday|b-?day)\s+(?:is|was|falls|will be)\s+(?:on\s+)?(?:{_DAY_MONTH}|the\s+{_DAY}\b|{_DAY}\b))"
+    rf"|\b(?:turns?|turning|turned|is|will be)\s+{_AGE}\s+(?:years? old\s+)?{_WHEN}"
+    rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )
-_AGE_BIRTHDAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+birthday\b|\bturns?\s+(\d{1,2})\s+today\b", re.IGNORECASE)
-_TRIGGERS = frozenset("date dob d born birthday turns turn".split())
+_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be".split())
+_NOT_A_CHILD = re.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
+                          r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's
+HISTORY = 19  # a birth more than this many years before now is not a pupil's
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in post.parts:
-        if words(part.text).isdisjoint(_TRIGGERS):
+    for text in reader_texts(post):
+        present = words(text.value)
+        if present.isdisjoint(_TRIGGERS):
             continue
-        text = prose(part.text)
-        found = [m for m in _BIRTH.finditer(text)]
-        found += [m for m in _AGE_BIRTHDAY.finditer(text) if int(m.group(1) or m.group(2)) <= CHILD_AGE]
-        for match in found:
-            yield Problem(
-                f"'{match.group()}' gives away someone's date of birth",
-                fix="take out the date of birth or age; celebrate without saying whose birthday or how old",
-                line=line_in(part, match.start()),
-            )
+        value = prose(text.value)
+        for start, end in sentences(value):
+            found = _birth_in(value[start:end], context) or _named_birthday(text.value, start, end, context)
+            if found:
+                detail, offset = found
+                yield Problem(
+                    f"'{detail}' gives away someone's date of birth{where(text)}",
+                    fix="take out the date of birth or age; celebrate without saying whose birthday or how old",
+                    line=text.line_at(start + offset),
+                )
+
+
+def _birth_in(sentence: str, context: Context) -> tuple[str, int] | None:
+    names = names_for(context)
+    for match in _BIRTH.finditer(sentence):
+        year = match.group("year") or match.group("born_year") or match.group("short_year")
+        if year and len(year) == 4 and int(year) < context.now.year - HISTORY:
+            continue
+        if _age(match) > CHILD_AGE:
+            continue
+        if mentions_not_pupil(sentence, names):
+            continue  # Roald Dahl's birthday, Shakespeare's birth
+        if _NOT_A_CHILD.search(sentence) and not find_names(sentence, names):
+            continue
+        return match.group().strip(), match.start()
+    return None
+
+
+def _age(match: re.Match[str]) -> int:
+    spoken = (match.group("age") or match.group("nth") or "0").lower()
+    if spoken in _ORDINALS:
+        return _ORDINALS.index(spoken) + 1
+    if spoken in _AGE_WORDS:
+        return _AGE_WORDS.index(spoken) + 1
+    digits = re.match(r"\d+", spoken)
+    return int(digits.group()) if digits else 0
+
+
+def _named_birthday(value: str, start: int, end: int, context: Context) -> tuple[str, int] | None:
+    """A named child's birthday ("Happy birthday Maya!"): the day of birth beside the name."""
+    sentence = value[start:end].lower()
+    if "birthday" not in sentence:
+        return None
+    for name in find_names(value, names_for(context)):
+        if start <= name.start < end:
+            return f"{name.first} … birthday", name.start - start
+    return None

@@ -129,6 +129,24 @@ def _covered(tokens: list[_Token], names: NameList) -> set[int]:
     return covered
 
 
+def blank_not_pupils(text: str, names: NameList) -> str:
+    """The text with every listed person, character, place or greeting blanked out (positions kept)."""
+    tokens = _tokens(text)
+    covered = _covered(tokens, names)
+    if not covered:
+        return text
+    chars = list(text)
+    for index in covered:
+        token = tokens[index]
+        chars[token.start:token.end] = " " * (token.end - token.start)
+    return "".join(chars)
+
+
+def mentions_not_pupil(text: str, names: NameList) -> bool:
+    """Whether the text names a listed person, character or place ("Roald Dahl's birthday")."""
+    return bool(_covered(_tokens(text), names))
+
+
 @lru_cache(maxsize=65536)  # three rules ask about the same text
 def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     """Children's names in the (plain) text, each with its form and where it starts."""

@@ -1,57 +1,62 @@
-"""A telephone number in a post.
+"""A telephone number in a post, however it is written.
 
 A phone number in a public post can reach a child's family (or the child). The school's own numbers,
-listed under ``public_details:`` in mkdocs.yml, may be given. Numbers are found with Google's
-libphonenumber (the ``phonenumbers`` package), which knows which UK numbers are real, so dates, times,
-prices and years are not mistaken for numbers.
+listed under ``public_details:`` in mkdocs.yml, may be given. Every text a reader sees is read: the
+post and its thread, poll options, alt text and file names. A number counts however it is spaced or
+punctuated ("07700-900-123", "07700.900.123", "(01736) 360444", "+44 (0)1736 360444"), when it is in a
+range kept for drama and examples (07700 900xxx), when it is spelled in words ("oh seven seven double
+oh…") and, after "ring", "call" or "text", when it is a short local number. Dates, times, prices,
+scores, years and marked references ("Order no. …") are not numbers to ring. International numbers
+are checked with Google's libphonenumber (the ``phonenumbers`` package). The calendar's public
+events are read too: their titles and descriptions are on the public site and in the feeds.
 
 Passes: "Call the office on 01736 123456" when that number is in ``public_details``; "Tickets £2.50,
-doors open 6:30pm"; "2026/27 season".
+doors open 6:30pm"; "2026/27 season"; "We won 3-1 and 2-0"; "Order ref 0123 456 7890".
 
-Fails: "Lost jumper? Ring Amy's mum on 07700 900123"; "Call +44 20 7946 0018".
+Fails: "Lost jumper? Ring Amy's mum on 07700 900123"; "Call +44 20 7946 0018"; "text me on oh seven
+seven double oh nine oh oh one two three".
 """
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, prose
+from postplan.rules.personal import own_numbers, phone_numbers
+from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.text import prose
 
 ID = "phone-number"
 SEVERITY = Severity.ERROR
 SUMMARY = "No phone numbers, except the school's own."
 POLICY = "Learners do not share personal information, including inadvertently through images."
 
-_DIGITS = str.maketrans("", "", "0123456789")
-MIN_DIGITS = 7  # a UK number has at least 7 digits: fewer cannot be one, so libphonenumber is not run
-
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    own = _own_numbers(tuple(context.repository.settings.public_details))
-    for part in post.parts:
-        text = prose(part.text)
-        if len(text) - len(text.translate(_DIGITS)) < MIN_DIGITS:
-            continue
-        for number, start, written in _numbers(text):
-            if number not in own:
-                yield Problem(
-                    f"'{written}' is a phone number",
-                    fix="take the number out; to give the school's own number, add it to `public_details:` "
-                        "in mkdocs.yml",
-                    line=line_in(part, start),
-                )
+    own = own_numbers(tuple(context.repository.settings.public_details))
+    for text in reader_texts(post):
+        for number in phone_numbers(prose(text.value)):
+            if number.value in own:
+                continue
+            yield Problem(
+                f"'{number.written.strip()}' is a phone number{where(text)}",
+                fix="take the number out; to give the school's own number, add it to `public_details:` "
+                    "in mkdocs.yml",
+                line=text.line_at(number.start),
+            )
 
 
-def _numbers(text: str) -> list[tuple[str, int, str]]:
-    import phonenumbers
-
-    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID)
-    e164 = phonenumbers.PhoneNumberFormat.E164
-    return [(phonenumbers.format_number(m.number, e164), m.start, m.raw_string) for m in matcher]
-
-
-@lru_cache(maxsize=8)
-def _own_numbers(details: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(number for detail in details for number, _, _ in _numbers(detail))
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    """The calendar's public events: a title or description is on the public site and in the feeds."""
+    own = own_numbers(tuple(repository.settings.public_details))
+    for event in repository.events:
+        for field in ("title", "description"):
+            value = getattr(event, field) if event.public else ""
+            for number in phone_numbers(prose(plain(value))):
+                if number.value not in own:
+                    yield Problem(
+                        f"the event '{event.id}' gives the phone number '{number.written.strip()}' on the public "
+                        "site and feeds",
+                        fix="take the number out; to give the school's own number, add it to `public_details:` "
+                            "in mkdocs.yml",
+                        path=event.source.path, line=event.source.line_of(field))

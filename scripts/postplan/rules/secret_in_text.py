@@ -1,12 +1,15 @@
-"""A password, API key or token in a post.
+"""A password, door code, API key or token in a post.
 
 A post is public the moment it goes out, and the repository is seen by everyone who reviews it. A
-Wi-Fi password on a poster in a photo's caption, or an account key pasted by mistake, must never be
-posted: change the password or key, then remove it.
+Wi-Fi password on a poster in a photo's caption, a door or key-safe code, a class's log-in code, or an
+account key pasted by mistake, must never be posted: change the password or key, then remove it. Every
+text a reader sees is read.
 
-Passes: "Remember: never share your password with anyone."; "Our KS2 code club meets on Tuesdays."
+Passes: "Remember: never share your password with anyone."; "Our KS2 code club meets on Tuesdays.";
+"Dress code: non-uniform"; "Use the code on your letter to book".
 
-Fails: "The Wi-Fi password is Tregarrow2027!"; "api_key=sk-live-…"; a GitHub token (ghp_…).
+Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "The gate code is
+4821"; "api_key=sk-live-…"; a GitHub token (ghp_…).
 """
 
 import re
@@ -15,35 +18,42 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, prose, words
+from postplan.rules.reading import reader_texts, where
+from postplan.rules.text import prose, words
 
 ID = "secret-in-text"
 SEVERITY = Severity.ERROR
-SUMMARY = "No passwords, API keys or tokens."
+SUMMARY = "No passwords, door codes, API keys or tokens."
 POLICY = "You must not share the account password with learners; ensure the admins use a strong password which is only available to the admin."
 
 _SECRET = re.compile(
     r"\b(?:password|passcode|passwd|pwd|pin(?: number)?|wi-?fi (?:key|code)|api[ _-]?key|secret|token)"
-    r"\s*(?:is|:|=|-)\s*[\"'“]?(?=\S*[\d!@#$%^&*_])\S{4,}"
+    r"(?:\s*(?:is|:|=)\s*|\s+-\s+)[\"'“]?(?=\S*[\d!@#$%^&*_])\S{4,}"
+    r"|\b(?:wi-?fi|guest|network|login|log-in|log in)\s+(?:password|passcode|code|key)\s*(?:is|:|=|-)\s*"
+    r"[\"'“]?(?!(?:the|a|an|on|in|at|available|printed|below|above|here|changing|changed)\b)[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm|class|join|access)\s+code\s*(?:is|:|=|-)?\s*"
+    r"[\"'“]?(?=[\w-]*\d)[\w-]{3,}\b"
     r"|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_\w{30,}|\bxox[abprs]-[\w-]{10,}"
     r"|\bAIza[\w-]{35}\b|\bsk[-_](?:live[-_])?[A-Za-z0-9]{20,}|\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]+"
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----|\bBearer\s+[\w.-]{20,}",
     re.IGNORECASE,
 )
-_TRIGGERS = frozenset("password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer".split())
+_TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
+""".split())
 _LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in post.parts:
-        if not (not words(part.text).isdisjoint(_TRIGGERS) or _LONG.search(part.text) or "-----BEGIN" in part.text):
+    for text in reader_texts(post):
+        value = text.value
+        if not (not words(value).isdisjoint(_TRIGGERS) or _LONG.search(value) or "-----BEGIN" in value):
             continue
-        match = _SECRET.search(part.text) or _KEY_LIKE.search(prose(part.text))
+        match = _SECRET.search(value) or _KEY_LIKE.search(prose(value))
         if match:
             yield Problem(
-                "this post contains what looks like a password, key or token",
-                fix="remove it, and change that password or key now (it is in the repository's history)",
-                line=line_in(part, match.start()),
+                f"this contains what looks like a password, code, key or token{where(text)}",
+                fix="remove it, and change that password, code or key now (it is in the repository's history)",
+                line=text.line_at(match.start()),
             )

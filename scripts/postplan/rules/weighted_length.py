@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from postplan import platforms
 from postplan.findings import Severity
-from postplan.models import Account, Post
+from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.platforms import limit_of, measure
 from postplan.textlength import at_most

@@ -1,104 +1,84 @@
-"""A post that says where a group of children will be, and when, before or during a trip or fixture.
+"""A post that says where children (or staff) are, or will be, and when.
 
 Telling the world that Year 6 leave from the leisure centre car park at 8:15 on Friday tells a stranger
 where to find them. Say it in a letter or the school app; on social media, celebrate afterwards.
 
-postplan flags, in a post published before its event has ended (or, with no ``event:``, a post that
-does not talk about the past): a trip or fixture word with a named place ("tournament at Penzance
-Leisure Centre"), a travel word with a time ("the coach leaves at 8:15"), or the ``location`` of a
-trip from calendar/.
+postplan flags, in every text a reader sees of a post that is not told afterwards: where the children
+are now ("we're at the beach until 3", "currently at …"); a trip, fixture, club, prom, disco or
+residential with an off-site place and a day or time ("Prom at the Carlyon Bay Hotel on 26th June",
+"Swimming every Tuesday at Truro Leisure Centre 1:30"); a travel word with a time ("the coach leaves at
+8:15"); a member of staff at a named place and time; the ``location`` of a linked trip. A post linked
+to an event (``event:``) is compared with the event's own times: after it has ended, telling it is
+fine. The calendar is read too: an event's title, description or location that would put a place and
+time for children on the public site and feeds is flagged at its line in calendar/.
 
 Passes: "Quick reminder for Year 6 parents that the next £15 payment for the residential trip is due
 by Thursday."; "What a brilliant day our Year 6 had at the Eden Project yesterday!" (after the trip);
-"Sports Day is on the school field at 1:30pm." (at school).
+"Sports Day is on the school field at 1:30pm." (at school); "Our team love the Eden Project." (no day
+or time).
 
 Fails: "Our netball team play in the tournament at Penzance Leisure Centre on Wednesday.";
-"Coach leaves from the village hall at 8.15am tomorrow."
+"Coach leaves from the village hall at 8.15am tomorrow."; "We're at the beach now until 3!"
 """
 
-import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import MONTHS, WEEKDAYS, event_of, line_in, prose, words
+from postplan.rules.places import OUTING_WORDS, event_over, whereabouts_in
+from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.text import event_of, words
 
 ID = "whereabouts"
 SEVERITY = Severity.ERROR
-SUMMARY = "Never say where children will be and when (trips, fixtures, coach times) beforehand."
+SUMMARY = "Never say where children will be and when (trips, fixtures, clubs, coach times) beforehand."
 POLICY = (
     "Admins should avoid mentioning specific details when discussing trips and events etc., as there might be "
     "child protection issues around revealing where children or staff are going to be and when."
 )
 
-_TRAVEL = re.compile(
-    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|meet(?:ing)? (?:at|in|outside)|"
-    r"pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|return(?:s|ing)? to school)\b",
-    re.IGNORECASE,
-)
-_TIME = re.compile(
-    r"(?<![£$\d.,])\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm)?|(?:1[0-2]|0?[1-9])\s*(?:am|pm))\b|\bnoon\b|\bmidday\b",
-    re.IGNORECASE,
-)
-_PLACE = re.compile(r"\b(?:at|to|from|in|near|outside|visiting)\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)")
-_PAST = re.compile(
-    r"\b(?:yesterday|last (?:week|night|month|term)|earlier today|went|visited|enjoyed|had a|came back|"
-    r"returned|were|was)\b",
-    re.IGNORECASE,
-)
-# Words that must be present for the patterns above to match: most posts are skipped on these alone.
-_OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
-festival competition tour excursion outing away race qualifier""".split())
-_TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
-leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning""".split())
-# Capitalised words after "at", "to" or "in" that are not places.
-_NOT_PLACES = frozenset(
-    """Year Years Reception Nursery KS1 KS2 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
-    Sports Christmas Easter Half Term Parents Families Everyone All""".split()
-) | {word.title() for word in MONTHS + WEEKDAYS}
-
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     event = event_of(context.repository, post.event)
-    if event is not None and post.publish_at.date() > event.last_day:
-        return  # after the event: celebrating is fine
-    school_words = set(context.repository.settings.school.split())
-    for part in post.parts:
-        present = words(part.text)
-        on_a_trip = event is not None and event.kind == "trip"
-        outing, travel = on_a_trip or not present.isdisjoint(_OUTING_WORDS), not present.isdisjoint(_TRAVEL_WORDS)
-        if not (outing or travel):
+    if event is not None and event_over(event, post.publish_at):
+        return  # told afterwards: celebrating is fine
+    for text in reader_texts(post):
+        if text.kind == "file name":
             continue
-        text = prose(part.text)
-        if event is None and _PAST.search(text):
-            continue
-        found = (outing and _place_of_outing(text, school_words)) or (travel and _travel_time(text))
-        if event is not None and event.kind == "trip" and event.location and event.location.lower() in text.lower():
-            found = found or (event.location, text.lower().index(event.location.lower()))
-        if found:
-            detail, start = found
+        for detail, start in whereabouts_in(text.value, event, context):
             yield Problem(
-                f"this post says where children will be and when ('{detail}') before the event is over",
+                f"this says where children or staff will be and when ('{detail}'){where(text)}",
                 fix="leave out the place and times (families have them by letter or the school app); "
                     "post about it afterwards, or give only the day",
-                line=line_in(part, start),
+                line=text.line_at(start),
             )
+            break
 
 
-def _place_of_outing(text: str, school_words: set[str]) -> tuple[str, int] | None:
-    for match in _PLACE.finditer(text):
-        place = match.group(1)
-        first = place.split()[0]
-        if first not in _NOT_PLACES and first not in school_words:
-            return match.group().strip(), match.start()
-    return None
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    """The calendar's public events: a title, description or location that says where children will be
+    (a trip's are trip-location's to report)."""
+    for event in repository.events:
+        if not event.public or event.kind == "trip":
+            continue
+        for field in ("title", "description", "location"):
+            value = getattr(event, field) or ""
+            if field == "location":
+                value = _located(event, value, context)
+            for detail, start in whereabouts_in(plain(value), event, context):
+                yield Problem(
+                    f"the event '{event.id}' tells the public site and feeds where children will be ('{detail}')",
+                    fix="keep the place and times for the letter to families; the calendar may give the day",
+                    path=event.source.path,
+                    line=event.source.line_of(field) + value.count("\n", 0, start),
+                )
+                break
 
 
-def _travel_time(text: str) -> tuple[str, int] | None:
-    travel = _TRAVEL.search(text)
-    time = _TIME.search(text) if travel else None
-    if travel and time:
-        return f"{travel.group()} … {time.group()}", travel.start()
-    return None
+def _located(event: Event, location: str, context: Context) -> str:
+    """An event's location as a sentence to read, when the event takes children somewhere (a fixture)."""
+    if not location:
+        return ""
+    outing = words(f"{event.title} {event.description}") & OUTING_WORDS
+    return f"The {sorted(outing)[0]} at {location}." if outing else ""

@@ -1,0 +1,107 @@
+"""Whether a sentence of a post is about a child a reader could pick out.
+
+Not a rule (it has no ``ID``). A detail about health, family or a birthday is personal information
+only when it is tied to someone: a named child (a first name is enough), or a child in the post's photo
+the sentence points at ("she", "this pupil"). General statements ("we are an autism-friendly school")
+identify nobody. Names are found by ``text.find_names`` (the roster when one is set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postplan.models import Post
+from postplan.rules.base import Context
+from postplan.rules.reading import Text
+from postplan.rules.name_forms import NameList
+from postplan.rules.name_words import TITLES
+from postplan.rules.names import blank_not_pupils, find_names, names_for
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# Words that point at one person; with a photo of people, they point at a child in it.
+POINTING = re.compile(
+    r"\b(?:he|she|his|her|him|hers|himself|herself|this (?:child|pupil|boy|girl|little one|student|young man|"
+    r"young lady|learner))\b",
+    re.IGNORECASE,
+)
+# A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
+# about her…"): "her" may well be the adult.
+_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z]"
+                    r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
+                    r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
+# Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
+_ADULT_NAMED = re.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
+                          r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
+                          re.IGNORECASE)
+# Lower-case words after a first name that make it a thing ("Autumn term", "Poppy appeal", "Holly class").
+_THINGS = frozenset("""term half holidays appeal fair fete festival show concert garden wreath day days week
+warning anniversary class group team house club service""".split())
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_POSSESSIVE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)['’]s?(?![\w-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where each sentence of the text starts and ends (a line break ends one too)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def has_photo_of_people(post: Post) -> bool:
+    """Whether the post has a picture with recognisable people in it (``people: true``)."""
+    return any(media.people for media in post.media)
+
+
+def who(post: Post, context: Context, text: Text, start: int, end: int, named_elsewhere: bool) -> str | None:
+    """Who the sentence ``text.value[start:end]`` is about, if a reader could tell: the child's name,
+    "a child in the photo", or None. ``named_elsewhere``: the post names a child in another sentence."""
+    sentence = text.value[start:end]
+    name = first_name_in(sentence, names_for(context))
+    if name:
+        return None if _ADULT_NAMED.search(sentence) else name
+    pointing = POINTING.search(sentence)
+    if pointing is None or _ADULT.search(sentence):
+        return None
+    if named_elsewhere:
+        return "a named child"
+    if has_photo_of_people(post) or text.kind == "alt text":
+        return "a child in the photo"
+    return None
+
+
+def first_name_in(sentence: str, names: NameList) -> str | None:
+    """A child's first name in the sentence: ``find_names``, or, more widely (a detail about health or
+    family is what makes a name matter here), a known first name owning something, not after a title
+    ("that Jack's dad", "Amelia's EHCP")."""
+    for name in find_names(sentence, names):
+        after = _NEXT_WORD.match(sentence, name.start + len(name.first))
+        if after is None or after.group(1).lower() not in _THINGS:
+            return name.first
+    sentence = blank_not_pupils(sentence, names)
+    for match in _POSSESSIVE_NAME.finditer(sentence):
+        if match.group(1) in names.first_names:
+            before = _WORD_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
+            if before is None or before.group(1).lower() not in TITLES:
+                return match.group(1)
+    # a name that is also a word ("Grace", "Poppy", "Max") as the subject of the sentence: beside a
+    # detail about health or family, a reader takes it as a child's name
+    subject = _SUBJECT.match(sentence)
+    if subject and (subject.group(1) in names.name_words or subject.group(1) in names.first_names) \
+            and subject.group(2).lower() not in _THINGS:
+        return subject.group(1)
+    return None
+
+
+_SUBJECT = re.compile(r"\W*([A-Z][a-z]+)\s+([A-Za-z]+)")
+
+
+def names_child(post: Post, context: Context, texts: tuple[Text, ...]) -> bool:
+    """Whether any text of the post names a child."""
+    names = names_for(context)
+    return any(find_names(text.value, names) for text in texts)

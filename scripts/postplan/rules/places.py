@@ -1,0 +1,203 @@
+"""Where children or staff are, or will be, and when: the patterns the whereabouts and trip-location
+rules share. Not a rule (it has no ``ID``)."""
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from postplan.models import Event
+from postplan.rules.base import Context
+from postplan.rules.identifiable import sentences
+from postplan.rules.personal import DATE, TIME
+from postplan.rules.names import names_for
+from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
+
+_WORD = r"[A-Z][\w'’&-]*"
+_PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+                    rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
+_TRAVEL = re.compile(
+    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|"
+    r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|"
+    r"return(?:s|ing)? to school|collection)\b",
+    re.IGNORECASE,
+)
+_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+                      r"collection)\b", re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
+                          r"(?:the\s+)?[A-Z]")
+_LIVE = re.compile(
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
+    r"reception|ks\d)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+"
+    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
+    r"(?:at|in|on|to|for)\s+(?:the\s+)?"
+    r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
+    r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
+    r"bowling|panto(?:mime)?)\b"
+    r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
+                  r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
+_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+"
+                    rf"(?:at|in|outside)\s+"
+                    rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
+_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
+                  + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
+    r"returned|were|was|played|won|drew|competed|took part|loved)\b",
+    re.IGNORECASE,
+)
+_PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|booking|sign up|costs?)\b|£",
+                     re.IGNORECASE)
+# Words that make a post about an outing, a fixture or a club: most posts are skipped on these alone.
+OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
+festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
+training practice session sessions swimming netball football rugby hockey cricket rounders athletics
+league cup final finals expedition ball leavers party coach coaches minibus""".split())
+_TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
+competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
+_TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
+leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
+returning collection""".split())
+# A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
+_LIVE_WHO = frozenset("we they you children pupils everyone team squad class year reception ks1 ks2 currently here "
+                      "arrived".split())
+_LIVE_BEING = frozenset("re are be is currently here arrived".split())
+# Capitalised words after "at", "to" or "in" that are not places, or are places at school.
+_NOT_PLACES = frozenset(
+    """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
+    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
+    Tea Lunch Team PE This Home First Second""".split()
+) | {word.title() for word in MONTHS + WEEKDAYS}
+_ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
+# Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
+_ON_SITE_ALONE = frozenset("Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen".split())
+# Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
+# counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
+_VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
+Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood Farm Zoo Castle Cathedral Church
+Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
+Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
+Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor""".split())
+
+
+# A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
+# often the other team ("v St Ives School") than the place.
+_VENUE_NAME = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+){1,3}(?:Centre|Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
+                         r"Inn|Theatre|Cathedral|Recreation Ground|Leisure Centre|Outdoor Centre)\b")
+_AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|from)\.?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+
+def event_over(event: Event, publish_at: dt.datetime) -> bool:
+    end = event.end or event.start
+    if isinstance(end, dt.datetime):
+        return publish_at >= end
+    return publish_at.date() > end
+
+
+def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterator[tuple[str, int]]:
+    """Each sentence's whereabouts: what it gives away and where, when it is not told afterwards. A
+    linked event's title and description say what the outing is ("KS2 netball tournament")."""
+    present = words(value)
+    trip = event is not None and event.kind == "trip"
+    about = words(f"{event.title} {event.description}") if event is not None else frozenset()
+    outing = trip or not present.isdisjoint(OUTING_WORDS) or not about.isdisjoint(OUTING_WORDS)
+    travel = not present.isdisjoint(_TRAVEL_WORDS)
+    live = not present.isdisjoint(_LIVE_WHO) and not present.isdisjoint(_LIVE_BEING)
+    staff = "mr" in present or "mrs" in present or "ms" in present or "miss" in present or "dr" in present
+    if not (outing or travel or live or staff):
+        return
+    text = prose(value)
+    # Each finder needs its pattern somewhere in the text: most texts are done with here.
+    live = live and _LIVE.search(text) is not None
+    staff = staff and _STAFF.search(text) is not None
+    placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None)
+    travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
+    if not (placed or travel or live or staff):
+        return
+    not_places = _not_places(context)
+    names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if _PAYING.search(sentence) or (event is None and _PAST.search(sentence)):
+            continue
+        when = event is not None or TIME.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
+        found = ((live and _live(sentence, not_places))
+                 or (staff and when and _staff(sentence, not_places))
+                 or (placed and when and _place(sentence, not_places, names))
+                 or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
+                 or (trip and event.location and _mentions(sentence, event.location)))
+        if found:
+            yield found[0], start + found[1]
+
+
+def _not_places(context: Context) -> frozenset[str]:
+    """Capitalised words that do not start an off-site place (and the school's own name's words)."""
+    school = context.repository.settings.school
+    return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | {f"school:{word}" for word in school.split()})
+
+
+def _off_site(place: str, not_places: frozenset[str]) -> bool:
+    """Whether a place is away from school: not a place at school, and not the school itself
+    ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site)."""
+    place_words = place.split()
+    if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
+        return False
+    return not all(f"school:{word}" in not_places for word in place_words)
+
+
+def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """An off-site place in the sentence: after "at", any; after "to" or "in", a venue ("Truro Museum"),
+    or, on a trip (``names`` given: children's first names, which are not places), any ("to Porthpean")."""
+    for match in _PLACE.finditer(sentence):
+        place, by = match.group("place"), match.group("by").lower()
+        venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or \
+            (by == "to" and bool(names) and place.split()[0] not in names)
+        if venue and _off_site(place, not_places):
+            return match.group().strip(), match.start()
+    for match in _VENUE_NAME.finditer(sentence):
+        if not _AGAINST.search(sentence, max(0, match.start() - 10), match.start()) and \
+                _off_site(match.group(), not_places):
+            return match.group(), match.start()
+    return None
+
+
+def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+    for match in _LIVE.finditer(sentence):
+        place = match.group("place") or match.group("arrived")
+        capitalised = place[0].isupper()
+        if capitalised and not _off_site(place, not_places):
+            continue
+        if match.group("arrived") or _NOW.search(sentence) or capitalised:
+            return match.group().strip(), match.start()
+    return None
+
+
+def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+    match = _STAFF.search(sentence)
+    if match and _off_site(match.group(1), not_places):
+        return match.group().strip(), match.start()
+    return None
+
+
+def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
+    """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
+    count only on an outing or with a place away from school; a coach or a departure always counts."""
+    travel = _TRAVEL.search(sentence)
+    time = TIME.search(sentence) if travel else None
+    if travel and time and (away or _JOURNEY.search(sentence)):
+        return f"{travel.group()} … {time.group()}", travel.start()
+    return None
+
+
+def _away(sentence: str, not_places: frozenset[str]) -> bool:
+    """Whether the sentence is about going away from school: a trip, a fixture, a destination or place."""
+    return (not words(sentence).isdisjoint(_TRIP_WORDS) or _DESTINATION.search(sentence) is not None
+            or _place(sentence, not_places) is not None)
+
+
+def _mentions(sentence: str, location: str) -> tuple[str, int] | None:
+    index = sentence.lower().find(location.lower())
+    return (location, index) if index >= 0 else None

@@ -1,0 +1,67 @@
+"""A hint of a child's health or home life beside their name, for a leader to read before posting.
+
+Softer words than ``special-category`` looks for ("poorly", "get well soon", "a tough time", "lives
+with her nan") often carry the same kind of detail: that a named child is ill, hurt, or going through
+something at home. Whether that is too much to say in public needs a person to judge, so this is a
+warning: a leader should check the family is happy for it to be public, or take the detail out. Every
+text a reader sees is read; general wishes that name nobody are fine.
+
+Passes: "Lots of children are poorly this week, please keep them home if they are sick.";
+"Get well soon Mrs Hart!"; "Maya read beautifully in assembly."
+
+Fails: "Get well soon Maya, we miss you!"; "Josh has had a tough time lately but never stops
+smiling."; "Ruby lives with her nan now and walks to school with her."
+"""
+
+import re
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Post
+from postplan.rules.base import Context, Problem
+from postplan.rules.identifiable import names_child, sentences, who
+from postplan.rules.reading import reader_texts, where
+from postplan.rules.sensitive import details
+from postplan.rules.text import words
+
+ID = "special-category-possible"
+SEVERITY = Severity.WARNING
+SUMMARY = "Check a named child's health or home life is fine to share (a warning)."
+POLICY = ("Children, parents or staff could be identified as members of the school/settings and could be "
+          "placed at risk of harm or harassment.")
+
+_HINTS = re.compile(
+    r"\b(?:poorly|unwell|get well(?: soon)?|recovering|in plaster|stitches|off sick|(?:has|have) been (?:ill|sick)|"
+    r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)|"
+    r"going through a lot|(?:lives?|living) with (?:his|her|their) (?:nan|nana|gran|granny|grandparents|grandma|"
+    r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment)\b",
+    re.IGNORECASE,
+)
+_TRIGGERS = frozenset("poorly unwell well recovering plaster stitches sick ill tough difficult hard rough going lives "
+                      "live living moved appointment".split())
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    texts = reader_texts(post)
+    named = None
+    for text in texts:
+        if text.kind == "file name" or _TRIGGERS.isdisjoint(words(text.value)):
+            continue
+        if _HINTS.search(text.value) is None:
+            continue
+        named = names_child(post, context, texts) if named is None else named
+        stronger = [match.start() for _, match in details(text.value)]
+        for start, end in sentences(text.value):
+            hint = _HINTS.search(text.value, start, end)
+            if hint is None or any(start <= s < end for s in stronger):
+                continue  # nothing here, or special-category reports it
+            child = who(post, context, text, start, end, named_elsewhere=named)
+            if child is not None:
+                yield Problem(
+                    f"'{hint.group()}' about {child}{where(text)}: check the family are happy for this to be "
+                    "public",
+                    fix="a leader should confirm the family agree, or take out the detail about the child's "
+                        "health or home",
+                    line=text.line_at(hint.start()),
+                )
+                break
