@@ -8,13 +8,13 @@ never updates, which is worse than nothing.)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import segno
 
+from postplan.escape import html, markdown
 from postplan.models import Settings
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
     staff = [f for f in feeds if f.staff]
     parts = [
         "# Subscribe to the school calendar\n",
-        f"Add the {settings.school} calendar to your phone or computer once and it stays up to date all "
+        f"Add the {markdown(settings.school)} calendar to your phone or computer once and it stays up to date all "
         "year: new dates, changes and cancellations appear by themselves.\n",
         "Choose your child's year group (it has whole-school events and term dates too), or everything.\n",
     ]
@@ -92,12 +92,12 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
 def feed_section(feed: Feed, settings: Settings) -> str:
     webcal, https = feed_urls(feed.filename, settings)
     heading = feed.label or feed.title
-    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {heading}\n",
-             f"{feed.description} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
+    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {markdown(heading)}\n",
+             f"{markdown(feed.description)} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
     if webcal:
         lines.append(f"- [Add to Google Calendar]({GOOGLE}{quote(webcal, safe='')})")
         lines.append(f"- [Add to Apple Calendar or Outlook]({webcal})")
-    lines.append(f"- The calendar's address, to paste: <code>{html.escape(https)}</code> "
+    lines.append(f"- The calendar's address, to paste: <code>{html(https)}</code> "
                  f"([open]({https}))\n")
     target = page_url(settings, f"feed-{feed.name}")
     if target:
@@ -109,5 +109,5 @@ def qr_figure(url: str, label: str) -> str:
     """A QR code as inline SVG (dark on white, so it scans from a dark-mode screen and prints well)."""
     svg = segno.make(url, error="m").svg_inline(
         scale=3, dark="#000", light="#fff", title=f"QR code: add the {label} calendar")
-    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>Scan to add the {html.escape(label)} '
+    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>Scan to add the {html(label)} '
             "calendar (for a letter home)</figcaption>\n</figure>\n")
