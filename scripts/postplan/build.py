@@ -105,6 +105,11 @@ def _propose_page(root: Path, settings, now: dt.datetime) -> str:
 
 
 def _run_mkdocs(root: Path, pages: dict[str, str], assets: dict[str, bytes | Path], staff: bool) -> Path:
+    from postplan.rules.site_settings import problems
+
+    unsafe = [f"{SETTINGS_FILE}:{p.line}: {p.message}" for p in problems(root)]
+    if unsafe:  # MkDocs would run what these name as soon as it reads the file
+        raise BuildProblem("the site was not built, because mkdocs.yml would run code:\n" + "\n".join(unsafe))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, printed on every build
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

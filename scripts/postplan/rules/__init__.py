@@ -60,6 +60,7 @@ from postplan.rules import (
     schema,
     school_holiday,
     secret_in_text,
+    site_settings,
     term_overlap,
     text_speak,
     trip_location,
@@ -115,6 +116,7 @@ _MODULES: tuple[ModuleType, ...] = (
     term_overlap,
     trip_location,
     reminder_template,
+    site_settings,
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
     pupil_full_name,
