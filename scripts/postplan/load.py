@@ -14,7 +14,7 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import workers, yamlsource
+from postplan import regularfile, workers, yamlsource
 from postplan.findings import Finding, Severity
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.settings import load_settings
@@ -76,16 +76,16 @@ def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Fi
     return Finding(rule, Severity.ERROR, path, line, message, fix)
 
 
-def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[Finding]]:
-    """A file's text, or a finding saying why it cannot be read (size, encoding, emptiness)."""
+def read_text(path: Path, relative: str, limit: int, root: Path) -> tuple[str | None, list[Finding]]:
+    """A file's text, or a finding saying why it cannot be read (what it is, size, encoding, emptiness)."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return None, [_finding("file", relative, 1, f"the file is too large ({size / 1e6:.1f} MB)",
-                                   f"a file here should be well under {limit // 1000} KB: is this the right file?")]
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [_finding("file", relative, 1, f"the file cannot be read: {error.strerror}")]
+        data = regularfile.read_bytes(path, root, limit)
+    except regularfile.TooLarge as error:
+        return None, [_finding("file", relative, 1, str(error),
+                               f"a file here should be well under {limit // 1000} KB: is this the right file?")]
+    except regularfile.Refused as error:
+        return None, [_finding("file", relative, 1, str(error),
+                               "a post or calendar file must be an ordinary text file in the repository")]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -123,7 +123,7 @@ class RawPost(NamedTuple):
 def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
     """Read a post file and parse its front matter; findings if it cannot become a post at all."""
     relative = _relative(path, root)
-    text, problems = read_text(path, relative, MAX_POST_BYTES)
+    text, problems = read_text(path, relative, MAX_POST_BYTES, root)
     if text is None:
         return problems
     lines = text.splitlines()
@@ -194,7 +194,7 @@ def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
 def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[Finding]:
     """Add a calendar file's campaigns, events and terms to ``sections``; return its findings."""
     relative = _relative(path, root)
-    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
+    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES, root)
     if text is None:
         return problems
     try:
