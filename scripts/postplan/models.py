@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -27,6 +28,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from postplan.clock import LocalTimeError, parse_local
+from postplan.datewindow import MAX_DAYS, within
 
 Platform = Literal["x", "mastodon", "bluesky"]
 Status = Literal["draft", "proposed", "approved"]
@@ -76,14 +78,17 @@ def _minutes(value: object) -> object:
 
 LocalDateTime = Annotated[
     dt.datetime,
+    AfterValidator(within),
     BeforeValidator(_local_datetime),
     WithJsonSchema({"type": "string", "description": "local time, like 2027-06-01 08:30"}),
 ]
 DateOrLocalDateTime = Annotated[
     dt.date | dt.datetime,
+    AfterValidator(within),
     BeforeValidator(_date_or_local_datetime),
     WithJsonSchema({"type": "string", "description": "a date (2027-06-01) or local time (2027-06-01 13:30)"}),
 ]
+SchoolDate = Annotated[dt.date, AfterValidator(within)]  # a plain date, inside datewindow's years
 Minutes = Annotated[
     int,
     BeforeValidator(_minutes),
@@ -161,16 +166,16 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    review_minutes: int = Field(default=60, ge=0)  # approval must come at least this long before posting
-    publish_grace_minutes: int = Field(default=120, ge=0)  # later than this, a due post is "missed"
+    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval must come at least this long before posting
+    publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this, a due post is "missed"
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: str | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
     # --- feeds ---
-    feed_months_back: int = Field(default=3, ge=0)  # feeds keep past events this many months, then drop them
+    feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months, then drop them
     feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
     feed_refresh_hours: int = Field(default=6, ge=1, le=168)  # how often calendar apps should re-read a feed
-    feed_alarm_before: Minutes = 360  # payments and forms: a reminder this long before (18:00 the evening before)
+    feed_alarm_before: Annotated[Minutes, Field(ge=0, le=MAX_DAYS * 1440)] = 360  # payments and forms: a reminder this long before (18:00 the evening before)
     feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
     feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
 
@@ -285,8 +290,8 @@ class Campaign(Frozen):
 
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     name: str
-    start: dt.date
-    end: dt.date
+    start: SchoolDate
+    end: SchoolDate
     hashtags: list[str] = Field(default_factory=list)
     link: str | None = None
     description: str = ""
@@ -308,8 +313,8 @@ class Reminder(Frozen):
     """A post an event wants written for it: a template, how many days before or after, and a time."""
 
     template: str
-    days_before: int | None = Field(default=None, ge=0)
-    days_after: int | None = Field(default=None, ge=1)
+    days_before: int | None = Field(default=None, ge=0, le=MAX_DAYS)
+    days_after: int | None = Field(default=None, ge=1, le=MAX_DAYS)
     at: dt.time = dt.time(8, 30)  # local time of day
 
     @model_validator(mode="after")
@@ -362,8 +367,8 @@ class Term(Frozen):
     """A school term (or half term); the gaps between terms are holidays."""
 
     name: str
-    start: dt.date
-    end: dt.date
+    start: SchoolDate
+    end: SchoolDate
     source: Source
 
     @model_validator(mode="after")
