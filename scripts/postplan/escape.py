@@ -5,7 +5,9 @@ is hostile until shown otherwise. Each output has its own dangers, and each has 
 
 - HTML (the site's pages): ``html``; a page's title (MkDocs themes write it into ``<title>``, the
   header and the search index without escaping): ``page_title``.
-- Markdown (a pull request's job summary, the site's Markdown pages, a table's cells): ``markdown`` (``markdown_code`` for a path); a ``<!--`` would hide the rest of the summary, a link or image could fake a finding.
+- Markdown (a pull request's job summary, the site's Markdown pages, a table's cells): ``markdown``
+  (``markdown_code`` for a path); a ``<!--`` would hide the rest of the summary, and a link or an
+  image could fake a finding.
 - A terminal: ``terminal``; a control character could move the cursor, recolour or rewrite what a
   person reads, so it is shown as ``\\x1b`` instead.
 - Links: ``web_url``; only an ``http``/``https`` address on one line, with a host, is ever a link.

@@ -166,7 +166,8 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval must come at least this long before posting
+    # approval must come at least this long before posting
+    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)
     publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this, a due post is "missed"
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: str | None = None
@@ -175,7 +176,8 @@ class Settings(Frozen):
     feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months, then drop them
     feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
     feed_refresh_hours: int = Field(default=6, ge=1, le=168)  # how often calendar apps should re-read a feed
-    feed_alarm_before: Annotated[Minutes, Field(ge=0, le=MAX_DAYS * 1440)] = 360  # payments and forms: a reminder this long before (18:00 the evening before)
+    # payments and forms: a reminder this long before (18:00 the evening before)
+    feed_alarm_before: Annotated[Minutes, Field(ge=0, le=MAX_DAYS * 1440)] = 360
     feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
     feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
 

@@ -87,7 +87,8 @@ def _post_markdown(post: Post, repository: Repository) -> list[str]:
         out += ["| image | alt text | people | consent |", "|---|---|---|---|"]
         for item in post.media:
             alt = _cell(item.alt) if item.alt else "❌ **no alt text**"
-            out.append(f"| {markdown_code(item.file, in_table=True)} | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
+            file = markdown_code(item.file, in_table=True)
+            out.append(f"| {file} | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
         out.append("")
     if post.poll is not None:
         options = ", ".join(post.poll.options)
@@ -111,7 +112,8 @@ def _findings_markdown(findings: Sequence[Finding]) -> list[str]:
     out = []
     for finding in findings:
         label = _label(finding)
-        out.append(f"- {ICONS[label]} **{label}** line {finding.line}: {_cell(finding.message)} ({markdown_code(finding.rule)})")
+        rule = markdown_code(finding.rule)
+        out.append(f"- {ICONS[label]} **{label}** line {finding.line}: {_cell(finding.message)} ({rule})")
         if finding.fix:
             out.append(f"  - how to fix: {_cell(finding.fix)}")
         if finding.allowed is not None:

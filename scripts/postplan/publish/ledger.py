@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postplan.publish import ledger_entry
+
 LEDGER_FILE = "ledger.jsonl"
 OUTBOX_DIR = "outbox"
 
@@ -111,17 +113,18 @@ class Ledger:
                 continue
             try:
                 entry = json.loads(raw.decode("utf-8"))
-                if not isinstance(entry, dict) or "post" not in entry or "state" not in entry:
-                    raise ValueError("not a ledger entry")
+                wrong = ledger_entry.problem(entry)
             except (ValueError, UnicodeDecodeError):
+                wrong = "it is not JSON"
+            if wrong is not None:
                 if number == len(lines):  # no newline after it: a write that was cut short
                     fragment = raw[:60].decode("utf-8", "replace")
                     warnings.append(f"{self.path.name}:{number}: the last line is incomplete (a run was stopped "
                                     f"while writing it) and is ignored: {fragment}…")
                     continue
                 raise LedgerError(
-                    f"{self.path.name}:{number}: this line is not a ledger entry. The ledger is written only "
-                    "by postplan; if a merge or an edit changed it, restore that line from git history "
+                    f"{self.path.name}:{number}: this line is not a ledger entry ({wrong}). The ledger is "
+                    "written only by postplan; if a merge or an edit changed it, restore that line from git history "
                     "(git log -p ledger.jsonl). Nothing is published until it is fixed."
                 ) from None
             entries.append(entry)
