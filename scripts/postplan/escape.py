@@ -10,6 +10,7 @@ is hostile until shown otherwise. Each output has its own dangers, and each has 
   image could fake a finding.
 - A terminal: ``terminal``; a control character could move the cursor, recolour or rewrite what a
   person reads, so it is shown as ``\\x1b`` instead.
+- A calendar feed: ``feed_text`` (iCalendar escapes the rest itself).
 - Links: ``web_url``; only an ``http``/``https`` address on one line, with a host, is ever a link.
 """
 
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-__all__ = ["html", "page_title", "markdown", "markdown_code", "terminal", "web_url", "control_characters"]
+__all__ = ["html", "page_title", "markdown", "markdown_code", "terminal", "feed_text", "web_url", "control_characters"]
 
 # Every ASCII punctuation mark Markdown (CommonMark, GitHub's and Python-Markdown) may read as syntax.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -67,6 +68,15 @@ def markdown_code(value: object, in_table: bool = False) -> str:
 def terminal(value: object) -> str:
     """Text for a terminal: line breaks and tabs kept, every other control character shown as an escape."""
     return "".join(ch if ch in "\n\t" else _shown(ch) for ch in str(value))
+
+
+def feed_text(value: object) -> str:
+    """Text for a calendar feed: control characters (a NUL, an escape sequence) left out, line breaks kept.
+
+    iCalendar escapes commas, semicolons and line breaks itself, but passes other control characters
+    through, and calendar apps have dropped whole feeds for them.
+    """
+    return "".join(ch for ch in str(value) if ch in "\n\t" or not (_is_control(ch) or ch in _BIDI))
 
 
 def _shown(ch: str) -> str:

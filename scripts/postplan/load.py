@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from postplan import regularfile, workers, yamlsource
 from postplan.findings import Finding, Severity
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
+from postplan.rules import thread_length
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
 
@@ -146,6 +147,10 @@ def read_post(path: Path, root: Path) -> RawPost | list[Finding]:
     if not parts:
         return [_finding("front-matter", relative, close + 1, "the post has no text",
                          "write the post's text below the closing --- line")]
+    if len(parts) > thread_length.MAX_PARTS:
+        return [_finding(thread_length.ID, relative, parts[thread_length.MAX_PARTS][1],
+                         f"the thread has {len(parts)} parts; a thread may have at most {thread_length.MAX_PARTS}",
+                         "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
     return RawPost(relative, path.stem, data, yaml_lines, parts)
 
 

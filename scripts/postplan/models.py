@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from postplan.clock import LocalTimeError, parse_local
 from postplan.datewindow import MAX_DAYS, within
+from postplan.escape import web_url
 
 Platform = Literal["x", "mastodon", "bluesky"]
 Status = Literal["draft", "proposed", "approved"]
@@ -190,6 +191,13 @@ class Settings(Frozen):
     public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
     profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
 
+    @field_validator("site_url")
+    @classmethod
+    def _one_address(cls, value: str | None) -> str | None:
+        if value is not None and (not value or any(ch.isspace() or not ch.isprintable() for ch in value)):
+            raise ValueError("site_url must be one web address, with no spaces or line breaks")
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
@@ -306,6 +314,14 @@ class Campaign(Frozen):
         if self.end < self.start:
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
+
+    @field_validator("link")
+    @classmethod
+    def _web_link(cls, value: str | None) -> str | None:
+        if value is not None and web_url(value) is None:  # javascript:, a line break: never a link in a feed
+            raise ValueError("the link must be one web address starting with https://, with no spaces or "
+                             "line breaks")
+        return value
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

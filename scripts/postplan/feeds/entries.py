@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from postplan.escape import web_url
 from postplan.models import Campaign, Event, Post, Repository, Settings, Term
 
 WHOLE_SCHOOL = "whole-school"
@@ -154,8 +155,9 @@ def campaign_entry(campaign: Campaign, domain: str) -> Entry:
     lines = [campaign.description] if campaign.description else []
     if campaign.hashtags:
         lines.append("Look out for " + ", ".join(campaign.hashtags) + " on the school's posts.")
-    if campaign.link:
-        lines.append(f"More: {campaign.link}")
+    link = web_url(campaign.link) if campaign.link else None  # never javascript: or data: in a calendar app
+    if link:
+        lines.append(f"More: {link}")
     return Entry(
         uid=f"campaign-{campaign.id}@{domain}",
         summary=campaign.name,
@@ -164,7 +166,7 @@ def campaign_entry(campaign: Campaign, domain: str) -> Entry:
         description="\n\n".join(lines),
         categories=("Campaign",),
         transparent=True,
-        url=campaign.link,
+        url=link,
     )
 
 

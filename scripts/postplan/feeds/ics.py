@@ -12,6 +12,7 @@ import datetime as dt
 
 import icalendar
 
+from postplan.escape import feed_text
 from postplan.feeds.entries import Entry
 from postplan.feeds.state import FeedState
 from postplan.models import Settings
@@ -32,6 +33,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
+    title, description = feed_text(title), feed_text(description)
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     calendar.add("description", description)
@@ -70,16 +72,16 @@ def vevent(entry: Entry, state: FeedState, settings: Settings) -> icalendar.Even
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("sequence", state.sequence(entry))
-    event.add("summary", entry.summary)
+    event.add("summary", feed_text(entry.summary))
     event.add("dtstart", entry.start)
     if entry.end is not None:
         event.add("dtend", entry.end)
     if entry.description:
-        event.add("description", entry.description)
+        event.add("description", feed_text(entry.description))
     if entry.location:
-        event.add("location", entry.location)
+        event.add("location", feed_text(entry.location))
     if entry.categories:
-        event.add("categories", list(entry.categories))
+        event.add("categories", [feed_text(category) for category in entry.categories])
     if entry.url:
         event.add("url", entry.url, parameters={"VALUE": "URI"})
     event.add("class", "PUBLIC")
@@ -94,7 +96,7 @@ def reminder(entry: Entry, minutes: int) -> icalendar.Alarm:
     alarm = icalendar.Alarm()
     alarm.add("uid", entry.uid.replace("@", "-reminder@", 1))
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Reminder: {entry.summary}")
+    alarm.add("description", feed_text(f"Reminder: {entry.summary}"))
     alarm.add("trigger", -dt.timedelta(minutes=minutes))
     return alarm
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postplan.check import run_checks
+from postplan.escape import terminal
 from postplan.load import Loaded, load_repository
 from postplan.models import Settings
 from postplan.publish import record
@@ -55,7 +56,7 @@ class Report:
         return "Summary: " + ", ".join(f"{count} {label}" for label, count in self.counts.items()) + "."
 
     def text(self) -> str:
-        return "\n".join([*self.notes, *self.lines, self.summary()])
+        return terminal("\n".join([*self.notes, *self.lines, self.summary()]))  # a post's text may hold escapes
 
 
 @dataclass(frozen=True)

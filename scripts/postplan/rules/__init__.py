@@ -27,6 +27,7 @@ from postplan.rules import (
     birth_date,
     calendar_duplicate,
     campaign_hashtag_missing,
+    control_character,
     date_in_text,
     duplicate_id,
     duplicate_text,
@@ -63,6 +64,7 @@ from postplan.rules import (
     site_settings,
     term_overlap,
     text_speak,
+    thread_length,
     trip_location,
     unknown_reference,
     vehicle_registration,
@@ -117,6 +119,7 @@ _MODULES: tuple[ModuleType, ...] = (
     trip_location,
     reminder_template,
     site_settings,
+    thread_length,
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
     pupil_full_name,
@@ -131,6 +134,7 @@ _MODULES: tuple[ModuleType, ...] = (
     birth_date,
     vehicle_registration,
     secret_in_text,
+    control_character,
     offensive_language,
     mention_not_approved,
     endorsement,
