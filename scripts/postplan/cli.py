@@ -232,10 +232,11 @@ def bench(posts: int, repeat: int, json_path: Path, keep: Path | None) -> None:
               help="Settle a post whose outcome is unknown, after checking the account (with --as).")
 @click.option("--as", "resolve_as", type=click.Choice(["published", "not-sent"]),
               help="With --resolve: it did go out (give its link), or it did not.")
+@click.option("--allow-past-now", is_flag=True, help="Send for real even though --now is in the past.")
 @click.argument("url", required=False)
 @common
 def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: str | None, root: Path,
-            now_text: str | None) -> None:
+            now_text: str | None, allow_past_now: bool = False) -> None:
     """Publish the approved posts that are due now, each exactly once.
 
     Safe to run every few minutes (cron, a systemd timer, a CI schedule): the ledger (ledger.jsonl)
@@ -265,7 +266,8 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: 
             raise Failure(str(error)) from None
         return
     try:
-        report = run_publish(root, moment, Options(dry_run=dry_run), loaded)
+        options = Options(dry_run=dry_run, pinned_now=now_text is not None, allow_past_now=allow_past_now)
+        report = run_publish(root, moment, options, loaded)
     except UsageError as error:
         raise Failure(str(error)) from None
     click.echo(report.text())

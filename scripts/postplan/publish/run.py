@@ -18,7 +18,7 @@ from postplan.check import run_checks
 from postplan.escape import terminal
 from postplan.load import Loaded, load_repository
 from postplan.models import Settings
-from postplan.publish import record
+from postplan.publish import past_now, record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
@@ -68,6 +68,8 @@ class Options:
     sleep: Callable[[float], None] | None = None
     clock: Callable[[], float] | None = None
     publisher_for: Callable[[str], Publisher] | None = None  # account id → publisher (tests)
+    pinned_now: bool = False  # ``now`` came from --now or POSTPLAN_NOW, not the clock
+    allow_past_now: bool = False  # --allow-past-now: a pinned time in the past may still send for real
 
 
 class UsageError(Exception):
@@ -81,6 +83,10 @@ def publish(root: Path, now: dt.datetime, options: Options = Options(), loaded: 
     # Each post is checked on its own only if it could go out now; the comparisons see every post.
     findings = run_checks(loaded, now, root, only=deciding(loaded.repository, now))
     credentials = _credentials(settings, options)
+    if credentials and options.pinned_now and not (options.dry_run or options.allow_past_now):
+        refused = past_now.refusal(now)
+        if refused:
+            raise UsageError(refused)
     live = bool(credentials) or options.publisher_for is not None
     report = Report()
     report.notes.append(_mode_note(settings, options.dry_run, live, credentials))
