@@ -56,6 +56,7 @@ class PostRecord:
     marker: dict | None = None  # the last whole-post entry (missed, same-content)
     edited: set[str] = field(default_factory=set)  # content hashes already reported as edited
     hash: str | None = None  # the content that was claimed
+    likeness: dict | None = None  # how the post looked when first claimed (``likeness``): known after a rename
 
     @property
     def state(self) -> str:
@@ -176,6 +177,7 @@ def fold(entries: list[dict]) -> dict[str, PostRecord]:
             record.of = int(entry.get("of", record.of))
             if state == CLAIMED:
                 record.hash = entry.get("hash", record.hash)
+                record.likeness = record.likeness or entry.get("likeness")
         elif state == EDITED:
             record.edited.add(entry.get("hash", ""))
         else:

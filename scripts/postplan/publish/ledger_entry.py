@@ -16,6 +16,14 @@ State = Literal["claimed", "published", "failed", "unsure", "not-sent", "missed"
 MAX_PARTS = 1000  # far above any thread the checks let through
 
 
+class Likeness(BaseModel):
+    """What a claim keeps to know its post again after a rename (``likeness``)."""
+
+    text: list[StrictStr] = Field(max_length=64)
+    media: StrictStr
+    event: StrictStr
+
+
 class LedgerEntry(BaseModel):
     """One line: which post, what happened, and for a message (a thread's part) which one of how many."""
 
@@ -32,6 +40,7 @@ class LedgerEntry(BaseModel):
     publish_at: StrictStr | None = None
     platform: StrictStr | None = None
     error: StrictStr | None = None
+    likeness: Likeness | None = None
 
     @model_validator(mode="after")
     def _part_of_its_thread(self) -> LedgerEntry:

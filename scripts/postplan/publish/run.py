@@ -21,8 +21,8 @@ from postplan.models import Settings
 from postplan.publish import past_now, record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, quiet_signing_logs,
                                           read_credentials, variable_names)
-from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
-                                  Decision, deciding, due_posts)
+from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
+                                  SAME_CONTENT, SEND, Decision, deciding, due_posts)
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold, ledger_path
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
@@ -31,7 +31,7 @@ from postplan.publish.send import send_post
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 # Outcomes that mean a person should look: the scheduler alerts on exit code 1.
-ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable"}
+ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable", "looks sent"}
 
 
 @dataclass
@@ -154,6 +154,8 @@ def _report_unsent(decision: Decision, report: Report) -> None:
         report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id))
     elif decision.action == NOT_APPROVED:
         report.add("not approved", post.id, decision.reason)
+    elif decision.action == LOOKS_SENT:
+        report.add("looks sent", post.id, decision.reason)
 
 
 def _resolve_hint(post_id: str) -> str:

@@ -16,6 +16,7 @@ from postplan.publish import record
 from postplan.publish.claim import claim
 from postplan.publish.content import messages
 from postplan.publish.due import Decision
+from postplan.publish.likeness import likeness
 from postplan.publish.ledger import FAILED, NOT_SENT, UNSURE, Ledger
 from postplan.publish.platform import Message, Publisher, Rejected, SendError, Sent, StopRun, Unsure
 
@@ -38,7 +39,8 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
     for message in messages(decision.post, root)[decision.start_part:]:
         if reply_to is not None:
             message = dataclasses.replace(message, reply_to=reply_to)
-        claim(ledger, message, decision.hash, account, publisher.name, now, run)
+        looks = likeness(decision.post, root) if message.part == 0 else None
+        claim(ledger, message, decision.hash, account, publisher.name, now, run, looks)
         try:
             sent = publisher.send(message)
         except SendError as error:
