@@ -33,7 +33,8 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
-    title, description = feed_text(title), feed_text(description)
+    # icalendar escapes line breaks in DESCRIPTION but not in NAME or the X-WR- properties: one line each
+    title, description = " ".join(feed_text(title).split()), " ".join(feed_text(description).split())
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     calendar.add("description", description)
