@@ -29,6 +29,7 @@ HOSTILE = {
                                       "the Markdown extension 'evil.extension' is not allowed"),
     "a script on every page": ("extra_javascript:\n  - https://evil.example/x.js\n", 0,
                                "'extra_javascript:' is not allowed"),
+    "markup in the footer": ("copyright: '<img src=x onerror=alert(1)>'\n", 0, "'copyright:' holds HTML"),
 }
 
 

@@ -12,6 +12,8 @@ line, and ``postplan build`` does not run MkDocs while any is there:
 - any YAML tag, except ``!!python/name:`` naming a function of Material or PyMdown (how Material's
   documentation sets up emoji) and MkDocs' ``!relative``. ``!ENV`` is refused too: it copies an
   environment variable, perhaps a secret, into the settings and so onto the public site;
+- ``<`` in ``site_name``, ``site_description``, ``site_author`` or ``copyright``: MkDocs and
+  Material write them into every page as HTML;
 - anchors and aliases (``&`` and ``*``): MkDocs would expand an "alias bomb" until the build runs out
   of memory; this check reads the file without expanding anything.
 
@@ -49,6 +51,8 @@ _REFUSED_KEYS = {
     "extra_templates": "extra templates are run while the site is built, without a sandbox",
     "extra_javascript": "extra scripts run in every parent's browser on the public site",
 }
+# MkDocs and Material write these into every page as HTML, unescaped (``copyright`` by design)
+_PAGE_TEXT = ("site_name", "site_description", "site_author", "copyright")
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _FIX = "remove it; the calendar site needs none of this (ask whoever runs postplan if the site needs a change)"
 
@@ -114,6 +118,9 @@ def _keys(document: yaml.MappingNode) -> Iterator[Problem]:
         name = key.value if isinstance(key, yaml.ScalarNode) else ""
         if name in _REFUSED_KEYS:
             yield _problem(f"'{name}:' is not allowed in mkdocs.yml: {_REFUSED_KEYS[name]}", key)
+        elif name in _PAGE_TEXT and isinstance(value, yaml.ScalarNode) and "<" in value.value:
+            yield _problem(f"'{name}:' holds HTML (<): it is written into every page as it is, so it could "
+                           "run script on the public site", value, "write it as plain words, without <")
         elif name == "plugins":
             yield from _named(value, lambda n: n in ALLOWED_PLUGINS, "the plugin",
                               f"use only {', '.join(sorted(ALLOWED_PLUGINS))}")
