@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from postplan.escape import markdown
 from postplan.models import Settings
 
 POSTS_FOLDER = "content/posts"
@@ -121,5 +122,5 @@ def propose_page(settings: Settings, templates: dict[str, str], month: str | Non
     for name, url in links:
         purpose = describe(templates[name])
         title = name.replace("-", " ").capitalize()
-        out.append(f"- [{title}]({url})" + (f": {purpose}" if purpose else ""))
+        out.append(f"- [{markdown(title)}]({url})" + (f": {markdown(purpose)}" if purpose else ""))
     return "\n".join(out) + "\n"
