@@ -52,8 +52,8 @@ def test_a_campaign_link_that_is_not_one_web_address_is_refused_at_its_line(scho
                                   "data:text/html,x", " VBScript:msgbox(1)"])
 def test_the_feed_writer_never_makes_a_link_of_anything_but_a_web_address(link: str) -> None:
     # built without validation, as if a check had let it through: the writer must still hold
-    campaign = Campaign.model_construct(id="kindness-2026", name="Kindness\x00 Week\x1b[2J", start=dt.date(2026, 11, 16),
-                                        end=dt.date(2026, 11, 20), hashtags=[], link=link, description="",
+    campaign = Campaign.model_construct(id="kindness-2026", name="Kindness\x00 Week\x1b[2J",
+                                        start=dt.date(2026, 11, 16), end=dt.date(2026, 11, 20), hashtags=[], link=link, description="",
                                         show_in_feed=True, reminders=[], source=Source(path="calendar/x.yml"))
     entry = campaign_entry(campaign, "example.org")
     assert entry.url is None and link not in entry.description

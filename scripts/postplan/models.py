@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
-    BaseModel,
     AfterValidator,
+    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from postplan.clock import LocalTimeError, parse_local
 from postplan.datewindow import MAX_DAYS, within
-from postplan.escape import web_url
+from postplan.fieldtypes import OneAddress, SchoolDate, WebLink
 
 Platform = Literal["x", "mastodon", "bluesky"]
 Status = Literal["draft", "proposed", "approved"]
@@ -89,7 +89,6 @@ DateOrLocalDateTime = Annotated[
     BeforeValidator(_date_or_local_datetime),
     WithJsonSchema({"type": "string", "description": "a date (2027-06-01) or local time (2027-06-01 13:30)"}),
 ]
-SchoolDate = Annotated[dt.date, AfterValidator(within)]  # a plain date, inside datewindow's years
 Minutes = Annotated[
     int,
     BeforeValidator(_minutes),
@@ -167,14 +166,13 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    # approval must come at least this long before posting
-    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)
-    publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this, a due post is "missed"
+    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval at least this long before
+    publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this: "missed"
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
-    site_url: str | None = None
+    site_url: OneAddress | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
     # --- feeds ---
-    feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months, then drop them
+    feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months
     feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
     feed_refresh_hours: int = Field(default=6, ge=1, le=168)  # how often calendar apps should re-read a feed
     # payments and forms: a reminder this long before (18:00 the evening before)
@@ -190,13 +188,6 @@ class Settings(Frozen):
     not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
     public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
     profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
-
-    @field_validator("site_url")
-    @classmethod
-    def _one_address(cls, value: str | None) -> str | None:
-        if value is not None and (not value or any(ch.isspace() or not ch.isprintable() for ch in value)):
-            raise ValueError("site_url must be one web address, with no spaces or line breaks")
-        return value
 
     @field_validator("timezone")
     @classmethod
@@ -303,7 +294,7 @@ class Campaign(Frozen):
     start: SchoolDate
     end: SchoolDate
     hashtags: list[str] = Field(default_factory=list)
-    link: str | None = None
+    link: WebLink | None = None
     description: str = ""
     show_in_feed: bool = True
     reminders: list[Reminder] = Field(default_factory=list)
@@ -314,14 +305,6 @@ class Campaign(Frozen):
         if self.end < self.start:
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
         return self
-
-    @field_validator("link")
-    @classmethod
-    def _web_link(cls, value: str | None) -> str | None:
-        if value is not None and web_url(value) is None:  # javascript:, a line break: never a link in a feed
-            raise ValueError("the link must be one web address starting with https://, with no spaces or "
-                             "line breaks")
-        return value
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

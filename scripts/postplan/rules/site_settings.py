@@ -87,7 +87,8 @@ def _nodes(document: yaml.Node | None) -> Iterator[Problem]:
         node = stack.pop()
         if id(node) in seen:
             yield _problem("anchors and aliases (& and *) are not allowed in mkdocs.yml", node,
-                           "write each value out in full: MkDocs would expand them, perhaps until it runs out of memory")
+                           "write each value out in full: MkDocs would expand them, perhaps until it runs out "
+                           "of memory")
             return  # one is enough: a bomb has millions
         seen.add(id(node))
         if not _allowed_tag(node):
