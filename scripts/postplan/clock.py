@@ -10,6 +10,8 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
+from postplan.datewindow import within
+
 NOW_VARIABLE = "POSTPLAN_NOW"
 
 
@@ -61,4 +63,4 @@ def now(pinned: str | None = None, zone: ZoneInfo | None = None) -> dt.datetime:
     zone = zone or ZoneInfo("Europe/London")
     if not pinned:
         return dt.datetime.now(dt.timezone.utc).astimezone(zone)
-    return parse_local(pinned, zone).astimezone(zone)
+    return within(parse_local(pinned, zone).astimezone(zone))  # a pinned year 9999 would overflow later

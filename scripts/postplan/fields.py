@@ -9,10 +9,11 @@ import re
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from postplan.clock import LocalTimeError, parse_local
+from postplan.datewindow import within
 
 
 Platform = Literal["x", "mastodon", "bluesky", "facebook"]  # accepted only when in platforms.POSTING
@@ -63,11 +64,13 @@ def _minutes(value: object) -> object:
 
 LocalDateTime = Annotated[
     dt.datetime,
+    AfterValidator(within),  # between 2000 and 2100: a date beyond is a typo, and would overflow later
     BeforeValidator(_local_datetime),
     WithJsonSchema({"type": "string", "description": "local time, like 2027-06-01 08:30"}),
 ]
 DateOrLocalDateTime = Annotated[
     dt.date | dt.datetime,
+    AfterValidator(within),
     BeforeValidator(_date_or_local_datetime),
     WithJsonSchema({"type": "string", "description": "a date (2027-06-01) or local time (2027-06-01 13:30)"}),
 ]

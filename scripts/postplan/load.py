@@ -13,7 +13,7 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import workers, yamlsource
+from postplan import regularfile, workers, yamlsource
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.settings import load_settings
@@ -21,6 +21,7 @@ from postplan.validation import FieldProblem, YamlPath, describe_errors
 
 POSTS_DIR = "content/posts"
 CALENDAR_DIR = "calendar"
+MAX_THREAD_PARTS = 25  # more parts than this is a mistake (a stray ---), not a thread
 MAX_POST_BYTES = 100_000  # a post is at most a few thousand characters, even as a long thread
 MAX_CALENDAR_BYTES = 5_000_000
 CALENDAR_SECTIONS: dict[str, type[BaseModel]] = {"campaigns": Campaign, "events": Event, "terms": Term}
@@ -77,16 +78,16 @@ def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Lo
     return LoadProblem(rule, path, line, message, fix)
 
 
-def read_text(path: Path, relative: str, limit: int) -> tuple[str | None, list[LoadProblem]]:
-    """A file's text, or a finding saying why it cannot be read (size, encoding, emptiness)."""
+def read_text(path: Path, relative: str, limit: int, root: Path) -> tuple[str | None, list[LoadProblem]]:
+    """A file's text, or a finding saying why it cannot be read (what it is, size, encoding, emptiness)."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return None, [_finding("file", relative, 1, f"the file is too large ({size / 1e6:.1f} MB)",
-                                   f"a file here should be well under {limit // 1000} KB: is this the right file?")]
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [_finding("file", relative, 1, f"the file cannot be read: {error.strerror}")]
+        data = regularfile.read_bytes(path, root, limit)
+    except regularfile.TooLarge as error:
+        return None, [_finding("file", relative, 1, str(error),
+                               f"a file here should be well under {limit // 1000} KB: is this the right file?")]
+    except regularfile.Refused as error:
+        return None, [_finding("file", relative, 1, str(error),
+                               "a post or calendar file must be an ordinary text file in the repository")]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -124,7 +125,7 @@ class RawPost(NamedTuple):
 def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
     """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
     relative = _relative(path, root)
-    text, problems = read_text(path, relative, MAX_POST_BYTES)
+    text, problems = read_text(path, relative, MAX_POST_BYTES, root)
     if text is None:
         return problems
     lines = text.splitlines()
@@ -147,6 +148,10 @@ def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
     if not parts:
         return [_finding("front-matter", relative, close + 1, "the post has no text",
                          "write the post's text below the closing --- line")]
+    if len(parts) > MAX_THREAD_PARTS:
+        return [_finding("thread-length", relative, parts[MAX_THREAD_PARTS][1],
+                         f"the thread has {len(parts)} parts; a thread may have at most {MAX_THREAD_PARTS}",
+                         "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
     return RawPost(relative, path.stem, data, yaml_lines, parts)
 
 
@@ -206,7 +211,7 @@ def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
 def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[LoadProblem]:
     """Add a calendar file's campaigns, events and terms to ``sections``; return its problems."""
     relative = _relative(path, root)
-    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES)
+    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES, root)
     if text is None:
         return problems
     try:

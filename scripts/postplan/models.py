@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from postplan import platforms
 from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateTime, EventKind, Frozen,
                              LocalDateTime, Minutes, Platform, Source, Status, line_of)
+from postplan.datewindow import MAX_DAYS
+from postplan.fieldtypes import OneAddress, SchoolDate, WebLink
 
 __all__ = ["DEFAULT_ZONE", "ID_PATTERN", "Account", "Allow", "Campaign", "Consent", "DateOrLocalDateTime",
            "Event", "EventKind", "Frozen", "LocalDateTime", "Media", "Minutes", "Planned", "Platform", "Poll",
@@ -98,16 +100,17 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    review_minutes: int = Field(default=60, ge=0)  # approval must come at least this long before posting
-    publish_grace_minutes: int = Field(default=120, ge=0)  # later than this, a due post is "missed"
+    review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval at least this long before
+    publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this: "missed"
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
-    site_url: str | None = None
+    site_url: OneAddress | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
     # --- feeds ---
-    feed_months_back: int = Field(default=3, ge=0)  # feeds keep past events this many months, then drop them
+    feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months
     feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
     feed_refresh_hours: int = Field(default=6, ge=1, le=168)  # how often calendar apps should re-read a feed
-    feed_alarm_before: Minutes = 360  # payments and forms: a reminder this long before (18:00 the evening before)
+    # payments and forms: a reminder this long before (18:00 the evening before)
+    feed_alarm_before: Annotated[Minutes, Field(ge=0, le=MAX_DAYS * 1440)] = 360
     feed_uid_domain: str | None = None  # keeps event UIDs stable if the site moves; default: the school's website
     feed_audience_names: dict[str, str] = Field(default_factory=dict)  # year-6: Year 6, ks2: Key Stage 2
     audiences: Audiences | None = None  # the school's year groups, key stages and groups; default: from events
@@ -227,10 +230,10 @@ class Campaign(Frozen):
 
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     name: str
-    start: dt.date
-    end: dt.date
+    start: SchoolDate
+    end: SchoolDate
     hashtags: list[str] = Field(default_factory=list)
-    link: str | None = None
+    link: WebLink | None = None
     description: str = ""
     show_in_feed: bool = True
     reminders: list[Reminder] = Field(default_factory=list)
@@ -250,8 +253,8 @@ class Reminder(Frozen):
     """A post an event wants written for it: a template, how many days before or after, and a time."""
 
     template: str
-    days_before: int | None = Field(default=None, ge=0)
-    days_after: int | None = Field(default=None, ge=1)
+    days_before: int | None = Field(default=None, ge=0, le=MAX_DAYS)
+    days_after: int | None = Field(default=None, ge=1, le=MAX_DAYS)
     at: dt.time = dt.time(8, 30)  # local time of day
 
     @model_validator(mode="after")
@@ -305,8 +308,8 @@ class Term(Frozen):
     """A school term (or half term); the gaps between terms are holidays."""
 
     name: str
-    start: dt.date
-    end: dt.date
+    start: SchoolDate
+    end: SchoolDate
     source: Source
 
     @model_validator(mode="after")

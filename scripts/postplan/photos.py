@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from postplan import regularfile
+
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP", "gif": "GIF"}
 HEIC = {"heic", "heif"}
 VIDEO = {"mp4", "mov", "m4v", "webm"}
@@ -128,4 +130,8 @@ def attached(content: Path, file: str) -> Path | None:
     if os.path.isabs(written) or written.startswith(".."):
         return None
     target = content / written
-    return target if target.is_file() else None
+    try:
+        regularfile.inside(target, content, "content/")  # never a device, a pipe or a link out of content/
+    except regularfile.Refused:
+        return None
+    return target

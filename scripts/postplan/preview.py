@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from postplan.escape import markdown, markdown_code, terminal
 from postplan.findings import Finding, Severity
 from postplan.models import Post, Repository
 from postplan.platforms import measure
@@ -22,7 +23,8 @@ def _when(post: Post) -> str:
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    """Anyone can write what is shown here (a pull request's job summary): it is always plain text."""
+    return markdown(value)
 
 
 def _fence(text: str) -> str:
@@ -56,7 +58,7 @@ def as_markdown(repository: Repository, paths: Sequence[str], findings: Sequence
     if not paths:
         out.append("No posts, calendar files or settings changed.")
     for path in paths:
-        out += [f"### `{path}`", ""]
+        out += [f"### {markdown_code(path)}", ""]
         post = posts.get(path)
         if post is not None:
             out += _post_markdown(post, repository)
@@ -89,13 +91,14 @@ def _post_markdown(post: Post, repository: Repository) -> list[str]:
         out += ["| image | alt text | people | consent |", "|---|---|---|---|"]
         for item in post.media:
             alt = _cell(item.alt) if item.alt else "❌ **no alt text**"
-            out.append(f"| `{_cell(item.file)}` | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
+            file = markdown_code(item.file, in_table=True)
+            out.append(f"| {file} | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
         out.append("")
     if post.poll is not None:
         options = ", ".join(post.poll.options)
         out += [f"**Poll** ({_duration(post.poll.duration)}): {_cell(options)}", ""]
     for allowance in post.allow:
-        out += [f"**Exception allowed** for `{allowance.rule}`: {_cell(allowance.reason)}", ""]
+        out += [f"**Exception allowed** for {markdown_code(allowance.rule)}: {_cell(allowance.reason)}", ""]
     return out
 
 
@@ -110,7 +113,8 @@ def _exceptions(posts: dict[str, Post], findings: Sequence[Finding]) -> list[str
         post = posts.get(finding.path)
         allowance = post.allowed(finding.rule) if post is not None else None
         by = f", granted by {allowance.by}" if allowance is not None and allowance.by else ""
-        out.append(f"`{_cell(finding.path)}` line {finding.line}: `{finding.rule}`: {_cell(finding.allowed)}{by}")
+        out.append(f"{markdown_code(finding.path)} line {finding.line}: {markdown_code(finding.rule)}: "
+                   f"{_cell(finding.allowed)}{_cell(by)}")
     return out
 
 
@@ -128,7 +132,8 @@ def _findings_markdown(findings: Sequence[Finding]) -> list[str]:
     out = []
     for finding in findings:
         label = _label(finding)
-        out.append(f"- {ICONS[label]} **{label}** line {finding.line}: {_cell(finding.message)} (`{finding.rule}`)")
+        rule = markdown_code(finding.rule)
+        out.append(f"- {ICONS[label]} **{label}** line {finding.line}: {_cell(finding.message)} ({rule})")
         if finding.fix:
             out.append(f"  - how to fix: {_cell(finding.fix)}")
         if finding.allowed is not None:
@@ -163,4 +168,4 @@ def as_text(repository: Repository, paths: Sequence[str], findings: Sequence[Fin
             out.append(f"{_label(finding)}: line {finding.line}: {finding.message} [{finding.rule}]")
         out.append("")
     out.append(f"{len(paths)} file{'s' * (len(paths) != 1)}: {_counts(findings)}")
-    return "\n".join(out)
+    return terminal("\n".join(out))

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
+from postplan.escape import markdown
 from postplan.models import Settings
 from postplan.sandbox import PostSandbox, TemplateProblem, render_limited, sandbox
 
@@ -123,5 +124,5 @@ def propose_page(settings: Settings, templates: dict[str, str], month: str | Non
     for name, url in links:
         purpose = describe(templates[name])
         title = name.replace("-", " ").capitalize()
-        out.append(f"- [{title}]({url})" + (f": {purpose}" if purpose else ""))
+        out.append(f"- [{markdown(title)}]({url})" + (f": {markdown(purpose)}" if purpose else ""))
     return "\n".join(out) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import click
 
+from postplan.escape import terminal
 from postplan.findings import Finding, Severity
 
 FORMATS = ("text", "json", "github")
@@ -32,13 +33,13 @@ def as_text(findings: Sequence[Finding], files: int, color: bool | None = None) 
     for finding in findings:
         colour = "red" if finding.severity is Severity.ERROR else "yellow"
         label = "allowed" if finding.allowed is not None else finding.severity.value
-        head = click.style(f"{finding.path}:{finding.line}:", bold=True)
+        head = click.style(f"{terminal(finding.path)}:{finding.line}:", bold=True)
         out.append(f"{head} {click.style(label, fg=colour if finding.allowed is None else 'cyan')}: "
-                   f"{finding.message} [{finding.rule}]")
+                   f"{terminal(finding.message)} [{finding.rule}]")
         if finding.fix:
-            out.append(f"    how to fix: {finding.fix}")
+            out.append(f"    how to fix: {terminal(finding.fix)}")
         if finding.allowed is not None:
-            out.append(f"    allowed by a leader: {finding.allowed}")
+            out.append(f"    allowed by a leader: {terminal(finding.allowed)}")
     counts = summary(findings, files)
     errors, warnings = counts["errors"], counts["warnings"]
     verdict = click.style("✗", fg="red") if errors else click.style("✓", fg="green")

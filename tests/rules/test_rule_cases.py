@@ -65,6 +65,9 @@ def make_image(path: Path, spec: dict) -> None:
 
 
 def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list:
+    if case.get("mkdocs"):  # more top-level lines at the end of mkdocs.yml (the site's own settings)
+        settings = school.root / "mkdocs.yml"
+        settings.write_text(settings.read_text(encoding="utf-8") + case["mkdocs"], encoding="utf-8")
     for account_id, fields in (case.get("accounts") or {}).items():  # accounts on other platforms
         add_account(school, account_id, fields)
     if case.get("calendar"):  # calendar cases: one more calendar file beside the example school's
@@ -75,7 +78,8 @@ def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.Monk
         school.write(name, content)
     if case.get("events"):
         add_events(school, case["events"])
-    written_alone = (case.get("files") or case.get("calendar") or case.get("events")) and "text" not in case
+    written_alone = (case.get("files") or case.get("calendar") or case.get("events") or case.get("mkdocs")) \
+        and "text" not in case
     posts = case.get("posts") or ([] if written_alone else [{"text": case.get("text", ""),
                                                               "fields": case.get("fields") or {}}])
     for number, post in enumerate(posts):

@@ -16,10 +16,11 @@ from postplan.cli.options import Failure, common, current_time, dry_run_option, 
               help="Settle a post whose outcome is unknown, after checking the account (with --as).")
 @click.option("--as", "resolve_as", type=click.Choice(["published", "not-sent"]),
               help="With --resolve: it did go out (give its link), or it did not.")
+@click.option("--allow-past-now", is_flag=True, help="Send for real even though --now is in the past.")
 @click.argument("url", required=False)
 @common
-def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: str | None, root: Path,
-            now_text: str | None) -> None:
+def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, allow_past_now: bool, url: str | None,
+            root: Path, now_text: str | None) -> None:
     """Publish the approved posts that are due now, each exactly once.
 
     Safe to run every few minutes (cron, a systemd timer, a CI schedule): the ledger (ledger.jsonl)
@@ -47,7 +48,8 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, url: 
         if resolve_id:
             click.echo(resolve(root, resolve_id, resolve_as, url, moment))
             return
-        report = run_publish(loaded, moment, Options(dry_run=dry_run))
+        options = Options(dry_run=dry_run, pinned_now=now_text is not None, allow_past_now=allow_past_now)
+        report = run_publish(loaded, moment, options)
     except (ResolveError, UsageError) as error:
         raise Failure(str(error)) from None
     click.echo(report.text())

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from postplan.audiences import audience_name
 from postplan.schoolyear import holiday_name
+from postplan.escape import web_url
 from postplan.models import Campaign, Event, Post, Repository, Settings, Term
 
 __all__ = ["Entry", "audience_name", "parents_entries", "staff_entries"]
@@ -151,8 +152,9 @@ def campaign_entry(campaign: Campaign, domain: str) -> Entry:
     lines = [campaign.description] if campaign.description else []
     if campaign.hashtags:
         lines.append("Look out for " + ", ".join(campaign.hashtags) + " on the school's posts.")
-    if campaign.link:
-        lines.append(f"More: {campaign.link}")
+    link = web_url(campaign.link) if campaign.link else None  # never javascript: or data: in a calendar app
+    if link:
+        lines.append(f"More: {link}")
     return Entry(
         uid=f"campaign-{campaign.id}@{domain}",
         summary=campaign.name,
@@ -161,7 +163,7 @@ def campaign_entry(campaign: Campaign, domain: str) -> Entry:
         description="\n\n".join(lines),
         categories=("Campaign",),
         transparent=True,
-        url=campaign.link,
+        url=link,
     )
 
 

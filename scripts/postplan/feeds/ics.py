@@ -12,6 +12,7 @@ import datetime as dt
 
 import icalendar
 
+from postplan.escape import feed_text
 from postplan.feeds.entries import Entry
 from postplan.feeds.state import FeedState
 from postplan.models import Settings
@@ -32,6 +33,8 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
+    # icalendar escapes line breaks in DESCRIPTION but not in NAME or the X-WR- properties: one line each
+    title, description = " ".join(feed_text(title).split()), " ".join(feed_text(description).split())
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     calendar.add("description", description)
@@ -70,16 +73,16 @@ def vevent(entry: Entry, state: FeedState, settings: Settings) -> icalendar.Even
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("sequence", state.sequence(entry))
-    event.add("summary", entry.summary)
+    event.add("summary", feed_text(entry.summary))
     event.add("dtstart", entry.start)
     if entry.end is not None:
         event.add("dtend", entry.end)
     if entry.description:
-        event.add("description", entry.description)
+        event.add("description", feed_text(entry.description))
     if entry.location:
-        event.add("location", entry.location)
+        event.add("location", feed_text(entry.location))
     if entry.categories:
-        event.add("categories", list(entry.categories))
+        event.add("categories", [feed_text(category) for category in entry.categories])
     if entry.url:
         event.add("url", entry.url, parameters={"VALUE": "URI"})
     if entry.cancelled:
@@ -96,6 +99,6 @@ def reminder(entry: Entry, minutes: int) -> icalendar.Alarm:
     alarm = icalendar.Alarm()
     alarm.add("uid", entry.uid.replace("@", "-reminder@", 1))
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Reminder: {entry.summary}")
+    alarm.add("description", feed_text(f"Reminder: {entry.summary}"))
     alarm.add("trigger", -dt.timedelta(minutes=minutes))
     return alarm

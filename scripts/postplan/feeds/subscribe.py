@@ -11,13 +11,13 @@ never updates, which is worse than nothing.)
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import segno
 
+from postplan.escape import html, markdown
 from postplan.models import Settings
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
     staff = [f for f in feeds if f.staff]
     parts = [
         "# Subscribe to the school calendar\n",
-        f"Add the {settings.school} calendar to your phone or computer once and it stays up to date all "
+        f"Add the {markdown(settings.school)} calendar to your phone or computer once and it stays up to date all "
         "year: new dates, changes and cancellations appear by themselves.\n",
         "Choose your child's year group: it has the events for that year group, its key stage and the "
         "whole school, and the term dates. Then tap the button for the calendar app you use.\n",
@@ -102,14 +102,14 @@ def subscribe_page(feeds: Sequence[Feed], settings: Settings) -> str:
 
 def _contents(feeds: Sequence[Feed]) -> str:
     """A short list of the calendars at the top, so a parent on a phone finds theirs without scrolling."""
-    return "\n".join(f"- [{html.escape(f.label or f.title)}](#feed-{f.name})" for f in feeds) + "\n"
+    return "\n".join(f"- [{markdown(f.label or f.title)}](#feed-{f.name})" for f in feeds) + "\n"
 
 
 def feed_section(feed: Feed, settings: Settings) -> str:
     webcal, https = feed_urls(feed.filename, settings)
     heading = feed.label or feed.title
-    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {html.escape(heading)}\n",
-             f"{html.escape(feed.description)} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
+    lines = [f'<a id="feed-{feed.name}"></a>\n', f"## {markdown(heading)}\n",
+             f"{markdown(feed.description)} ({feed.events} {'entry' if feed.events == 1 else 'entries'}.)\n"]
     if webcal:
         lines.append('<p class="pp-subscribe">')
         lines.append(_button(f"{GOOGLE}{quote(webcal, safe='')}", "Google Calendar",
@@ -118,14 +118,14 @@ def feed_section(feed: Feed, settings: Settings) -> str:
         lines.append(_button(f"{OUTLOOK}{quote(https, safe='')}&name={quote(heading)}", "Outlook",
                              "opens Outlook on the web with this calendar filled in"))
         lines.append("</p>\n")
-    lines.append(f"The calendar's address, to paste into any other calendar app: <code>{html.escape(https)}</code> "
+    lines.append(f"The calendar's address, to paste into any other calendar app: <code>{html(https)}</code> "
                  f"([open]({https}))\n")
     return "\n".join(lines)
 
 
 def _button(href: str, app: str, what: str) -> str:
-    return (f'<a class="pp-app" href="{html.escape(href)}">Add to {app}'
-            f'<span class="pp-app-what">{html.escape(what)}</span></a>')
+    return (f'<a class="pp-app" href="{html(href)}">Add to {app}'
+            f'<span class="pp-app-what">{html(what)}</span></a>')
 
 
 def print_page(feeds: Sequence[Feed], settings: Settings) -> str | None:
@@ -135,7 +135,7 @@ def print_page(feeds: Sequence[Feed], settings: Settings) -> str | None:
         return None
     parts = ["# The school calendar: QR codes for letters home\n",
              f"Print this page, or copy a code into a letter. Scanning a code with a phone's camera opens "
-             f"the {html.escape(settings.school)} Subscribe page at that calendar, with a button for each "
+             f"the {markdown(settings.school)} Subscribe page at that calendar, with a button for each "
              "calendar app.\n",
              '<div class="pp-qr-sheet">']
     for feed in parents:
@@ -150,5 +150,5 @@ def qr_figure(url: str, label: str) -> str:
     """A QR code as inline SVG (dark on white, so it scans from a dark-mode screen and prints well)."""
     svg = segno.make(url, error="m").svg_inline(
         scale=3, dark="#000", light="#fff", title=f"QR code: add the {label} calendar")
-    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>{html.escape(label)}: scan to add this '
+    return (f'<figure class="postplan-qr">\n{svg}\n<figcaption>{html(label)}: scan to add this '
             "calendar</figcaption>\n</figure>\n")

@@ -13,8 +13,11 @@ from postplan.publish.platform import Message
 
 
 def claim(ledger: Ledger, message: Message, content: str, account: str, platform: str, now: dt.datetime,
-          run: str) -> None:
-    ledger.append({
+          run: str, likeness: dict | None = None) -> None:
+    entry = {
         "post": message.post_id, "part": message.part, "of": message.parts, "state": CLAIMED,
         "hash": content, "account": account, "platform": platform, "at": now.isoformat(), "run": run,
-    })
+    }
+    if likeness is not None:  # the first part's claim: how to know the post again if it is renamed
+        entry["likeness"] = likeness
+    ledger.append(entry)

@@ -11,10 +11,12 @@ import json
 import re
 from pathlib import Path
 
+from postplan import regularfile
 from postplan.models import Post
 from postplan.publish.platform import Attachment, Message, PollChoice
 
 CONTENT_DIR = "content"
+MAX_MEDIA_BYTES = 512 * 1024 * 1024  # X's limit for a video; pictures are far smaller
 
 
 def media_path(root: Path, file: str) -> Path:
@@ -26,9 +28,9 @@ def content_hash(post: Post, root: Path) -> str:
     """A fingerprint of what would be posted: every part's text, each image's bytes, and the poll."""
     images = []
     for media in post.media:
-        try:
-            images.append(hashlib.sha256(media_path(root, media.file).read_bytes()).hexdigest())
-        except OSError:
+        try:  # never /dev/zero, a pipe or a file outside content/, whatever the post says
+            images.append(regularfile.sha256(media_path(root, media.file), root / CONTENT_DIR, MAX_MEDIA_BYTES))
+        except regularfile.Refused:
             images.append("missing:" + media.file)
     poll = {"options": post.poll.options, "minutes": post.poll.duration} if post.poll else None
     content = {"parts": [part.text for part in post.parts], "media": images, "poll": poll}

@@ -15,10 +15,11 @@ from postplan.findings import Finding
 from postplan.models import Event, Post, Repository
 from postplan.publish.content import content_hash
 from postplan.publish.ledger import PostRecord, sent_hashes
+from postplan.publish.likeness import renamed_from
 
 # What the run does with a post. Only "send" and "resume" send anything.
-SEND, RESUME, MISS, BLOCKED, NEEDS_PERSON, EDITED, SAME_CONTENT, NOT_APPROVED = (
-    "send", "resume", "miss", "blocked", "needs-person", "edited", "same-content", "not-approved")
+SEND, RESUME, MISS, BLOCKED, NEEDS_PERSON, EDITED, SAME_CONTENT, NOT_APPROVED, LOOKS_SENT = (
+    "send", "resume", "miss", "blocked", "needs-person", "edited", "same-content", "not-approved", "looks-sent")
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,12 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
     errors = _errors_by_path(findings)
     hashes = sent_hashes(records)
+    gone = _sent_and_gone(repository, records)
     decisions = []
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
         if post.publish_at > now:
             continue
-        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace)
+        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone)
         if decision is not None:
             decisions.append(decision)
     return decisions
@@ -55,9 +57,18 @@ def deciding(repository: Repository, now: dt.datetime) -> set[str]:
             if post.status == "approved" and now - grace <= post.publish_at <= now}
 
 
+def _sent_and_gone(repository: Repository, records: dict[str, PostRecord]) -> dict[str, dict]:
+    """Posts that went out (or may have) and have no file under their id any more: renamed, perhaps."""
+    present = {post.id for post in repository.posts}
+    return {post_id: record.likeness for post_id, record in records.items()
+            if record.likeness and post_id not in present
+            and record.state in ("published", "publishing", "needs-person")}
+
+
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
-            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta) -> Decision | None:
-    fingerprint = content_hash(post, Path(repository.root))
+            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, gone: dict[str, dict]) -> Decision | None:
+    root = Path(repository.root)
+    fingerprint = content_hash(post, root)
     if post.status != "approved":
         if now - post.publish_at <= grace and record is None:
             return Decision(post, NOT_APPROVED, f"its time has come but it is {post.status}, not approved", fingerprint)
@@ -80,6 +91,11 @@ def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]]
         return Decision(post, BLOCKED, f"{count} error{'s' * (count != 1)} (postplan validate "
                         f"{post.source.path}): fix {'them' if count != 1 else 'it'} and it goes out on the next run",
                         fingerprint)
+    # after the late checks: a post like a sent one is asked about while it is due, then recorded as missed
+    if record is None and (twin := renamed_from(post, root, gone)) is not None:
+        return Decision(post, LOOKS_SENT, f"it is much like '{twin}', which went out and whose file is gone "
+                        "(renamed and edited?); not sent. If it is a different post, change its text or "
+                        "pictures; if it is the same, give it back the old file name", fingerprint)
     if record is not None and record.state == "publishing":
         part, platform_id = record.last_published()
         return Decision(post, RESUME, f"part {part + 2} of {record.of} onwards", fingerprint, part + 1, platform_id)

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postplan.publish import ledger_entry
+
 LEDGER_FILE = "ledger.jsonl"
 OUTBOX_DIR = "outbox"
 
@@ -54,6 +56,7 @@ class PostRecord:
     marker: dict | None = None  # the last whole-post entry (missed, same-content)
     edited: set[str] = field(default_factory=set)  # content hashes already reported as edited
     hash: str | None = None  # the content that was claimed
+    likeness: dict | None = None  # how the post looked when first claimed (``likeness``): known after a rename
 
     @property
     def state(self) -> str:
@@ -111,17 +114,18 @@ class Ledger:
                 continue
             try:
                 entry = json.loads(raw.decode("utf-8"))
-                if not isinstance(entry, dict) or "post" not in entry or "state" not in entry:
-                    raise ValueError("not a ledger entry")
+                wrong = ledger_entry.problem(entry)
             except (ValueError, UnicodeDecodeError):
+                wrong = "it is not JSON"
+            if wrong is not None:
                 if number == len(lines):  # no newline after it: a write that was cut short
                     fragment = raw[:60].decode("utf-8", "replace")
                     warnings.append(f"{self.path.name}:{number}: the last line is incomplete (a run was stopped "
                                     f"while writing it) and is ignored: {fragment}…")
                     continue
                 raise LedgerError(
-                    f"{self.path.name}:{number}: this line is not a ledger entry. The ledger is written only "
-                    "by postplan; if a merge or an edit changed it, restore that line from git history "
+                    f"{self.path.name}:{number}: this line is not a ledger entry ({wrong}). The ledger is "
+                    "written only by postplan; if a merge or an edit changed it, restore that line from git history "
                     "(git log -p ledger.jsonl). Nothing is published until it is fixed."
                 ) from None
             entries.append(entry)
@@ -173,6 +177,7 @@ def fold(entries: list[dict]) -> dict[str, PostRecord]:
             record.of = int(entry.get("of", record.of))
             if state == CLAIMED:
                 record.hash = entry.get("hash", record.hash)
+                record.likeness = record.likeness or entry.get("likeness")
         elif state == EDITED:
             record.edited.add(entry.get("hash", ""))
         else:

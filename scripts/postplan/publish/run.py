@@ -14,14 +14,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postplan.escape import terminal
 from postplan.findings import Finding
 from postplan.load import Loaded
 from postplan.models import Settings
-from postplan.publish import record
+from postplan.publish import past_now, record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, quiet_signing_logs,
                                           read_credentials, variable_names)
-from postplan.publish.due import (BLOCKED, EDITED, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME, SAME_CONTENT, SEND,
-                                  Decision, due_posts)
+from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
+                                  SAME_CONTENT, SEND, Decision, due_posts)
 from postplan.publish.durable import open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, EXIT_USAGE, in_ci, missing_secrets
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
@@ -33,7 +34,7 @@ from postplan.publish.send import send_post
 from postplan.publish.settle import can_settle, settle_post
 
 # Outcomes that mean a person should look: the scheduler alerts on exit code 1.
-ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable"}
+ATTENTION = {"failed", "needs a person", "blocked", "not sent", "unsure", "edited", "unreadable", "looks sent"}
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Report:
         return "Summary: " + ", ".join(f"{count} {label}" for label, count in self.counts.items()) + "."
 
     def text(self) -> str:
-        return "\n".join([*self.notes, *self.lines, self.summary()])
+        return terminal("\n".join([*self.notes, *self.lines, self.summary()]))  # a post's text may hold escapes
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class Options:
     sleep: Callable[[float], None] | None = None
     clock: Callable[[], float] | None = None
     publisher_for: Callable[[str], Publisher] | None = None  # account id → publisher (tests)
+    pinned_now: bool = False  # ``now`` came from --now or POSTPLAN_NOW, not the clock
+    allow_past_now: bool = False  # --allow-past-now: a pinned time in the past may still send for real
 
 
 class UsageError(Exception):
@@ -84,6 +87,10 @@ def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: 
     root = Path(loaded.repository.root)
     settings = loaded.repository.settings
     credentials = _credentials(settings, options)
+    if credentials and options.pinned_now and not (options.dry_run or options.allow_past_now):
+        refused = past_now.refusal(now)
+        if refused:
+            raise UsageError(refused)
     live = bool(credentials) or options.publisher_for is not None
     report = Report()
     report.notes.append(_mode_note(settings, options.dry_run, live, credentials))
@@ -176,6 +183,8 @@ def _report_unsent(decision: Decision, report: Report) -> None:
         report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id))
     elif decision.action == NOT_APPROVED:
         report.add("not approved", post.id, decision.reason)
+    elif decision.action == LOOKS_SENT:
+        report.add("looks sent", post.id, decision.reason)
 
 
 def _resolve_hint(post_id: str) -> str:

@@ -18,6 +18,7 @@ from postplan.publish.content import messages
 from postplan.publish.due import Decision
 from postplan.publish.durable import NotDurable
 from postplan.publish.exits import EXIT_USAGE
+from postplan.publish.likeness import likeness
 from postplan.publish.ledger import FAILED, NOT_SENT, UNSURE, Ledger
 from postplan.publish.platform import Message, Publisher, Rejected, SendError, Sent, StopRun, Unsure
 
@@ -40,8 +41,9 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
     for message in messages(decision.post, root)[decision.start_part:]:
         if reply_to is not None:
             message = dataclasses.replace(message, reply_to=reply_to)
+        looks = likeness(decision.post, root) if message.part == 0 else None
         try:
-            claim(ledger, message, decision.hash, account, publisher.name, now, run)
+            claim(ledger, message, decision.hash, account, publisher.name, now, run, looks)
         except NotDurable as error:
             return _unclaimed(error)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from postplan.escape import terminal
 from postplan.models import Repository
 from postplan.publish.durable import open_ledger
 from postplan.publish.ledger import PostRecord, fold
@@ -31,7 +32,7 @@ def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> st
         if chosen:
             lines += ["", f"{title} ({len(chosen)}):"]
             lines += [_describe(r) for r in sorted(chosen, key=_when, reverse=True)[:limit]]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))  # the ledger's strings come from a file anyone can edit
 
 
 def _due_next(repository: Repository, records: dict[str, PostRecord], now: dt.datetime, limit: int) -> list[str]:

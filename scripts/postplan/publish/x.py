@@ -22,6 +22,7 @@ import requests
 import tweepy
 from requests.adapters import HTTPAdapter
 
+from postplan import regularfile
 from postplan.publish.credentials import Credentials, variable_names
 from postplan.publish.platform import Attachment, Message, NotSent, Rejected, Sent, StopRun, Unsure
 
@@ -30,6 +31,7 @@ MEDIA_METADATA = "https://api.x.com/2/media/metadata"
 IMAGE_TYPES = {"image/jpeg": "tweet_image", "image/png": "tweet_image", "image/webp": "tweet_image",
                "image/gif": "tweet_gif"}
 DUPLICATE = "duplicate content"
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # X takes images up to 5 MB and GIFs up to 15 MB
 T = TypeVar("T")
 
 
@@ -82,10 +84,10 @@ class XPublisher:
         if kind not in IMAGE_TYPES:
             raise Rejected(f"{attachment.path.name}: postplan sends only JPG, PNG, WEBP and GIF images to X",
                            "unsupported-media")
-        try:
-            data = attachment.path.read_bytes()
-        except OSError as error:
-            raise NotSent(f"{attachment.path.name} cannot be read: {error.strerror}", "media") from None
+        try:  # an ordinary file of a picture's size, never a device or a pipe put in its place
+            data = regularfile.read_bytes(attachment.path, attachment.path.parent, MAX_IMAGE_BYTES, "its folder")
+        except regularfile.Refused as refused:
+            raise NotSent(f"{attachment.path.name} cannot be read: {refused}", "media") from None
 
         def upload() -> str:
             files = {"media": (attachment.path.name, data, kind)}

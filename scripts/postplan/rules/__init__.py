@@ -28,6 +28,7 @@ from postplan.rules import (
     approval,
     birth_date,
     campaign_hashtag_missing,
+    control_character,
     date_in_text,
     duplicate_calendar_id,
     duplicate_id,
@@ -66,8 +67,10 @@ from postplan.rules import (
     secret_in_text,
     special_category,
     special_category_possible,
+    site_settings,
     term_overlap,
     text_speak,
+    thread_length,
     trip_location,
     unknown_audience,
     event_cancelled,
@@ -83,7 +86,7 @@ from postplan.rules.base import Context, Problem
 __all__ = ["LOADER_RULES", "RULES", "Context", "Problem", "Rule", "RuleModuleError", "get", "registry"]
 
 # The rules the loader enforces: their problems come from reading the files, not from a check function.
-LOADER_RULES = frozenset({"file", "yaml", "front-matter", "schema", "local-time"})
+LOADER_RULES = frozenset({"file", "yaml", "front-matter", "schema", "local-time", "thread-length"})
 
 
 class RuleModuleError(Exception):
@@ -139,6 +142,8 @@ _MODULES: tuple[ModuleType, ...] = (
     unknown_audience,
     event_cancelled,
     reminder_template,
+    site_settings,
+    thread_length,
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
     pupil_full_name,
@@ -156,6 +161,7 @@ _MODULES: tuple[ModuleType, ...] = (
     special_category_possible,
     vehicle_registration,
     secret_in_text,
+    control_character,
     offensive_language,
     mention_not_approved,
     endorsement,

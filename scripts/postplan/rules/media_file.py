@@ -5,12 +5,14 @@ Media paths are written relative to ``content/`` (``media/2027/relay.jpg`` is
 refused: only what is in the school's repository, and reviewed there, can be posted.
 
 Passes: ``file: media/2027/relay.jpg`` when that file is in the repository.
-Fails: ``file: media/2027/Relay.JPG`` when the file is ``relay.jpg``; ``file: /home/office/relay.jpg``.
+Fails: ``file: media/2027/Relay.JPG`` when the file is ``relay.jpg``; ``file: /home/office/relay.jpg``;
+``file: media/zero.jpg`` when that is a link to ``/dev/zero`` or a named pipe.
 """
 
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from postplan import regularfile
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -36,7 +38,11 @@ def _problem(content: Path, file: str) -> tuple[str, str] | None:
     if written.is_absolute() or not target.is_relative_to(content):
         return (f"'{file}' is outside content/",
                 "put the image under content/media/ and write its path from there, like media/2027/photo.jpg")
-    if not target.is_file():
+    if not target.exists():
         return (f"there is no file content/{written}",
                 "check the spelling and capital letters of the path, and that the image was added to the repository")
+    try:
+        regularfile.inside(target, content, "content/")
+    except regularfile.Refused as refused:  # a device, a pipe or a folder: never read
+        return f"content/{written}: {refused}", "attach a picture or video file saved under content/media/"
     return None

@@ -239,12 +239,15 @@ def email_addresses(text: str) -> list[Found]:
 
 def _spelled(match: re.Match[str], text: str) -> bool:
     """Whether a spelled-out address is one: a plain "at" needs more than ``x at y.com`` to be sure."""
-    at, domain, local = match.group("at").strip().lower(), match.group("domain").lower(), match.group("local").lower()
+    written = match.group("at")
+    at, domain, local = written.strip().lower(), match.group("domain").lower(), match.group("local").lower()
+    provider = domain.split(".")[0].split(" ")[0]
+    if at == "@" and written[:1].isspace() and not written[-1:].isspace():
+        return provider in _MAIL_PROVIDERS  # "thanks @bbc.co.uk" is a handle (Bluesky's are domains)
     if at != "at":
         return True  # "jo @ gmail.com", "jo@gmail[dot]com", "[at]", "(at)"
     if local in _NOT_A_MAILBOX:
         return False
-    provider = domain.split(".")[0].split(" ")[0]
     cue = _EMAIL_CUE.search(text, max(0, match.start() - 40), match.start())
     return provider in _MAIL_PROVIDERS or cue is not None or " dot " in domain
 

@@ -74,6 +74,11 @@ def _propose_page(repository: Repository, now: dt.datetime) -> str:
 
 def run_mkdocs(root: Path, files: SiteFiles, staff: bool) -> Path:
     """Build the site with MkDocs and the school's mkdocs.yml; the folder it was written to."""
+    from postplan.rules.site_settings import problems
+
+    unsafe = [f"{SETTINGS_FILE}:{p.line}: {p.message}" for p in problems(root)]
+    if unsafe:  # MkDocs would run what these name as soon as it reads the file
+        raise BuildProblem("the site was not built, because mkdocs.yml would run code:\n" + "\n".join(unsafe))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, printed on every build
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

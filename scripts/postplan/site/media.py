@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from postplan import regularfile
 from postplan.site.visibility import ShownPost
 
 MAX_SIDE = 1200
@@ -25,12 +26,20 @@ def media_copies(posts: list[ShownPost], root: Path) -> dict[str, bytes]:
         for media in shown.post.media:
             written = PurePosixPath(media.file.replace("\\", "/"))
             source = (content / written).resolve()
-            if written.as_posix() in copies or written.is_absolute() or not source.is_relative_to(content):
-                continue  # outside content/: the media-file rule reports it, and nothing is copied
+            if written.as_posix() in copies or written.is_absolute() or not _regular(source, content):
+                continue  # outside content/ or not a file: the media-file rule reports it, and nothing is copied
             clean = _without_metadata(source)
             if clean is not None:
                 copies[written.as_posix()] = clean
     return copies
+
+
+def _regular(source: Path, content: Path) -> bool:
+    try:
+        regularfile.inside(source, content, "content/")
+    except regularfile.Refused:
+        return False
+    return True
 
 
 def _without_metadata(path: Path) -> bytes | None:

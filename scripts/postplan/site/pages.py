@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
 
+from postplan.escape import page_title, web_url
 from postplan.findings import Finding
 from postplan.models import Campaign, Repository, Settings
 from postplan.schoolyear import closures, holidays
@@ -127,7 +128,8 @@ def accessibility_page(settings: Settings) -> str:
 
 def _page(title: str, body: Markup) -> str:
     # hide: [toc] gives the calendar the width Material keeps for a table of contents these pages lack
-    front = f"title: {json.dumps(title, ensure_ascii=False)}\nhide: [toc]"
+    # MkDocs and Material write a page's title into <title>, the header and the search index as HTML
+    front = f"title: {json.dumps(page_title(title), ensure_ascii=False)}\nhide: [toc]"
     return f"---\n{front}\n---\n{HTML_MARKER}\n<div class=\"pp\">{body}</div>\n"
 
 
@@ -210,9 +212,9 @@ def _campaign(campaign: Campaign, posts: list[ShownPost], settings: Settings, st
     page = campaign_path(campaign)
     tags = Markup(" ").join(Markup('<span class="pp-hashtag">{}</span>').format(t) for t in campaign.hashtags)
     more = ""
-    if campaign.link and campaign.link.lower().startswith(("https://", "http://")):
+    if campaign.link and web_url(campaign.link):
         more = Markup('<p><a class="pp-link"{}>About {}</a></p>').format(
-            attrs(href=campaign.link, rel="nofollow noopener"), campaign.name)
+            attrs(href=web_url(campaign.link), rel="nofollow noopener"), campaign.name)
     cards = Markup("").join(Markup("<li>{}</li>").format(card(p, settings, page, staff)) for p in posts)
     listed = Markup('<ul class="pp-cards">{}</ul>').format(cards) if posts else Markup(
         '<p class="pp-empty">No posts for this campaign yet.</p>')

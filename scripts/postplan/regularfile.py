@@ -1,0 +1,96 @@
+"""Files named by a school's repository, read only if they are ordinary files inside it, and never past a size.
+
+A pull request can add a post that is a link to ``/dev/zero``, a picture path that names a device, a
+named pipe that blocks whoever opens it, or a link to a file outside the repository (a server's
+secrets). Reading any of them could hang, fill memory or publish what nobody reviewed, so every read
+of such a file goes through here: the path, links followed, must end inside the folder, at a regular
+file no larger than the limit; the file is opened without waiting and checked again once open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+CHUNK = 1024 * 1024
+
+
+class Refused(Exception):
+    """The file is not read: a sentence saying why, for a finding or a report."""
+
+
+class TooLarge(Refused):
+    """The file is larger than its limit: it is not read at all."""
+
+
+def inside(path: Path, folder: Path, where: str = "the repository") -> Path:
+    """The real path of a file (links followed) if it is a regular file inside ``folder``; else ``Refused``.
+
+    ``where`` names the folder in the message, as a person would ("the repository", "content/").
+    """
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise Refused("the file does not exist (or is a link to nothing)") from None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        raise Refused(f"the file cannot be read: {getattr(error, 'strerror', None) or error}") from None
+    if not real.is_relative_to(folder.resolve()):
+        raise Refused(f"the file is a link to somewhere outside {where}")
+    try:
+        mode = real.stat().st_mode
+    except OSError as error:
+        raise Refused(f"the file cannot be read: {error.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise Refused(f"the file is not an ordinary file (it is {_kind(mode)})")
+    return real
+
+
+def read_bytes(path: Path, folder: Path, limit: int, where: str = "the repository") -> bytes:
+    """The whole file, if it is a regular file inside ``folder`` of at most ``limit`` bytes."""
+    with _opened(path, folder, limit, where) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew after it was opened
+        raise TooLarge(f"the file is too large (more than {limit // 1000} KB)")
+    return data
+
+
+def sha256(path: Path, folder: Path, limit: int, where: str = "the repository") -> str:
+    """The file's SHA-256 in hex, read a chunk at a time (a large video never sits in memory)."""
+    digest, read = hashlib.sha256(), 0
+    with _opened(path, folder, limit, where) as handle:
+        while chunk := handle.read(CHUNK):
+            read += len(chunk)
+            if read > limit:
+                raise TooLarge(f"the file is too large (more than {limit // 1_000_000} MB)")
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _opened(path: Path, folder: Path, limit: int, where: str):
+    real = inside(path, folder, where)
+    try:
+        # O_NONBLOCK: if a pipe was put in its place since the check, opening it does not wait
+        descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        raise Refused(f"the file cannot be read: {error.strerror}") from None
+    opened = os.fstat(descriptor)
+    if not stat.S_ISREG(opened.st_mode) or opened.st_size > limit:
+        os.close(descriptor)
+        if stat.S_ISREG(opened.st_mode):
+            raise TooLarge(f"the file is too large ({opened.st_size / 1e6:.1f} MB)")
+        raise Refused(f"the file is not an ordinary file (it is {_kind(opened.st_mode)})")
+    return os.fdopen(descriptor, "rb")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"

@@ -1,0 +1,104 @@
+"""Files that are not what they claim: devices, named pipes and links out of the repository.
+
+A post or a picture path from a pull request can name ``/dev/zero`` (endless), a named pipe (blocks
+whoever opens it) or a link to a file outside the repository (unreviewed, perhaps secret). Each is a
+finding at its line and is never read: not by ``validate``, not by ``publish``'s fingerprinting.
+The commands run in a child process with a memory limit, so reading ``/dev/zero`` would fail fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import School
+from publish_helpers import approved
+
+NOW = "2027-06-01T09:00"
+MEDIA_LINE = 7  # approved() writes four fields, then media: on line 6 and its file on line 7
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run(school: School, *args: str) -> subprocess.CompletedProcess:
+    """The command in a child process limited to 1 GB, for at most a minute."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("POSTPLAN_")}
+    return subprocess.run([sys.executable, "-m", "postplan", *args, "--root", str(school.root)],
+                          capture_output=True, text=True, timeout=60, preexec_fn=_limited, env=environment)
+
+
+def _findings(school: School, rule: str) -> tuple[int, list[tuple[str, int, str]]]:
+    result = run(school, "validate", "--format", "json", "--now", NOW)
+    assert "Traceback" not in result.stderr, result.stderr
+    found = json.loads(result.stdout)["findings"]
+    return result.returncode, [(f["path"], f["line"], f["message"]) for f in found if f["rule"] == rule]
+
+
+def _with_media(school: School, file: str) -> None:
+    approved(school, "relay", "Our relay team won!", publish_at="2027-06-01 08:30",
+             extra=f"media:\n  - file: {file}\n    alt: The relay team\n")
+    school.write("content/posts/draft.md", "---\npublish_at: 2027-06-01 08:00\nstatus: draft\n"
+                 f"author: Office\nmedia:\n  - file: {file}\n    alt: A picture\n---\nA past-due draft.\n")
+
+
+@pytest.mark.parametrize("kind", ["device path", "link to a device", "named pipe", "link out of content"])
+def test_media_that_is_not_an_ordinary_file_is_refused_at_its_line_and_never_read(school: School, kind: str,
+                                                                                   tmp_path: Path) -> None:
+    media = school.root / "content" / "media"
+    if kind == "device path":
+        file = "/dev/zero"
+    elif kind == "link to a device":
+        (media / "zero.jpg").symlink_to("/dev/zero")
+        file = "media/zero.jpg"
+    elif kind == "named pipe":
+        os.mkfifo(media / "pipe.jpg")
+        file = "media/pipe.jpg"
+    else:
+        (tmp_path / "secret.jpg").write_bytes(b"\xff\xd8\xff not reviewed")
+        (media / "secret.jpg").symlink_to(tmp_path / "secret.jpg")
+        file = "media/secret.jpg"
+    _with_media(school, file)
+    code, found = _findings(school, "media-file")
+    assert code == 1
+    assert ("content/posts/relay.md", MEDIA_LINE) in [(path, line) for path, line, _ in found]
+    published = run(school, "publish", "--now", NOW)
+    dry = run(school, "publish", "--dry-run", "--now", NOW)
+    for result in (published, dry):
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "blocked" in result.stdout and "Traceback" not in result.stderr
+        assert "not approved" in result.stdout  # the due reminder about the draft still goes out
+
+
+@pytest.mark.parametrize("kind", ["link to a device", "named pipe", "link out of the repository"])
+def test_a_post_file_that_is_not_an_ordinary_file_in_the_repository_is_refused(school: School, kind: str,
+                                                                               tmp_path: Path) -> None:
+    post = school.root / "content" / "posts" / "odd.md"
+    if kind == "link to a device":
+        post.symlink_to("/dev/zero")
+        message = "is a link to somewhere outside the repository"
+    elif kind == "named pipe":
+        os.mkfifo(post)
+        message = "is not an ordinary file (it is a named pipe)"
+    else:
+        outside = tmp_path / "unreviewed.md"
+        outside.write_text("---\npublish_at: 2027-06-01 08:30\nstatus: approved\nauthor: Office\n"
+                           "approved_by: Mrs Hart\n---\nA post nobody reviewed.\n")
+        post.symlink_to(outside)
+        message = "is a link to somewhere outside the repository"
+    school.post("fine", publish_at="2027-06-03 08:30")
+    code, found = _findings(school, "file")
+    assert code == 1
+    assert [(path, line) for path, line, _ in found] == [("content/posts/odd.md", 1)]
+    assert message in found[0][2]
+    published = run(school, "publish", "--now", NOW)
+    assert published.returncode == 1 and "unreadable" in published.stdout
+    assert "nobody reviewed" not in published.stdout
+    assert not list((school.root / "outbox").glob("**/*odd*"))
