@@ -68,7 +68,7 @@ def findings_for(school: School, case: dict, monkeypatch: pytest.MonkeyPatch, tm
     posts = case.get("posts") or [{"text": case.get("text", ""), "fields": case.get("fields") or {}}]
     for number, post in enumerate(posts):
         fields = {**DEFAULTS, **(post.get("fields") or {})}
-        front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too
+        front = {key: json.dumps(value, ensure_ascii=False) for key, value in fields.items()}  # JSON is YAML too
         school.write(f"content/posts/case-{number}.md", post_text(post["text"], **front))
     if case.get("roster"):
         roster = tmp_path / "outside" / "roster.txt"
