@@ -38,7 +38,7 @@ _PERSON = (r"(?:children|child|pupils?|kids?|students?|boys?|girls?|learners?|to
            r"(?:year|y)\s*\d{1,2}s?|reception(?:\s+class)?|nursery|sixth\s+formers?|year\s+\d{1,2}\s+\w+)")
 # Alt text that shows people: a person doing something, or a face.
 _SHOWS_PEOPLE = re.compile(
-    rf"\b(?:faces?|portraits?|selfies?|headshots?|(?:class|group|team|school|year)\s+photo(?:graph)?s?|"
+    rf"\b(?:faces?|selfies?|headshots?|(?:class|group|team|school|year)\s+photo(?:graph)?s?|"
     rf"looking\s+at\s+the\s+camera)\b"
     rf"|\b{_PERSON}\b[^.;]{{0,40}}?\b(?:smil(?:e|es|ing)|grinn?(?:ing)?|laugh(?:ing)?|posing)\b"
     rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
@@ -48,7 +48,7 @@ _SHOWS_PEOPLE = re.compile(
 # ...but not their work, or hands and backs (what the policy allows without consent).
 _NOT_FACES = re.compile(
     r"\b(?:hands?|backs?\s+of|from\s+behind|silhouettes?|feet|shadows?|(?:children|pupils|kids|students)(?:'|’)s?\s+"
-    r"(?:work|artwork|paintings?|drawings?|models?|writing|books?|poems?|pictures?)|(?:child|pupil|class|year\s+\d+)"
+    r"(?:\w+\s+)?(?:work|artwork|paintings?|drawings?|models?|writing|books?|poems?|pictures?|(?:self-)?portraits?)|(?:child|pupil|class|year\s+\d+)"
     r"(?:'|’)s\s+\w+|faces?\s+(?:painted|made|drawn)\s+(?:from|of|on|in)|pumpkin\s+faces?|clock\s+faces?|"
     r"faces?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:clock|cliff|rock|pumpkin|coin|cube|shape)s?|(?:cube|shape|rock|cliff|clock)s?\s+faces?)\b",
     re.IGNORECASE,
