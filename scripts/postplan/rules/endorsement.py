@@ -35,7 +35,8 @@ _ADVERT = re.compile(
     r"|(?<!\w)#(?:ad|advert|sponsored|spon|gifted)\b"
     # Praise that sends families somewhere: a recommendation, or a call to go and buy.
     r"|\b(?:(?:highly|thoroughly|strongly|definitely|really|would)\s+recommend(?:ed)?|can(?:'|’)?t\s+recommend\s+"
-    r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|give\s+them\s+a\s+"
+    r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
+    r"give\s+them\s+a\s+"
     r"(?:try|visit|follow|like)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|tell\s+them\s+we\s+sent\s+you|"
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us)\b"

@@ -127,7 +127,8 @@ def aimed_at_people(words: list[str], index: int) -> bool:
 # Emoji with a sexual meaning when sent together ("🍆💦"), and the rude gesture on its own.
 RUDE_GESTURE = re.compile("\U0001F595")  # 🖕, any skin tone
 _FRUIT = "\U0001F346\U0001F351\U0001F32E\U0001F352"  # 🍆 🍑 🌮 🍒
-_SUGGESTIVE = "\U0001F4A6\U0001F445\U0001F60F\U0001F975\U0001F924\U0001F608\U0001F44C"  # 💦 👅 😏 🥵 🤤 😈 👌
+_SUGGESTIVE = "\U0001F4A6\U0001F445\U0001F60F\U0001F975\U0001F608"  # 💦 👅 😏 🥵 😈 (not 🤤 or 👌: "yummy crumble")
 SEXUAL_EMOJI = re.compile(
-    f"[{_FRUIT}][\ufe0f\\s]*[{_SUGGESTIVE}]|[{_SUGGESTIVE}][\ufe0f\\s]*[{_FRUIT}]|\U0001F449[\\U0001F3FB-\\U0001F3FF]?\U0001F44C"
+    f"[{_FRUIT}][\ufe0f\\s]*[{_SUGGESTIVE}]|[{_SUGGESTIVE}][\ufe0f\\s]*[{_FRUIT}]"
+    "|\U0001F449[\U0001F3FB-\U0001F3FF]?\U0001F44C"  # 👉👌
 )
