@@ -57,7 +57,7 @@ _REPLY = (
 _COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individuals|follower|followers|"
                r"mum|mums|dad|dads|grandparent|grandparents|neighbour|neighbours|resident|residents|whoever|"
                r"those|anyone|someone|somebody|family|families)")
-_COMPLAINED = (r"(?:complained|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
+_COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|angry|cross)|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
                r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
                r"posting|saying|commenting|spreading)|have\s+been\s+(?:complaining|posting|saying|commenting|"
                r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|asked\s+why|"
@@ -78,6 +78,11 @@ _COMPLAINT = (
     r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+)?"
     r"(?:rumou?rs|confusion\s+online))\b"
     r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
+    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:comments|"
+    r"complaints|criticism)\b"
+    r"|\b(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:have|has)\s+(?:complained|commented|criticised|moaned|"
+    r"been\s+(?:complaining|commenting|moaning))\b"
+    r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -113,7 +118,7 @@ _REBUKE = (
     r"|\b(?:behaviour|conduct|attitude)\s+of\s+(?:some|a\s+few|certain|a\s+small\s+number\s+of|a\s+minority\s+of)\s+"
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
-    r"|\byou\s+know\s+who\s+you\s+are\b"
+    r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
     r"|\blet\s+(?:the\s+(?:school|class|team|year\s+group)|themselves|us\s+all|everyone|their\s+(?:class|team|"
     r"school|year\s+group))\s+down\b"
 )
@@ -132,6 +137,7 @@ criticised claimed claiming questioned tweeted saying suggesting spreading unhap
 rumours rumors criticism concerns posts tweets reviews messages despite contrary record confusion complaints who
 disappointing disappointed behaviour conduct attitude minority handful down rude unacceptable disrespectful
 misbehaving embarrassment embarrassing disgrace disgraceful shameful unkind silly selfish letting behaved litter
+shame naming
 rubbish""".split())
 
 
