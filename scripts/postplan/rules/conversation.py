@@ -137,7 +137,7 @@ criticised claimed claiming questioned tweeted saying suggesting spreading unhap
 rumours rumors criticism concerns posts tweets reviews messages despite contrary record confusion complaints who
 disappointing disappointed behaviour conduct attitude minority handful down rude unacceptable disrespectful
 misbehaving embarrassment embarrassing disgrace disgraceful shameful unkind silly selfish letting behaved litter
-shame naming
+shame
 rubbish""".split())
 
 
