@@ -32,14 +32,18 @@ POLICY = (
     "English. (A post with a blank still in it is not finished.)"
 )
 
-_HTML = r"(?:br|b|i|u|p|em|strong|sup|sub|small|span|div|a|hr|li|ul|ol|img|s|mark)"
+# Markup, not a blank: HTML elements (but not <title>, the Propose page's own blank) and tags with attributes.
+_HTML = (r"(?:br|b|i|u|p|em|strong|sup|sub|small|span|div|a|hr|li|ul|ol|img|s|mark|script|style|iframe|svg|"
+         r"object|embed|link|meta|form|input|button|video|audio|source|table|tr|td|th|h[1-6]|pre|code|"
+         r"blockquote|center|font|body|html|head|details|summary|section|article|nav|header|footer|label|"
+         r"select|option|textarea|canvas|noscript|base|marquee)(?:\s*/?>|\s+[\w-]+\s*=)|[A-Za-z]+\s+[\w-]+\s*=")
 # Words that make a [bracket] a note to fill in, not an aside: "[name]", "[insert date]", "[photo here]".
 _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|price|cost|link|url|venue|place|"
                 r"location|event|title|year|class|month|number|here|tbc|tba|tbd|photo|picture|image|child|"
                 r"child's|pupil|pupil's|teacher|school|details?|fill|todo|xx+|text|caption|hashtag|handle|"
                 r"postcode|address|phone|email|surname|first|room|team|score|result|total")
 _PLACEHOLDER = re.compile(
-    rf"<(?!/?{_HTML}\b[^<>\n]*>)[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
+    rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered
     r"|\{\s*[A-Za-z_][\w.]{0,40}\s*\}"  # {date}
     r"|%[A-Z][A-Z_]{2,30}%|\$\{?[A-Z][A-Z_]{2,30}\b\}?"  # %DATE%, ${NAME}
