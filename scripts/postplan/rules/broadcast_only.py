@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.conversation import CONVERSATION, TRIGGERS, Kind, kind_of
+from postplan.rules.conversation import PATTERNS, REBUKE_WHO, Kind
 from postplan.rules.reading import reader_texts, where
 from postplan.rules.text import prose, words
 
@@ -57,15 +57,17 @@ _SAYS = {
 def check(post: Post, context: Context) -> Iterable[Problem]:
     has_poll = post.poll is not None
     for text in reader_texts(post):
-        if text.kind != "text" or words(text.value).isdisjoint(TRIGGERS):
+        if text.kind != "text":
             continue
-        value = prose(text.value)
-        for match in CONVERSATION.finditer(value):
-            kind = kind_of(match)
-            if kind is None or (has_poll and (match.group("below") or match.group("asks"))):
-                continue  # "What do you think? Let us know below" above a poll asks for votes
-            yield Problem(
-                f"'{match.group().strip()}' {_SAYS[kind]}{where(text)}; the school's account broadcasts only",
-                fix=_FIXES[kind],
-                line=text.line_at(match.start()),
-            )
+        present = words(text.value)
+        for kind, (pattern, triggers) in (*PATTERNS.items(), (Kind.REBUKE, REBUKE_WHO)):
+            if present.isdisjoint(triggers):
+                continue
+            for match in pattern.finditer(prose(text.value)):
+                if has_poll and kind is Kind.REPLY and (match.group("below") or match.group("asks")):
+                    continue  # "What do you think? Let us know below" above a poll asks for votes
+                yield Problem(
+                    f"'{match.group().strip()}' {_SAYS[kind]}{where(text)}; the school's account broadcasts only",
+                    fix=_FIXES[kind],
+                    line=text.line_at(match.start()),
+                )

@@ -40,8 +40,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     closures = context.once(("closure days", id(repository)), lambda: _closure_days(repository))
     if not repository.terms and not closures:
         return
-    first = min((t.start for t in repository.terms), default=None)
-    last = max((t.end for t in repository.terms), default=None)
+    first, last = context.once(("school year", id(repository)), lambda: _school_year(repository))
     published = post.publish_at.astimezone(repository.settings.zone).date()
     for part in post.parts:
         present = words(part.text)
@@ -66,6 +65,12 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     "club), say so in the sentence",
                 line=part.line + text.count("\n", 0, written.start),
             )
+
+
+def _school_year(repository: Repository) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the terms in calendar/ (a date outside them is not known to be a holiday)."""
+    return (min((t.start for t in repository.terms), default=None),
+            max((t.end for t in repository.terms), default=None))
 
 
 def _closure_days(repository: Repository) -> dict[dt.date, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from postplan.rules.text import MONTHS, WEEKDAYS
 
@@ -60,7 +61,8 @@ class WrittenDate:
     problem: tuple[str, str] | None  # (message, fix) when the words are not a real date
 
 
-def written_dates(text: str, present: frozenset[str], published: dt.date) -> list[WrittenDate]:
+@lru_cache(maxsize=4096)  # date-in-text and date-in-holiday read the same texts
+def written_dates(text: str, present: frozenset[str], published: dt.date) -> tuple[WrittenDate, ...]:
     """Every explicit date in the text ("Tuesday 1st June", "9th to 11th June"), in the order written."""
     found = []
     if not present.isdisjoint(MONTH_WORDS):
@@ -73,7 +75,7 @@ def written_dates(text: str, present: frozenset[str], published: dt.date) -> lis
             if later:  # "from Wednesday 9th to Friday 11th June": the month is June for both days
                 groups["m"] = later["m"]
             found.append(_written(match, groups, published))
-    return sorted(found, key=lambda written: written.start)
+    return tuple(sorted(found, key=lambda written: written.start))
 
 
 def _written(match: re.Match[str], groups: dict, published: dt.date) -> WrittenDate:

@@ -19,7 +19,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.reading import reader_texts, where
-from postplan.rules.swearing import aimed_at_people, innocent_blanked, tokens, unmasked, word_lists
+from postplan.rules.swearing import MAYBE_MASKED, aimed_at_people, innocent_blanked, tokens, unmasked, word_lists
 from postplan.rules.text import prose, words
 
 ID = "mild-language"
@@ -42,8 +42,10 @@ _SYMBOLS = frozenset("*#%$@!")
 def check(post: Post, context: Context) -> Iterable[Problem]:
     lists = word_lists(tuple(context.repository.settings.profanity_allowlist))
     for text in reader_texts(post):
+        if text.kind == "file name":
+            continue  # a file name is named plainly; offensive-language reads it for what is worse
         present = words(text.value)
-        if present.isdisjoint(lists.mild) and present.isdisjoint(lists.insults) and _SYMBOLS.isdisjoint(text.value):
+        if present.isdisjoint(lists.mild) and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value):
             continue
         value = _INNOCENT.sub(lambda m: " " * len(m.group()), innocent_blanked(prose(text.value)))
         found = tokens(value)

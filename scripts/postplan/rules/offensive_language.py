@@ -25,6 +25,7 @@ from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.swearing import (
+    MAYBE_MASKED,
     RUDE_GESTURE,
     SEXUAL_EMOJI,
     WordLists,
@@ -55,7 +56,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         yield from _emoji(text)
         present = words(text.value)
         if present.isdisjoint(lists.offensive) and present.isdisjoint(lists.phrase_starts) \
-                and present.isdisjoint(lists.insults) and _SYMBOLS.isdisjoint(text.value):
+                and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value):
             continue
         yield from _words(text, lists)
 

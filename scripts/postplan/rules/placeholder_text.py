@@ -22,7 +22,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.reading import reader_texts, where
-from postplan.rules.text import prose
+from postplan.rules.text import prose, words
 
 ID = "placeholder-text"
 SEVERITY = Severity.ERROR
@@ -63,13 +63,23 @@ _PLACEHOLDER = re.compile(
     r"November|December)\b)"  # ??:??, ?? June
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
-_QUICK = re.compile(r"[<{\[%$]|\?\?|[Tt][Bb][CcAaDd]|XX|xx|\bX\b|TODO|FIXME|TKTK|(?i:ipsum|amet)|HERE|"
-                    r"(?i:\b(?:insert|enter|add|put)\s)|(?i:dd/m|mm/d|hh:mm)")
+_MARKS = re.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.")
+_MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh".split())
+
+
+def _may_hold_blank(value: str) -> bool:
+    if _MARKS.search(value):
+        return True
+    present = words(value)
+    return not present.isdisjoint(_MARK_WORDS) or ("here" in present and not present.isdisjoint(_FILL_VERBS))
+
+
+_FILL_VERBS = frozenset("add enter put".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in reader_texts(post):
-        if text.kind == "file name" or not _QUICK.search(text.value):
+        if text.kind == "file name" or not _may_hold_blank(text.value):
             continue
         value = prose(text.value)
         for match in _PLACEHOLDER.finditer(value):

@@ -90,7 +90,23 @@ def file_name_words(file: str) -> str:
 
 def reader_texts(post: Post) -> tuple[Text, ...]:
     """Every text a reader of the post sees: each part of its text, then its poll options, then each
-    image's alt text and file name (a file name is public once the image is posted or on the site)."""
+    image's alt text and file name (a file name is public once the image is posted or on the site).
+
+    Made once per post: the engine runs every rule on one post before the next, so the last post's
+    texts are kept for the rules that follow (a post is frozen, so they cannot change).
+    """
+    global _last
+    if _last is not None and _last[0] is post:
+        return _last[1]
+    texts = _texts(post)
+    _last = (post, texts)
+    return texts
+
+
+_last: tuple[Post, tuple[Text, ...]] | None = None
+
+
+def _texts(post: Post) -> tuple[Text, ...]:
     texts = [Text("text", plain(part.text), part.text, part.line) for part in post.parts]
     line_of = post.source.line_of
     if post.poll is not None:

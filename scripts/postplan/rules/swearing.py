@@ -41,6 +41,8 @@ _SWAPS = str.maketrans({"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "
                         "+": "t", "7": "t"})
 _MASKS = "*#%"
 _MASKED = re.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
+# A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
+MAYBE_MASKED = re.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
 _GRADE = re.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
 
 
