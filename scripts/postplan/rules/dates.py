@@ -46,8 +46,8 @@ OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "th
 
 # After "Wednesday 9th": more days, then the month they all belong to ("… to Friday 11th June").
 _LATER_MONTH = re.compile(
-    r"(?:\s*(?:,|and|to|until|till|through|or|&|-|–|—)\s*(?:" + _WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)?"
-    r"(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?)+(?:\s+of)?\s+" + _MONTH
+    r"(?:(?:\s*(?:,|and|to|until|till|through|or|&|-|–|—)\s*|\s+)(?:" + _WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)?"
+    r"(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?(?!\d))+(?:\s+of)?\s+" + _MONTH
 )
 
 
@@ -71,7 +71,7 @@ def written_dates(text: str, present: frozenset[str], published: dt.date) -> tup
     if not present.isdisjoint(WEEKDAY_WORDS):
         for match in DAY_OF_MONTH.finditer(text):
             groups = dict(match.groupdict())
-            later = _LATER_MONTH.match(text, match.end())
+            later = _LATER_MONTH.match(text, match.end(), match.end() + 120)  # a week's days at most
             if later:  # "from Wednesday 9th to Friday 11th June": the month is June for both days
                 groups["m"] = later["m"]
             found.append(_written(match, groups, published))

@@ -59,7 +59,7 @@ _PLACEHOLDER = re.compile(
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"
     r"|\b(?i:dd/mm/yy(?:yy)?|hh:mm|mm/dd/yy(?:yy)?)\b"
     r"|(?<=[£$:])\?{2,}|\b(?:at|on|by|is|of|from|Room|room|costs?|price)\s\?{2,}"  # £??, "on ??"
-    r"|\?{2,}(?=:|\s*(?:am|pm)\b|\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"|(?<!\?)\?{2,}(?=:|\s*(?:am|pm)\b|\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)"  # ??:??, ?? June
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
