@@ -73,7 +73,8 @@ _COMPLAINT = (
     r"rumou?rs|posts|reports)\b"
     r"|\bsome\s+(?:parents|people|families)\s+(?:have|are|seem)\s+(?:been\s+|to\s+be\s+)?(?:complaining|claiming|"
     r"saying|suggesting|spreading|posting|moaning|commenting|unhappy|upset)\b"
-    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:comments|complaints|"
+    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
+    r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|"
     r"posts|tweets|criticism|rumou?rs)\b"
     r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+)?"
     r"(?:rumou?rs|confusion\s+online))\b"
@@ -101,7 +102,8 @@ _POOR = (r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:very\s+|really\s+|ext
          r"not\s+good\s+enough|embarrassing|a\s+disgrace|a\s+disappointment)\b")
 _CLASS = r"(?:year\s+\d{1,2}s?|y\d{1,2}s?|class\s+\w+|\w+\s+class|\d{1,2}[a-z]{1,2}\d?)"
 _REBUKE_WHO = (
-    rf"\b(?:to|for)\s+the\s+(?:\w+\s+)?{_GROUP}\s+(?:who|that)\s+(?:(?:have|has|had|keep|keeps|continue|continues)"
+    rf"\b(?:to|for)\s+(?:the\s+(?:\w+\s+)?{_GROUP}\s+(?:who|that)|whoever|anyone\s+who|those\s+who)\s+"
+    rf"(?:(?:have|has|had|keep|keeps|continue|continues)"
     rf"\s+(?:to\s+)?)?{_MISDEED}"
 )
 _REBUKE = (
@@ -120,6 +122,10 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    r"|\bsome\s+(?:parents|people|families|adults|drivers)\s+(?:were|have\s+been|are\s+being|are)\s+(?:very\s+)?"
+    r"(?:rude|abusive|aggressive|unkind|disrespectful|threatening)\b"
+    rf"|\b{_CLASS}\s*,?\s+you\s+(?:were|have\s+been|are)\s+(?:very\s+|so\s+|really\s+)?(?:naughty|rude|disappointing|"
+    r"silly|unkind|badly\s+behaved|a\s+disappointment|noisy|disrespectful)\b"
     r"|\blet\s+(?:the\s+(?:school|class|team|year\s+group)|themselves|us\s+all|everyone|their\s+(?:class|team|"
     r"school|year\s+group))\s+down\b"
 )
@@ -136,7 +142,8 @@ suggesting spreading unhappy upset angry cross response responding replying repl
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
-disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking""".split())),
+disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
+threatening naughty noisy""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

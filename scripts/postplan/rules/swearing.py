@@ -88,7 +88,14 @@ def innocent_blanked(text: str) -> str:
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[tuple[str, int], ...]:
     """The lower-case words of a text (symbols kept inside a word, so "sh!t" stays one), with positions."""
-    return tuple((m.group().lower().strip(EDGES), m.start()) for m in TOKEN.finditer(text))
+    return tuple((_bare(m.group().lower()), m.start()) for m in TOKEN.finditer(text))
+
+
+def _bare(token: str) -> str:
+    """A word without the punctuation around it, but keeping the stars that mask it ("f***" stays)."""
+    if token.startswith("*") and token.endswith("*"):
+        token = token.strip("*")  # *emphasis*
+    return token.lstrip(EDGES).rstrip(EDGES.replace("*", ""))
 
 
 def unmasked(token: str, lists: WordLists) -> str | None:
