@@ -49,20 +49,23 @@ def plain(text: str) -> str:
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKC", text)
-    out = []
-    for char in folded:
-        if char in INVISIBLE:
-            continue
-        if char in _LOOK_ALIKES:
-            out.append(_LOOK_ALIKES[char])
-            continue
-        if char.isascii() or not char.isalpha():
-            if not unicodedata.combining(char):
-                out.append(char)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        out.append(base if base.isascii() and base else char)
-    return "".join(out)
+    return _NOT_ASCII.sub(lambda match: _plain_character(match.group()), folded)  # ASCII stays as it is
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _plain_character(char: str) -> str:
+    """What one character (not ASCII) reads as: "" for an invisible one or a combining mark."""
+    if char in INVISIBLE:
+        return ""
+    if char in _LOOK_ALIKES:
+        return _LOOK_ALIKES[char]
+    if not char.isalpha():
+        return "" if unicodedata.combining(char) else char
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return base if base.isascii() and base else char
 
 
 @dataclass(frozen=True)
