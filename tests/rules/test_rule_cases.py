@@ -40,7 +40,7 @@ def _cases() -> list:
 
 
 def make_image(path: Path, spec: dict) -> None:
-    """A real picture file: JPEG/PNG/GIF made by Pillow (with GPS in EXIF or XMP if asked), or HEIC bytes."""
+    """A real picture file: JPEG/PNG/GIF made by Pillow (with GPS in EXIF or XMP, or GIF frames, if asked), or HEIC bytes."""
     from PIL import Image
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +54,10 @@ def make_image(path: Path, spec: dict) -> None:
         exif = Image.Exif()
         exif.get_ifd(0x8825).update({1: "N", 2: (50.0, 7.0, 12.0), 3: "W", 4: (5.0, 32.0, 10.0)})
         options["exif"] = exif.tobytes()
+    if kind == "gif" and spec.get("frames", 1) > 1:  # an animated GIF: frames of different colours
+        colours = ["red", "blue", "yellow", "white"]
+        frames = [Image.new("RGB", image.size, colours[n % 4]) for n in range(spec["frames"] - 1)]
+        options.update(save_all=True, append_images=frames, duration=100, loop=0)
     buffer = io.BytesIO()
     image.save(buffer, format={"jpeg": "JPEG", "png": "PNG", "gif": "GIF"}[kind], **options)
     data = buffer.getvalue()
@@ -84,7 +88,7 @@ def findings_for(school: School, rule: str, case: dict, monkeypatch: pytest.Monk
                                                               "fields": case.get("fields") or {}}])
     for number, post in enumerate(posts):
         fields = {**DEFAULTS, **(post.get("fields") or {})}
-        front = {key: json.dumps(value) for key, value in fields.items()}  # JSON is YAML too
+        front = {key: json.dumps(value, ensure_ascii=False) for key, value in fields.items()}  # JSON is YAML too
         school.write(f"content/posts/case-{number}.md", post_text(post["text"], **front))
     if case.get("roster"):
         roster = tmp_path / "outside" / "roster.txt"

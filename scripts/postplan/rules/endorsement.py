@@ -1,12 +1,17 @@
-"""A post that reads like an advert: sponsorship, discounts, "buy now", #ad.
+"""A post that reads like an advert: sponsorship, discounts, "buy now", #ad, praise with a call to go.
 
-The school does not endorse products or businesses. Thanking a visitor or a partner is fine; telling
-families where to shop, or passing on a discount code, is not.
+The school does not endorse products or businesses, with an @ or without one. Thanking a visitor, a
+sponsor or a partner plainly is fine ("Thank you to Tesco for donating fruit"), and so is a charity
+appeal or the PTA's own sale; telling families where to shop or eat ("the best pizza in town, go and
+try it!", "we highly recommend…"), passing on a discount code, or a competition that makes families
+promote a company ("win a voucher — just like and share their page") is not.
 
 Passes: "Owen's Animals came in today for our children to hold some exotic animals."; "Thank you to
-the PTA for the new books."
+the PTA for the new books."; "Thank you to Tesco for donating fruit for Sports Day."
 
-Fails: "Get 20% off school shoes at ShoeBarn with code TREG20!"; "Sponsored by Kernow Cars #ad".
+Fails: "Get 20% off school shoes at ShoeBarn with code TREG20!"; "Sponsored by Kernow Cars #ad";
+"Pengelly's has the best pizza in town, go and try it!"; "Win a £50 voucher from Kernow Karts: like
+and share their page to enter".
 """
 
 import re
@@ -15,7 +20,8 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import line_in, words
+from postplan.rules.reading import reader_texts, where
+from postplan.rules.text import prose, words
 
 ID = "endorsement"
 SEVERITY = Severity.WARNING
@@ -26,22 +32,40 @@ _ADVERT = re.compile(
     r"\b(?:sponsored by|brought to you by|buy (?:now|yours|one)|on sale now|\d+\s?% off|discount(?: code)?|"
     r"promo(?:tion(?:al)?)? code|voucher code|use (?:the )?code|shop now|order (?:now|yours)|special offer|"
     r"free delivery|limited time offer|check out their (?:shop|products|range|website))\b"
-    r"|(?<!\w)#(?:ad|advert|sponsored|spon|gifted)\b",
+    r"|(?<!\w)#(?:ad|advert|sponsored|spon|gifted)\b"
+    # Praise that sends families somewhere: a recommendation, or a call to go and buy.
+    r"|\b(?:(?:highly|thoroughly|strongly|definitely|really|would)\s+recommend(?:ed)?|can(?:'|’)?t\s+recommend\s+"
+    r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
+    r"give\s+them\s+a\s+"
+    r"(?:try|visit|follow|like)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
+    r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|tell\s+them\s+we\s+sent\s+you|"
+    r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us)\b"
+    r"|\b(?:the\s+)?best\s+(?:\w+\s+){0,2}?(?:pizza|pizzas|chips|chippy|fish\s+and\s+chips|cafe|café|coffee|bakery|"
+    r"cakes?|pasties|burgers?|ice\s+cream|curry|takeaway|restaurant|pub|shop|garage|hairdressers?|butchers?|"
+    r"florist|deli|tea\s*room|farm\s+shop|breakfast|brunch|carvery)\s+(?:in|around)\s+(?:town|the\s+area|"
+    r"the\s+county|the\s+village|the\s+south\s+west|cornwall|[A-Z][a-z]+)\b"
+    # A competition that makes families promote a company.
+    r"|\b(?:like|follow)\s+(?:and|&)\s+(?:share|retweet|follow)\s+(?:their|the|our\s+sponsor(?:'|’)?s)\s+"
+    r"(?:page|post|account)|\b(?:like|follow)\s+their\s+(?:page|account)\b|\bshare\s+their\s+(?:page|post)\b"
+    r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b",
     re.IGNORECASE,
 )
 
 
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
-offer delivery limited check ad advert spon gifted""".split())
+offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
+disappointed sent treat stars best share win""".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    for part in post.parts:
-        if words(part.text).isdisjoint(_TRIGGERS):
+    for text in reader_texts(post):
+        if text.kind == "file name" or words(text.value).isdisjoint(_TRIGGERS):
             continue
-        for match in _ADVERT.finditer(part.text):
+        match = _ADVERT.search(prose(text.value))
+        if match:  # one finding a text: the leader reads the whole of it
             yield Problem(
-                f"'{match.group()}' reads like an advert",
-                fix="thank partners without promoting what they sell; leave out offers, codes and prices",
-                line=line_in(part, match.start()),
+                f"'{match.group()}' reads like an advert{where(text)}",
+                fix="thank partners plainly, without promoting what they sell or sending families there; leave "
+                    "out offers, codes, prices and competitions that promote a company",
+                line=text.line_at(match.start()),
             )

@@ -1,27 +1,78 @@
-"""A photo of recognisable people needs confirmed consent.
+"""A photo of recognisable people needs confirmed consent, for everyone in it.
 
 ``people: true`` says someone can be recognised in the picture; then ``consent: confirmed`` says the
 school has checked its consent forms (which must cover social media) for everyone in it. Without
-consent, post a photo of the work, or of hands or the backs of heads.
+consent, post a photo of the work, or of hands or the backs of heads. The alt text must agree: a photo
+marked ``people: false`` (or with no ``people:``) whose alt text describes children or faces ("Pupils
+smiling on the field") shows people whose consent nobody checked. And a photo is not posted with some
+children blurred, cropped or covered because they have no consent ("children without consent have
+been blurred"): that tells everyone which children they are, and a blur can be undone.
 
-Passes: ``people: true`` with ``consent: confirmed``; ``people: false`` (a photo of artwork).
+Passes: ``people: true`` with ``consent: confirmed``; ``people: false`` with ``alt: Clay pots drying on
+a shelf``; ``people: false`` with ``alt: Children's hands planting bulbs``.
 
-Fails: ``people: true`` with no ``consent:``; ``people: true`` with ``consent: pending``.
+Fails: ``people: true`` with no ``consent:``; ``people: true`` with ``consent: pending``; ``people:
+false`` with ``alt: Year 2 children smiling in the hall``; ``alt: Our class (children without consent
+have been blurred)``.
 """
 
+import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
-from postplan.models import Post
+from postplan.models import Media, Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.reading import reader_texts, where
+from postplan.rules.text import words
 
 ID = "media-consent"
 SEVERITY = Severity.ERROR
-SUMMARY = "A photo of people needs `consent: confirmed`."
+SUMMARY = "A photo of people needs `consent: confirmed`; its alt text must not show people it says are not there."
 POLICY = (
     "Photo consent must be obtained to post photographs of children ... If consent has not been obtained, "
     "the school Twitter account will only post photographs of work and learning."
 )
+
+_PERSON = (r"(?:children|child|pupils?|kids?|students?|boys?|girls?|learners?|toddlers?|babies|baby|people|"
+           r"faces?|teachers?|staff|parents?|families|family|team|squad|class|choir|cast|everyone|group|"
+           r"(?:year|y)\s*\d{1,2}s?|reception(?:\s+class)?|nursery|sixth\s+formers?|year\s+\d{1,2}\s+\w+)")
+# Alt text that shows people: a person doing something, or a face.
+_SHOWS_PEOPLE = re.compile(
+    rf"\b(?:faces?|selfies?|headshots?|(?:class|group|team|school|year)\s+photo(?:graph)?s?|"
+    rf"looking\s+at\s+the\s+camera)\b"
+    rf"|\b{_PERSON}\b[^.;]{{0,40}}?\b(?:smil(?:e|es|ing)|grinn?(?:ing)?|laugh(?:ing)?|posing)\b"
+    rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
+    rf"|\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ing|in|at|on|with|from|holding|wearing|dressed)\b",
+    re.IGNORECASE,
+)
+# ...but not their work, or hands and backs (what the policy allows without consent).
+_NOT_FACES = re.compile(
+    r"\b(?:hands?|backs?\s+of|from\s+behind|silhouettes?|feet|shadows?|(?:children|pupils|kids|students)(?:'|’)s?\s+"
+    r"(?:\w+\s+)?(?:work|artwork|paintings?|drawings?|models?|writing|books?|poems?|pictures?|(?:self-)?portraits?)"
+    r"|(?:child|pupil|class|year\s+\d+)"
+    r"(?:'|’)s\s+\w+|faces?\s+(?:painted|made|drawn)\s+(?:from|of|on|in)|pumpkin\s+faces?|clock\s+faces?|"
+    r"faces?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:clock|cliff|rock|pumpkin|coin|cube|shape)s?"
+    r"|(?:cube|shape|rock|cliff|clock)s?\s+faces?)\b",
+    re.IGNORECASE,
+)
+# "Children without consent have been blurred": a photo edited around the children with no consent.
+_NO_CONSENT = re.compile(
+    r"\b(?:without|no|not\s+(?:got|given|have|had)|haven(?:'|’)?t\s+(?:got|given)|lack(?:ing)?|missing)\s+"
+    r"(?:photo(?:graph)?\s+|media\s+|image\s+|parental\s+)?(?:consent|permission)\b"
+    r"|\b(?:consent|permission)\s+(?:is\s+|was\s+)?(?:not\s+(?:given|confirmed|received|obtained)|pending|refused|"
+    r"missing)\b"
+    r"|\bfaces?\s+(?:have\s+been\s+|has\s+been\s+|are\s+|were\s+)?(?:blurred|pixelated|hidden|covered|cropped|"
+    r"obscured|removed|emoji(?:'|’)?d)\b"
+    r"|\b(?:blurred|pixelated|cropped\s+out|hidden|covered)\s+(?:out\s+)?(?:their\s+|some\s+|the\s+)?faces?\b",
+    re.IGNORECASE,
+)
+# An alt text without one of these words cannot describe people (most photos of work are skipped here).
+_PEOPLE_WORDS = frozenset("""face faces smile smiles smiling grin grinning laugh laughing posing portrait
+portraits selfie selfies headshot headshots photo photograph photos photographs camera children child pupil pupils
+kid kids student students boy boys girl girls learner learners toddler toddlers babies baby people teacher teachers
+staff parent parents families family team squad class choir cast everyone group year y1 y2 y3 y4 y5 y6 y7 y8 y9
+y10 y11 y12 y13 reception nursery sixth happy beaming""".split())
+_CONSENT_WORDS = frozenset("consent permission blurred pixelated hidden covered cropped obscured removed".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -33,4 +84,37 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                 fix="check the consent forms of everyone in the photo, then add `consent: confirmed`; without "
                     "consent, use a photo of the work (or of hands, or the backs of heads)",
                 field=f"media.{index}.consent" if media.consent else f"media.{index}.people",
+            )
+        elif not media.people:
+            yield from _people_in_alt(media, index)
+    if post.media:
+        yield from _edited_for_consent(post)
+
+
+def _people_in_alt(media: Media, index: int) -> Iterable[Problem]:
+    if not media.alt or words(media.alt).isdisjoint(_PEOPLE_WORDS) or _NOT_FACES.search(media.alt):
+        return
+    shown = _SHOWS_PEOPLE.search(media.alt)
+    if shown:
+        yield Problem(
+            f"the alt text of {media.file} describes people ('{shown.group()}'), but the photo is marked "
+            "without people",
+            fix="if anyone can be recognised, write `people: true` and check everyone's consent (then "
+                "`consent: confirmed`); otherwise use a photo of the work, or of hands or the backs of heads",
+            field=f"media.{index}.alt",
+        )
+
+
+def _edited_for_consent(post: Post) -> Iterable[Problem]:
+    for text in reader_texts(post):
+        if text.kind == "file name" or words(text.value).isdisjoint(_CONSENT_WORDS):
+            continue
+        match = _NO_CONSENT.search(text.value)
+        if match:
+            yield Problem(
+                f"'{match.group()}'{where(text)}: a photo is not posted with children blurred, cropped or covered "
+                "for want of consent",
+                fix="choose a photo with only children whose consent is confirmed, or a photo of the work; a "
+                    "blurred face still tells everyone who has no consent",
+                line=text.line_at(match.start()),
             )

@@ -1,0 +1,152 @@
+"""The ways a post starts a conversation: what ``broadcast-only`` looks for.
+
+Not a rule (it has no ``ID``). One pattern, compiled once, whose named groups say what kind of
+conversation each phrase starts: inviting private messages, inviting replies or debate, answering
+complaints, or telling off a child or group in public.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Kind(Enum):
+    MESSAGE = "message"
+    REPLY = "reply"
+    COMPLAINT = "complaint"
+    REBUKE = "rebuke"
+
+
+# "message us on the school app", "message us via ParentMail": a channel that is not social media.
+_OTHER_CHANNEL = (r"(?!\s+(?:on|via|through|using|in|by)\s+(?:the\s+|our\s+)?(?:school\s+|class\s+)?"
+                  r"(?:app|parentmail|parent\s*mail|dojo|class\s*dojo|arbor|seesaw|tapestry|teams|school\s*comms|"
+                  r"schoolcomms|weduc|parentapp|parent\s*app|email|e-mail|website|portal|office|phone|telephone|"
+                  r"school\s+gateway|gateway|studybugs|satchel|edulink|marvellous\s*me|evidence\s*me)\b)")
+_US = r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account)"
+_MESSAGE = (
+    rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger)\s+{_US}\b"
+    rf"|\b(?:drop|send|shoot|ping|fire)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
+    rf"message|(?:private\s+|direct\s+)?msg)\b{_OTHER_CHANNEL}"
+    rf"|\bmessage\s+{_US}\b{_OTHER_CHANNEL}"
+    r"|\b(?:via|by|in\s+a|through|over|send\s+a|send\s+an?)\s+(?:dm|pm|direct\s+message|private\s+message)\b"
+    r"|\b(?:via|on|through)\s+(?:facebook\s+)?messenger\b"
+    r"|(?<!\d)(?<!\d\s)\b(?:dm|pm)\s+(?:for|with|if)\b"
+    r"|\b(?:our|my)\s+(?:dms|inbox)\b"
+    r"|\b(?:slide|pop|get)\s+into\s+(?:our|the)\s+(?:dms|inbox)\b"
+    r"|\b(?:private|direct)(?:ly)?\s+message\s+(?:us|me|the\s+school|the\s+page)\b"
+    r"|\bprivate\s+message\s+(?:the\s+)?(?:school|page|account)\b"
+)
+_PLACES = r"(?:the\s+)?(?:comments?(?:\s+section)?|replies|reply\s+section|thread)"
+_REPLY = (
+    rf"\b(?:let\s+us\s+know|tell\s+us|share|leave|post|drop|put|write|add|pop|give\s+us|type|answers?)\b[^.!?\n]{{0,60}}?"
+    rf"\b(?:in|into|under|to)\s+{_PLACES}\b"
+    r"|\b(?:comment|reply|respond|answer)\s+(?:below|here|underneath|to\s+this\s+(?:post|tweet))\b"
+    r"|\b(?:comment|reply)\s+with\b"
+    r"|\b(?:drop|leave|post)\s+(?:us\s+)?a\s+comment\b(?!\s+(?:on|in)\s+(?:the|our)\s+(?:cards?|book|form|survey|box))"
+    r"|\b(?:let\s+us\s+know|tell\s+us|share|have\s+your\s+say|join\s+the\s+(?:debate|discussion|conversation))"
+    r"[^.!?\n]{0,30}?\b(?P<below>below|underneath)\b"
+    r"|\b(?:let\s+us\s+know|tell\s+us|share|we\s*(?:'|’)?d\s+love\s+to\s+hear|we\s+would\s+love\s+to\s+hear)\s+"
+    r"(?:what\s+you\s+think|your\s+(?:thoughts|views|opinions?|feedback|comments))\b"
+    r"|(?P<asks>\bwhat\s+(?:do|did)\s+(?:you|you\s+all|everyone|parents|people)\s+think\b(?:[^.!?\n]{0,60})?\?"
+    r"|\bwhat\s+are\s+your\s+(?:thoughts|views)\b"
+    r"|\b(?:do\s+you\s+agree|agree\s+or\s+disagree|any\s+thoughts|thoughts)\s*\?)"
+    r"|\bjoin\s+the\s+debate\b"
+    r"|\b(?:ask|post)\s+(?:us\s+)?(?:your\s+)?questions\s+(?:below|here|in\s+the\s+comments)\b"
+)
+_COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individuals|follower|followers|"
+               r"mum|mums|dad|dads|grandparent|grandparents|neighbour|neighbours|resident|residents|whoever|"
+               r"those|anyone|someone|somebody|family|families)")
+_COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|angry|cross)|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
+               r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
+               r"posting|saying|commenting|spreading)|have\s+been\s+(?:complaining|posting|saying|commenting|"
+               r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|asked\s+why|"
+               r"thinks?|thought|feels?|felt)")
+_COMPLAINT = (
+    rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)\s+"
+    rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
+    r"|\b(?:in\s+(?:response|reply|answer)|responding|replying|to\s+respond|to\s+reply)"
+    r"\s+(?:to\s+)?(?:the\s+|some\s+|recent\s+|several\s+|a\s+few\s+|your\s+|all\s+the\s+|certain\s+)*"
+    r"(?:negative\s+|unkind\s+|online\s+|public\s+)?(?:comments?|complaints?|criticism|concerns\s+(?:posted|raised\s+"
+    r"online|on)|posts|tweets|rumou?rs|reviews|messages\s+(?:posted|online|on))\b"
+    r"|\b(?:despite|contrary\s+to)\s+(?:what\s+)?(?:some|a\s+few|certain|recent)\s+(?:parents|people|comments|"
+    r"rumou?rs|posts|reports)\b"
+    r"|\bsome\s+(?:parents|people|families)\s+(?:have|are|seem)\s+(?:been\s+|to\s+be\s+)?(?:complaining|claiming|"
+    r"saying|suggesting|spreading|posting|moaning|commenting|unhappy|upset)\b"
+    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
+    r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|"
+    r"posts|tweets|criticism|rumou?rs)\b"
+    r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+)?"
+    r"(?:rumou?rs|confusion\s+online))\b"
+    r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
+    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:comments|"
+    r"complaints|criticism)\b"
+    r"|\b(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:have|has)\s+(?:complained|commented|criticised|moaned|"
+    r"been\s+(?:complaining|commenting|moaning))\b"
+    r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
+)
+_BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
+        r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
+        r"behaving\s+badly|an\s+embarrassment|embarrassing|a\s+disgrace|disgraceful|shameful|poorly\s+behaved|"
+        r"unkind|silly|selfish|letting)")
+_GROUP = (r"(?:children|pupils|students|learners|boys|girls|members|individuals|year\s+\d{1,2}s?|y\d{1,2}s?|"
+          r"class|child|pupil|student|boy|girl|person|people|culprits?|one|ones|parents?|drivers?|adults?|"
+          r"teenagers?|young\s+people|mums?|dads?|carers?)")
+_MISDEED = (r"(?:kicked|parked|smashed|damaged|damaging|vandalised|broke|broken|ruined|spoilt|spoiled|stole|pushed|"
+            r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|spat|hit|"
+            r"thinks?\s+it(?:'|’)?s|thought\s+it\s+was|forgot|keeps?\s+forgetting|didn(?:'|’)?t|"
+            r"(?:left|leave|leaving|dropped|dropping|threw|throwing|thrown)"
+            r"\b[^.!?\n]{0,25}?\b(?:litter|rubbish|mess|wrappers?|cans|bottles|crisp|chewing\s+gum|gum))")
+_POOR = (r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:very\s+|really\s+|extremely\s+|so\s+|simply\s+)?"
+         r"(?:disappointing|unacceptable|poor|appalling|shocking|rude|disgraceful|not\s+acceptable|"
+         r"not\s+good\s+enough|embarrassing|a\s+disgrace|a\s+disappointment)\b")
+_CLASS = r"(?:year\s+\d{1,2}s?|y\d{1,2}s?|class\s+\w+|\w+\s+class|\d{1,2}[a-z]{1,2}\d?)"
+_REBUKE_WHO = (
+    rf"\b(?:to|for)\s+(?:the\s+(?:\w+\s+)?{_GROUP}\s+(?:who|that)|whoever|anyone\s+who|those\s+who)\s+"
+    rf"(?:(?:have|has|had|keep|keeps|continue|continues)"
+    rf"\s+(?:to\s+)?)?{_MISDEED}"
+)
+_REBUKE = (
+    rf"\b(?:some|a\s+few|several|certain|a\s+number\s+of|a\s+handful\s+of|a\s+(?:small\s+)?minority\s+of|two|three|"
+    rf"one|a)\s+(?:of\s+(?:our|the)\s+)?(?:children|pupils|students|learners|boys|girls|child|pupil|student|boy|girl)"
+    rf"\s+(?:in|from)\s+{_CLASS}\s+{_BAD}"
+    rf"|\b(?:some|a\s+few|several|a\s+number|a\s+handful|a\s+minority|a\s+small\s+number)\s+of\s+(?:our|the)\s+"
+    rf"{_CLASS}\s+(?:children\s+|pupils\s+|students\s+|boys\s+|girls\s+)?{_BAD}"
+    rf"|\b(?:{_CLASS}\s*,?\s+your|(?:behaviour|conduct|attitude)\s+of\s+{_CLASS})\s+(?:behaviour\s+|attitude\s+|conduct\s+)?"
+    rf"[^.!?\n]{{0,40}}?\b{_POOR}"
+    r"|\b(?:very\s+|really\s+|extremely\s+|deeply\s+|so\s+)?disappointed\s+(?:in|with|by)\s+(?:the\s+behaviour\s+of\s+|"
+    r"the\s+attitude\s+of\s+)?(?:some|a\s+few|certain|several|the\s+behaviour|year\s+\d{1,2}|y\d{1,2}|class\s+\w+|"
+    r"\w+\s+class|a\s+(?:small\s+)?(?:group|minority|number|handful)|one\s+(?:child|pupil|student|class))\b"
+    r"|\b(?:disappointing|poor|unacceptable|appalling|shocking|disgraceful)\s+behaviour\s+(?:from|of|by)\b"
+    r"|\b(?:behaviour|conduct|attitude)\s+of\s+(?:some|a\s+few|certain|a\s+small\s+number\s+of|a\s+minority\s+of)\s+"
+    r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
+    r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
+    r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    r"|\bsome\s+(?:parents|people|families|adults|drivers)\s+(?:were|have\s+been|are\s+being|are)\s+(?:very\s+)?"
+    r"(?:rude|abusive|aggressive|unkind|disrespectful|threatening)\b"
+    rf"|\b{_CLASS}\s*,?\s+you\s+(?:were|have\s+been|are)\s+(?:very\s+|so\s+|really\s+)?(?:naughty|rude|disappointing|"
+    r"silly|unkind|badly\s+behaved|a\s+disappointment|noisy|disrespectful)\b"
+    r"|\blet\s+(?:the\s+(?:school|class|team|year\s+group)|themselves|us\s+all|everyone|their\s+(?:class|team|"
+    r"school|year\s+group))\s+down\b"
+)
+# Each kind is looked for only in a text that has one of its words: most posts are skipped cheaply.
+PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO below is a rebuke too
+    Kind.MESSAGE: (re.compile(_MESSAGE, re.IGNORECASE), frozenset(
+        "dm pm dms inbox whatsapp messenger message msg".split())),
+    Kind.REPLY: (re.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
+answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
+discussion conversation questions""".split())),
+    Kind.COMPLAINT: (re.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
+commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
+suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
+criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion""".split())),
+    Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
+attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
+disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
+threatening naughty noisy""".split())),
+}
+# "To the pupils who left litter…": looked for only when a misdeed is named.
+REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
+broke broken ruined spoilt spoiled stole pushed swore bullied scribbled graffitied misbehaved ignored refused blocked
+lied cheated shouted spat hit thinks thought forgot forgetting didn litter rubbish mess wrappers wrapper cans bottles
+crisp gum""".split()))

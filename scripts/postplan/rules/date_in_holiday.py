@@ -1,0 +1,86 @@
+"""A date in the text that falls in a school holiday or on a closure day (an INSET day), a warning.
+
+"Our Year 6 residential is on Tuesday 25th May" when that week is the May half term, or "Harvest
+Festival on Monday 4th January" when that is an INSET day, is almost always the wrong date, even in a
+post with no ``event:``. Holidays are the weekdays between the terms in calendar/ (checked only when
+terms are given); closures are calendar events of ``kind: closure``. A sentence that speaks of the
+holiday, a closure, the return to school, results or applications anywhere is left alone ("School reopens on
+Tuesday 5th January", "GCSE results day is Thursday 20th August"). A warning: a holiday club is meant.
+
+Passes: "Sports Day is on Tuesday 1st June" (in term); "Half term is from 24th to 28th May"; "Enjoy the
+break, we are back on Tuesday 5th January".
+
+Fails (a warning): "Our Year 6 residential is on Tuesday 25th May" (the May half term); "Harvest
+Festival on Monday 4th January" (an INSET day).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Post, Repository
+from postplan.rules.base import Context, Problem
+from postplan.rules.dates import MONTH_WORDS, WEEKDAY_WORDS, written_dates
+from postplan.rules.text import prose, words
+
+ID = "date-in-holiday"
+SEVERITY = Severity.WARNING
+SUMMARY = "A date in the text falls in a school holiday or on a closure (INSET) day (a warning)."
+POLICY = "Design: term dates and holidays are typed once, in calendar/, and used by the schedule and the site."
+
+# Words that show a sentence is about the holiday itself, the way back, or dates set by others.
+_HOLIDAY_WORDS = frozenset("""half holiday holidays break closed closes close closure closing inset training
+reopen reopens reopening return returns returning back bank christmas easter summer results applications
+application deadline camp club clubs finish finishes start starts begin begins term enjoy happy merry new
+eid diwali hanukkah bonfire halloween pancake remembrance offer offers national open admissions staff""".split())
+
+
+def check(post: Post, context: Context) -> Iterable[Problem]:
+    repository = context.repository
+    closures = context.once(("closure days", id(repository)), lambda: _closure_days(repository))
+    if not repository.terms and not closures:
+        return
+    first, last = context.once(("school year", id(repository)), lambda: _school_year(repository))
+    published = post.publish_at.astimezone(repository.settings.zone).date()
+    for part in post.parts:
+        present = words(part.text)
+        if present.isdisjoint(MONTH_WORDS) and present.isdisjoint(WEEKDAY_WORDS):
+            continue
+        text = prose(part.text)
+        for written in written_dates(text, present, published):
+            day = written.day
+            if day is None or day.weekday() >= 5:
+                continue
+            if day in closures:
+                why = f"a closure day in calendar/ ({closures[day]})"
+            elif first and first <= day <= last and not repository.in_term(day):
+                why = "a school holiday (between the terms in calendar/)"
+            else:
+                continue
+            if not present.isdisjoint(_HOLIDAY_WORDS):
+                break  # the post speaks of the holiday, a closure or the way back: its dates are meant
+            yield Problem(
+                f"'{written.said}' ({day:%A %-d %B %Y}) is {why}",
+                fix="check the date: correct it, or the term dates in calendar/; if it is meant (a holiday "
+                    "club), say so in the sentence",
+                line=part.line + text.count("\n", 0, written.start),
+            )
+
+
+def _school_year(repository: Repository) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the terms in calendar/ (a date outside them is not known to be a holiday)."""
+    return (min((t.start for t in repository.terms), default=None),
+            max((t.end for t in repository.terms), default=None))
+
+
+def _closure_days(repository: Repository) -> dict[dt.date, str]:
+    """Every day of the calendar's closures (INSET days), with the closure's title."""
+    days = {}
+    for event in repository.events:
+        if event.kind == "closure":
+            day = event.first_day
+            while day <= event.last_day:
+                days[day] = event.title
+                day += dt.timedelta(days=1)
+    return days
+

@@ -1,0 +1,144 @@
+"""What the language rules share: the word lists, masked swearing ("f***", "sh!t"), and innocent phrases.
+
+Not a rule (it has no ``ID``). ``offensive-language`` (an error) and ``mild-language`` (a warning) read
+words through ``tokens`` from a text whose innocent phrases ("Dick Whittington", "Homo sapiens",
+"Jackson Pollock") have been blanked by ``innocent_blanked``. Lists are read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from postplan.rules.text import data_lines
+
+TOKEN = re.compile(r"[\w$@!*#%+.'’-]+")
+EDGES = "!.*#'’-"
+
+# Names, foods, places and lesson words that contain a listed word but are not offensive. They are
+# blanked (spaces of the same length) before words are matched, so line numbers stay right.
+INNOCENT = re.compile(
+    r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly)|Moby[\s-]Dick|"
+    r"spotted\s+dick|Philip\s+K\.?\s+Dick|cock\s+robin|cock-a-doodle(?:-doo)?|cock\s+horse|weathercocks?|"
+    r"cocks?\s+and\s+hens|pussy\s*willows?|pussy\s*cats?|Puss(?:y)?\s+in\s+Boots|Jackson\s+Pollock|"
+    r"Offa(?:'|’)?s\s+Dyke|Homo\s+(?:sapiens|erectus|habilis|neanderthalensis|floresiensis|ergaster)|"
+    r"(?:magna\s+|summa\s+)?cum\s+laude|oilseed\s+rape|rape\s*seed(?:\s+oil)?|fields?\s+of\s+rape|hoar\s*frost|"
+    r"chinks?\s+(?:of|in)\s+\w+|jerk\s+(?:chicken|pork|seasoning|marinade|spice)|chicken\s+breasts?|"
+    r"pork\s+loin|rump\s+steak|sperm\s+whales?|stoned\s+(?:dates|cherries|olives|fruit)|snuff(?:ed|ing)?\s+out|"
+    r"candle\s+snuffer|opium\s+wars?|the\s+ox\s+and\s+(?:the\s+)?ass|an\s+ox\s+and\s+an\s+ass|Balaam(?:'|’)?s\s+ass|"
+    r"Vixen|Fanny\s+(?:Burney|Crosby|Blankers-Koen)|Sweet\s+Fanny\s+Adams|Scunthorpe|Penistone|"
+    r"shi+take|cocktail\s+sausages?|hell\s+(?:for\s+)?leather|Hell(?:'|’)?s\s+Kitchen|heaven\s+and\s+hell|"
+    r"Dickens|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
+    r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
+    r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?)\b",
+    re.IGNORECASE,
+)
+
+# Letters people type for others to get past a filter: "sh1t", "a$$", "f@ck".
+_SWAPS = str.maketrans({"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s",
+                        "+": "t", "7": "t"})
+_MASKS = "*#%"
+_MASKED = re.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
+# A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
+MAYBE_MASKED = re.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
+_GRADE = re.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The words each language rule looks for: single words, and two- or three-word phrases."""
+
+    offensive: frozenset[str]
+    offensive_phrases: frozenset[str]
+    phrase_starts: frozenset[str]
+    mild: frozenset[str]
+    insults: frozenset[str]
+    swears_by_length: dict[int, tuple[str, ...]]  # for undoing masks: "f***" could be which word?
+
+
+@lru_cache(maxsize=4)
+def word_lists(allowlist: tuple[str, ...]) -> WordLists:
+    """better-profanity's word list with postplan's additions, less the school allowlists; the mild
+    words (a warning) and the insults (an error only about people) taken out of the error list."""
+    listed = files("better_profanity").joinpath("profanity_wordlist.txt").read_text(encoding="utf-8")
+    allowed = {w.lower() for w in (*data_lines("profanity-allowlist.txt"), *allowlist)}
+    mild = frozenset(w.lower() for w in data_lines("mild-language.txt")) - allowed
+    insults = frozenset(w.lower() for w in data_lines("insults.txt")) - allowed
+    words = {w.strip().lower() for w in listed.splitlines() if w.strip()}
+    words |= {w.lower() for w in data_lines("offensive-extra.txt")}
+    words = words - allowed - mild - insults
+    phrases = frozenset(w for w in words if " " in w)
+    single = frozenset(w for w in words if " " not in w)
+    by_length: dict[int, list[str]] = {}
+    for word in [*sorted(single), *sorted(mild)]:  # a strong word first: "f***" is not "fart"
+        if word.isalpha():
+            by_length.setdefault(len(word), []).append(word)
+    return WordLists(single, phrases, frozenset(p.split()[0] for p in phrases), mild, insults,
+                     {n: tuple(ws) for n, ws in by_length.items()})
+
+
+@lru_cache(maxsize=65536)
+def innocent_blanked(text: str) -> str:
+    """The text with innocent phrases ("Dick Whittington", "Homo sapiens") replaced by spaces."""
+    return INNOCENT.sub(lambda m: " " * len(m.group()), text)
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[tuple[str, int], ...]:
+    """The lower-case words of a text (symbols kept inside a word, so "sh!t" stays one), with positions."""
+    return tuple((_bare(m.group().lower()), m.start()) for m in TOKEN.finditer(text))
+
+
+def _bare(token: str) -> str:
+    """A word without the punctuation around it, but keeping the stars that mask it ("f***" stays)."""
+    if token.startswith("*") and token.endswith("*"):
+        token = token.strip("*")  # *emphasis*
+    return token.lstrip(EDGES).rstrip(EDGES.replace("*", ""))
+
+
+def unmasked(token: str, lists: WordLists) -> str | None:
+    """The swear word a masked spelling stands for ("f***" → "fuck", "b*llocks" → "bollocks"), or None.
+
+    A word counts as masked only when a symbol stands inside it or after its first letter, and at
+    least one letter is kept; grades like "A*" and prices are not words.
+    """
+    if not _MASKED.fullmatch(token) or not any(c.isalpha() for c in token) or _GRADE.fullmatch(token):
+        return None
+    if not any(c in _MASKS or c in "$@!" for c in token.strip("!")):
+        return None
+    swapped = token.translate(_SWAPS)
+    pattern = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in swapped))
+    return next((word for word in lists.swears_by_length.get(len(swapped), ()) if pattern.fullmatch(word)), None)
+
+
+# Who an insult can be aimed at: said before ("you idiots", "don't be a muppet") or after ("idiots who
+# park on the zig-zags", "stupid parents").
+_AIMED_BEFORE = frozenset("you you're youre ur u be being are is you’re such bunch load absolute total complete "
+                          "utter proper right".split())
+_PEOPLE = frozenset("""who that parents parent drivers driver people person kids children child pupils pupil
+students student staff teachers teacher mums mum dads dad families neighbours boys girls man woman men women lot
+ones""".split())
+_ADJECTIVES = frozenset("stupid dumb idiotic moronic".split())  # "a stupid mistake" is not about anyone
+
+
+def aimed_at_people(words: list[str], index: int) -> bool:
+    """Whether the insult at ``words[index]`` is said about people, not about a thing or the weather."""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if after in _PEOPLE:
+        return True
+    before = words[max(0, index - 3):index]
+    if words[index] in _ADJECTIVES:
+        return any(w in ("you", "you're", "youre", "you’re", "ur", "u") for w in before)
+    return any(w in _AIMED_BEFORE for w in before)
+
+
+# Emoji with a sexual meaning when sent together ("🍆💦"), and the rude gesture on its own.
+RUDE_GESTURE = re.compile("\U0001F595")  # 🖕, any skin tone
+_FRUIT = "\U0001F346\U0001F351\U0001F32E\U0001F352"  # 🍆 🍑 🌮 🍒
+_SUGGESTIVE = "\U0001F4A6\U0001F445\U0001F60F\U0001F975\U0001F608"  # 💦 👅 😏 🥵 😈 (not 🤤 or 👌: "yummy crumble")
+SEXUAL_EMOJI = re.compile(
+    f"[{_FRUIT}][\ufe0f\\s]*[{_SUGGESTIVE}]|[{_SUGGESTIVE}][\ufe0f\\s]*[{_FRUIT}]"
+    "|\U0001F449[\U0001F3FB-\U0001F3FF]?\U0001F44C"  # 👉👌
+)
