@@ -23,7 +23,7 @@ _OTHER_CHANNEL = (r"(?!\s+(?:on|via|through|using|in|by)\s+(?:the\s+|our\s+)?(?:
                   r"(?:app|parentmail|parent\s*mail|dojo|class\s*dojo|arbor|seesaw|tapestry|teams|school\s*comms|"
                   r"schoolcomms|weduc|parentapp|parent\s*app|email|e-mail|website|portal|office|phone|telephone|"
                   r"school\s+gateway|gateway|studybugs|satchel|edulink|marvellous\s*me|evidence\s*me)\b)")
-_US = r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account)"
+_US = r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account|the\s+\w+\s+(?:page|account))"
 _MESSAGE = (
     rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger)\s+{_US}\b"
     rf"|\b(?:drop|send|shoot|ping|fire)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
@@ -84,6 +84,7 @@ _COMPLAINT = (
     r"|\b(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:have|has)\s+(?:complained|commented|criticised|moaned|"
     r"been\s+(?:complaining|commenting|moaning))\b"
     r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
+    rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had)\s+)?{_COMPLAINED}"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -122,6 +123,8 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    r"|\b(?:has|have)\s+been\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\b"
+    r"|\bthought\s+it\s+was\s+(?:funny|clever|a\s+good\s+idea)\s+to\b"
     r"|\bsome\s+(?:parents|people|families|adults|drivers)\s+(?:were|have\s+been|are\s+being|are)\s+(?:very\s+)?"
     r"(?:rude|abusive|aggressive|unkind|disrespectful|threatening)\b"
     rf"|\b{_CLASS}\s*,?\s+you\s+(?:were|have\s+been|are)\s+(?:very\s+|so\s+|really\s+)?(?:naughty|rude|disappointing|"
@@ -143,7 +146,7 @@ criticism concerns comments complaints posts tweets reviews messages despite con
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
-threatening naughty noisy""".split())),
+threatening naughty noisy know dealt funny clever""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

@@ -27,20 +27,22 @@ volunteers helpers councillors coaches illustrators poets supervisor assistant c
 administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady farmer vet zookeeper
 ranger keeper dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
 tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
-virgin""".split())
+virgin character characters hero heroine legend legends musicians singers composers artists scientists
+inventors writers novelist playwright""".split())
 # Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
 ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
                           r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
                           r"parrot|owl|ferret|alpaca|llama|bear|elf|reindeer|puppet|mascot|teddy)s?\b")
 # Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
 PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
-visitors guests speakers parents councillors nurses officers""".split())
+visitors guests speakers parents councillors nurses officers characters legends musicians singers composers
+artists scientists inventors writers""".split())
 # Titles that pupils hold too ("team captain Maya", "his sister Amy"): an adult's only in capitals.
 CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
 # A role word after these is a child's ("our young author Maya", "star reader Tom").
 PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant".split())
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
-DETERMINERS = frozenset("the a an this that these those".split())
+DETERMINERS = frozenset("the a an this these those".split())  # not "that": "remember that Harvey…"
 CHARACTER = frozenset("as played playing plays role roles".split())
 # Two words before a name that make it a figure studied, a work's subject or a show ("inspired by Hans
 # Holbein", "learning about Grace Darling", "our performance of Oliver!").
