@@ -118,3 +118,27 @@ def schema(root: Path) -> None:
     from postplan.schema import as_text
 
     click.echo(as_text(), nl=False)
+
+
+@click.command()
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="A labelled corpus (school/ and cases/). Default: tests/accuracy/ in --root.")
+@click.option("--markdown", is_flag=True, help="Print the tables as Markdown (for POLICY-ACCURACY.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure and case as JSON.")
+@click.option("--show-misses", is_flag=True, help="List each missed breach and each false alarm.")
+@root_option
+def accuracy(corpus: Path | None, markdown: bool, as_json: bool, show_misses: bool, root: Path) -> None:
+    """Measure how well the policy checks catch breaches and leave good posts alone, on a labelled corpus.
+
+    Prints precision and recall per rule and overall, and how many clean posts got an error or a warning.
+
+    \b
+    Example:
+        postplan accuracy --show-misses
+    """
+    from postplan.accuracy import main
+
+    folder = corpus or root / "tests" / "accuracy"
+    argv = ["--corpus", str(folder), *(["--markdown"] if markdown else []), *(["--json"] if as_json else []),
+            *(["--show-misses"] if show_misses else [])]
+    sys.exit(main(argv))
