@@ -74,7 +74,7 @@ def test_a_post_goes_out_once_with_facets_a_fitted_photo_and_nobody_able_to_repl
     text = ("Café open for Sports Day 🏃 — menu at https://www.tregarrow.example.org/menu thanks @bbc.co.uk "
             "#SportsDay")
     big_photo(school.root / "content/media/relay.jpg")
-    approved(school, "sports-day", text, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n"
+    approved(school, "sports-day", text, extra="media:\n  - file: media/relay.jpg\n    alt: The relay batons on the school field\n"
              "allow:\n  - rule: mention-not-approved\n    reason: The BBC filmed the races\n")
     report = run(school)
     assert report.exit_code == 0, report.text()
@@ -89,7 +89,7 @@ def test_a_post_goes_out_once_with_facets_a_fitted_photo_and_nobody_able_to_repl
     assert features[0]["uri"] == "https://www.tregarrow.example.org/menu"
     assert features[1]["did"] == KNOWN["bbc.co.uk"] and features[2]["tag"] == "SportsDay"
     image = post["embed"]["images"][0]
-    assert image["alt"] == "Pupils running the relay"
+    assert image["alt"] == "The relay batons on the school field"
     assert sky.blobs[0]["size"] <= 1_000_000 and image["image"]["ref"] == sky.blobs[0]["ref"]
     assert Image.open(io.BytesIO(sky.blobs[0]["bytes"])).format == "JPEG"
     gate = sky.records[(GATE, rkey)]["value"]

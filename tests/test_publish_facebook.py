@@ -52,13 +52,13 @@ def no_token_anywhere(school: School, *texts: str) -> None:
 def test_photos_go_up_unpublished_with_alt_text_and_are_attached_to_one_post(school, page, caplog) -> None:
     for name in ("relay.jpg", "egg.jpg"):
         school.write(f"content/media/{name}", b"\xff\xd8\xff\xe0 a small jpeg " + name.encode())
-    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n"
+    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: The relay batons on the school field\n"
              "  - file: media/egg.jpg\n    alt: The egg and spoon race\n")
     report = run(school)
     assert report.exit_code == 0, report.text()
     assert page.requests == [PHOTO, PHOTO, POST]
     assert [(p["published"], p["alt_text_custom"]) for p in page.photos] == [
-        ("false", "Pupils running the relay"), ("false", "The egg and spoon race")]
+        ("false", "The relay batons on the school field"), ("false", "The egg and spoon race")]
     post = page.posts[0]
     assert post["message"] == TEXT and post["attached"] == [p["id"] for p in page.photos]
     number = post["id"].split("_")[1]

@@ -54,11 +54,11 @@ def no_token_anywhere(school: School, *texts: str) -> None:
 
 def test_a_post_with_a_photo_goes_out_once_with_its_alt_text_and_a_key(school, mastodon, caplog) -> None:
     school.write("content/media/relay.jpg", b"\xff\xd8\xff\xe0 a small jpeg")
-    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n")
+    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: The relay batons on the school field\n")
     report = run(school)
     assert report.exit_code == 0, report.text()
     assert mastodon.requests == [INSTANCE, MEDIA, STATUS]
-    assert mastodon.media[0]["description"] == "Pupils running the relay"
+    assert mastodon.media[0]["description"] == "The relay batons on the school field"
     status = mastodon.statuses[0]
     assert status["text_sent"] == TEXT and status["visibility"] == "public" and status["key"].startswith("postplan-")
     assert [m["id"] for m in status["media_attachments"]] == [mastodon.media[0]["id"]]
@@ -108,7 +108,7 @@ def test_a_refused_token_stops_the_run_and_names_the_variable_not_its_value(scho
 def test_a_token_without_the_media_scope_stops_the_run_as_a_setup_problem(school, mastodon) -> None:
     mastodon.forbidden.add("/api/v2/media")
     school.write("content/media/relay.jpg", b"\xff\xd8\xff\xe0 a small jpeg")
-    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: Pupils running the relay\n")
+    approved(school, "sports-day", TEXT, extra="media:\n  - file: media/relay.jpg\n    alt: The relay batons on the school field\n")
     report = run(school)
     assert report.exit_code == 2 and "write:statuses and write:media" in report.text()
     assert mastodon.requests == [INSTANCE, MEDIA] and mastodon.statuses == []

@@ -104,7 +104,7 @@ def test_a_poll_goes_with_its_options_and_duration(school: School, x, sleeps, ca
 def test_an_image_is_uploaded_through_v2_media_with_its_alt_text(school: School, x, sleeps, caplog) -> None:
     picture = b"\x89PNG\r\n\x1a\n" + b"relay-photo-bytes" * 20
     school.write("content/media/2027/relay.png", picture)
-    alt = "Pupils running the relay on the school field"
+    alt = "The relay batons lined up on the school field"
     media = f"media:\n  - file: media/2027/relay.png\n    alt: {alt}\n    consent: not-needed\n"
     approved(school, "relay", "What a relay race!", extra=media)
     x.add(responses.POST, MEDIA_UPLOAD, status=200, json={"data": {

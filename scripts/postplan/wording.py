@@ -103,3 +103,13 @@ def families_words(audience: list[str]) -> str:
     if len(plain) == len(words):
         return _and(words) + " families"
     return _and([w if w not in plain else f"{w} families" for w in words])
+
+
+def duration(delta: dt.timedelta) -> str:
+    """A length of time as a person says it: "45 minutes", "3 hours", "12 days"."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} minute{'s' * (minutes != 1)}"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} hours"
+    return f"{minutes // 1440} days"

@@ -27,6 +27,8 @@ from atproto_client.request import Request
 from PIL import Image, ImageOps
 
 from postplan.publish.credentials import Token, variable_names
+from postplan.publish.retry import NoAnswer as _Unknown
+from postplan.publish.retry import retried
 from postplan.publish.platform import Attachment, Message, NotSent, Rejected, Sent, StopRun, Unsure
 
 SERVICE = "https://bsky.social"
@@ -191,14 +193,7 @@ class BlueskyPublisher:
 
     def _attempt(self, action: Callable[[], T]) -> T:
         """A request that changes nothing on the account: retried, then "not sent" if it keeps failing."""
-        for attempt in range(1, self.attempts + 1):
-            try:
-                return action()
-            except _Unknown as unknown:
-                problem = unknown.problem
-            if attempt < self.attempts:
-                self.sleep(self.backoff[min(attempt, len(self.backoff)) - 1])
-        raise NotSent(f"{problem}, {self.attempts} tries; nothing was posted", "server")
+        return retried(action, self.attempts, self.backoff, self.sleep)
 
     def _call(self, action: Callable[[], T], logging_in: bool = False) -> T:
         try:
@@ -224,14 +219,6 @@ class BlueskyPublisher:
 
     def _sent(self, rkey: str) -> Sent:
         return Sent(self._uri(rkey), f"https://bsky.app/profile/{self.handle}/post/{rkey}")
-
-
-class _Unknown(Exception):
-    """No usable answer (a lost connection, a timeout, a server error): a write may or may not have happened."""
-
-    def __init__(self, problem: str):
-        super().__init__(problem)
-        self.problem = problem
 
 
 def _value(record) -> dict:

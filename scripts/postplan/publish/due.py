@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postplan.findings import Finding
+from postplan.wording import duration
 from postplan.models import Event, Post, Repository
 from postplan.publish.content import content_hash
 from postplan.publish.ledger import PostRecord, sent_hashes
@@ -84,7 +85,7 @@ def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]]
     if stale:
         return Decision(post, MISS, stale, fingerprint)
     if late > grace:
-        return Decision(post, MISS, f"{_duration(late)} late, more than the {_duration(grace)} grace window",
+        return Decision(post, MISS, f"{duration(late)} late, more than the {duration(grace)} grace window",
                         fingerprint)
     if errors.get(post.source.path):
         count = len(errors[post.source.path])
@@ -150,11 +151,3 @@ def _errors_by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
             errors.setdefault(finding.path, []).append(finding)
     return errors
 
-
-def _duration(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 120:
-        return f"{minutes} minute{'s' * (minutes != 1)}"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} hours"
-    return f"{minutes // 1440} days"

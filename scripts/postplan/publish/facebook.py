@@ -21,6 +21,8 @@ from collections.abc import Callable
 import requests
 
 from postplan.publish.credentials import Token, variable_names
+from postplan.publish.retry import NoAnswer as _Unknown
+from postplan.publish.retry import retried
 from postplan.publish.platform import Attachment, Message, NotSent, Rejected, Sent, StopRun, Unsure
 
 GRAPH = "https://graph.facebook.com"
@@ -97,14 +99,7 @@ class FacebookPublisher:
 
     def _quietly(self, action: Callable[[], dict]) -> dict:
         """A request that posts nothing visible: retried, then "not sent" if it keeps failing."""
-        for attempt in range(1, self.attempts + 1):
-            try:
-                return action()
-            except _Unknown as unknown:
-                problem = unknown.problem
-            if attempt < self.attempts:
-                self.sleep(self.backoff[min(attempt, len(self.backoff)) - 1])
-        raise NotSent(f"{problem}, {self.attempts} tries; nothing was posted", "server")
+        return retried(action, self.attempts, self.backoff, self.sleep)
 
     def _request(self, method: str, path: str, **kwargs) -> dict:
         # The token goes in a header, never in the URL, so no log of addresses can hold it.
@@ -152,11 +147,3 @@ def _created(post: dict) -> dt.datetime:
         return dt.datetime.strptime(post.get("created_time", ""), "%Y-%m-%dT%H:%M:%S%z")
     except ValueError:
         return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-
-
-class _Unknown(Exception):
-    """No usable answer (a lost connection, a server error): a post may or may not have been made."""
-
-    def __init__(self, problem: str):
-        super().__init__(problem)
-        self.problem = problem

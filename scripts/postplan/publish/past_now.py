@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from postplan.wording import duration
+
 TOLERANCE = dt.timedelta(minutes=5)  # clocks drift, and a run takes a while to start
 FLAG = "--allow-past-now"
 
@@ -20,15 +22,7 @@ def refusal(now: dt.datetime, real_now: dt.datetime | None = None) -> str | None
     behind = real_now - now
     if behind <= TOLERANCE:
         return None
-    return (f"--now (or POSTPLAN_NOW) is {_ago(behind)} behind this machine's clock, and credentials are set: "
+    return (f"--now (or POSTPLAN_NOW) is {duration(behind)} behind this machine's clock, and credentials are set: "
             f"a real run would send what was due then, late. Nothing was sent. Use --dry-run to see what would "
             f"go out, unset POSTPLAN_NOW, or add {FLAG} if sending late is really meant.")
 
-
-def _ago(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 120:
-        return f"{minutes} minutes"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} hours"
-    return f"{minutes // 1440} days"

@@ -24,7 +24,7 @@ from postplan.publish.credentials import (Credentials, CredentialsError, Scrubbe
 from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
                                   SAME_CONTENT, SEND, Decision, due_posts)
 from postplan.publish.durable import open_ledger
-from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, EXIT_USAGE, in_ci, missing_secrets
+from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, in_ci, missing_secrets
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages

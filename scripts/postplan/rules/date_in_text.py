@@ -27,7 +27,6 @@ from postplan.models import Event, Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.dates import (
     COMMON,
-    MONTH_WORDS,
     OFFSETS,
     RELATIVE,
     RELATIVE_WORDS,

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from postplan.findings import Finding
 from postplan.models import Account, Post, Settings
 from postplan.platforms import measure
-from postplan.site.html import attrs, clock, escape, first_words, link, post_text
+from postplan.site.html import attrs, clock, first_words, link, post_text
 from postplan.site.visibility import ShownPost
 
 PUBLIC_LABELS = {"published": "Posted", "approved": "Planned"}
