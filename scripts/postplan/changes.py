@@ -55,9 +55,11 @@ def changed_files(root: Path, ref: str) -> set[str]:
     """
     base = merge_base(root, ref)
     # Diffing the merge base against the working tree covers commits, staged and unstaged edits at once.
-    tracked = _git(root, "diff", "--name-only", "--no-renames", "--diff-filter=d", "--relative", base, "--")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
-    names = {line for line in (tracked + untracked).splitlines() if line}
+    # -z: names exactly as they are, NUL-separated (without it git quotes any name that is not plain
+    # ASCII, and a quoted name would match no file, so a post named "évents.md" would go unchecked)
+    tracked = _git(root, "diff", "-z", "--name-only", "--no-renames", "--diff-filter=d", "--relative", base, "--")
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    names = {name for name in (tracked + untracked).split("\0") if name}
     return {name for name in names if (root / name).is_file()}
 
 
@@ -73,9 +75,9 @@ def checked(paths: Iterable[str]) -> set[str]:
 
 def calendar_ids(text: str | None) -> set[str]:
     """The ids of the events and campaigns in a calendar file's text (nothing if it cannot be read)."""
-    try:
-        data = yaml.safe_load(text or "")
-    except yaml.YAMLError:
+    try:  # BaseLoader: every value a string (a date like 2026-13-05 is not built), no Python objects
+        data = yaml.load(text or "", Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds nothing
+    except (yaml.YAMLError, ValueError, RecursionError):
         return set()
     if not isinstance(data, dict):
         return set()
