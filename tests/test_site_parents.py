@@ -37,3 +37,21 @@ def test_the_parents_site_holds_what_parents_need_and_the_staff_pages_only_in_th
     staff = example.root / "site-staff"
     for page in ("guides/writing-posts/index.html", "rules/index.html", "propose/index.html", "status/index.html"):
         assert (staff / page).exists(), page
+
+
+def test_an_event_with_an_error_never_reaches_the_public_site_or_feeds(example: School) -> None:
+    """An event that says where children will be and when is an error at its line, and is left out."""
+    example.write("calendar/fixtures.yml", "events:\n  - id: away-match-2026\n    title: Netball at Penryn\n"
+                  "    kind: event\n    start: 2026-11-25 15:30\n    audience: [netball-team]\n"
+                  "    description: Meet the coach at Penryn Leisure Centre car park at 3:30pm.\n")
+    checked = example.run("validate", "--format", "json", "--now", NOW)
+    assert any(f["path"] == "calendar/fixtures.yml" and f["rule"] == "whereabouts" for f in
+               __import__("json").loads(checked.output)["findings"]), checked.output
+    example.run("build", "--now", NOW)
+    site = example.root / "site"
+    for page in [site / "calendar" / "2026-11" / "index.html", *sorted((site / "feeds").glob("*.ics"))]:
+        text = page.read_text(encoding="utf-8")
+        assert "Penryn Leisure Centre" not in text and "away-match-2026" not in text, page.name
+    example.run("build", "--staff", "--now", NOW)
+    staff = (example.root / "site-staff" / "calendar" / "2026-11" / "index.html").read_text(encoding="utf-8")
+    assert "Netball at Penryn" in staff  # the staff preview shows it, with its problem

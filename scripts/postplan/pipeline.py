@@ -31,6 +31,7 @@ from postplan.settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
     from postplan.drafting import Draft, Planned
+    from postplan.models import Repository
     from postplan.feeds import Feed
     from postplan.publish.run import Options, Report
 
@@ -144,6 +145,8 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
     findings = check(loaded, now, ledger=ledger)
     if ledger.problem is not None:
         raise BuildProblem(ledger.problem)
+    if not staff:  # an event a check objects to (a place and time, a name) never reaches the public
+        repository = without_events_in_error(repository, findings)
     progress("drawing the calendar pages")
     files = site_files(repository, findings, ledger.published(), now, staff)
     with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:
@@ -157,6 +160,25 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
         progress("building the site with MkDocs")
         site_dir = run_mkdocs(Path(repository.root), files, staff)
     return Built(site_dir, len(files.pages), files.posts_shown, feeds, findings, time.perf_counter() - started)
+
+
+def without_events_in_error(repository: Repository, findings: list[Finding]) -> Repository:
+    """The repository less the events that have an error at one of their lines in calendar/ (what the
+    public site and parents' feeds must not show: a trip's meeting point, a child's name, a phone number)."""
+    flagged = {(f.path, f.line) for f in findings if f.blocks}
+    if not flagged:
+        return repository
+
+    def in_error(event) -> bool:
+        lines = {event.source.line, *event.source.lines.values()}
+        return any((event.source.path, line) in flagged for line in lines)
+
+    kept = [event for event in repository.events if not in_error(event)]
+    if len(kept) == len(repository.events):
+        return repository
+    copy = repository.model_copy(update={"events": kept})
+    copy.__dict__.pop("events_by_id", None)  # the copy must not answer from the original's cached look-up
+    return copy
 
 
 def publish(loaded: Loaded, now: dt.datetime, options: Options | None = None) -> Report:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from pydantic import BaseModel
+
 from postplan.escape import control_characters
 from postplan.findings import Severity
 from postplan.models import Post, Repository
@@ -35,7 +37,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             offset, character = found[0]
             line = part.line + part.text.count("\n", 0, offset)
             yield Problem(f"the text holds the control character {_name(character)}", fix=_FIX, line=line)
-    yield from _fields(post.model_dump(exclude={"parts", "source"}), "", _field_problem)
+    yield from _fields({k: v for k, v in post.__dict__.items() if k not in ("parts", "source")}, "", _field_problem)
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
@@ -51,6 +53,8 @@ def _fields(value: object, path: str, report) -> Iterator[Problem]:
         found = control_characters(value)
         if found:
             yield report(path, found[0][1])
+    elif isinstance(value, BaseModel):  # a model's own values, without the cost of dumping it
+        yield from _fields(value.__dict__, path, report)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _fields(item, f"{path}.{key}" if path else str(key), report)
