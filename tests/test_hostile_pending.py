@@ -57,7 +57,7 @@ HOSTILE_TEMPLATES = {
 }
 
 
-@PENDING_SANDBOX
+
 @pytest.mark.parametrize("case", list(HOSTILE_TEMPLATES), ids=list(HOSTILE_TEMPLATES))
 def test_a_hostile_template_is_an_error_at_its_line_and_nothing_hangs(school: School, case: str) -> None:
     school.write("templates/posts/hostile.md.j2", "{# unused by any reminder #}\n" + HOSTILE_TEMPLATES[case] + "\n")

@@ -61,7 +61,7 @@ def _keep(value: object, *args: object, **kwargs: object) -> object:
     return value
 
 
-def _environment() -> PostSandbox:
+def blank_environment() -> PostSandbox:
     """The post sandbox, with its limits, where every value is a blank and every filter keeps it."""
     environment = sandbox(undefined=Blank)
     environment.filters = _AnyFilter()
@@ -72,7 +72,7 @@ def _environment() -> PostSandbox:
 def post_text(template: str) -> str:
     """A post file to start from: blank front matter and the template's text with blanks to fill in."""
     try:
-        body = render_limited(_environment().from_string(template), {}, "template", TIME_LIMIT_SECONDS)
+        body = render_limited(blank_environment().from_string(template), {}, "template", TIME_LIMIT_SECONDS)
     except (jinja2.TemplateError, TemplateProblem, TypeError, ValueError, ArithmeticError, RecursionError):
         body = _COMMENT.sub("", template)  # a template this cannot render: offer its text as written
     lines = [line.rstrip() for line in body.strip().splitlines()]

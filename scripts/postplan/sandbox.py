@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import datetime as dt
 import functools
+import re
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -47,16 +48,47 @@ def small_range(*args: int) -> range:
 class PostSandbox(SandboxedEnvironment):
     """Jinja2's sandbox, also refusing to build huge values (``"x" * 10**9``) that would exhaust memory."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def call_binop(self, context, operator, left, right):  # noqa: ANN001 - Jinja2's signature
         if operator == "**" and isinstance(right, int) and right > 100:
             raise SecurityError("powers above 100 are not allowed in a template")
+        if operator == "%" and isinstance(left, str):
+            _refuse_wide(left, _PERCENT_WIDTHS)
         if operator == "*":
             for value, times in ((left, right), (right, left)):
-                if isinstance(value, (str, list, tuple)) and isinstance(times, int) and times > MAX_REPEAT:
-                    raise SecurityError(f"repeating text more than {MAX_REPEAT} times is not allowed in a template")
+                if isinstance(value, (str, list, tuple)) and isinstance(times, int) and (
+                        times > MAX_REPEAT or len(value) * times > MAX_OUTPUT_CHARS):
+                    raise SecurityError(f"repeating text more than {MAX_REPEAT} times, or to more than "
+                                        f"{MAX_OUTPUT_CHARS} characters, is not allowed in a template")
         return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja2's signature
+        _checked_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+# A width or precision in a format ("%200000000d", "{:>200000000}") builds that much text at once.
+_PERCENT_WIDTHS = re.compile(r"%[-+ #0]*(\d+)?(?:\.(\d+))?")
+_BRACE_WIDTHS = re.compile(r"\{[^{}]*:[^{}]*?(\d+)(?:\.(\d+))?[^{}]*\}")
+_WIDENING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+
+
+def _refuse_wide(text: str, pattern: re.Pattern[str]) -> None:
+    for match in pattern.finditer(text):
+        if any(group and int(group) > MAX_OUTPUT_CHARS for group in match.groups()):
+            raise SecurityError(f"text wider than {MAX_OUTPUT_CHARS} characters is not allowed in a template")
+
+
+def _checked_call(obj: object, args: tuple, kwargs: dict) -> None:
+    """Refuse a string method that would build far more text than any post (``'x'.center(10**9)``)."""
+    owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
+    if not isinstance(owner, str):
+        return
+    if name in _WIDENING and any(isinstance(a, int) and a > MAX_OUTPUT_CHARS for a in (*args, *kwargs.values())):
+        raise SecurityError(f"text wider than {MAX_OUTPUT_CHARS} characters is not allowed in a template")
+    if name in ("format", "format_map"):
+        _refuse_wide(owner, _BRACE_WIDTHS)
 
 
 def _given(name: str, function):

@@ -77,6 +77,26 @@ class Templates:
             raise TemplateProblem("the template wrote no text", path)
         return text
 
+    def trial(self, name: str) -> None:
+        """Raise a ``TemplateProblem`` if the template, written with a blank for every value (as the
+        propose page writes it), breaks a limit or fails: a hostile template is an error in the pull
+        request that brings it, even when no reminder uses it yet."""
+        from postplan.propose import blank_environment
+
+        env = blank_environment()
+        env.loader = self.environment.loader
+        template = self._load(env, name)
+        path = self.path_of(name)
+        try:
+            render_limited(template, {}, path, TIME_LIMIT_SECONDS)
+        except SecurityError as error:
+            raise TemplateProblem(f"the template tried something not allowed in a template: {error}", path,
+                                  _line_of(error, path),
+                                  "use only the values and filters listed in templates/README.md") from None
+        except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, RecursionError, MemoryError) as error:
+            raise TemplateProblem(f"the template could not be written even with blanks: {error}", path,
+                                  _line_of(error, path)) from None
+
     def _load(self, env: SandboxedEnvironment, name: str) -> jinja2.Template:
         path = self.path_of(name)
         file = self.folder / f"{name}{SUFFIX}"

@@ -30,6 +30,7 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     for name in sorted(known):
         try:
             templates.check(name)
+            templates.trial(name)  # every template, used or not: the propose page writes them all
         except TemplateProblem as problem:
             reported.add((problem.path, problem.line, name))
             yield Problem(problem.message, fix=problem.fix, path=problem.path, line=problem.line)
