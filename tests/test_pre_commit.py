@@ -70,4 +70,4 @@ def test_the_local_system_hook_from_the_staff_guide_runs_the_installed_postplan(
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert "content/posts/2026-10/cake-sale.md:3: error: status: 'aproved'" in done.stdout
-    assert "1 files checked: 1 error" in done.stdout
+    assert "1 file checked: 1 error" in done.stdout

@@ -77,7 +77,7 @@ def test_given_paths_limit_the_report_to_those_files(school: School) -> None:
     school.post("good")
     school.post("bad", status="approved")
     only_good = school.run("validate", str(school.root / "content/posts/good.md"))
-    assert only_good.exit_code == 0 and "1 files checked: 0 errors" in only_good.output
+    assert only_good.exit_code == 0 and "1 file checked: 0 errors" in only_good.output
     assert school.run("validate", "content/posts/bad.md").exit_code == 1  # relative to --root
 
 

@@ -43,7 +43,8 @@ def as_text(findings: Sequence[Finding], files: int, color: bool | None = None) 
     counts = summary(findings, files)
     errors, warnings = counts["errors"], counts["warnings"]
     verdict = click.style("✗", fg="red") if errors else click.style("✓", fg="green")
-    out.append(f"{verdict} {files} files checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+    out.append(f"{verdict} {_plural(files, 'file')} checked: {_plural(errors, 'error')}, "
+               f"{_plural(warnings, 'warning')}")
     return "\n".join(out)
 
 
@@ -58,7 +59,7 @@ def as_github(findings: Sequence[Finding], files: int) -> str:
         props = f"file={_prop(finding.path)},line={finding.line},title={_prop('postplan ' + finding.rule)}"
         out.append(f"::{level} {props}::{_data(message)}")
     counts = summary(findings, files)
-    out.append(f"{files} files checked: {_plural(counts['errors'], 'error')}, "
+    out.append(f"{_plural(files, 'file')} checked: {_plural(counts['errors'], 'error')}, "
                f"{_plural(counts['warnings'], 'warning')}")
     return "\n".join(out)
 
