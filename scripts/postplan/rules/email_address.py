@@ -21,7 +21,7 @@ from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.personal import Found, email_addresses, own_domains
-from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.reading import public_event_texts, reader_texts, where
 
 ID = "email-address"
 SEVERITY = Severity.ERROR
@@ -42,14 +42,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: a title or description is on the public site and in the feeds."""
-    for event in repository.events:
-        for field in ("title", "description"):
-            for address in _not_the_schools(plain(getattr(event, field)) if event.public else "", repository):
-                yield Problem(
-                    f"the event '{event.id}' gives the email address '{address.written}' on the public site and "
-                    "feeds",
-                    fix="take it out, or give the school office's address instead",
-                    path=event.source.path, line=event.source.line_of(field))
+    for event, text in public_event_texts(repository):
+        for address in _not_the_schools(text.value, repository):
+            yield Problem(
+                f"the event '{event.id}' gives the email address '{address.written}' on the public site and "
+                "feeds",
+                fix="take it out, or give the school office's address instead",
+                path=event.source.path, line=text.line_at(address.start))
 
 
 def _not_the_schools(value: str, repository: Repository) -> list[Found]:

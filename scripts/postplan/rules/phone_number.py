@@ -23,7 +23,7 @@ from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.personal import own_numbers, phone_numbers
-from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.reading import public_event_texts, reader_texts, where
 from postplan.rules.text import prose
 
 ID = "phone-number"
@@ -49,14 +49,12 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: a title or description is on the public site and in the feeds."""
     own = own_numbers(tuple(repository.settings.public_details))
-    for event in repository.events:
-        for field in ("title", "description"):
-            value = getattr(event, field) if event.public else ""
-            for number in phone_numbers(prose(plain(value))):
-                if number.value not in own:
-                    yield Problem(
-                        f"the event '{event.id}' gives the phone number '{number.written.strip()}' on the public "
-                        "site and feeds",
-                        fix="take the number out; to give the school's own number, add it to `public_details:` "
-                            "in mkdocs.yml",
-                        path=event.source.path, line=event.source.line_of(field))
+    for event, text in public_event_texts(repository):
+        for number in phone_numbers(prose(text.value)):
+            if number.value not in own:
+                yield Problem(
+                    f"the event '{event.id}' gives the phone number '{number.written.strip()}' on the public "
+                    "site and feeds",
+                    fix="take the number out; to give the school's own number, add it to `public_details:` "
+                        "in mkdocs.yml",
+                    path=event.source.path, line=text.line_at(number.start))

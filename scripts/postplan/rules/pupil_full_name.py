@@ -31,7 +31,7 @@ from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.names import find_names, name_text, names_for
-from postplan.rules.reading import Text, plain, reader_texts, where
+from postplan.rules.reading import public_event_texts, reader_texts, where
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -60,18 +60,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: their titles and descriptions reach the site and parents' feeds."""
     names = names_for(context)
-    for event in repository.events:
-        if not event.public:
-            continue
-        for field in ("title", "description"):
-            value = getattr(event, field) or ""
-            text = Text("text", plain(value), value, event.source.line_of(field), field)
-            for name in find_names(name_text(text), names):
-                if name.form != "first":
-                    yield Problem(f"the event '{event.id}' names '{name.full}', which looks like "
-                                  f"{_WHAT[name.form]}: the calendar is public", fix=_fix(name),
-                                  path=event.source.path, line=text.line_at(name.start))
-                    break
+    for event, text in public_event_texts(repository):
+        for name in find_names(name_text(text), names):
+            if name.form != "first":
+                yield Problem(f"the event '{event.id}' names '{name.full}', which looks like "
+                              f"{_WHAT[name.form]}: the calendar is public", fix=_fix(name),
+                              path=event.source.path, line=text.line_at(name.start))
+                break
 
 
 def _fix(name) -> str:

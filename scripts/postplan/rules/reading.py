@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
-from postplan.models import Post
+from postplan.models import Event, Post, Repository
 
 # Characters that show nothing (or nothing a reader notices) but split a word for a machine: zero-width
 # spaces and joiners, the soft hyphen, word joiners, bidirectional controls, the byte-order mark.
@@ -174,3 +175,15 @@ def _reader_texts(post: Post) -> tuple[Text, ...]:
 def where(text: Text) -> str:
     """How a finding names the place it found something: "" for the post's text, else " (in alt text)"."""
     return "" if text.kind == "text" else f" (in the {text.kind})"
+
+
+def public_event_texts(repository: Repository) -> Iterator[tuple[Event, Text]]:
+    """The title and description of every public event, as texts with their lines in calendar/: they
+    reach the public site and the parents' feeds, so the rules read them as they read a post."""
+    for event in repository.events:
+        if not event.public:
+            continue
+        for field in ("title", "description"):
+            value = getattr(event, field) or ""
+            if value:
+                yield event, Text("text", plain(value), value, event.source.line_of(field), field)
