@@ -141,9 +141,9 @@ def score(cases: list[Case], findings: list[dict], problems: list[CorpusProblem]
     return Score(results, list(problems or []), leftover)
 
 
-def measure(corpus: Path = CORPUS, now: str = PINNED_NOW) -> Score:
-    """Load the corpus, check it as one school, and score every case."""
-    cases, problems = load_corpus(corpus)
+def measure(corpus: Path = CORPUS, now: str = PINNED_NOW, cases_folder: Path | None = None) -> Score:
+    """Load the corpus (or another folder of cases for its school), check it as one school, and score every case."""
+    cases, problems = load_corpus(corpus, cases_folder)
     with tempfile.TemporaryDirectory(prefix="postplan-accuracy-") as folder:
         root = Path(folder) / "school"
         write_school(cases, corpus, root)
