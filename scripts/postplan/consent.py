@@ -84,6 +84,15 @@ class Register:
                 return found
         return []
 
+    def without_consent(self, who: list[str], channel: str, day: dt.date) -> list[str]:
+        """The ``who:`` entries that may not appear on the channel that day (unknown ones included)."""
+        refused = []
+        for written in who:
+            found = self.find(written)
+            if len(found) != 1 or not found[0].allows(channel, day):
+                refused.append(written)
+        return refused
+
     def nearest(self, written: str) -> list[str]:
         """Up to three labels close to an entry that matched nobody (a misspelling, the wrong class)."""
         labels = {p.label: p for p in self.pupils}
