@@ -6,10 +6,12 @@ picture is actually opened, so checking posts without media stays quick.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -161,6 +163,20 @@ def public_file(path: Path, root: Path, max_side: int) -> Path:
         out.write(clean)
     os.replace(temporary, copy)
     return copy
+
+
+def older_than(posts: Iterable, today: dt.date, years: int) -> tuple[list[tuple[dt.date, str, str]], dt.date]:
+    """Photos first posted before this school year and the ``years - 1`` before it (a school year starts on
+    1 September): (day, file, post id) in date order, and that first day kept."""
+    start = today.year if today.month >= 9 else today.year - 1
+    before = dt.date(start - years + 1, 9, 1)
+    first: dict[str, tuple] = {}
+    for post in posts:
+        day = post.publish_at.date()
+        for media in post.media:
+            if day < before and (media.file not in first or day < first[media.file][0]):
+                first[media.file] = (day, media.file, post.id)
+    return sorted(first.values()), before
 
 
 class Attachment(NamedTuple):
