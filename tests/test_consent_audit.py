@@ -96,3 +96,20 @@ def test_retention_lists_photos_older_than_the_school_years_set(school: School) 
     assert result.exit_code == 0
     assert result.output.splitlines() == ["01/06/2023  content/media/old.jpg  (post old)",
                                           "1 photo posted before 01/09/2024 (3 school years) to review."]
+
+
+def test_a_scheduled_workflow_runs_the_audit_from_the_secret_and_fails_loudly() -> None:
+    import yaml
+
+    from tests.conftest import PROJECT
+
+    workflow = yaml.safe_load((PROJECT / ".github/workflows/consent-audit.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"] and workflow["permissions"] == {"contents": "read"}  # "on" reads as True
+    steps = workflow["jobs"]["audit"]["steps"]
+    audit = [s for s in steps if s.get("run") == "postplan consent audit"]
+    assert audit and all("continue-on-error" not in s for s in steps)
+    writing = next(s for s in steps if "CONSENT_REGISTER" in s.get("env", {}))
+    assert "$RUNNER_TEMP/consent.csv" in writing["run"] and "exit 1" in writing["run"]
+    assert steps.index(writing) < steps.index(audit[0])
+    for other in ("site.yml", "check.yml"):  # the build hides withdrawn photos; the check reads the register
+        assert "secrets.POSTPLAN_CONSENT_CSV" in (PROJECT / ".github/workflows" / other).read_text(encoding="utf-8")
