@@ -145,3 +145,28 @@ def test_a_header_without_a_consent_column_says_what_it_has() -> None:
     assert problems == ["row 1 (the header) has no column for a website consent, a social media consent; it has: "
                         "Name, Class"]
     assert issubclass(RegisterProblem, Exception)
+
+
+def test_hostile_registers_get_a_message_never_a_traceback() -> None:
+    for text in ("", "\n\n", "Name,Class,Website,Social\n\"Maya,4B,Yes\n", "a\0b,c\n", "Name\n" + "x\n" * 5,
+                 "Name;Class;Website;Social\nMaya;4B;Yes;No\n", "Name,Class,Website,Social\nMaya,4B,Yes,Yes,extra,cells\n"):
+        pupils, problems = parse(text)
+        assert problems or pupils, repr(text)
+    assert parse("Name,Class,Website,Social\nMaya,,Yes,Yes\n")[1] == ["row 2: no name or no class: every pupil needs both"]
+    assert parse("Name,Class,Website,Social,Expiry\nMaya,4B,Yes,Yes,someday\n")[1] == [
+        "row 2: 'someday' in column 'Expiry' is not a date (write it as 31/07/2027 or 2027-07-31)"]
+
+
+@pytest.mark.parametrize("who", ["Maya 4B", "[1, 2]", "[[Maya]]", "['']", "{a: b}"])
+def test_a_hostile_who_is_a_finding_at_its_line(school: School, register: Path, who: str) -> None:
+    photo_post(school, who)
+    result = school.run("validate", "--format", "json", "--now", NOW)
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.output)
+    assert all(f["line"] >= 1 for f in report["findings"])
+
+
+def test_may_as_a_word_is_not_the_pupil_may(school: School, register: Path) -> None:
+    register.write_text(REGISTER.read_text(encoding="utf-8") + "May Evans,4B,Yes,Yes,,,\n", encoding="utf-8")
+    photo_post(school, "[May 4B]", body="You may see our bulbs from the gate.")
+    assert consent_findings(school) == []

@@ -162,10 +162,15 @@ def parse(text: str) -> tuple[list[Pupil], list[str]]:
     first_line = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     if not first_line:
         return [], ["the file is empty: export the register with a header row"]
-    dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t") if any(d in first_line for d in ",;\t") \
-        else csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    try:
+        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text.replace("\0", ""), newline=""), dialect)
+    try:
+        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        return [], [f"row {reader.line_num}: cannot be read as CSV ({error}); export the register as CSV again"]
     columns, missing = _columns(rows[0][1])
     if missing:
         return [], [missing]

@@ -22,10 +22,11 @@ false`` with ``alt: Year 2 children smiling in the hall``; ``alt: Our class (chi
 have been blurred)``.
 """
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
-from postplan.consent import Register, channels
+from postplan.consent import Pupil, Register, channels
 from postplan.findings import Severity
 from postplan.models import Media, Post
 from postplan.rules.base import Context, Problem
@@ -119,8 +120,8 @@ def _registered(post: Post, media: Media, index: int, context: Context) -> Itera
             yield Problem(f"{media.file}: {problem[0]}", fix=problem[1], field=f"media.{index}.who.{number}")
 
 
-def _consent_problem(written: str, found: list, register: Register, where_to: tuple[str, ...],
-                     day) -> tuple[str, str] | None:
+def _consent_problem(written: str, found: list[Pupil], register: Register, where_to: tuple[str, ...],
+                     day: dt.date) -> tuple[str, str] | None:
     """What stops this pupil appearing (message, fix), or None when the register allows every channel."""
     if not found:
         near = register.nearest(written)
@@ -151,7 +152,8 @@ def _named(post: Post, register: Register) -> Iterable[Problem]:
         return
     for text in reader_texts(post):
         for word in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.value):
-            if word.group().casefold() in firsts:
+            capitalised = word.group()[0].isupper() or text.kind == "file name"  # "we may" is not May
+            if capitalised and word.group().casefold() in firsts:
                 yield Problem(
                     f"'{word.group()}'{where(text)} names a pupil who is in the photo",
                     fix="never name a pupil in a photo: take the name out (or choose a photo without them)",
