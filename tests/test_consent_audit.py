@@ -111,5 +111,16 @@ def test_a_scheduled_workflow_runs_the_audit_from_the_secret_and_fails_loudly() 
     writing = next(s for s in steps if "CONSENT_REGISTER" in s.get("env", {}))
     assert "$RUNNER_TEMP/consent.csv" in writing["run"] and "exit 1" in writing["run"]
     assert steps.index(writing) < steps.index(audit[0])
-    for other in ("site.yml", "check.yml"):  # the build hides withdrawn photos; the check reads the register
+    for other in ("site.yml", "check.yml", "publish.yml"):  # the build hides withdrawn photos; the others check
         assert "secrets.POSTPLAN_CONSENT_CSV" in (PROJECT / ".github/workflows" / other).read_text(encoding="utf-8")
+
+
+def test_a_due_post_whose_pupil_lost_consent_is_not_published(school: School, register: Path) -> None:
+    photo(school, "garden.jpg")
+    school.post("garden", "Our bulbs are in!", status="approved", approved_by="Mrs Hart", publish_at="2027-05-20 08:30",
+                media="\n  - file: media/garden.jpg\n    alt: Planting bulbs\n    people: true\n    who: [Ruby 4B]")
+    result = school.run("publish", "--now", "2027-05-20T08:40")
+    assert result.exit_code == 1
+    assert "blocked         garden  1 error (postplan validate content/posts/garden.md)" in result.output
+    assert not (school.root / "ledger.jsonl").exists() or "garden" not in (school.root / "ledger.jsonl").read_text()
+    assert "Ruby" not in result.output
