@@ -51,9 +51,9 @@ def test_pupils_with_consent_everywhere_pass(school: School, register: Path) -> 
 
 
 @pytest.mark.parametrize(("who", "message"), [
-    ("[Ellie 4B]", "media/garden.jpg: 'Ellie 4B' has no consent for website"),
+    ("[Ellie 4B]", "media/garden.jpg: 'Ellie 4B' has no consent for the school website"),
     ("[Zac 4B]", "media/garden.jpg: the consent of 'Zac 4B' ended on 31/03/2027, before this post goes out"),
-    ("[Ruby 4B]", "media/garden.jpg: 'Ruby 4B' has no consent for x, website"),
+    ("[Ruby 4B]", "media/garden.jpg: 'Ruby 4B' has no consent for X or the school website"),
     ("[Leo 4B]", "media/garden.jpg: 'Leo 4B' is on the do-not-publish list: never in a photo, on any channel"),
     ("[Mya 4B]", "media/garden.jpg: 'Mya 4B' is not in the consent register"),
     ("[Maya 4C]", "media/garden.jpg: 'Maya 4C' is not in the consent register"),
@@ -74,7 +74,8 @@ def test_an_unknown_name_gets_the_nearest_matches(school: School, register: Path
 def test_the_register_decides_not_the_authors_word(school: School, register: Path) -> None:
     school.post("garden", "Our bulbs are in!", media="\n  - file: media/garden.jpg\n    alt: Pupils planting bulbs"
                 "\n    people: true\n    consent: confirmed\n    who: [Ruby 4B]")
-    assert [m for _, m in consent_findings(school)] == ["media/garden.jpg: 'Ruby 4B' has no consent for x, website"]
+    assert [m for _, m in consent_findings(school)] == [
+        "media/garden.jpg: 'Ruby 4B' has no consent for X or the school website"]
 
 
 def test_people_with_nobody_listed_asks_for_the_list(school: School, register: Path) -> None:
@@ -96,7 +97,8 @@ def test_a_pupil_in_the_photo_is_not_named_in_text_alt_or_file_name(school: Scho
 def test_a_surname_initial_picks_one_of_two_pupils_with_the_same_name(school: School, register: Path) -> None:
     (register).write_text(REGISTER.read_text(encoding="utf-8") + "Maya Kowalska,4B,No,No,No,,\n", encoding="utf-8")
     photo_post(school, "[Maya 4B]")
-    assert consent_findings(school) == [(WHO_LINE, "media/garden.jpg: 'Maya 4B' matches 2 pupils in the consent register")]
+    assert consent_findings(school) == [
+        (WHO_LINE, "media/garden.jpg: 'Maya 4B' matches 2 pupils in the consent register")]
     photo_post(school, "[Maya P 4B]")
     assert consent_findings(school) == []
 
@@ -129,7 +131,8 @@ def test_a_row_that_cannot_be_read_is_named_by_its_number(school: School, regist
 
 def test_real_exports_are_forgiven() -> None:
     """Excel's UTF-16 with tabs, a BOM with semicolons, "Surname, Forename", other header spellings."""
-    text = "Name\tForm\tPhotos - social media\tPhotos - school website\tExpiry\tDNP\r\nPatel, Maya\tYear 4\tY\tN\t\t\r\n"
+    text = ("Name\tForm\tPhotos - social media\tPhotos - school website\tExpiry\tDNP\r\n"
+            "Patel, Maya\tYear 4\tY\tN\t\t\r\n")
     pupils, problems = parse(decode(text.encode("utf-16")))
     assert problems == []
     assert [(p.first, p.group, p.consent) for p in pupils] == [("Maya", "Year 4", {"social media": True,
@@ -149,10 +152,12 @@ def test_a_header_without_a_consent_column_says_what_it_has() -> None:
 
 def test_hostile_registers_get_a_message_never_a_traceback() -> None:
     for text in ("", "\n\n", "Name,Class,Website,Social\n\"Maya,4B,Yes\n", "a\0b,c\n", "Name\n" + "x\n" * 5,
-                 "Name;Class;Website;Social\nMaya;4B;Yes;No\n", "Name,Class,Website,Social\nMaya,4B,Yes,Yes,extra,cells\n"):
+                 "Name;Class;Website;Social\nMaya;4B;Yes;No\n",
+                 "Name,Class,Website,Social\nMaya,4B,Yes,Yes,extra,cells\n"):
         pupils, problems = parse(text)
         assert problems or pupils, repr(text)
-    assert parse("Name,Class,Website,Social\nMaya,,Yes,Yes\n")[1] == ["row 2: no name or no class: every pupil needs both"]
+    assert parse("Name,Class,Website,Social\nMaya,,Yes,Yes\n")[1] == [
+        "row 2: no name or no class: every pupil needs both"]
     assert parse("Name,Class,Website,Social,Expiry\nMaya,4B,Yes,Yes,someday\n")[1] == [
         "row 2: 'someday' in column 'Expiry' is not a date (write it as 31/07/2027 or 2027-07-31)"]
 

@@ -43,12 +43,12 @@ def test_the_audit_lists_each_post_to_take_down_with_its_link_and_command(school
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith("harvest: https://x.com/TregarrowCP/status/")
-    assert lines[1:4] == ["  media/harvest.jpg: a pupil no longer has consent for x",
-                          "  media/harvest.jpg: a pupil no longer has consent for website",
+    assert lines[1:4] == ["  media/harvest.jpg: a pupil no longer has consent for X",
+                          "  media/harvest.jpg: a pupil no longer has consent for the school website",
                           "  take it down: postplan takedown harvest"]
     assert "spring: https://x.com/" in result.output and "postplan takedown spring" in result.output
-    assert "  media/clubs.jpg: a pupil no longer has consent for website" in result.output
-    assert "media/clubs.jpg: a pupil no longer has consent for x" not in result.output  # Ellie: social media yes
+    assert "  media/clubs.jpg: a pupil no longer has consent for the school website" in result.output
+    assert "media/clubs.jpg: a pupil no longer has consent for X" not in result.output  # Ellie: social media yes
     assert "maths" not in result.output
     assert "3 published posts to take down" in result.output
     assert not any(name in result.output for name in NAMES)

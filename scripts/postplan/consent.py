@@ -246,3 +246,10 @@ def channels(post, settings) -> tuple[str, ...]:
     names = getattr(post, "accounts", None) or [post.account]
     platforms = [settings.accounts[name].platform for name in names if name in settings.accounts]
     return (*dict.fromkeys(platforms), WEBSITE)
+
+
+def channel_name(channel: str) -> str:
+    """A channel as people say it: "X", "Facebook", "the school website"."""
+    from postplan.platforms import LIMITS
+
+    return "the school website" if channel == WEBSITE else LIMITS[channel].name if channel in LIMITS else channel

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from postplan.consent import WEBSITE, Register
+from postplan.consent import WEBSITE, Register, channel_name
 from postplan.models import Post
 from postplan.publish.ledger import ledger_records
 
@@ -29,8 +29,8 @@ class Takedown:
     def describe(self) -> str:
         lines = [f"{self.post}: {self.url or 'published (no link recorded)'}"]
         for file, channel, count in self.photos:
-            pupils = "a pupil" if count == 1 else f"{count} pupils"
-            lines.append(f"  {file}: {pupils} no longer {'has' if count == 1 else 'have'} consent for {channel}")
+            pupils = "a pupil no longer has" if count == 1 else f"{count} pupils no longer have"
+            lines.append(f"  {file}: {pupils} consent for {channel_name(channel)}")
         lines.append(f"  take it down: postplan takedown {self.post}")
         return "\n".join(lines)
 

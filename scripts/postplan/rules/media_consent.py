@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from postplan.consent import Pupil, Register, channels
+from postplan.consent import Pupil, Register, channel_name, channels
 from postplan.findings import Severity
 from postplan.models import Media, Post
 from postplan.rules.base import Context, Problem
@@ -126,7 +126,8 @@ def _consent_problem(written: str, found: list[Pupil], register: Register, where
     if not found:
         near = register.nearest(written)
         return (f"'{written}' is not in the consent register",
-                f"did you mean {' or '.join(near)}?" if near else "write the first name and class as the register has them")
+                f"did you mean {' or '.join(near)}?" if near
+                else "write the first name and class as the register has them")
     if len(found) > 1:
         return (f"'{written}' matches {len(found)} pupils in the consent register",
                 "add the first letter of the surname: `Maya P 4B`")
@@ -139,7 +140,7 @@ def _consent_problem(written: str, found: list[Pupil], register: Register, where
                 "ask the office for renewed consent, or choose a photo without this pupil")
     refused = [channel for channel in where_to if not pupil.allows(channel, day)]
     if refused:
-        return (f"'{written}' has no consent for {', '.join(refused)}",
+        return (f"'{written}' has no consent for {' or '.join(map(channel_name, refused))}",
                 "choose a photo without this pupil, or a photo of the work")
     return None
 

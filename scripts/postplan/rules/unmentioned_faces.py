@@ -36,6 +36,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         found = photos.attachment(context, media.file)
         if found is None or found.kind != "image":
             continue
+        people = f"media.{index}.people"
         count = context.once((ID, media.file), lambda: faces.faces_in(found.path, context.root))
         if count:
             yield Problem(
@@ -43,5 +44,5 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                 fix="look at the photo again: if anyone can be recognised, write `people: true` and who they are "
                     "(`who: [Maya 4B]`, or `consent: confirmed` once checked); otherwise choose a photo of the "
                     "work, or of hands or the backs of heads",
-                field=f"media.{index}.people" if f"media.{index}.people" in post.source.lines else f"media.{index}.file",
+                field=people if people in post.source.lines else f"media.{index}.file",
             )
