@@ -175,3 +175,10 @@ def test_may_as_a_word_is_not_the_pupil_may(school: School, register: Path) -> N
     register.write_text(REGISTER.read_text(encoding="utf-8") + "May Evans,4B,Yes,Yes,,,\n", encoding="utf-8")
     photo_post(school, "[May 4B]", body="You may see our bulbs from the gate.")
     assert consent_findings(school) == []
+
+
+def test_no_register_name_reaches_the_output_unless_a_finding_needs_it(school: School, register: Path) -> None:
+    photo_post(school, "[Maya 4B, Tom 4B]")
+    result = school.run("validate", "--now", NOW)
+    for name in ("Patel", "Harris", "Ellie", "Zac", "Ruby", "Leo", "Kowalski", "Maya", "Tom"):
+        assert name not in result.output, name
