@@ -17,7 +17,7 @@ SAFEGUARDING = frozenset({
     "pupil-full-name", "pupil-name-with-photo", "pupil-singled-out", "hidden-text",
     "phone-number", "email-address", "postal-address", "birth-date", "special-category", "vehicle-registration",
     "whereabouts", "trip-location",
-    "media-consent", "media-location",
+    "media-consent", "media-location", "unmentioned-faces",
 })
 
 

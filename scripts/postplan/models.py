@@ -105,6 +105,9 @@ class Settings(Frozen):
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out
     site_url: OneAddress | None = None
     roster_env: str = "POSTPLAN_ROSTER"  # environment variable naming a pupil roster outside the repo
+    consent_env: str = "POSTPLAN_CONSENT"  # environment variable naming the consent register outside the repo
+    photo_max_side: int = Field(default=1200, ge=320, le=4096)  # copies that leave the repository: at most this
+    photo_review_years: int = Field(default=3, ge=1, le=20)  # photos older than this many school years: review
     # --- feeds ---
     feed_months_back: int = Field(default=3, ge=0, le=120)  # feeds keep past events this many months
     feed_max_events: int = Field(default=1000, ge=10)  # Google drops events past about 1,000 (or 1 MB)
@@ -160,7 +163,9 @@ class Media(Frozen):
     file: str
     alt: str = ""
     people: bool = False  # recognisable people in the picture → consent must be confirmed
-    consent: Consent | None = None
+    consent: Consent | None = None  # the author's word; with a consent register, the register decides
+    # who can be recognised, as staff know them: first name and class ("Maya 4B"); never shown publicly
+    who: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(default_factory=list)
 
 
 class Poll(Frozen):

@@ -6,8 +6,12 @@ picture is actually opened, so checking posts without media stays quick.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import io
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -105,6 +109,74 @@ def strip_location(path: Path) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+PUBLIC_FORMATS = {"JPEG": {"quality": 85}, "PNG": {}, "WEBP": {"quality": 85}, "GIF": {}}
+PUBLIC_CACHE = ".cache/postplan/public"  # git-ignored: the clean copies the publisher uploads
+
+
+def public_copy(path: Path, max_side: int) -> bytes | None:
+    """The copy of a picture that may leave the repository: turned upright (EXIF orientation applied),
+    at most ``max_side`` pixels wide or tall, re-encoded from its pixels alone so no metadata goes with it
+    (EXIF, GPS, XMP, IPTC, comments, the camera's thumbnail). None if it is not a picture Pillow reads.
+    The original is never rewritten."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            kind = image.format
+            if kind not in PUBLIC_FORMATS:
+                return None
+            upright = ImageOps.exif_transpose(image)
+            upright.thumbnail((max_side, max_side))
+            pixels = Image.new(upright.mode, upright.size)
+            pixels.paste(upright)
+            if "transparency" in upright.info:
+                pixels.info["transparency"] = upright.info["transparency"]
+            if upright.mode == "P":
+                pixels.putpalette(upright.getpalette())
+            out = io.BytesIO()
+            pixels.save(out, format=kind, **PUBLIC_FORMATS[kind])
+            return out.getvalue()
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        return None
+
+
+def public_file(path: Path, root: Path, max_side: int) -> Path:
+    """A clean copy of the picture (``public_copy``) in the repository's git-ignored cache, named by its
+    content so the upload carries no file name of the school's either; the file itself when it is not a
+    picture Pillow reads (a video: the platform checks it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return path  # the publisher says why it cannot be read
+    name = hashlib.sha256(data + f"/{max_side}".encode()).hexdigest()[:32] + path.suffix.lower()
+    copy = root / PUBLIC_CACHE / name
+    if copy.is_file():
+        return copy
+    clean = public_copy(path, max_side)
+    if clean is None:
+        return path
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=copy.parent, suffix=path.suffix)
+    with os.fdopen(handle, "wb") as out:
+        out.write(clean)
+    os.replace(temporary, copy)
+    return copy
+
+
+def older_than(posts: Iterable, today: dt.date, years: int) -> tuple[list[tuple[dt.date, str, str]], dt.date]:
+    """Photos first posted before this school year and the ``years - 1`` before it (a school year starts on
+    1 September): (day, file, post id) in date order, and that first day kept."""
+    start = today.year if today.month >= 9 else today.year - 1
+    before = dt.date(start - years + 1, 9, 1)
+    first: dict[str, tuple] = {}
+    for post in posts:
+        day = post.publish_at.date()
+        for media in post.media:
+            if day < before and (media.file not in first or day < first[media.file][0]):
+                first[media.file] = (day, media.file, post.id)
+    return sorted(first.values()), before
 
 
 class Attachment(NamedTuple):

@@ -25,6 +25,7 @@ from postplan.check import check as run_rules
 from postplan.findings import Finding
 from postplan.load import CALENDAR_DIR, Loaded, load_repository
 from postplan.publish.view import LedgerView, read_view
+from postplan.consent import read_register
 from postplan.roster import read_roster
 from postplan.rules import Context
 from postplan.settings import SETTINGS_FILE
@@ -58,7 +59,9 @@ def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: L
     """Every finding in scope, with what the rules consult besides the posts: the roster and the ledger."""
     repository = loaded.repository
     ledger = ledger if ledger is not None else read_view(Path(repository.root))
-    context = Context(repository, now, read_roster(repository.settings.roster_env), dict(ledger.states))
+    settings = repository.settings
+    context = Context(repository, now, read_roster(settings.roster_env), dict(ledger.states),
+                      consent=read_register(settings.consent_env, Path(repository.root)))
     broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
     return sorted(broken + run_rules(loaded, context, scope), key=Finding.sort_key)
 

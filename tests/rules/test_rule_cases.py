@@ -44,6 +44,9 @@ def make_image(path: Path, spec: dict) -> None:
     from PIL import Image
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    if spec.get("copy"):  # a photograph kept in tests/fixtures/ (faces/README.md gives their licences)
+        shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / spec["copy"], path)
+        return
     kind = spec.get("kind", "jpeg")
     if kind == "heic":
         path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)

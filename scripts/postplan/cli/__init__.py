@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from postplan.cli import building, checking, drafting, publishing
+from postplan.cli import building, checking, consenting, drafting, publishing
 from postplan.cli.options import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Failure
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "Failure", "cli", "main"]
@@ -31,7 +31,7 @@ def cli() -> None:
 
 for command in (checking.validate, checking.rules, publishing.record_feeds, building.bench, publishing.publish,
                 publishing.status, drafting.new, drafting.plan_command, checking.preview, checking.schema,
-                building.build, building.media, checking.accuracy):
+                building.build, building.media, checking.accuracy, consenting.consent):
     cli.add_command(command)
 
 

@@ -37,8 +37,18 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
     wanted = None if everything else _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
     files = loaded.repository.files if wanted is None else len(wanted)
+    _consent_note(loaded.repository.settings.consent_env, fmt)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _consent_note(variable: str, fmt: str) -> None:
+    """Once a run, without a consent register: photo consent is only the author's word."""
+    import os
+
+    if fmt == "text" and not os.environ.get(variable, "").strip():
+        click.echo(f"Note: photo consent is self-declared (`consent: confirmed`); set {variable} to the school's "
+                   "consent register to check it.", err=True)
 
 
 def _wanted(paths: tuple[Path, ...], ref: str | None, loaded) -> set[str] | None:

@@ -62,10 +62,14 @@ def load(root: Path, posts: bool = True):
     from postplan.pipeline import load as load_school
     from postplan.settings import SettingsError
 
+    from postplan.consent import read_register
+
     try:
-        return load_school(root, posts)
+        loaded = load_school(root, posts)
+        read_register(loaded.repository.settings.consent_env, root)  # a register that cannot be used stops here
     except SettingsError as error:
         raise Failure(str(error)) from None
+    return loaded
 
 
 def current_time(now_text: str | None, loaded):

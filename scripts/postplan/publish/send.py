@@ -33,6 +33,18 @@ class Outcome:
     stop: StopRun | None = None  # set when the whole run must stop after this post
 
 
+def _public(message: Message, root: Path) -> Message:
+    """The message with clean copies of its pictures: no metadata, at most the settings' size, upright."""
+    if not message.media:
+        return message
+    from postplan.photos import public_file
+    from postplan.settings import load_settings
+
+    side = load_settings(root).photo_max_side
+    media = tuple(dataclasses.replace(a, path=public_file(a.path, root, side)) for a in message.media)
+    return dataclasses.replace(message, media=media)
+
+
 def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Path, account: str,
               now: dt.datetime, run: str, scrub=str) -> Outcome:
     """Send every part still to go, stopping at the first part that does not go."""
@@ -47,7 +59,7 @@ def send_post(decision: Decision, publisher: Publisher, ledger: Ledger, root: Pa
         except NotDurable as error:
             return _unclaimed(error)
         try:
-            sent = publisher.send(message)
+            sent = publisher.send(_public(message, root))
         except SendError as error:
             return not_published(ledger, message, error, now, run, scrub)
         except Exception as error:  # noqa: BLE001 - after a claim, any surprise means "it may have gone"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from postplan.consent import Register
 from postplan.models import Allow, Post, Repository, line_of
 
 Result = TypeVar("Result")
@@ -62,6 +63,7 @@ class Context:
     ledger: dict[str, str] = field(default_factory=dict)  # post id → what the publisher's ledger says of it
     posts: tuple[PostFacts, ...] = ()  # every post, for ``check_repository`` (``check`` sees one post)
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    consent: Register | None = None  # the school's consent register; None: consent is self-declared
 
     @property
     def root(self) -> Path:

@@ -8,6 +8,12 @@ smiling on the field") shows people whose consent nobody checked. And a photo is
 children blurred, cropped or covered because they have no consent ("children without consent have
 been blurred"): that tells everyone which children they are, and a blur can be undone.
 
+With the school's consent register set (``POSTPLAN_CONSENT``, see the consent guide), the register
+decides instead of ``consent:``: a photo of people lists who can be recognised, as staff know them
+(``who: [Maya 4B, Tom 4B]``), and each must be in the register, not on its do-not-publish list, with
+consent for every channel the post goes to (its account's platform and the school website) on the day
+it goes out. No one in the photo is named in the post's text, alt text or file name.
+
 Passes: ``people: true`` with ``consent: confirmed``; ``people: false`` with ``alt: Clay pots drying on
 a shelf``; ``people: false`` with ``alt: Children's hands planting bulbs``.
 
@@ -16,9 +22,11 @@ false`` with ``alt: Year 2 children smiling in the hall``; ``alt: Our class (chi
 have been blurred)``.
 """
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
+from postplan.consent import Pupil, Register, channel_name, channels
 from postplan.findings import Severity
 from postplan.models import Media, Post
 from postplan.rules.base import Context, Problem
@@ -77,7 +85,10 @@ _CONSENT_WORDS = frozenset("consent permission blurred pixelated hidden covered 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     for index, media in enumerate(post.media):
-        if media.people and media.consent != "confirmed":
+        if context.consent is not None and (media.people or media.who):
+            if context.ledger.get(post.id) != "published":  # once out, `postplan consent audit` watches it
+                yield from _registered(post, media, index, context)
+        elif media.people and media.consent != "confirmed":
             state = f"consent is '{media.consent}'" if media.consent else "consent is not recorded"
             yield Problem(
                 f"{media.file} shows people but {state}",
@@ -89,6 +100,65 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             yield from _people_in_alt(media, index)
     if post.media:
         yield from _edited_for_consent(post)
+    if context.consent is not None:
+        yield from _named(post, context.consent)
+
+
+def _registered(post: Post, media: Media, index: int, context: Context) -> Iterable[Problem]:
+    """With a consent register, the register decides (not ``consent:``): everyone listed, on every channel."""
+    if not media.who:
+        yield Problem(f"{media.file} shows people but does not say who: the consent register cannot be checked",
+                      fix="list everyone who can be recognised, first name and class: `who: [Maya 4B, Tom 4B]`",
+                      field=f"media.{index}.people")
+        return
+    where_to = channels(post, context.repository.settings)
+    day = post.publish_at.date()
+    for number, written in enumerate(media.who):
+        found = context.consent.find(written)
+        problem = _consent_problem(written, found, context.consent, where_to, day)
+        if problem:
+            yield Problem(f"{media.file}: {problem[0]}", fix=problem[1], field=f"media.{index}.who.{number}")
+
+
+def _consent_problem(written: str, found: list[Pupil], register: Register, where_to: tuple[str, ...],
+                     day: dt.date) -> tuple[str, str] | None:
+    """What stops this pupil appearing (message, fix), or None when the register allows every channel."""
+    if not found:
+        near = register.nearest(written)
+        return (f"'{written}' is not in the consent register",
+                f"did you mean {' or '.join(near)}?" if near
+                else "write the first name and class as the register has them")
+    if len(found) > 1:
+        return (f"'{written}' matches {len(found)} pupils in the consent register",
+                "add the first letter of the surname: `Maya P 4B`")
+    pupil = found[0]
+    if pupil.do_not_publish:
+        return (f"'{written}' is on the do-not-publish list: never in a photo, on any channel",
+                "choose a photo without this pupil; speak to the designated safeguarding lead")
+    if pupil.until is not None and day > pupil.until:
+        return (f"the consent of '{written}' ended on {pupil.until:%d/%m/%Y}, before this post goes out",
+                "ask the office for renewed consent, or choose a photo without this pupil")
+    refused = [channel for channel in where_to if not pupil.allows(channel, day)]
+    if refused:
+        return (f"'{written}' has no consent for {' or '.join(map(channel_name, refused))}",
+                "choose a photo without this pupil, or a photo of the work")
+    return None
+
+
+def _named(post: Post, register: Register) -> Iterable[Problem]:
+    """A pupil in a photo is never named with it: in the text, the alt text or the file name."""
+    firsts = {pupil.first.casefold() for media in post.media for written in media.who
+              for pupil in register.find(written)}
+    if not firsts:
+        return
+    for text in reader_texts(post):
+        for word in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.value):
+            capitalised = word.group()[0].isupper() or text.kind == "file name"  # "we may" is not May
+            if capitalised and word.group().casefold() in firsts:
+                yield Problem(
+                    f"'{word.group()}'{where(text)} names a pupil who is in the photo",
+                    fix="never name a pupil in a photo: take the name out (or choose a photo without them)",
+                    line=text.line_at(word.start()))
 
 
 def _people_in_alt(media: Media, index: int) -> Iterable[Problem]:

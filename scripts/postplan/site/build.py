@@ -48,7 +48,7 @@ def site_files(repository: Repository, findings: list[Finding], published: dict[
         pages.update(_rule_pages())
         pages["propose.md"] = _propose_page(repository, now)
     shown = shown_posts(repository, findings, published, now, staff)
-    assets: dict[str, bytes | Path] = {**media_copies(shown, root), "assets/postplan/calendar.css": STYLESHEET}
+    assets: dict[str, bytes | Path] = {**media_copies(shown, root, repository.settings.photo_max_side), "assets/postplan/calendar.css": STYLESHEET}
     return SiteFiles(pages, assets, len(shown))
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from postplan.consent import WEBSITE, Register, read_register
 from postplan.findings import Finding
 from postplan.models import Event, Post, Repository
 
@@ -49,6 +51,7 @@ def shown_posts(repository: Repository, findings: Iterable[Finding], published: 
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
     settings = repository.settings
+    register = None if staff else read_register(settings.consent_env, Path(repository.root))
     shown = []
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
         own = tuple(by_path.get(post.source.path, ()))
@@ -58,8 +61,17 @@ def shown_posts(repository: Repository, findings: Iterable[Finding], published: 
         elif not any(f.blocks for f in own) and (
             state == "published" or (state == "approved" and settings.show_approved_posts)
         ):
-            shown.append(ShownPost(post, state))
+            shown.append(ShownPost(_with_consent(post, register, now.date()), state))
     return shown
+
+
+def _with_consent(post: Post, register: Register | None, day: dt.date) -> Post:
+    """The post without the photos whose pupils have no website consent today (withdrawn or expired since
+    it went out): the public site stops showing them at its next build."""
+    if register is None or not any(media.who for media in post.media):
+        return post
+    kept = [media for media in post.media if not register.without_consent(media.who, WEBSITE, day)]
+    return post if len(kept) == len(post.media) else post.model_copy(update={"media": kept})
 
 
 def shown_events(repository: Repository, staff: bool) -> list[Event]:
