@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 import responses
+import urllib3
 from responses import matchers
 
 from conftest import School
@@ -186,6 +187,36 @@ def test_a_connection_that_times_out_is_retried_and_then_published(school: Schoo
     report = run(school, sleeps)
     assert report.exit_code == 0 and sleeps == [5], report.text()
     check_clean(school, report, caplog)
+
+
+def refused_connection() -> requests.exceptions.ConnectionError:
+    """What requests raises when nothing listens at X's address: urllib3's NewConnectionError inside."""
+    reason = urllib3.exceptions.NewConnectionError(None, "Failed to establish a new connection: [Errno 111] "
+                                                         "Connection refused")
+    return requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(None, TWEETS, reason))
+
+
+def test_a_refused_connection_is_certainly_not_sent_and_goes_out_next_run(school: School, x, sleeps,
+                                                                          caplog) -> None:
+    approved(school, "sports-day", TEXT)
+    for _ in range(3):
+        x.add(responses.POST, TWEETS, body=refused_connection())
+    report = run(school, sleeps)
+    assert "may have been posted" not in report.text() and "nothing was posted" in report.text()
+    assert ledger_lines(school.root)[-1]["state"] != "unsure"
+    recorded(x, {"text": TEXT})
+    later = run(school, sleeps)  # not waiting for a person: the next run simply sends it
+    assert later.counts["published"] == 1, later.text()
+    check_clean(school, report, caplog)
+
+
+def test_a_connection_dropped_after_it_was_made_may_have_posted(school: School, x, sleeps, caplog) -> None:
+    approved(school, "sports-day", TEXT)
+    for _ in range(3):
+        x.add(responses.POST, TWEETS, body=requests.exceptions.ConnectionError("Connection reset by peer"))
+    report = run(school, sleeps)
+    assert "may have been posted" in report.text()
+    assert ledger_lines(school.root)[-1]["state"] == "unsure"
 
 
 def test_a_duplicate_is_recorded_as_failed_and_never_retried(school: School, x, sleeps, caplog) -> None:

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 import requests
 import tweepy
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from postplan import regularfile
@@ -136,9 +137,12 @@ class XPublisher:
             except requests.Timeout:
                 problem = "X did not answer in time"
                 maybe_posted = maybe_posted or creates_post
-            except requests.ConnectionError:
-                problem = "the connection to X failed"
-                maybe_posted = maybe_posted or creates_post
+            except requests.ConnectionError as error:
+                if _never_connected(error):  # refused, or no such host: not one byte of the post left
+                    problem = "X could not be reached (the connection was refused)"
+                else:
+                    problem = "the connection to X failed"
+                    maybe_posted = maybe_posted or creates_post
             if attempt >= self.attempts:
                 if maybe_posted:
                     raise Unsure(f"{problem}, {attempt} tries; it may have been posted: look at "
@@ -186,3 +190,16 @@ def _raise_for_status(response: requests.Response) -> None:
     if status >= 500:
         raise tweepy.TwitterServerError(response)
     raise errors.get(status, tweepy.HTTPException)(response)
+
+
+def _never_connected(error: BaseException) -> bool:
+    """Whether the connection was never made (refused, or the host not found), so nothing was sent."""
+    seen: BaseException | None = error
+    for _ in range(6):  # requests wraps urllib3's MaxRetryError, which holds the reason
+        if seen is None:
+            return False
+        if isinstance(seen, urllib3.exceptions.NewConnectionError):
+            return True
+        seen = getattr(seen, "reason", None) or (seen.args[0] if seen.args and
+                                                  isinstance(seen.args[0], BaseException) else None)
+    return False
