@@ -228,6 +228,29 @@ def test_new_takes_the_time_from_the_events_reminder_and_the_author_from_git(exa
     assert "KS2 netball tournament - what a day!" in text
 
 
+@pytest.mark.parametrize(("template", "event", "when"), [
+    ("sharing-a-blog-post", "sports-day-2027", "publish_at: 2027-06-02 15:30"),  # after: the next afternoon
+    ("event-announcement", "ks2-cross-country-2026", "publish_at: 2026-10-28 08:30"),  # a fortnight before
+    ("deadline-reminder", "ks2-cross-country-2026", "publish_at: 2026-11-09 08:30"),  # two days before
+    ("deadline-reminder", "sports-day-2027", None),  # the event's own reminder for it wins
+])
+def test_new_without_a_time_dates_the_post_where_the_template_belongs_beside_the_event(
+        example: School, template: str, event: str, when: str | None) -> None:
+    result = example.run("new", template, "--event", event, *AUTHOR, *NOW)
+    assert result.exit_code == 0, result.output
+    text = (example.root / result.output.strip()).read_text(encoding="utf-8")
+    assert "publish_at: 2026-09-02 08:30" not in text, "not 'tomorrow': the event is in June"
+    if when is not None:
+        assert when in text
+
+
+def test_new_for_an_event_whose_usual_time_has_passed_goes_out_tomorrow(example: School) -> None:
+    result = example.run("new", "event-announcement", "--event", "sports-day-2027", *AUTHOR,
+                         "--now", "2027-05-30T10:00")
+    assert result.exit_code == 0, result.output
+    assert "publish_at: 2027-05-31 08:30" in (example.root / result.output.strip()).read_text(encoding="utf-8")
+
+
 def test_new_without_an_author_says_how_to_give_one(example: School, monkeypatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(example.root / "no-global-config"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from postplan.clock import LocalTimeError, localize
-from postplan.models import Campaign, Event, Post, Repository
+from postplan.models import Campaign, Event, Post, Reminder, Repository
 from postplan.reminders import PlannedPost, owner_days, reminder_day, reminder_id, render_reminder
 from postplan.template_values import campaign_values, event_values, school_values
 from postplan.templating import TemplateProblem, Templates
@@ -150,15 +150,20 @@ def start_post(repository: Repository, templates: Templates, template: str, owne
                at: dt.datetime | None, now: dt.datetime, post_id: str | None = None) -> PlannedPost:
     """A new post from a template (``postplan new``), for an event or campaign if one is named.
 
-    Without ``at`` it goes out when the event's own reminder for this template says, else tomorrow at 08:30.
+    Without ``at`` it goes out when the event's own reminder for this template says, else where the template
+    usually sits beside an event (``usual_reminder``), else (no event, or that time has passed) tomorrow at 08:30.
     Raises ``LookupError`` for an unknown event, ``TemplateProblem`` for a template that cannot render.
     """
     owner = _owner(repository, owner_id)
     reminder = next((r for r in getattr(owner, "reminders", []) if r.template == template), None)
-    if at is None and owner is not None and reminder is not None:
+    if owner is not None and reminder is None:
+        reminder = usual_reminder(template)
+    if at is None and owner is not None:
         first_day, last_day = owner_days(owner)
         at = localize(dt.datetime.combine(reminder_day(first_day, last_day, reminder), reminder.at),
                       repository.settings.zone)
+        if at <= now:  # its usual place has passed: the soonest sensible time instead
+            at = None
     if at is None:
         at = localize(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(8, 30)),
                       repository.settings.zone)
@@ -179,6 +184,24 @@ def start_post(repository: Repository, templates: Templates, template: str, owne
         event_start=owner.start if owner is not None else at,
         when="",
     )
+
+
+# Where each starter template belongs beside its event when the calendar names no reminder for it:
+# announcements a fortnight ahead, reminders two days before, payments three, the after-event posts the
+# next afternoon, a campaign on its first morning. A school's own template counts as a reminder.
+USUAL_PLACE = {
+    "event-announcement": Reminder(template="event-announcement", days_before=14),
+    "payment-due": Reminder(template="payment-due", days_before=3),
+    "campaign-week": Reminder(template="campaign-week", days_before=0),
+    "celebrating-highlights": Reminder(template="celebrating-highlights", days_after=1, at=dt.time(15, 30)),
+    "sharing-a-photo": Reminder(template="sharing-a-photo", days_after=1, at=dt.time(15, 30)),
+    "sharing-a-blog-post": Reminder(template="sharing-a-blog-post", days_after=1, at=dt.time(15, 30)),
+}
+
+
+def usual_reminder(template: str) -> Reminder:
+    """When a post from ``template`` usually goes out beside its event: two days before, unless listed above."""
+    return USUAL_PLACE.get(template) or Reminder(template=template, days_before=2)
 
 
 def _owner(repository: Repository, owner_id: str | None) -> Event | Campaign | None:

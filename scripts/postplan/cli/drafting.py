@@ -17,7 +17,8 @@ from postplan.cli.options import (EXIT_FINDINGS, EXIT_OK, Failure, author_option
 @click.option("--campaign", "campaign", metavar="ID", help="The campaign the post is about (same as --event).")
 @click.option("--at", "at_text", metavar="WHEN",
               help="When it goes out, like 2027-05-25 10:00. Default: the event's reminder for this "
-                   "template, else tomorrow at 08:30.")
+                   "template, else where the template usually sits beside its event (two days before a reminder, "
+                   "the next afternoon for a photo or highlights), else tomorrow at 08:30.")
 @author_option
 @click.option("--id", "post_id", metavar="ID", help="The post's id (its file name). Default: <event>-<template>.")
 @common
