@@ -42,12 +42,16 @@ class PostFacts:
     lines: dict[str, int]  # the line of each front-matter field
     line: int  # where the front matter starts
     allow: dict[str, Allow]  # rule id → the leader's exception to it on this post
+    event: str | None = None
+    publish_at: dt.datetime | None = None
+    planned_template: str | None = None  # the calendar reminder `postplan plan` wrote this post for
 
     @classmethod
     def of(cls, post: Post) -> PostFacts:
         return cls(post.source.path, post.id, post.status, post.account, post.reply_to,
                    tuple((part.text, part.line) for part in post.parts), post.source.lines, post.source.line,
-                   {allow.rule: allow for allow in post.allow})
+                   {allow.rule: allow for allow in post.allow}, post.event, post.publish_at,
+                   post.planned.template if post.planned else None)
 
     def line_of(self, field: str | None) -> int:
         return line_of(self.lines, field, self.line)

@@ -1,0 +1,38 @@
+"""Two posts about one event going out at the same minute on the same account.
+
+A post written by hand for an event at the very time another post about it goes out (often the
+reminder `postplan plan` wrote from the calendar) gives followers the same news twice at once. Usually
+one was written without knowing about the other: keep one, or move one. (A single hand-written post at
+a reminder's time is fine: `postplan plan` counts it as that reminder and writes no second one.)
+
+Passes: a reminder two days before Sports Day and a hand-written "Sports Day is today!" on the day.
+
+Fails: a hand-written reminder for Sports Day at 08:30 beside the planned reminder for Sports Day at 08:30.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from postplan.findings import Severity
+from postplan.models import Repository
+from postplan.rules.base import Context, PostFacts, Problem
+
+ID = "same-event-same-time"
+SEVERITY = Severity.WARNING
+SUMMARY = "Not two posts about one event at the same time on one account."
+POLICY = ("Practice, not a policy sentence: two posts at one minute reach followers as a pair, and X refuses "
+          '"a Tweet with duplicate content" when the wording repeats.')
+
+
+def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    first: dict[tuple[str, str, dt.datetime], PostFacts] = {}
+    for post in sorted(context.posts, key=lambda p: (p.planned_template is None, p.path)):
+        if post.event is None or post.status == "draft" or post.publish_at is None:
+            continue
+        key = (post.account, post.event, post.publish_at)
+        if key not in first:
+            first[key] = post  # the planned reminder first, so the finding lands on the hand-written post
+            continue
+        yield Problem(f"another post about this event goes out at the same time: {first[key].path}",
+                      fix="keep one of the two, or move this post's `publish_at:`",
+                      line=post.line_of("publish_at"), path=post.path)
