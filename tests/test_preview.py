@@ -96,6 +96,8 @@ def test_polls_and_allowed_exceptions_are_shown(school: School) -> None:
     result = school.run("preview", "content/posts/lunch-poll.md", "--format", "markdown", "--now", NOW)
     assert "**Poll** (1 day): Pasta bake, Jacket potato" in result.output
     assert "**Exception allowed** for `weighted-length`: Agreed with the head" in result.output
+    in_terminal = school.run("preview", "content/posts/lunch-poll.md", "--now", NOW)
+    assert "poll (1 day): Pasta bake / Jacket potato" in in_terminal.output
 
 
 def test_text_format_for_a_terminal(school: School) -> None:

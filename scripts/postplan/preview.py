@@ -164,6 +164,8 @@ def as_text(repository: Repository, paths: Sequence[str], findings: Sequence[Fin
                 out.append(part.text)
             for item in post.media:
                 out.append(f"image {item.file}: " + (f"alt: {item.alt}" if item.alt else "NO ALT TEXT"))
+            if post.poll is not None:
+                out.append(f"poll ({_duration(post.poll.duration)}): " + " / ".join(post.poll.options))
         for finding in by_path.get(path, []):
             out.append(f"{_label(finding)}: line {finding.line}: {finding.message} [{finding.rule}]")
         out.append("")
