@@ -76,6 +76,10 @@ class XPublisher:
         post_id = str(response.data["id"])
         return Sent(post_id, f"https://x.com/{self.handle}/status/{post_id}")
 
+    def delete(self, post_id: str) -> None:
+        """Delete one of the account's posts (a takedown); one already gone counts as deleted."""
+        self._attempt(lambda: _unless_gone(lambda: self.client.delete_tweet(post_id)), creates_post=False)
+
     # --- images -------------------------------------------------------------------------------
 
     def _upload(self, attachment: Attachment) -> str:
@@ -172,6 +176,13 @@ class XPublisher:
                               f"probably went out. Look at @{self.handle}'s posts", "duplicate")
             return Rejected(f"X refused it as a duplicate of a post already on @{self.handle}", "duplicate")
         return Rejected(f"X refused it ({error.response.status_code}): {said}", "refused")
+
+
+def _unless_gone(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except tweepy.NotFound:
+        pass  # deleted already (by hand, or by an earlier takedown that was cut short)
 
 
 def _raise_for_status(response: requests.Response) -> None:
