@@ -56,8 +56,9 @@ class XPublisher:
     def __init__(self, account_id: str, handle: str, credentials: Credentials, *,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
                  attempts: int = 3, backoff: tuple[float, ...] = (5, 30), max_wait: float = 60,
-                 timeout: float = 30):
+                 timeout: float = 30, reply_settings: str = "mentionedUsers"):
         self.account_id, self.handle = account_id, handle.lstrip("@")
+        self.reply_settings = None if reply_settings == "everyone" else reply_settings  # none: X's default
         self.sleep, self.clock = sleep, clock
         self.attempts, self.backoff, self.max_wait = attempts, backoff, max_wait
         self.client = tweepy.Client(consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
@@ -69,7 +70,8 @@ class XPublisher:
 
     def send(self, message: Message) -> Sent:
         media_ids = [self._upload(attachment) for attachment in message.media]
-        fields = {"text": message.text, "in_reply_to_tweet_id": message.reply_to, "media_ids": media_ids or None}
+        fields = {"text": message.text, "in_reply_to_tweet_id": message.reply_to, "media_ids": media_ids or None,
+                  "reply_settings": self.reply_settings}
         if message.poll:
             fields.update(poll_options=list(message.poll.options), poll_duration_minutes=message.poll.minutes)
         response = self._attempt(lambda: self.client.create_tweet(**fields), creates_post=True)
