@@ -1,6 +1,6 @@
 """A Bluesky server (PDS) on 127.0.0.1 (pytest-httpserver), answering the XRPC methods postplan uses in
 the shapes the atproto lexicons define: createSession, resolveHandle, uploadBlob, applyWrites and
-getRecord. Like the real PDS today, creating a record whose key is taken answers 500."""
+getRecord, and deleteRecord (which succeeds for a record that is not there). Like the real PDS today, creating a record whose key is taken answers 500."""
 
 from __future__ import annotations
 
@@ -39,12 +39,14 @@ class FakeBluesky:
         self.records: dict[tuple[str, str], dict] = {}
         self.blobs: list[dict] = []
         self.calls: list[str] = []
+        self.deleted: list[tuple[str, str]] = []  # (collection, rkey) of each record deleted
         self.fail_writes = fail_writes  # answer this many applyWrites with 502 after writing them
         for method, handler, verb in (("com.atproto.server.createSession", self._session, "POST"),
                                       ("com.atproto.identity.resolveHandle", self._resolve, "GET"),
                                       ("com.atproto.repo.uploadBlob", self._blob, "POST"),
                                       ("com.atproto.repo.applyWrites", self._writes, "POST"),
-                                      ("com.atproto.repo.getRecord", self._get, "GET")):
+                                      ("com.atproto.repo.getRecord", self._get, "GET"),
+                                      ("com.atproto.repo.deleteRecord", self._delete, "POST")):
             server.expect_request(f"/xrpc/{method}", method=verb).respond_with_handler(self._logged(method, handler))
 
     def posts(self) -> list[dict]:
@@ -93,6 +95,15 @@ class FakeBluesky:
             self.fail_writes -= 1
             return _json({"error": "UpstreamFailure", "message": "Bad Gateway"}, 502)
         return _json({"commit": {"cid": cid(results), "rev": "3l3qo2vuowo2b"}, "results": results})
+
+    def _delete(self, request: Request) -> Response:
+        body = request.get_json()
+        if body["repo"] not in (DID, HANDLE):
+            return _json({"error": "InvalidRequest", "message": "Could not find repo"}, 400)
+        if self.records.pop((body["collection"], body["rkey"]), None) is None:
+            return _json({})  # nothing to delete: the PDS answers without a commit
+        self.deleted.append((body["collection"], body["rkey"]))
+        return _json({"commit": {"cid": cid(self.deleted), "rev": "3l3qo2vuowo3c"}})
 
     def _get(self, request: Request) -> Response:
         found = self.records.get((request.args["collection"], request.args["rkey"]))

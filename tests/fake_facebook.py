@@ -1,10 +1,12 @@
 """A Facebook Graph API on 127.0.0.1 (pytest-httpserver) for one Page, answering as the Graph API
 documents: ``POST /{page-id}/photos`` (unpublished photos), ``POST /{page-id}/feed`` (with
-``attached_media``) and ``GET /{page-id}/feed``; errors as ``{"error": {"message", "type", "code"}}``."""
+``attached_media``), ``GET /{page-id}/feed`` and ``DELETE /{post-id}`` (``{"success": true}``, or error
+100 when the post is not there); errors as ``{"error": {"message", "type", "code"}}``."""
 
 from __future__ import annotations
 
 import json
+import re
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -28,6 +30,9 @@ class FakeFacebook:
         server.expect_request(feed, method="POST").respond_with_handler(self._logged(self._post))
         server.expect_request(feed, method="GET").respond_with_handler(self._logged(self._feed))
         server.expect_request(photos, method="POST").respond_with_handler(self._logged(self._photo))
+        server.expect_request(re.compile(rf"/{VERSION}/{PAGE}_\d+"), method="DELETE").respond_with_handler(
+            self._logged(self._delete))
+        self.deleted: list[str] = []  # ids of posts deleted, in order
 
     def _logged(self, handler):
         def answer(request: Request) -> Response:
@@ -55,6 +60,17 @@ class FakeFacebook:
             return _json({"error": {"message": "An unexpected error has occurred. Please retry your request later.",
                                     "type": "OAuthException", "is_transient": True, "code": 2}}, 500)
         return _json({"id": post["id"]})
+
+    def _delete(self, request: Request) -> Response:
+        post_id = request.path.rsplit("/", 1)[-1]
+        if not any(post["id"] == post_id for post in self.posts):
+            return _json({"error": {"message": f"Unsupported delete request. Object with ID '{post_id}' does not "
+                                    "exist, cannot be loaded due to missing permissions, or does not support this "
+                                    "operation.", "type": "GraphMethodException", "code": 100,
+                                    "error_subcode": 33, "fbtrace_id": "AbCdEg"}}, 400)
+        self.posts = [post for post in self.posts if post["id"] != post_id]
+        self.deleted.append(post_id)
+        return _json({"success": True})
 
     def _feed(self, request: Request) -> Response:
         limit = int(request.args.get("limit", 25))

@@ -1,6 +1,7 @@
 """A Mastodon server on 127.0.0.1 (pytest-httpserver), answering in the shapes Mastodon's API documents:
 the v2 instance information, v2 media uploads and statuses, with the Idempotency-Key behaviour
-(a repeated key answers with the status it made the first time)."""
+(a repeated key answers with the status it made the first time), and ``DELETE /api/v1/statuses/:id``
+(answers with the deleted status and its source text; 404 "Record not found" when it is not there)."""
 
 from __future__ import annotations
 
@@ -47,10 +48,17 @@ class FakeMastodon:
         self.requests: list[tuple[str, str]] = []
         self.fail_statuses = fail_statuses  # answer this many status posts with 503 (after making them)
         self.forbidden: set[str] = set()  # paths the token has no scope for
+        self.deleted: list[str] = []  # ids of statuses deleted, in order
         server.expect_request("/api/v2/instance/", method="GET").respond_with_handler(
             self._logged(lambda r: _json(instance_info(max_characters))))
         server.expect_request("/api/v2/media", method="POST").respond_with_handler(self._logged(self._upload))
         server.expect_request("/api/v1/statuses", method="POST").respond_with_handler(self._logged(self._status))
+        server.expect_request(re.compile(r"/api/v1/statuses/\d+"), method="DELETE").respond_with_handler(
+            self._logged(self._delete))
+
+    def standing(self) -> list[dict]:
+        """The statuses still on the account."""
+        return [status for status in self.statuses if status["id"] not in self.deleted]
 
     def _logged(self, handler):
         def answer(request: Request) -> Response:
@@ -90,6 +98,15 @@ class FakeMastodon:
             self.fail_statuses -= 1
             return _json({"error": "Service Unavailable"}, 503)
         return _json(status)
+
+
+    def _delete(self, request: Request) -> Response:
+        number = request.path.rsplit("/", 1)[-1]
+        found = next((status for status in self.standing() if status["id"] == number), None)
+        if found is None:
+            return _json({"error": "Record not found"}, 404)
+        self.deleted.append(number)
+        return _json({**found, "text": found["text_sent"]})
 
 
 def _ids(body: dict) -> list[str]:

@@ -314,3 +314,19 @@ def test_an_outcome_the_branch_refuses_is_kept_here_and_a_run_elsewhere_asks_a_p
     assert again.exit_code == 0 and "Nothing to do" in again.text()
     assert [e["state"] for e in remote_ledger(github)] == ["claimed", "published"]
     assert len(sent(github.parent / "account")) == 1
+
+
+def test_a_takedown_is_pushed_to_the_ledger_branch_before_anything_is_deleted(github: Path) -> None:
+    from postplan.publish.takedown import TakedownError, takedown
+
+    run_here(runner(github, "runner-1"), github)
+    (github / "hooks" / "pre-receive").write_text(PROTECT_EVERYTHING, encoding="utf-8")
+    refused = runner(github, "runner-2")
+    with pytest.raises(TakedownError, match="could not be recorded, so nothing was deleted"):
+        takedown(refused.root, "sports-day", pinned("2027-06-01T09:00"), environ={})
+    assert [e["state"] for e in remote_ledger(github)] == ["claimed", "published"]
+    (github / "hooks" / "pre-receive").write_text(PROTECT_MAIN, encoding="utf-8")
+    report = takedown(runner(github, "runner-3").root, "sports-day", pinned("2027-06-01T09:00"), environ={})
+    assert report.exit_code == 1 and "POSTPLAN_SCHOOL_API_KEY" in report.text()  # no keys here: not deleted yet
+    assert [e["state"] for e in remote_ledger(github)][-1] == "takedown"
+    assert ledger_states(runner(github, "runner-4").root) == {"sports-day": "taken-down"}  # every clone knows

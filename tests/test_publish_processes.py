@@ -91,7 +91,8 @@ def run_again(school: School, expect: list[tuple[str, str]]):
     with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
         _, headers = recorded_create()
         for number, (text, reply_to) in enumerate(expect):
-            match = {"text": text, **({"reply": {"in_reply_to_tweet_id": reply_to}} if reply_to else {})}
+            match = {"text": text, "reply_settings": "mentionedUsers",
+                     **({"reply": {"in_reply_to_tweet_id": reply_to}} if reply_to else {})}
             mock.add(responses.POST, TWEETS, json=created(f"20{number}"), status=201, headers=headers,
                      match=[matchers.json_params_matcher(match)])
         return publish(load(school.root), pinned(AT), Options(environ=FAKE_KEYS, sleep=lambda s: None))

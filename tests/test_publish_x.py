@@ -19,6 +19,7 @@ import urllib3
 from responses import matchers
 
 from conftest import School
+from platform_helpers import add_account
 from postplan.pipeline import load, publish
 from postplan.publish.run import Options
 from publish_helpers import (FAKE_KEYS, MEDIA_METADATA, MEDIA_UPLOAD, TWEETS, approved, assert_no_credentials,
@@ -45,9 +46,12 @@ def run(school: School, sleeps: list[float]):
     return publish(load(school.root), NOW, Options(environ=FAKE_KEYS, sleep=sleeps.append, clock=lambda: CLOCK))
 
 
-def recorded(mock: responses.RequestsMock, match: dict, body: dict | None = None) -> None:
-    """Serve X's recorded 201 for a create request whose JSON body must be exactly ``match``."""
+def recorded(mock: responses.RequestsMock, match: dict, body: dict | None = None,
+             replies: str | None = "mentionedUsers") -> None:
+    """Serve X's recorded 201 for a create request whose JSON body must be exactly ``match`` and, unless
+    ``replies`` is None, limit replies as the account's ``reply_settings`` say (by default: mentioned accounts)."""
     recorded_body, headers = recorded_create()
+    match = {**match, "reply_settings": replies} if replies else match
     mock.add(responses.POST, TWEETS, json=body or recorded_body, status=201, headers=headers,
              match=[matchers.json_params_matcher(match)])
 
@@ -254,3 +258,22 @@ def test_the_cli_without_credentials_never_reaches_x(school: School) -> None:
     assert sent["text"] == TEXT
     assert ledger_lines(school.root) == []  # the repository's ledger is untouched
     assert [e["state"] for e in ledger_lines(school.root, outbox=True)] == ["claimed", "published"]
+
+
+@pytest.mark.parametrize(("setting", "sent"), [("following", "following"), ("everyone", None)])
+def test_an_account_s_reply_settings_go_with_every_post(school: School, x, sleeps, setting, sent) -> None:
+    add_account(school, "office", f'platform: x, handle: "@TregarrowCP", reply_settings: {setting}', default=True)
+    approved(school, "sports-day", TEXT)
+    recorded(x, {"text": TEXT}, replies=sent)  # "everyone" sends none: X's own default
+    environ = {name.replace("_SCHOOL_", "_OFFICE_"): value for name, value in FAKE_KEYS.items()}
+    report = publish(load(school.root), NOW, Options(environ=environ, sleep=sleeps.append, clock=lambda: CLOCK))
+    assert report.exit_code == 0, report.text()
+
+
+def test_reply_settings_on_an_account_that_is_not_on_x_is_refused_by_name(school: School) -> None:
+    add_account(school, "toot", 'platform: mastodon, handle: "@office", instance: "https://tregarrow.social", '
+                'reply_settings: mentionedUsers')
+    result = school.run("validate")
+    assert result.exit_code == 2 and "reply_settings is a setting of X accounts only" in result.output
+    add_account(school, "office", 'platform: x, handle: "@TregarrowCP", reply_settings: nobody')
+    assert "'following'" in school.run("validate").output  # the values it may have are named

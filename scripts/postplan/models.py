@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -39,6 +39,8 @@ class Account(Frozen):
     max_length: int | None = None  # a platform limit override (Mastodon instances differ)
     instance: str | None = None  # Mastodon: the server the account is on, like https://mastodon.social
     page_id: str | None = None  # Facebook: the Page's numeric id
+    # X: who may reply (platforms.REPLY_SETTINGS); unset, only the accounts a post mentions
+    reply_settings: Literal["mentionedUsers", "following", "everyone"] | None = None
 
     @field_validator("platform", mode="before")
     @classmethod

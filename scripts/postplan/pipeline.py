@@ -150,6 +150,7 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
         raise BuildProblem(ledger.problem)
     if not staff:  # an event a check objects to (a place and time, a name) never reaches the public
         repository = without_events_in_error(repository, findings)
+    repository = without_posts(repository, ledger.taken_down())
     progress("drawing the calendar pages")
     files = site_files(repository, findings, ledger.published(), now, staff)
     with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:
@@ -182,6 +183,12 @@ def without_events_in_error(repository: Repository, findings: list[Finding]) -> 
     copy = repository.model_copy(update={"events": kept})
     copy.__dict__.pop("events_by_id", None)  # the copy must not answer from the original's cached look-up
     return copy
+
+
+def without_posts(repository: Repository, taken_down: set[str]) -> Repository:
+    """The repository less the posts taken down (postplan takedown): neither site shows them again."""
+    kept = [post for post in repository.posts if post.id not in taken_down]
+    return repository if len(kept) == len(repository.posts) else repository.model_copy(update={"posts": kept})
 
 
 def publish(loaded: Loaded, now: dt.datetime, options: Options | None = None) -> Report:

@@ -65,8 +65,17 @@ def refusal(platform: object) -> str | None:
     return f"'{platform}' is not a platform postplan can post to; use one of: {working}"
 
 
+# Who may reply to an X post (X API v2 ``reply_settings``); "everyone" sends none, X's own default.
+REPLY_SETTINGS = ("mentionedUsers", "following", "everyone")
+DEFAULT_REPLY_SETTINGS = "mentionedUsers"  # only accounts the post mentions: the school does not run a forum
+
+
 def missing_setting(platform: str, account: dict) -> str | None:
-    """What an account on ``platform`` still needs in the settings (None when it has everything)."""
+    """What an account on ``platform`` still needs in the settings, or a setting it cannot have (None when
+    it has everything)."""
+    if platform != "x" and account.get("reply_settings") is not None:
+        return (f"reply_settings is a setting of X accounts only; an account on {LIMITS[platform].name} "
+                "cannot have it (Bluesky's replies are closed by a thread gate; Mastodon has no such setting)")
     if platform in NEEDS and not account.get(NEEDS[platform][0]):
         return f"an account on {LIMITS[platform].name} needs {NEEDS[platform][1]}"
     if platform == "bluesky" and "." not in account.get("handle", ""):

@@ -57,6 +57,34 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, allow
 
 
 @click.command()
+@click.argument("post_id", metavar="POST")
+@click.option("--reason", default="", help="Why it is taken down, kept in the ledger (no names of pupils).")
+@common
+def takedown(post_id: str, reason: str, root: Path, now_text: str | None) -> None:
+    """Take a published post down from every account it went to (every part of a thread).
+
+    The takedown is recorded in the ledger before anything is deleted: the post is never sent
+    again and the next site build leaves it out. Safe to run again; it deletes only what is still
+    up. Exits 0 when everything is deleted, 1 when something must still be deleted, 2 when nothing
+    could be done.
+
+    \b
+    Example:
+        postplan takedown sports-day --reason "photo without consent"
+    """
+    from postplan.publish.takedown import TakedownError
+    from postplan.publish.takedown import takedown as take_down
+
+    loaded = load(root)
+    try:
+        report = take_down(root, post_id, current_time(now_text, loaded), reason=reason)
+    except TakedownError as error:
+        raise Failure(str(error)) from None
+    click.echo(report.text())
+    sys.exit(report.exit_code)
+
+
+@click.command()
 @click.option("--limit", default=10, show_default=True, help="How many posts to show in each list.")
 @common
 def status(limit: int, root: Path, now_text: str | None) -> None:

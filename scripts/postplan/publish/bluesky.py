@@ -128,6 +128,15 @@ class BlueskyPublisher:
 
     # --- writing and looking ------------------------------------------------------------------
 
+    def delete(self, post_id: str) -> None:
+        """Delete one post (its at:// address) and its reply gate (a takedown). Deleting a record that is
+        not there succeeds, so a takedown cut short can simply be run again."""
+        self._login()
+        rkey = post_id.rsplit("/", 1)[-1]
+        for collection in (POST, GATE):
+            self._attempt(lambda c=collection: self._call(lambda: self.client.com.atproto.repo.delete_record(
+                {"repo": self.did, "collection": c, "rkey": rkey})))
+
     def _write(self, message: Message, rkey: str, writes: list[dict]) -> Sent:
         """One atomic write; after an unknown outcome the record is looked up by its key before another try."""
         for attempt in range(1, self.attempts + 1):

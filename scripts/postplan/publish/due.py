@@ -63,7 +63,7 @@ def _sent_and_gone(repository: Repository, records: dict[str, PostRecord]) -> di
     present = {post.id for post in repository.posts}
     return {post_id: record.likeness for post_id, record in records.items()
             if record.likeness and post_id not in present
-            and record.state in ("published", "publishing", "needs-person")}
+            and record.state in ("published", "publishing", "needs-person", "taken-down")}
 
 
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
@@ -113,7 +113,7 @@ def _from_ledger(post: Post, record: PostRecord, fingerprint: str) -> Decision |
         if fingerprint in record.edited:
             return None
         return Decision(post, EDITED, f"it was edited after it was {state}; the change is not sent", fingerprint)
-    if state in ("published", "failed", "same-content"):
+    if state in ("published", "failed", "same-content", "taken-down"):
         return None
     if state == "publishing" and record.marker is not None and record.marker["state"] == "missed":
         return None  # the rest of the thread was already recorded as missed

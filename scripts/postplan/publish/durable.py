@@ -19,10 +19,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from postplan.publish.ledger import CLAIMED, LEDGER_FILE, OUTBOX_DIR, Ledger, LedgerError, Reading
+from postplan.publish.ledger import CLAIMED, LEDGER_FILE, TAKEDOWN, OUTBOX_DIR, Ledger, LedgerError, Reading
 from postplan.publish.ledgerbranch import GitError, LedgerBranch, is_repository
 
 PUSH_ATTEMPTS = 5
+MUST_PUSH = (CLAIMED, TAKEDOWN)  # entries that count only once pushed: what they guard waits for them
 COMMIT_MESSAGE = "Record the publisher's ledger [skip ci]"
 
 
@@ -124,12 +125,13 @@ class BranchLedger:
         self.known = set(data.split(b"\n"))
 
     def append(self, entry: dict) -> None:
-        """Push the entry; for a claim, raise NotDurable when it cannot be pushed (it is then not sent)."""
+        """Push the entry; for a claim or a takedown, raise NotDurable when it cannot be pushed (it is then not
+        sent, or nothing is deleted)."""
         line = entry_line(entry)
         try:
             self._push(entry, line)
         except NotDurable as error:
-            if entry.get("state") == CLAIMED:
+            if entry.get("state") in MUST_PUSH:
                 raise
             self.mirror.append(entry)
             self.problems.append(f"The ledger did not take what happened to {entry.get('post')} ({error.reason}). "

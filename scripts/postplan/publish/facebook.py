@@ -30,6 +30,7 @@ VERSION = "v25.0"
 RATE_LIMITS = {4, 17, 32, 613}  # Graph API error codes for "too many calls"
 TOKEN_ERRORS = {190, 102, 10, 200}  # the token is invalid, expired, or lacks a permission
 DUPLICATE = 506
+GONE = 100  # a DELETE of a post that is not there: "Unsupported delete request" (or "does not exist")
 RECENT = 10  # recent page posts read to settle an unknown outcome
 CLOCK_SLACK = dt.timedelta(minutes=10)
 
@@ -43,7 +44,7 @@ class FacebookPublisher:
                  sleep: Callable[[float], None] = time.sleep, attempts: int = 3,
                  backoff: tuple[float, ...] = (5, 30), timeout: float = 30):
         self.account_id, self.page_id, self.token = account_id, page_id, token.value
-        self.base = f"{graph.rstrip('/')}/{VERSION}/{page_id}"
+        self.graph = f"{graph.rstrip('/')}/{VERSION}"  # a Page's edges are /{page-id}/…, a post is /{post-id}
         self.sleep, self.attempts, self.backoff, self.timeout = sleep, attempts, backoff, timeout
         self.session = requests.Session()
 
@@ -55,7 +56,7 @@ class FacebookPublisher:
             fields[f"attached_media[{number}]"] = json.dumps({"media_fbid": photo})
         for attempt in range(1, self.attempts + 1):
             try:
-                return self._sent(self._request("POST", "/feed", data=fields)["id"])
+                return self._sent(self._request("POST", f"/{self.page_id}/feed", data=fields)["id"])
             except _Unknown as unknown:
                 problem = unknown.problem
             try:
@@ -74,10 +75,18 @@ class FacebookPublisher:
         none is there, so it did not go out, and it is sent now."""
         return self._look(message, claimed_at) or self.send(message)
 
+    def delete(self, post_id: str) -> None:
+        """Delete one of the Page's posts (a takedown); one already gone (code 100) counts as deleted."""
+        try:
+            self._quietly(lambda: self._request("DELETE", f"/{post_id}"))
+        except Rejected as refused:
+            if f"code {GONE})" not in refused.reason:
+                raise
+
     def _look(self, message: Message, since: dt.datetime) -> Sent | None:
         """This message among the page's recent posts: the same text, posted since it was first tried
         (a few minutes' slack for the clocks), so an older post with the same words is not taken for it."""
-        recent = self._quietly(lambda: self._request("GET", "/feed", params={
+        recent = self._quietly(lambda: self._request("GET", f"/{self.page_id}/feed", params={
             "fields": "id,message,created_time", "limit": RECENT}))
         earliest = since - CLOCK_SLACK
         match = next((p for p in recent.get("data", []) if p.get("message") == message.text
@@ -93,7 +102,8 @@ class FacebookPublisher:
             raise NotSent(f"{attachment.path.name} cannot be read: {error.strerror}", "media") from None
         form = {"published": "false", "alt_text_custom": attachment.alt}
         files = {"source": (attachment.path.name, data, kind)}
-        return str(self._quietly(lambda: self._request("POST", "/photos", data=form, files=files))["id"])
+        photos = f"/{self.page_id}/photos"
+        return str(self._quietly(lambda: self._request("POST", photos, data=form, files=files))["id"])
 
     # --- answers and retries ------------------------------------------------------------------
 
@@ -105,7 +115,7 @@ class FacebookPublisher:
         # The token goes in a header, never in the URL, so no log of addresses can hold it.
         headers = {"Authorization": f"Bearer {self.token}"}
         try:
-            response = self.session.request(method, self.base + path, headers=headers, timeout=self.timeout,
+            response = self.session.request(method, self.graph + path, headers=headers, timeout=self.timeout,
                                             **kwargs)
         except requests.RequestException as error:
             raise _Unknown(f"Facebook could not be reached or did not answer ({type(error).__name__})") from None

@@ -29,6 +29,8 @@ OUTBOX_DIR = "outbox"
 CLAIMED, PUBLISHED, FAILED, UNSURE, NOT_SENT = "claimed", "published", "failed", "unsure", "not-sent"
 # Entries about a whole post that was not sent.
 MISSED, EDITED, SAME_CONTENT = "missed", "edited", "same-content"
+# A takedown: asked for (a whole-post entry, pushed before anything is deleted), then each part deleted.
+TAKEDOWN, TAKEN_DOWN = "takedown", "taken-down"
 
 # A post's state as ``ledger_states`` reports it.
 POST_STATES = {
@@ -39,6 +41,7 @@ POST_STATES = {
     "missed": "its time passed (or its event happened) before it could go out; never sent",
     "not-sent": "an attempt stopped before anything was posted; the next run may try again",
     "same-content": "another post with the same content already went out, so this one is not sent",
+    "taken-down": "it was taken down (postplan takedown): it is not sent again and the site no longer shows it",
 }
 
 
@@ -57,9 +60,12 @@ class PostRecord:
     edited: set[str] = field(default_factory=set)  # content hashes already reported as edited
     hash: str | None = None  # the content that was claimed
     likeness: dict | None = None  # how the post looked when first claimed (``likeness``): known after a rename
+    taken_down: bool = False  # a takedown was asked for: whatever else happened, it is never sent again
 
     @property
     def state(self) -> str:
+        if self.taken_down:
+            return "taken-down"
         states = [entry["state"] for entry in self.parts.values()]
         if CLAIMED in states or UNSURE in states:
             return "needs-person"
@@ -180,6 +186,8 @@ def fold(entries: list[dict]) -> dict[str, PostRecord]:
                 record.likeness = record.likeness or entry.get("likeness")
         elif state == EDITED:
             record.edited.add(entry.get("hash", ""))
+        elif state == TAKEDOWN:
+            record.taken_down = True
         else:
             record.marker = entry
             record.hash = record.hash or entry.get("hash")
@@ -190,7 +198,7 @@ def sent_hashes(records: dict[str, PostRecord]) -> dict[str, str]:
     """Content hash → the post id it went out (or may have gone out) under: a renamed post is still known."""
     hashes = {}
     for record in records.values():
-        if record.hash and record.state in ("published", "publishing", "needs-person"):
+        if record.hash and record.state in ("published", "publishing", "needs-person", "taken-down"):
             hashes.setdefault(record.hash, record.post)
     return hashes
 

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
 
-State = Literal["claimed", "published", "failed", "unsure", "not-sent", "missed", "edited", "same-content"]
+State = Literal["claimed", "published", "failed", "unsure", "not-sent", "missed", "edited", "same-content",
+                "takedown", "taken-down"]
 MAX_PARTS = 1000  # far above any thread the checks let through
 
 

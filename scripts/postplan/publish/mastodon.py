@@ -69,6 +69,15 @@ class MastodonPublisher:
             return None
         return self.send(message)
 
+    def delete(self, post_id: str) -> None:
+        """Delete one of the account's statuses (a takedown); one already gone counts as deleted."""
+        def delete() -> None:
+            try:
+                self.client.status_delete(post_id)
+            except MastodonNotFoundError:
+                pass  # deleted already
+        self._attempt(delete, creates_post=False)
+
     # --- images -------------------------------------------------------------------------------
 
     def _upload(self, attachment: Attachment) -> str:

@@ -15,9 +15,11 @@ from postplan.publish.platform import Publisher
 
 
 def _x(account_id: str, account: Account, credentials: Any, extra: dict) -> Publisher:
+    from postplan.platforms import DEFAULT_REPLY_SETTINGS
     from postplan.publish.x import XPublisher
 
-    return XPublisher(account_id, account.handle, credentials, **extra)
+    return XPublisher(account_id, account.handle, credentials,
+                      reply_settings=account.reply_settings or DEFAULT_REPLY_SETTINGS, **extra)
 
 
 def _mastodon(account_id: str, account: Account, token: Any, extra: dict) -> Publisher:

@@ -12,7 +12,8 @@ from postplan.publish.ledger import PostRecord, fold
 from postplan.publish.runs import due_now_lines, last_run_lines
 
 SECTIONS = (("needs-person", "Needs a person"), ("publishing", "Thread part-way"), ("failed", "Failed"),
-            ("missed", "Missed"), ("published", "Published"), ("same-content", "Not sent: same content"))
+            ("missed", "Missed"), ("published", "Published"), ("same-content", "Not sent: same content"),
+            ("taken-down", "Taken down"))
 
 
 def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> str:

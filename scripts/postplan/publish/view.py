@@ -26,6 +26,10 @@ class LedgerView:
         """The posts that went out, by id."""
         return {post: state for post, state in self.states.items() if state == "published"}
 
+    def taken_down(self) -> set[str]:
+        """The posts taken down (postplan takedown): no page or feed shows them again."""
+        return {post for post, state in self.states.items() if state == "taken-down"}
+
     def problems(self) -> list[LoadProblem]:
         """A broken ledger as a problem of the ``file`` rule at its line, so that validate says where to look."""
         if self.problem is None:

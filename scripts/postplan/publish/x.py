@@ -57,8 +57,9 @@ class XPublisher:
     def __init__(self, account_id: str, handle: str, credentials: Credentials, *,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time,
                  attempts: int = 3, backoff: tuple[float, ...] = (5, 30), max_wait: float = 60,
-                 timeout: float = 30):
+                 timeout: float = 30, reply_settings: str = "mentionedUsers"):
         self.account_id, self.handle = account_id, handle.lstrip("@")
+        self.reply_settings = None if reply_settings == "everyone" else reply_settings  # none: X's default
         self.sleep, self.clock = sleep, clock
         self.attempts, self.backoff, self.max_wait = attempts, backoff, max_wait
         self.client = tweepy.Client(consumer_key=credentials.api_key, consumer_secret=credentials.api_secret,
@@ -70,12 +71,17 @@ class XPublisher:
 
     def send(self, message: Message) -> Sent:
         media_ids = [self._upload(attachment) for attachment in message.media]
-        fields = {"text": message.text, "in_reply_to_tweet_id": message.reply_to, "media_ids": media_ids or None}
+        fields = {"text": message.text, "in_reply_to_tweet_id": message.reply_to, "media_ids": media_ids or None,
+                  "reply_settings": self.reply_settings}
         if message.poll:
             fields.update(poll_options=list(message.poll.options), poll_duration_minutes=message.poll.minutes)
         response = self._attempt(lambda: self.client.create_tweet(**fields), creates_post=True)
         post_id = str(response.data["id"])
         return Sent(post_id, f"https://x.com/{self.handle}/status/{post_id}")
+
+    def delete(self, post_id: str) -> None:
+        """Delete one of the account's posts (a takedown); one already gone counts as deleted."""
+        self._attempt(lambda: _unless_gone(lambda: self.client.delete_tweet(post_id)), creates_post=False)
 
     # --- images -------------------------------------------------------------------------------
 
@@ -176,6 +182,13 @@ class XPublisher:
                               f"probably went out. Look at @{self.handle}'s posts", "duplicate")
             return Rejected(f"X refused it as a duplicate of a post already on @{self.handle}", "duplicate")
         return Rejected(f"X refused it ({error.response.status_code}): {said}", "refused")
+
+
+def _unless_gone(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except tweepy.NotFound:
+        pass  # deleted already (by hand, or by an earlier takedown that was cut short)
 
 
 def _raise_for_status(response: requests.Response) -> None:
