@@ -86,7 +86,8 @@ _CONSENT_WORDS = frozenset("consent permission blurred pixelated hidden covered 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     for index, media in enumerate(post.media):
         if context.consent is not None and (media.people or media.who):
-            if context.ledger.get(post.id) != "published":  # once out, `postplan consent audit` watches it
+            # once out, `postplan consent audit` watches it; once taken down, nothing of it is shown or sent
+            if context.ledger.get(post.id) not in ("published", "taken-down"):
                 yield from _registered(post, media, index, context)
         elif media.people and media.consent != "confirmed":
             state = f"consent is '{media.consent}'" if media.consent else "consent is not recorded"
