@@ -71,6 +71,14 @@ class Account(Frozen):
         return self
 
 
+class XPrices(Frozen):
+    """What X charges a post, in US dollars, since its pay-per-use pricing (February 2026): a post with a
+    link costs more. Set them in the settings when X's pricing page changes."""
+
+    post: Decimal = Field(default=Decimal("0.015"), ge=0, le=100)
+    post_with_link: Decimal = Field(default=Decimal("0.20"), ge=0, le=100)
+
+
 class QuietHours(Frozen):
     """Hours when nothing is posted (local time). ``start`` may be after ``end``: it wraps midnight."""
 
@@ -102,6 +110,7 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
+    x_prices: XPrices = Field(default_factory=XPrices)  # to estimate what posting to X costs
     review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval at least this long before
     publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this: "missed"
     show_approved_posts: bool = False  # the public site also shows approved posts before they go out

@@ -11,7 +11,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
+
+from postplan.links import link_spans
 
 MB = 1024 * 1024
 
@@ -149,3 +152,19 @@ def measure(text: str, account) -> tuple[int, int]:
 
 def limit_of(account) -> int:
     return account_limits(account)[0].max_length
+
+
+def x_charge(texts: list[str], prices) -> tuple[Decimal, str]:
+    """What X charges for these posts (a thread's parts are a post each), and the same in words."""
+    with_link = sum(1 for text in texts if link_spans(text))
+    plain = len(texts) - with_link
+    charge = prices.post_with_link * with_link + prices.post * plain
+    words = [f"{count} post{'s' * (count != 1)}{kind}" for count, kind in
+             ((plain, ""), (with_link, " with a link")) if count]
+    return charge, " and ".join(words)
+
+
+def dollars(amount: Decimal) -> str:
+    """$0.215, $1.40: cents always, a tenth of a cent where X's prices have one."""
+    shown = f"{amount:.3f}"
+    return "$" + (shown[:-1] if shown.endswith("0") else shown)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from postplan.escape import markdown, markdown_code, terminal
 from postplan.findings import Finding, Severity
 from postplan.models import Post, Repository
-from postplan.platforms import measure
+from postplan.platforms import dollars, measure, x_charge
 
 ICONS = {"error": "❌", "warning": "⚠️", "allowed": "☑️"}
 
@@ -94,6 +94,9 @@ def _post_markdown(post: Post, repository: Repository) -> list[str]:
             file = markdown_code(item.file, in_table=True)
             out.append(f"| {file} | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
         out.append("")
+    if account is not None and account.platform == "x":
+        charge, words = x_charge([part.text for part in post.parts], repository.settings.x_prices)
+        out += [f"**Estimated X charge**: {dollars(charge)} ({words})", ""]
     if post.poll is not None:
         options = ", ".join(post.poll.options)
         out += [f"**Poll** ({_duration(post.poll.duration)}): {_cell(options)}", ""]

@@ -12,12 +12,14 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from postplan.escape import terminal
 from postplan.findings import Finding
 from postplan.load import Loaded
 from postplan.models import Settings
+from postplan.platforms import dollars, x_charge
 from postplan.publish import past_now, record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, quiet_signing_logs,
                                           read_credentials, variable_names)
@@ -45,6 +47,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     exit_code: int = EXIT_OK
+    x_charge: Decimal = Decimal(0)  # a dry run's estimate of what X would charge for what it would send
 
     def add(self, label: str, post_id: str, detail: str = "", more: list[str] | None = None) -> None:
         self.counts[label] += 1
@@ -58,7 +61,8 @@ class Report:
     def summary(self) -> str:
         if not self.counts:
             return "Nothing to do: no post is due."
-        return "Summary: " + ", ".join(f"{count} {label}" for label, count in self.counts.items()) + "."
+        charge = f" Estimated X charge: {dollars(self.x_charge)}." if self.x_charge else ""
+        return "Summary: " + ", ".join(f"{count} {label}" for label, count in self.counts.items()) + "." + charge
 
     def text(self) -> str:
         return terminal("\n".join([*self.notes, *self.lines, self.summary()]))  # a post's text may hold escapes
@@ -200,7 +204,12 @@ def _preview(decision: Decision, root: Path, report: Report, settings: Settings)
         report.add("would settle", post.id, f"{decision.reason}: the run asks {account.platform} where it is first")
         return
     if decision.action in (SEND, RESUME):
-        shown = [line for m in messages(post, root)[decision.start_part:] for line in describe(m, root)]
+        sending = messages(post, root)[decision.start_part:]
+        shown = [line for m in sending for line in describe(m, root)]
+        if account is not None and account.platform == "x":
+            charge, words = x_charge([m.text for m in sending], settings.x_prices)
+            report.x_charge += charge
+            shown.append(f"    estimated X charge: {dollars(charge)} ({words})")
         report.add("would send", post.id, f"to {post.account}, due {post.publish_at:%a %-d %b %H:%M}", shown)
     elif decision.action == MISS:
         report.add("would miss", post.id, decision.reason)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from postplan.escape import terminal
 from postplan.models import Repository
+from postplan.platforms import dollars, x_charge
 from postplan.publish.durable import open_ledger
 from postplan.publish.ledger import PostRecord, fold
 from postplan.publish.runs import due_now_lines, last_run_lines
@@ -21,7 +22,8 @@ def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> st
     root = Path(repository.root)
     reading = open_ledger(root, repository.settings).read()
     records = fold(reading.entries)
-    lines = [*reading.warnings, *last_run_lines(repository, reading.entries, now)]
+    lines = [*reading.warnings, *last_run_lines(repository, reading.entries, now), *_x_this_month(repository,
+                                                                                             reading.entries, now)]
     lines += [*due_now_lines(repository, records, now), *_due_next(repository, records, now, limit)]
     outbox = open_ledger(root, outbox=True).read().entries
     if outbox:
@@ -53,3 +55,21 @@ def _describe(record: PostRecord) -> str:
 
 def _when(record: PostRecord) -> str:
     return max((e.get("at", "") for e in [*record.parts.values(), record.marker] if e), default="")
+
+
+def _x_this_month(repository: Repository, entries: list[dict], now: dt.datetime) -> list[str]:
+    """What X has charged this month, estimated from the ledger's posts to X and their texts' links."""
+    month = f"{now:%Y-%m}"
+    texts = {post.id: [part.text for part in post.parts] for post in repository.posts}
+    sent = [_part_text(texts, entry) for entry in entries if entry.get("state") == "published"
+            and entry.get("platform") == "x" and str(entry.get("at", "")).startswith(month)]
+    if not sent:
+        return []
+    charge, words = x_charge(sent, repository.settings.x_prices)
+    return [f"X this month (estimated from X's prices in the settings): {dollars(charge)} for {words}."]
+
+
+def _part_text(texts: dict[str, list[str]], entry: dict) -> str:
+    """The text of the part an entry records (empty for a post no longer in the repository)."""
+    parts, index = texts.get(entry["post"], []), entry.get("part") or 0
+    return parts[index] if isinstance(index, int) and 0 <= index < len(parts) else ""
