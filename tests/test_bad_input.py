@@ -24,9 +24,9 @@ BROKEN_POSTS = [
     ("front-matter-is-a-string", b"---\nSports day post\n---\nHi\n", "front-matter", 2, "sentence"),
     ("front-matter-is-empty", b"---\n---\nHi\n", "front-matter", 2, "empty"),
     ("no-text", post_text("").encode(), "front-matter", 5, "no text"),
-    ("malformed-yaml", b"---\npublish_at: 2027-06-01 08:30\nauthor: [Office\n---\nHi\n", "yaml", 4, "not valid YAML"),
+    ("malformed-yaml", b"---\npublish_at: 2027-06-01 08:30\nauthor: [Office\n---\nHi\n", "yaml", 4, "could not be read"),
     ("bad-indentation", b"---\npublish_at: 2027-06-01 08:30\n author: Office\n  status: draft\n---\nHi\n", "yaml", 3,
-     "not valid YAML"),
+     "could not be read"),
     ("yaml-alias-bomb",
      ("---\n" + "".join(f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9 if i else ["lol"] * 9) + "]\n"
                         for i in range(9)) + "---\nHi\n").encode(),

@@ -79,7 +79,7 @@ BROKEN_CALENDARS = [
     ("unknown-section", "evnets:\n" + SPORTS_DAY, "schema", 1, "unknown section 'evnets'"),
     ("misspelt-field", "events:\n  - id: fair\n    title: Fair\n    start: 2027-07-02\n    audiense: [year-6]\n",
      "schema", 5, "audiense"),
-    ("malformed-yaml", "events:\n  - id: fair\n    title: [Fair\n", "yaml", 4, "not valid YAML"),
+    ("malformed-yaml", "events:\n  - id: fair\n    title: [Fair\n", "yaml", 4, "could not be read"),
 ]
 
 

@@ -7,6 +7,8 @@ keys are errors (YAML silently keeps the last one), and unknown tags never run c
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
@@ -23,6 +25,7 @@ _SCALAR_TAGS = {
 
 
 _STR = "tag:yaml.org,2002:str"
+_KEY = re.compile(r":(?:\s|$)")  # a field name's colon (not the one inside a time like 08:30)
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
@@ -42,12 +45,37 @@ def compose(text: str, first_line: int = 1) -> yaml.Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = error.problem or str(error)
-        raise YamlError(f"this is not valid YAML: {problem}", line,
-                        "check the indentation, the colon after each field name, and that brackets and quotes are closed") from None
+        line = mark.line if mark else 0
+        found = _staff_mistake(text.splitlines(), line)
+        if found is not None:
+            message, at, fix = found
+            raise YamlError(message, first_line + at, fix) from None
+        raise YamlError(f"the fields here could not be read ({error.problem or error})", first_line + line,
+                        "check the spaces at the start of the line, the colon after each field name, and that "
+                        "brackets and quotes are closed") from None
     except yaml.YAMLError as error:  # e.g. a reader error for a control character
-        raise YamlError(f"this is not valid YAML: {error}", first_line) from None
+        raise YamlError(f"the fields here could not be read ({error})", first_line) from None
+
+
+def _staff_mistake(lines: list[str], near: int) -> tuple[str, int, str] | None:
+    """The usual slips of someone typing fields by hand, found at their own line (0-based) up to the line
+    the parser stopped at: a tab, a field without its colon, a quote left open."""
+    upto = lines[:near + 1]
+    for index, line in enumerate(upto):
+        if "\t" in line[:len(line) - len(line.lstrip())]:
+            return ("this line starts with a tab: the fields at the top are lined up with spaces",
+                    index, "replace the tab with spaces (two for each step in)")
+    for index, line in enumerate(upto):
+        bare = line.strip()
+        if bare and not bare.startswith(("#", "-", "---", "[", "{", "\"", "'")) and not _KEY.search(bare) \
+                and not _continues(lines[:index], line):
+            name, _, rest = bare.partition(" ")
+            example = f"`{name}: {rest}`" if rest else f"`{name}: ...`"
+            return (f"`{bare[:40]}` needs a colon after the field's name", index, f"write it as {example}")
+    for index, line in enumerate(lines):
+        if line.count('"') % 2 == 1:
+            return ("a quote (\") opened on this line is not closed", index, "add the closing \" at the end of the text")
+    return None
 
 
 def to_python(node: yaml.Node | None, first_line: int = 1) -> tuple[object, dict[Path, int]]:
@@ -77,7 +105,7 @@ def to_python(node: yaml.Node | None, first_line: int = 1) -> tuple[object, dict
             if key == "<<":
                 raise YamlError("merge keys (<<) are not allowed here", key_line)
             if key in result:
-                raise YamlError(f"'{key}' is given twice", key_line, "keep one of them: YAML would silently use the last")
+                raise YamlError(f"'{key}' is given twice", key_line, "keep one of them: only the last one would count")
             lines[path + (key,)] = key_line
             result[key] = build(value_node, path + (key,), key_line)
         return result
@@ -109,3 +137,15 @@ def find(node: yaml.Node | None, *keys: str) -> yaml.Node | None:
             return None
         node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
     return node
+
+
+def _continues(before: list[str], line: str) -> bool:
+    """Whether a line carries on the value above it (further in than that value, or after a `>`, `|`, `,`
+    or an open bracket), so a missing colon is not what is wrong with it."""
+    above = next((text for text in reversed(before) if text.strip() and not text.strip().startswith("#")), None)
+    if above is None:
+        return False
+    if above.rstrip().endswith((":", ",", "[", "{", ">", "|", ">-", "|-")):
+        return True
+    content = len(above) - len(above.lstrip(" -"))  # where the value's text starts (after a list's "- ")
+    return len(line) - len(line.lstrip()) > content
