@@ -19,7 +19,7 @@ KINDS = {
                              "vehicle-registration", "secret-in-text", "special-category",
                              "special-category-possible"],
     "whereabouts": ["whereabouts", "trip-location"],
-    "photos": ["media-consent", "media-location", "alt-text", "media-limits", "media-file", "animated-gif"],
+    "photos": ["media-consent", "media-location", "alt-text", "media-limits", "media-file"],
     "broadcast": ["broadcast-only", "reply-not-own", "mention-not-approved"],
     "endorsement": ["endorsement"],
     "language": ["offensive-language", "mild-language", "emoji-connotation", "text-speak"],

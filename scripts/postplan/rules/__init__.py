@@ -25,7 +25,6 @@ from postplan.findings import Severity
 from postplan.rules import (
     allow_unknown_rule,
     alt_text,
-    animated_gif,
     approval,
     birth_date,
     campaign_hashtag_missing,
@@ -158,7 +157,6 @@ _MODULES: tuple[ModuleType, ...] = (
     hidden_text,
     whereabouts,
     media_consent,
-    animated_gif,
     media_location,
     phone_number,
     email_address,
