@@ -24,7 +24,7 @@ KINDS = {
     "endorsement": ["endorsement"],
     "language": ["offensive-language", "mild-language", "emoji-connotation", "text-speak"],
     "dates": ["date-in-text", "school-holiday", "quiet-hours", "review-time", "hashtag-out-of-date",
-              "past-unpublished", "date-in-holiday", "event-cancelled"],
+              "past-unpublished", "event-cancelled"],
     "links": ["link-shortener", "link-domain", "link-not-https"],
     "unfinished": ["placeholder-text"],
 }
