@@ -21,6 +21,7 @@ Festival on Monday 4th January" (an INSET day).
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from postplan.models import Post, Repository
@@ -29,11 +30,14 @@ from postplan.rules.dates import MONTH_WORDS, WEEKDAY_WORDS, written_dates
 from postplan.rules.text import prose, words
 
 # Words that show a sentence is about the holiday itself, the way back, or dates set by others.
-_HOLIDAY_WORDS = frozenset("""half holiday holidays break closed closes close closure closing inset training
+_HOLIDAY_WORDS = frozenset("""half holiday holidays closed closes close closure closing inset training
 reopen reopens reopening return returns returning back bank christmas easter summer results applications
 application deadline camp finish finishes start starts begin begins term enjoy happy merry new
 eid diwali hanukkah bonfire halloween pancake remembrance offer offers national open admissions staff
 trip trips tour tours ski skiing expedition expeditions revision""".split())
+# "Break" is the holiday only as "the break" or "the Easter break", not "after the tournament break".
+_HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
+                            r"festive|holiday)\s+break\b", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
 _CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
 
@@ -61,7 +65,8 @@ def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
                 why, meant = "a school holiday (between the terms in calendar/)", _HOLIDAY_WORDS
             else:
                 continue
-            if not present.isdisjoint(meant):
+            if not present.isdisjoint(meant) or (meant is _HOLIDAY_WORDS and "break" in present
+                                                 and _HOLIDAY_BREAK.search(text)):
                 continue  # the post speaks of the holiday, a closure or the way back: its dates are meant
             yield Problem(
                 f"'{written.said}' ({day:%A %-d %B %Y}) is {why}",
