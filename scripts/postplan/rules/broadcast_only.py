@@ -5,9 +5,10 @@ post must not invite direct messages ("DM us", "drop us a message", "inbox us"),
 opinions ("let us know your thoughts in the comments", "What do you think?"), answer people who
 complained ("To the parent who commented…", "In response to comments on Facebook…"), or tell off a
 child or a group in public ("Some children in Year 5 were disappointing", "To the pupils who left
-litter…"). Questions that celebrate ("Who's excited for Sports Day?"), a poll (the policy's own way to
-ask families), and pointing people to the office ("contact the school office", "email
-office@…", "call the school") are fine.
+litter…", "Year 9 were absolute muppets", "we have already explained this twice"). Questions that
+celebrate ("Who's excited for Sports Day?"), a poll (the policy's own way to ask families), and
+pointing people to the office ("contact the school office", "email office@…", "call the school") are
+fine.
 
 Passes: "Who's excited for Sports Day tomorrow?"; "Any questions? Please contact the school office.";
 "Which book should we read next? Vote in our poll!"; "Send us a message on the school app."

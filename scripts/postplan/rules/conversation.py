@@ -85,6 +85,12 @@ _COMPLAINT = (
     r"been\s+(?:complaining|commenting|moaning))\b"
     r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
     rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had)\s+)?{_COMPLAINED}"
+    # Answering someone who keeps asking: "we have already explained … twice", "before posting again".
+    r"|\balready\s+(?:explained|answered|told\s+you|responded|replied)\b[^.!?\n]{0,50}?"
+    r"\b(?:twice|several\s+times|many\s+times|repeatedly|more\s+than\s+once)\b"
+    r"|\bwe\s*(?:(?:'|’)ve|\s+have)?\s+(?:already\s+)?told\s+you\s+(?:twice|already|before|several\s+times|"
+    r"many\s+times|repeatedly)\b"
+    r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -129,6 +135,10 @@ _REBUKE = (
     r"(?:rude|abusive|aggressive|unkind|disrespectful|threatening)\b"
     rf"|\b{_CLASS}\s*,?\s+you\s+(?:were|have\s+been|are)\s+(?:very\s+|so\s+|really\s+)?(?:naughty|rude|disappointing|"
     r"silly|unkind|badly\s+behaved|a\s+disappointment|noisy|disrespectful)\b"
+    # Name-calling a class or year group: "Year 9 were absolute muppets in assembly".
+    rf"|\b{_CLASS}\s+(?:were|was|are|is|have\s+been)\s+(?:absolute|total|complete|utter|proper|such|a\s+bunch\s+of|"
+    r"a\s+load\s+of|like)?\s*(?:muppets|idiots|clowns|morons|numpties|plonkers|prats|wallies|a\s+nightmare|a\s+shambles|"
+    r"feral|hopeless|useless|pathetic|an\s+absolute\s+shambles)\b"
     r"|\blet\s+(?:the\s+(?:school|class|team|year\s+group)|themselves|us\s+all|everyone|their\s+(?:class|team|"
     r"school|year\s+group))\s+down\b"
 )
@@ -142,11 +152,13 @@ discussion conversation questions""".split())),
     Kind.COMPLAINT: (re.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
-criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion""".split())),
+criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
+told""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
-threatening naughty noisy know dealt funny clever""".split())),
+threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
+nightmare shambles feral hopeless useless pathetic""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

@@ -7,7 +7,9 @@ means the Friday just gone). With ``event:``, at least one day the text names fo
 day of the event; dates with a weekday must agree with each other. A range says its month once ("from
 Wednesday 9th to Friday 11th June": June for both days). A day that belongs to something else in the
 sentence ("Sports Day tickets go on sale on Monday", "return slips for the trip by Friday") is not
-compared with the event.
+compared with the event. A date in a school holiday or on a closure (INSET) day is wrong too, even with
+no event linked (see rules/holiday_dates.py): "Our Year 6 residential is on Tuesday 25th May" in the May
+half term.
 
 Passes: "Just confirmed our Sports Day as 1st June" (event on 1 June 2027); "the next £15 payment ... is
 due by Thursday" published on Monday 12 October for a payment due on Thursday 15 October; "Book Week
@@ -36,6 +38,7 @@ from postplan.rules.dates import (
     WEEKDAY_WORDS,
     written_dates,
 )
+from postplan.rules.holiday_dates import holiday_problems
 from postplan.rules.text import event_of, line_in, prose, words
 
 ID = "date-in-text"
@@ -56,6 +59,7 @@ _MARKS = (". ", "! ", "? ", "\n", "; ")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
+    yield from holiday_problems(post, context)
     event = event_of(context.repository, post.event)
     published = post.publish_at.astimezone(context.repository.settings.zone).date()
     after = event is not None and published > event.last_day

@@ -1,4 +1,4 @@
-"""Dates written in a post's text, read as a school writes them: what date-in-text and date-in-holiday share.
+"""Dates written in a post's text, read as a school writes them: what date-in-text and its holiday check share.
 
 Not a rule (it has no ``ID``). "Tuesday 1st June", "1 June 2027", "June 1st", and a weekday with a day
 of the month whose month comes later ("from Wednesday 9th to Friday 11th June": June belongs to both
@@ -61,7 +61,7 @@ class WrittenDate:
     problem: tuple[str, str] | None  # (message, fix) when the words are not a real date
 
 
-@lru_cache(maxsize=4096)  # date-in-text and date-in-holiday read the same texts
+@lru_cache(maxsize=4096)  # date-in-text and the holiday check read the same texts
 def written_dates(text: str, present: frozenset[str], published: dt.date) -> tuple[WrittenDate, ...]:
     """Every explicit date in the text ("Tuesday 1st June", "9th to 11th June"), in the order written."""
     found = []

@@ -4,7 +4,9 @@ The school does not endorse products or businesses, with an @ or without one. Th
 sponsor or a partner plainly is fine ("Thank you to Tesco for donating fruit"), and so is a charity
 appeal or the PTA's own sale; telling families where to shop or eat ("the best pizza in town, go and
 try it!", "we highly recommend…"), passing on a discount code, or a competition that makes families
-promote a company ("win a voucher — just like and share their page") is not.
+promote a company ("win a voucher — just like and share their page", "like, share and tag three friends
+to enter") is not; nor is a business praised as "the best tutors in Yorkshire" or a call to "tell them
+the school sent you".
 
 Passes: "Owen's Animals came in today for our children to hold some exotic animals."; "Thank you to
 the PTA for the new books."; "Thank you to Tesco for donating fruit for Sports Day."
@@ -38,15 +40,19 @@ _ADVERT = re.compile(
     r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
     r"give\s+them\s+a\s+"
     r"(?:try|visit|follow|like)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
-    r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|tell\s+them\s+we\s+sent\s+you|"
+    r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
+    r"(?:tell|let)\s+them\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us)\b"
     r"|\b(?:the\s+)?best\s+(?:\w+\s+){0,2}?(?:pizza|pizzas|chips|chippy|fish\s+and\s+chips|cafe|café|coffee|bakery|"
     r"cakes?|pasties|burgers?|ice\s+cream|curry|takeaway|restaurant|pub|shop|garage|hairdressers?|butchers?|"
-    r"florist|deli|tea\s*room|farm\s+shop|breakfast|brunch|carvery)\s+(?:in|around)\s+(?:town|the\s+area|"
+    r"florist|deli|tea\s*room|farm\s+shop|breakfast|brunch|carvery|tutors?|tuition|tutoring|instructors?|"
+    r"driving\s+(?:school|lessons)|dentists?|opticians?|gyms?|plumbers?|builders?|mechanics?|barbers?|salons?|"
+    r"soft\s+play|photographers?|estate\s+agents?|taxis?|cleaners?|vets?)\s+(?:in|around)\s+(?:town|the\s+area|"
     r"the\s+county|the\s+village|the\s+south\s+west|cornwall|[A-Z][a-z]+)\b"
     # A competition that makes families promote a company.
     r"|\b(?:like|follow)\s+(?:and|&)\s+(?:share|retweet|follow)\s+(?:their|the|our\s+sponsor(?:'|’)?s)\s+"
     r"(?:page|post|account)|\b(?:like|follow)\s+their\s+(?:page|account)\b|\bshare\s+their\s+(?:page|post)\b"
+    r"|\b(?:like|follow|share|retweet|tag)\b[^.!?\n]{0,40}?\bto\s+enter\b"
     r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b",
     re.IGNORECASE,
 )
@@ -54,7 +60,7 @@ _ADVERT = re.compile(
 
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
-disappointed sent treat stars best share win""".split())
+disappointed sent treat stars best share win mention enter tag retweet""".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

@@ -5,9 +5,16 @@ iPhone's own format, is refused); GIFs up to 15 MB; videos up to 512 MB. Mastodo
 attachments (images up to 16 MB, or what its server says); Bluesky up to 4 images (resized to its 1 MB
 limit when sent), or 1 video; a Facebook Page post up to 10 photos.
 
-Passes: three JPG photos of 2 MB each on X.
+An animated GIF (more than one frame) needs a leader's confirmation: a GIF from a search can carry a
+meaning staff and children do not know (a clip from a film for adults, a gesture, a meme with a history),
+and the policy asks that no visual has inappropriate connotations. A leader watches it to the end and
+confirms it with an ``allow:`` for this rule, with a reason saying what it shows; its alt text is
+checked like any other text. A still GIF is a picture like any other.
 
-Fails: five photos on X; a GIF with a photo; ``IMG_0042.HEIC``; a 7 MB JPG on X.
+Passes: three JPG photos of 2 MB each on X; a still GIF; an animated GIF with a leader's ``allow:``.
+
+Fails: five photos on X; a GIF with a photo; ``IMG_0042.HEIC``; a 7 MB JPG on X; ``media/celebrate.gif``
+with more than one frame and no ``allow:``.
 """
 
 from collections.abc import Iterable
@@ -20,8 +27,12 @@ from postplan.rules.base import Context, Problem
 
 ID = "media-limits"
 SEVERITY = Severity.ERROR
-SUMMARY = "Attachments within the platform's limits (X: 4 images or 1 GIF or 1 video; images ≤ 5 MB, no HEIC)."
-POLICY = "Platform limit: up to 4 images or 1 GIF or 1 video; images ≤ 5 MB (JPG, PNG, GIF, WEBP; HEIC not accepted)."
+SUMMARY = ("Attachments within the platform's limits (X: 4 images or 1 GIF or 1 video; images ≤ 5 MB, no HEIC); "
+           "an animated GIF needs a leader's confirmation.")
+POLICY = (
+    "Learners do not include GIFs, emojis or any other form of visuals which have inappropriate "
+    "connotations (which they may not understand)"
+)
 
 MB = 1024 * 1024
 # platform → (images at most, bytes per image, bytes per GIF, bytes per video, accepts HEIC)
@@ -41,6 +52,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         if found is None:
             continue  # media-file reports it
         kinds.append(found.kind)
+        if found.kind == "gif":
+            yield from _animated(context, found.path, index)
         yield from _one(found.path, found.kind, index, platform, (image_bytes, gif_bytes, video_bytes, heic))
     moving = [k for k in kinds if k in ("gif", "video")]
     if moving and len(post.media) > 1:
@@ -55,6 +68,29 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix=f"choose the best {most}, or split them over a thread of posts",
             field="media",
         )
+
+
+def _animated(context: Context, path: Path, index: int) -> Iterable[Problem]:
+    """An animated GIF, for a leader to watch and confirm."""
+    frames = context.once(("gif frames", path), lambda: _frames(path))
+    if frames > 1:
+        yield Problem(
+            f"{path.name} is an animated GIF ({frames} frames): a leader must watch it and confirm it",
+            fix="a leader watches it to the end, then adds to the post `allow:` with `- rule: media-limits` "
+                "and a `reason:` saying what it shows; or attach a still photo instead",
+            field=f"media.{index}.file",
+        )
+
+
+def _frames(path: Path) -> int:
+    """How many frames the GIF has (1 when Pillow cannot read it: it is then reported as unreadable)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return int(getattr(image, "n_frames", 1))
+    except (OSError, UnidentifiedImageError, ValueError):
+        return 1
 
 
 def _limits(account: Account) -> tuple:

@@ -4,7 +4,8 @@ Words come from the word list of the ``better-profanity`` package (offline; abou
 spellings like "sh1t"), with UK swearing and slurs it lacks (rules/data/offensive-extra.txt). Masked
 spellings are found too ("f***", "sh!t", "b*llocks", "a$$"), but not grades ("A*"). An insult
 ("idiot", "muppet") is an error when it is said about people ("idiots who park on the zig-zags",
-"don't be a muppet"); otherwise, and for mild swearing ("bloody", "crap"), ``mild-language`` warns.
+"don't be a muppet"); otherwise ``mild-language`` warns. Mild British swearing ("bloody", "crap",
+"arse", "bugger") is an error too: the policy asks for Standard English on an account children read.
 Emoji count too: the rude finger, and fruit with a suggestive emoji ("🍆💦"). Whole words are
 matched, so "Scunthorpe", "class", "assessment" and "Sussex" are fine, and so are names and lessons
 that contain a listed word ("Dick Whittington", "Moby-Dick", "Homo sapiens", "Jackson Pollock",

@@ -41,7 +41,8 @@ _HTML = (r"(?:br|b|i|u|p|em|strong|sup|sub|small|span|div|a|hr|li|ul|ol|img|s|ma
 _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|price|cost|link|url|venue|place|"
                 r"location|event|title|year|class|month|number|here|tbc|tba|tbd|photo|picture|image|child|"
                 r"child's|pupil|pupil's|teacher|school|details?|fill|todo|xx+|text|caption|hashtag|handle|"
-                r"postcode|address|phone|email|surname|first|room|team|score|result|total")
+                r"postcode|address|phone|email|surname|first|room|team|score|result|total|parent|parents|carer|carers|"
+                r"recipient|forename|firstname|guardian")
 _PLACEHOLDER = re.compile(
     rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered

@@ -32,7 +32,11 @@ INNOCENT = re.compile(
     r"shi+take|cocktail\s+sausages?|hell\s+(?:for\s+)?leather|Hell(?:'|’)?s\s+Kitchen|heaven\s+and\s+hell|"
     r"Dickens|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
-    r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?)\b",
+    r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
+    # Turf, a law, history and first aid: "sod" and "bloody" that are not swearing.
+    r"(?:first|turf|the)\s+sods?\s+(?:of|for|on|at)|sods?\s+of\s+turf|sod(?:'|’)?s\s+law|"
+    r"bloody\s+(?:nose|noses|knees?|lip|cuts?|battles?|war|civil\s+war|revolution|conflict|history|massacre)|"
+    r"Bloody\s+(?:Mary|Sunday|Assizes|Tower)|bloodhounds?|dam[n]?\s+busters|crap(?:e|pie)\w*)\b",
     re.IGNORECASE,
 )
 

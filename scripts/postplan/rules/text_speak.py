@@ -62,6 +62,7 @@ _FINE = re.compile(
     r"|\d{1,2}(?!U\b)[A-Z]{1,3}\d?s?"  # class and tutor groups (4B, 10K, 7X2), 4XL, 3D, 5G, postcode halves (8XX)
     r"|\d{1,2}[a-tv-z]"  # "Class 4b"
     r"|\d+[xv]\d+"  # 4x4, 1v1
+    r"|[A-Za-z]{4,}\d{2,}"  # a name or code with a number (Covid19, Windows11, Summer2027): not sounds spelt in digits
     r"|\d+(?:st|nd|rd|th|am|pm|s|k|km|m|cm|mm|kg|g|mg|ml|l|mph|p|x|D|GB|MB|min|hr|ft|yd|yds|mi|lb|lbs|oz|"
     r"kcal|c|f|kw|kwh|hz|mbps|gb|mb|tb|kb)"
 )

@@ -1,41 +1,49 @@
-"""A date in the text that falls in a school holiday or on a closure day (an INSET day), a warning.
+"""A date in the text that falls in a school holiday or on a closure day (an INSET day): what date-in-text
+reads from the term dates, with or without a linked event.
+
+Not a rule (it has no ``ID``).
 
 "Our Year 6 residential is on Tuesday 25th May" when that week is the May half term, or "Harvest
 Festival on Monday 4th January" when that is an INSET day, is almost always the wrong date, even in a
 post with no ``event:``. Holidays are the weekdays between the terms in calendar/ (checked only when
 terms are given); closures are calendar events of ``kind: closure``. A sentence that speaks of the
 holiday, a closure, the return to school, results or applications anywhere is left alone ("School reopens on
-Tuesday 5th January", "GCSE results day is Thursday 20th August"). A warning: a holiday club is meant.
+Tuesday 5th January", "GCSE results day is Thursday 20th August"), and so is a holiday club, camp, trip or
+revision session. A closure day is read more strictly: only a sentence about the closure itself (INSET,
+training, closed) is left alone, since "welcome-back coffee morning on Monday 4th January" is wrong too
+when that day is an INSET day.
 
 Passes: "Sports Day is on Tuesday 1st June" (in term); "Half term is from 24th to 28th May"; "Enjoy the
 break, we are back on Tuesday 5th January".
 
-Fails (a warning): "Our Year 6 residential is on Tuesday 25th May" (the May half term); "Harvest
+Fails: "Our Year 6 residential is on Tuesday 25th May" (the May half term); "Harvest
 Festival on Monday 4th January" (an INSET day).
 """
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
-from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.dates import MONTH_WORDS, WEEKDAY_WORDS, written_dates
 from postplan.rules.text import prose, words
 
-ID = "date-in-holiday"
-SEVERITY = Severity.WARNING
-SUMMARY = "A date in the text falls in a school holiday or on a closure (INSET) day (a warning)."
-POLICY = "Design: term dates and holidays are typed once, in calendar/, and used by the schedule and the site."
-
 # Words that show a sentence is about the holiday itself, the way back, or dates set by others.
-_HOLIDAY_WORDS = frozenset("""half holiday holidays break closed closes close closure closing inset training
+_HOLIDAY_WORDS = frozenset("""half holiday holidays closed closes close closure closing inset training
 reopen reopens reopening return returns returning back bank christmas easter summer results applications
-application deadline camp club clubs finish finishes start starts begin begins term enjoy happy merry new
-eid diwali hanukkah bonfire halloween pancake remembrance offer offers national open admissions staff""".split())
+application deadline camp finish finishes start starts begin begins term enjoy happy merry new
+eid diwali hanukkah bonfire halloween pancake remembrance offer offers national open admissions staff
+trip trips tour tours ski skiing expedition expeditions revision""".split())
+# "Break" is the holiday only as "the break" or "the Easter break", not "after the tournament break".
+_HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
+                            r"festive|holiday)\s+break\b", re.IGNORECASE)
+# Words that show a sentence is about the closure itself ("closed to pupils for staff training").
+_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
 
 
-def check(post: Post, context: Context) -> Iterable[Problem]:
+def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
+    """Each date in the post's text that falls in a holiday or on a closure day, at its line."""
     repository = context.repository
     closures = context.once(("closure days", id(repository)), lambda: _closure_days(repository))
     if not repository.terms and not closures:
@@ -52,13 +60,14 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             if day is None or day.weekday() >= 5:
                 continue
             if day in closures:
-                why = f"a closure day in calendar/ ({closures[day]})"
+                why, meant = f"a closure day in calendar/ ({closures[day]})", _CLOSURE_WORDS
             elif first and first <= day <= last and not repository.in_term(day):
-                why = "a school holiday (between the terms in calendar/)"
+                why, meant = "a school holiday (between the terms in calendar/)", _HOLIDAY_WORDS
             else:
                 continue
-            if not present.isdisjoint(_HOLIDAY_WORDS):
-                break  # the post speaks of the holiday, a closure or the way back: its dates are meant
+            if not present.isdisjoint(meant) or (meant is _HOLIDAY_WORDS and "break" in present
+                                                 and _HOLIDAY_BREAK.search(text)):
+                continue  # the post speaks of the holiday, a closure or the way back: its dates are meant
             yield Problem(
                 f"'{written.said}' ({day:%A %-d %B %Y}) is {why}",
                 fix="check the date: correct it, or the term dates in calendar/; if it is meant (a holiday "
