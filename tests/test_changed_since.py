@@ -191,3 +191,31 @@ def test_named_files_also_get_clashes_reported_on_them(repo: School) -> None:
     report = json.loads(result.output)
     assert result.exit_code == 1
     assert errors(report) == [("content/posts/2026-09/harvest-festival-thank-you.md", "duplicate-id")]
+
+
+def test_a_pull_request_that_only_replaces_a_photo_checks_the_posts_that_use_it(repo: School) -> None:
+    from PIL import Image
+
+    photo = repo.root / "content" / "media" / "2027" / "sports-day-relay.jpg"
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (50.0, 10.0, 0.0), 3: "W", 4: (5.0, 3.0, 0.0)}  # GPS: where the photo was taken
+    Image.new("RGB", (64, 48), "red").save(photo, "JPEG", exif=exif)
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "A better relay photo")
+
+    code, report = check(repo)
+
+    assert report["files"] >= 1, report
+    assert ("content/posts/2027-06/sports-day-highlights.md", "media-location") in errors(report), report
+    assert code == 1
+
+
+def test_a_changed_post_template_checks_the_posts_written_from_it(repo: School) -> None:
+    template = repo.root / "templates" / "posts" / "celebrating-highlights.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "Reword the highlights template")
+
+    _, report = check(repo)
+
+    assert report["files"] > 0, "a template change is not '0 files checked'"

@@ -24,7 +24,7 @@ def test_the_hook_is_declared_as_schools_expect() -> None:
     assert hook["id"] == "postplan-validate"
     assert hook["entry"] == "postplan validate"
     assert (hook["language"], hook["pass_filenames"]) == ("python", True)
-    assert hook["files"] == r"^(content/posts/.*\.md|calendar/.*\.ya?ml|mkdocs\.yml)$"
+    assert hook["files"] == r"^(content/posts/.*\.md|content/media/.*|calendar/.*\.ya?ml|mkdocs\.yml|templates/posts/.*\.md\.j2)$"
 
 
 @pytest.mark.slow

@@ -71,12 +71,16 @@ def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None 
 
     Checking a file means more than the file: a settings change applies to every post, so everything
     is checked; a changed calendar file brings in the posts that hang on its events and campaigns (as
-    they are now, and as they were where this branch left ``ref``). Raises ``ChangesError``.
+    they are now, and as they were where this branch left ``ref``); a changed photo, the posts that
+    attach it; a changed post template, the posts written from it. Raises ``ChangesError``.
     """
     root = Path(loaded.repository.root)
     if ref is not None:
-        paths = changes.checked(changes.changed_files(root, ref))
-    if paths is None or SETTINGS_FILE in paths:
+        paths = changes.changed_files(root, ref)
+    if paths is None:
+        return None
+    paths = changes.checked(paths) | _posts_using(loaded, paths)
+    if SETTINGS_FILE in paths:
         return None
     ids: set[str] = set()
     for path in paths:
@@ -86,6 +90,21 @@ def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None 
                 ids |= changes.calendar_ids(changes.old_text(root, ref, path))
     touched = {post.source.path for post in loaded.repository.posts if post.event in ids or post.campaign in ids}
     return paths | touched
+
+
+def _posts_using(loaded: Loaded, paths: set[str]) -> set[str]:
+    """The posts a changed photo or post template reaches: the posts that attach the photo, and those
+    written from the template (by ``postplan plan``, or hanging on an event whose reminders name it)."""
+    media = {path.removeprefix("content/") for path in paths if path.startswith("content/media/")}
+    templates = {path.removeprefix("templates/posts/").removesuffix(".md.j2") for path in paths
+                 if path.startswith("templates/posts/") and path.endswith(".md.j2")}
+    if not media and not templates:
+        return set()
+    reminded = {event.id for event in loaded.repository.events
+                if any(reminder.template in templates for reminder in getattr(event, "reminders", []))}
+    return {post.source.path for post in loaded.repository.posts
+            if any(item.file in media for item in post.media)
+            or (post.planned is not None and post.planned.template in templates) or post.event in reminded}
 
 
 def validate(loaded: Loaded, now: dt.datetime, wanted: set[str] | None = None) -> list[Finding]:
