@@ -27,7 +27,7 @@ run: $(STAMP)
 	$(BIN)/postplan build --now $(EXAMPLE_NOW)
 	$(BIN)/postplan publish --dry-run --now $(EXAMPLE_NOW)
 	@echo
-	@echo "Done. Open site/index.html in a browser; the calendar feeds are in site/feeds/."
+	@echo "Done. To see the site: $(BIN)/postplan serve --now $(EXAMPLE_NOW)  (then open http://localhost:8000/); the calendar feeds are in site/feeds/."
 	@echo "Nothing was posted: with no credentials set, publishing only shows what it would send."
 
 AXE := tests/browser/node_modules/axe-core/axe.min.js

@@ -49,6 +49,50 @@ def build(staff: bool, root: Path, now_text: str | None) -> None:
         sys.exit(EXIT_FINDINGS)
 
 
+@click.command()
+@click.option("--staff", is_flag=True, help="Serve the private staff preview (site-staff/) instead of the public site.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on. Anything but this computer needs --anyone-on-the-network.")
+@click.option("--anyone-on-the-network", "open_to_network", is_flag=True,
+              help="Allow a --host other than this computer (the staff preview holds drafts: take care).")
+@common
+def serve(staff: bool, port: int, host: str, open_to_network: bool, root: Path, now_text: str | None) -> None:
+    """Show the site on this computer, rebuilt whenever a post, calendar file, template or the settings change.
+
+    \b
+    Example:
+        postplan serve --staff
+    """
+    import threading
+
+    from postplan import pipeline
+    from postplan.feeds import FeedStateError
+    from postplan.serve import LOCAL_HOSTS, serve as run_server
+    from postplan.site.build import BuildProblem
+
+    if host not in LOCAL_HOSTS and not open_to_network:
+        raise Failure(f"postplan serve listens only on this computer; to listen on {host}, add "
+                      "--anyone-on-the-network (anyone who can reach it sees the site)")
+
+    def build_once() -> str:
+        try:
+            loaded = load(root)
+            built = pipeline.build(loaded, current_time(now_text, loaded), staff=staff)
+        except (Failure, BuildProblem, FeedStateError) as error:
+            return f"Not rebuilt: {error}"
+        return "\n".join(line for line, _ in built.summary(root, staff))
+
+    site = root.resolve() / ("site-staff" if staff else "site")
+    try:
+        run_server(root, site, build_once, host, port, click.echo, threading.Event())
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    except OSError as error:
+        raise Failure(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
 def _stage_line(stage: str) -> None:
     """One line on the terminal saying what a long build is doing, rewritten at each stage."""
     click.echo(f"\r\033[Kpostplan build: {stage}…", nl=False, err=True)
