@@ -38,3 +38,13 @@ def test_a_value_carried_on_to_the_next_line_is_not_taken_for_a_missing_colon(sc
     result = school.run("validate", "content/posts/carried.md", "--format", "json", "--now", "2026-11-01T08:00")
     finding = json.loads(result.output)["findings"][0]
     assert (finding["line"], finding["rule"]) == (6, "yaml") and "`event \"x\"`" in finding["message"]
+
+
+def test_a_post_that_cannot_be_read_is_on_the_staff_status_board_as_broken(example: School) -> None:
+    example.write("content/posts/2026-11/broken.md", "---\npublish_at 2026-11-30 08:30\nstatus: draft\n"
+                                                     "author: Office\n---\nChristmas fair on Friday!\n")
+    example.run("build", "--staff", "--now", "2026-11-23T15:31")
+    board = (example.root / "site-staff" / "status" / "index.html").read_text(encoding="utf-8")
+    assert "Broken posts (1)" in board
+    assert "<code>content/posts/2026-11/broken.md</code>: broken" in board
+    assert "needs a colon after the field&#39;s name" in board

@@ -246,6 +246,18 @@ def _status(posts: list[ShownPost], findings: list[Finding], settings: Settings)
         sections.append(Markup('<h2 id="{}">{}</h2>{}').format(state, state.capitalize(), table))
     post_paths = {p.post.source.path for p in posts}
     others = [f for f in findings if f.path not in post_paths]
-    other = Markup('<h2 id="other-files">Other files</h2>{}').format(findings_list(others)) if others else ""
     return Markup('<h1>Status board</h1><p class="pp-lead">{}</p>{}{}').format(
-        counts, Markup("").join(sections), other)
+        counts, Markup("").join(sections), _unread(others))
+
+
+def _unread(findings: list[Finding]) -> Markup:
+    """Posts that could not be read (listed as broken, each with why) and findings on other files."""
+    broken = sorted({f.path for f in findings if f.path.startswith("content/posts/")})
+    rows = [Markup('<li><code>{path}</code>: broken, not shown or sent until fixed{found}</li>').format(
+        path=path, found=findings_list([f for f in findings if f.path == path])) for path in broken]
+    rest = [f for f in findings if f.path not in broken]
+    out = Markup('<h2 id="broken">Broken posts ({n})</h2><ul>{rows}</ul>').format(
+        n=len(rows), rows=Markup("").join(rows)) if rows else Markup("")
+    if rest:
+        out += Markup('<h2 id="other-files">Other files</h2>{}').format(findings_list(rest))
+    return out
