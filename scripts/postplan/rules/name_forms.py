@@ -241,10 +241,12 @@ def _surname_alone(tokens: list, index: int, names: NameList):
     """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins"."""
     token = tokens[index]
     after = _next(tokens, index)
-    if after is None or not _capitalised(after) or names.is_first(_key(after)):
+    if after is None or not _capitalised(after):
         return None
-    word = token.word
-    if word == "young" or word == "Master" and token.gap == " ":
+    word, listed = token.word, after.bare in names.surnames
+    if names.is_first(_key(after)) and not (listed and word.lower() == "young"):
+        return None  # "young Tom" is a first name; "young Adebayo" (a surname too) is read as a surname
+    if word == "young" or word == "Young" and listed or word == "Master" and token.gap == " ":
         if after.bare in w.YOUNG_WORDS or after.bare in w.NOT_SURNAMES or after.bare.isupper():
             return None
         before = _previous(tokens, index)
