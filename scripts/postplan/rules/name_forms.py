@@ -255,8 +255,15 @@ def _surname_alone(tokens: list, index: int, names: NameList):
         if after.bare.endswith("s") and after.bare not in names.surnames:
             return None
         return Name(after.bare, None, after.start, "surname"), 2
+    if word in ("from", "by") and listed and not names.is_first(_key(after)) and _scoring(tokens, index):
+        return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
             and after.bare in names.surnames:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
+
+
+def _scoring(tokens: list, index: int) -> bool:
+    """Whether a sports result comes just before "from" or "by" ("goals from", "a wonder save from")."""
+    return any(t.bare.lower() in w.SCORING for t in tokens[max(0, index - 3):index])
