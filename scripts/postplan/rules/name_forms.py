@@ -241,10 +241,12 @@ def _surname_alone(tokens: list, index: int, names: NameList):
     """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins"."""
     token = tokens[index]
     after = _next(tokens, index)
-    if after is None or not _capitalised(after) or names.is_first(_key(after)):
+    if after is None or not _capitalised(after):
         return None
-    word = token.word
-    if word == "young" or word == "Master" and token.gap == " ":
+    word, listed = token.word, after.bare in names.surnames
+    if names.is_first(_key(after)) and not (listed and word.lower() == "young"):
+        return None  # "young Tom" is a first name; "young Adebayo" (a surname too) is read as a surname
+    if word == "young" or word == "Young" and listed or word == "Master" and token.gap == " ":
         if after.bare in w.YOUNG_WORDS or after.bare in w.NOT_SURNAMES or after.bare.isupper():
             return None
         before = _previous(tokens, index)
@@ -253,8 +255,15 @@ def _surname_alone(tokens: list, index: int, names: NameList):
         if after.bare.endswith("s") and after.bare not in names.surnames:
             return None
         return Name(after.bare, None, after.start, "surname"), 2
+    if word in ("from", "by") and listed and not names.is_first(_key(after)) and _scoring(tokens, index):
+        return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
             and after.bare in names.surnames:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
+
+
+def _scoring(tokens: list, index: int) -> bool:
+    """Whether a sports result comes just before "from" or "by" ("goals from", "a wonder save from")."""
+    return any(t.bare.lower() in w.SCORING for t in tokens[max(0, index - 3):index])

@@ -80,6 +80,9 @@ YOUNG_WORDS = frozenset("""Voices Carers Carer Leaders Leader Enterprise Writers
 Reporters Reporter Engineers Engineer Scientists Scientist Ambassadors Ambassador Citizens Citizen Farmers
 Farmer Chef Chefs People Person Persons Minds Artists Artist Poet Poets Readers Reader Shakespeare Company
 Explorers Rangers Offenders Adults Adult Ones Talent Stars Star Voice Film Films Authors Author Composer""".split())
+# Sports results before "from"/"by" that name the player: "goals from Sutcliffe", "a try by Okafor".
+SCORING = frozenset("""goal goals try tries save saves assist assists wicket wickets runs point points basket
+baskets hat-trick brace catches scored""".split())
 SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
 # Lower-case words too common for a lower-case first name before them to be read as a full name.
 LOWER_COMMON = frozenset("""day may rose young west green white black brown long little hill wood woods hall

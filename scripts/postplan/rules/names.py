@@ -163,7 +163,8 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
 
 
 def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
-    if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS:
+    if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS \
+            or ("from" in lowered or "by" in lowered) and not lowered.isdisjoint(w.SCORING):
         return True
     return not names.first_lower.isdisjoint(lowered)
 

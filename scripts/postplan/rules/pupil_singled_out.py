@@ -32,7 +32,8 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = re.compile("".join((
-    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|get well(?: soon)?|shame on|disappointed (?:in|with|by)|",
+    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|shame on|disappointed (?:in|with|by)|let down by|",
+    r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable)\b[\s,:!-]*",
@@ -64,6 +65,42 @@ _AFTER = re.compile("|".join((
 )), re.IGNORECASE)
 
 
+# The rest of the sentence after the name: a duty the child failed ("didn't bring his homework back",
+# "still hasn't handed in", "refused to listen"), a repeat ("late again", "without her kit again"), a
+# judgement of the child's behaviour ("'s attitude was not good enough") or a punishment.
+_DUTY = (r"(?:bring|brought|hand(?:ed)?|return(?:ed)?|do (?:his|her|their|any|as)|done (?:his|her|their|any)|"
+         r"complete[d]?|wear|worn|remember(?:ed)?|listen(?:ed)?|behave[d]?|follow(?:ed)?|tidy|tidied|"
+         r"turn(?:ed)? up|pa(?:y|id) attention|try|tried|sit still|settle[d]?|bother(?:ed)?|"
+         r"put (?:his|her|their) hand up|wait(?:ed)? (?:his|her) turn)")
+_FAULT = re.compile("|".join((
+    rf"(?<!never )(?<!always )\b(?:didn[’']?t|did not|hasn[’']?t|has not|haven[’']?t|failed to|refused to|forgot to|"
+    rf"won[’']?t|wouldn[’']?t|(?:couldn|can)[’']?t be bothered to)\s+(?:(?:even|yet|bother to|once)\s+)?{_DUTY}\b",
+    r"\b(?:forgot|forgotten|without|missing|lost|late|no)\b[^.!?\n]{0,40}\b(?:again|yet again|once again|"
+    r"for the (?:second|third|fourth|fifth|\w+th) (?:time|week|day))\b",
+    r"\bnot wearing (?:his|her|their|the (?:correct|right|proper)|proper|correct|full)\b",
+    r"\b(?:behaviour|attitude|effort|manners|conduct|language|timekeeping|sportsmanship)\b[^.!?\n]{0,30}?\b"
+    r"(?:poor|unacceptable|not good enough|not acceptable|disappointing|shocking|appalling|a disgrace|disgraceful|"
+    r"rude|terrible|awful|dreadful|lazy|careless|sloppy)\b",
+    r"\b(?:poor|rude|lazy|careless|sloppy|shocking|appalling|terrible|awful|dreadful|disgraceful|unacceptable|bad)"
+    r" (?:effort|attitude|behaviour|manners|language|conduct|timekeeping|choices|sportsmanship)\b",
+    r"\bspent (?:the whole|all(?: of)?(?: the)?) \w+ (?:talking|chatting|messing|sulking|moaning|complaining|"
+    r"shouting|arguing|on (?:his|her|their) phone)",
+    r"\b(?:on|onto|moved to) (?:the |a )?(?:behaviour (?:chart|report)|naughty step|thinking chair|sad (?:face|cloud))",
+    r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b",
+    r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
+    r"(?:missing|overdue|late|outstanding)\b",
+)), re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _aimed_at(value: str, start: int, end: int) -> bool:
+    """Whether the words around a name found at ``start`` (ending at ``end``) aim a rebuke at the child."""
+    if _BEFORE.search(value[max(0, start - 40):start]) or _AFTER.search(value[end:end + 80]):
+        return True
+    stop = _SENTENCE_END.search(value, end)
+    return bool(_FAULT.search(value, end, stop.start() if stop else len(value)))
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
     for text in reader_texts(post):
@@ -72,8 +109,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         value = text.value
         for name in find_names(value, names):
             end = value.find(name.surname or name.first, name.start) + len(name.surname or name.first)
-            before = value[max(0, name.start - 40):name.start]
-            if _BEFORE.search(before) or _AFTER.search(value[end:end + 80]):
+            if _aimed_at(value, name.start, end):
                 yield Problem(
                     f"this post is aimed at one named child ('{name.full}'){where(text)}",
                     fix="praise the class, team or year group instead ('Well done Year 6!'), and tell the "
