@@ -134,9 +134,12 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
 
 
 def _not_places(context: Context) -> frozenset[str]:
-    """Capitalised words that do not start an off-site place (and the school's own name's words)."""
-    school = context.repository.settings.school
-    return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | {f"school:{word}" for word in school.split()})
+    """Capitalised words that do not start an off-site place, the school's own name's words, and the
+    school's own on-site places from the settings ("onsite:willow centre")."""
+    settings = context.repository.settings
+    own = {f"school:{word}" for word in settings.school.split()}
+    own |= {f"onsite:{place.strip().lower()}" for place in getattr(settings, "on_site_places", ()) if place.strip()}
+    return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
 def _off_site(place: str, not_places: frozenset[str]) -> bool:
@@ -145,6 +148,9 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     place_words = place.split()
     if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
         return False
+    lowered = place.lower().removeprefix("the ").split()
+    if any(f"onsite:{' '.join(lowered[:end])}" in not_places for end in range(1, len(lowered) + 1)):
+        return False  # the school's own building ("Willow Centre on Friday")
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
