@@ -21,7 +21,7 @@ _TRAVEL = re.compile(
     r"return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
 )
-_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
                       r"collection)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                           r"(?:the\s+)?[A-Z]")
@@ -54,7 +54,7 @@ _PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
-league cup final finals expedition ball leavers party coach coaches minibus""".split())
+league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy""".split())
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
