@@ -139,6 +139,7 @@ class Settings(Frozen):
     # --- rules ---
     not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
     public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
+    on_site_places: list[str] = Field(default_factory=list)  # the school's own buildings: never off site
     profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
 
     @field_validator("timezone")

@@ -53,6 +53,9 @@ class Found:
 _DIGIT_TABLE = str.maketrans("", "", "0123456789")
 _RUN = re.compile(r"\d+")
 _GAP = re.compile(r"[ \t\n.()\-–]{1,3}|\s*\(0\)\s*")  # what may stand between the groups of one number
+# Six digits close together (with at most a gap like _GAP between any two): every number found has them,
+# so a text of scores, prices and years ("won 3-1", "£4.50", "2027") is done with after one search.
+_CLOSE_DIGITS = re.compile(r"\d(?:(?:[ \t\n.()\-–]{1,3}|\s*\(0\)\s*)?\d){5}")
 # Words just before a number that make it a reference, not a phone number ("Order no. 0123 456 7890").
 _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|order|invoice|account|acc(?:oun)?t|booking|ticket|membership|policy|case|charity|"
@@ -76,7 +79,7 @@ def phone_numbers(text: str) -> list[Found]:
     "+44 (0)1736 360444", "(01736) 360444") or spelled ("oh seven seven double oh…"), each as its
     digits (UK numbers in national form, "07700900123")."""
     found: list[Found] = []
-    if len(text) - len(text.translate(_DIGIT_TABLE)) >= MIN_DIGITS:
+    if len(text) - len(text.translate(_DIGIT_TABLE)) >= MIN_DIGITS and _CLOSE_DIGITS.search(text):
         found += _digit_numbers(text)
     if _could_spell_a_number(text):
         found += _spelled_numbers(text)

@@ -21,7 +21,7 @@ _TRAVEL = re.compile(
     r"return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
 )
-_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
                       r"collection)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                           r"(?:the\s+)?[A-Z]")
@@ -54,7 +54,7 @@ _PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
-league cup final finals expedition ball leavers party coach coaches minibus""".split())
+league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy""".split())
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
@@ -134,9 +134,12 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
 
 
 def _not_places(context: Context) -> frozenset[str]:
-    """Capitalised words that do not start an off-site place (and the school's own name's words)."""
-    school = context.repository.settings.school
-    return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | {f"school:{word}" for word in school.split()})
+    """Capitalised words that do not start an off-site place, the school's own name's words, and the
+    school's own on-site places from the settings ("onsite:willow centre")."""
+    settings = context.repository.settings
+    own = {f"school:{word}" for word in settings.school.split()}
+    own |= {f"onsite:{place.strip().lower()}" for place in getattr(settings, "on_site_places", ()) if place.strip()}
+    return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
 def _off_site(place: str, not_places: frozenset[str]) -> bool:
@@ -145,6 +148,9 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     place_words = place.split()
     if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
         return False
+    lowered = place.lower().removeprefix("the ").split()
+    if any(f"onsite:{' '.join(lowered[:end])}" in not_places for end in range(1, len(lowered) + 1)):
+        return False  # the school's own building ("Willow Centre on Friday")
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
