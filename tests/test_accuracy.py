@@ -163,3 +163,16 @@ def test_the_checks_reach_the_accuracy_targets():
     overall = measure().overall()
     assert overall["recall"] >= TARGETS["recall"], f"recall {overall['recall']:.0%}"
     assert overall["clean_with_error"] <= TARGETS["clean_with_error"], f"{overall['clean_with_error']} clean errors"
+
+
+def test_the_held_out_set_is_sound_and_apart_from_the_corpus(corpus):
+    held_out, problems = load_corpus(CORPUS, CORPUS / "holdout")
+    assert not problems, [f"{p.where}: {p.message}" for p in problems]
+    assert len(held_out) >= 25 and any(case.clean for case in held_out)
+    assert {case.id for case in held_out}.isdisjoint(case.id for case in corpus)
+    assert all(case.id.startswith("ho-") for case in held_out), "held-out ids say so, wherever they are quoted"
+
+
+def test_the_scorer_reads_the_held_out_set_only_when_asked(capsys):
+    assert main(["--held-out", "--corpus", str(CORPUS / "no-such-corpus")]) == 2
+    assert "no corpus at" in capsys.readouterr().out
