@@ -26,6 +26,7 @@ _SCALAR_TAGS = {
 
 _STR = "tag:yaml.org,2002:str"
 _KEY = re.compile(r":(?:\s|$)")  # a field name's colon (not the one inside a time like 08:30)
+_OPENS_QUOTE = re.compile(r'(?:^|:|-)\s*"')  # a value that starts with a quote (not a 6" ruler in plain text)
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
@@ -72,8 +73,8 @@ def _staff_mistake(lines: list[str], near: int) -> tuple[str, int, str] | None:
             name, _, rest = bare.partition(" ")
             example = f"`{name}: {rest}`" if rest else f"`{name}: ...`"
             return (f"`{bare[:40]}` needs a colon after the field's name", index, f"write it as {example}")
-    for index, line in enumerate(lines):
-        if line.count('"') % 2 == 1:
+    for index, line in enumerate(upto):
+        if _OPENS_QUOTE.search(line) and line.count('"') % 2 == 1:
             return ("a quote (\") opened on this line is not closed", index, "add the closing \" at the end of the text")
     return None
 
