@@ -1,4 +1,4 @@
-"""Emoji of alcohol, drugs, smoking or weapons in a school's post (a warning).
+"""Emoji of alcohol, drugs, smoking or weapons, or with a sexual meaning or a wink, in a school's post (a warning).
 
 The school's feed is read by children: a 🍻 or 🍷 on a PTA night, a 🔫 or 💣 for excitement, or 💊
 in a joke can read as the school making light of them. A leader looks and decides. Left alone where
@@ -9,7 +9,8 @@ Passes: "Year 5 made pizzas in food tech 🍕🔪"; "Flu vaccinations for Recept
 "Sports Day tomorrow! 🏃‍♀️🏆".
 
 Fails (a warning): "PTA quiz night on Friday 🍻🍷"; "Year 6 are going to smash their SATs 💣🔫";
-"Last day before the holidays 🥂".
+"Last day before the holidays 🥂"; "Look what we grew! 🍆🍆"; "They really know how to handle
+their balls 😉".
 """
 
 import re
@@ -23,7 +24,7 @@ from postplan.rules.text import words
 
 ID = "emoji-connotation"
 SEVERITY = Severity.WARNING
-SUMMARY = "Emoji of alcohol, drugs, smoking or weapons: a leader checks they are fitting (a warning)."
+SUMMARY = "Emoji of alcohol, drugs, smoking, weapons or innuendo: a leader checks they are fitting (a warning)."
 POLICY = (
     "Learners do not include GIFs, emojis or any other form of visuals which have inappropriate "
     "connotations (which they may not understand)"
@@ -33,6 +34,7 @@ _KINDS = {
     "alcohol": "\U0001F37A\U0001F37B\U0001F377\U0001F942\U0001F37E\U0001F378\U0001F379\U0001F943\U0001F376",
     "smoking or drugs": "\U0001F6AC\U0001F489\U0001F48A",  # 🚬 💉 💊
     "a weapon": "\U0001F52B\U0001F4A3\U0001F52A\U0001F5E1",  # 🔫 💣 🔪 🗡
+    "food with a well-known sexual meaning": "\U0001F346\U0001F351",  # 🍆 🍑, even about the garden's vegetables
 }
 _EMOJI = re.compile("[" + "".join(_KINDS.values()) + "]")
 _KIND_OF = {char: kind for kind, chars in _KINDS.items() for char in chars}
@@ -47,19 +49,44 @@ inhaler inhalers asthma first aid""".split()),
 }
 
 
+# A wink beside a word with a double meaning turns a match report into innuendo ("handle their balls 😉").
+_WINK = re.compile("[\U0001F609\U0001F60F\U0001F61C\U0001F61B\U0001F92D]")  # 😉 😏 😜 😛 🤭
+_DOUBLE = frozenset("""balls ball nuts melons jugs knockers wood stiff hard harder sausage sausages meat package
+bang banging screw screwing spank grind grinding lick licking suck sucking bottoms bottom rear rears cock cocks
+tool tools pole poles shaft""".split())
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in reader_texts(post):
         if text.value.isascii():
             continue
-        present = words(text.value)
-        for match in _EMOJI.finditer(text.value):
-            emoji = match.group()
-            if not present.isdisjoint(_ORDINARY.get(emoji, ())):
-                continue
-            yield Problem(
-                f"the emoji '{emoji}' shows {_KIND_OF[emoji]}{where(text)}: check it is fitting for a feed "
-                "children read",
-                fix="leave it out or choose another (🎉, 🏆, ⭐), unless a leader agrees it is fine here",
-                line=text.line_at(match.start()),
-            )
-            break  # one finding a text is enough for a leader to look
+        found = next(_found(text), None)
+        if found is not None:
+            yield found
+
+
+def _found(text) -> Iterable[Problem]:
+    present = words(text.value)
+    wink = _WINK.search(text.value)
+    double = sorted(present & _DOUBLE) if wink else ()
+    if double:
+        yield Problem(
+            f"the emoji '{wink.group()}' beside '{double[0]}' can give it a double meaning{where(text)}: read it "
+            "as a teenager would",
+            fix="take out the wink, or reword so that nothing can be read two ways",
+            line=text.line_at(wink.start()),
+        )
+    yield from _connotation(text, present)
+
+
+def _connotation(text, present: frozenset[str]) -> Iterable[Problem]:
+    for match in _EMOJI.finditer(text.value):
+        emoji = match.group()
+        if not present.isdisjoint(_ORDINARY.get(emoji, ())):
+            continue
+        yield Problem(
+            f"the emoji '{emoji}' shows {_KIND_OF[emoji]}{where(text)}: check it is fitting for a feed "
+            "children read",
+            fix="leave it out or choose another (🎉, 🏆, ⭐), unless a leader agrees it is fine here",
+            line=text.line_at(match.start()),
+        )

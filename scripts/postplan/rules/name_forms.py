@@ -50,7 +50,11 @@ class NameList:
 
 
 
-_TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
+_TIGHT = ("", " ", "  ")
+# After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
+# or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception").
+_CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:year|yr|y)\s?\d{1,2}\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+                          r"(?:in|from)\s+(?:reception|nursery)\b)", re.IGNORECASE)  # words of one name are written next to each other, spaces only
 
 
 def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
@@ -164,6 +168,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
         if _place(tokens, index, surname, word_too):
             return None
         return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
+    if ambiguous and not lower and _CHILD_AFTER.match(text, token.start + len(token.bare)):
+        return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)  # "Jordan in Year 8"
     if lower or ambiguous or _business(tokens, index) or word_too and after is not None and _capitalised(after):
         return None  # "Daisy Chain Workshop", "Holly Wreath": a Title Case phrase, not a child
     return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)

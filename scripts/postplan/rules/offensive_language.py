@@ -29,6 +29,7 @@ from postplan.rules.swearing import (
     MAYBE_MASKED,
     RUDE_GESTURE,
     SEXUAL_EMOJI,
+    STRONG_STEM,
     WordLists,
     aimed_at_people,
     innocent_blanked,
@@ -57,7 +58,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         yield from _emoji(text)
         present = words(text.value)
         if present.isdisjoint(lists.offensive) and present.isdisjoint(lists.phrase_starts) \
-                and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value):
+                and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value) \
+                and not STRONG_STEM.search(text.value):
             continue
         yield from _words(text, lists)
 
@@ -75,6 +77,8 @@ def _words(text: Text, lists: WordLists) -> Iterable[Problem]:
                     hit = phrase
         if hit is None and token in lists.insults and aimed_at_people(said, index):
             hit = token
+        if hit is None and STRONG_STEM.search(token) and token.isalpha():
+            hit = token  # a compound made with a strong word ("shitshow"); innocent words were blanked
         if hit is None and not _SYMBOLS.isdisjoint(token):
             meant = unmasked(token, lists)
             hit = token if meant is not None and meant not in lists.mild else None

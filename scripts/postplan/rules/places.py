@@ -32,7 +32,8 @@ _LIVE = re.compile(
     r"(?:at|in|on|to|for)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
-    r"bowling|panto(?:mime)?)\b"
+    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|"
+    r"(?:library|church|shops?|market|station|playground|post office)\s+(?:on|in|at|by)\s+(?-i:[A-Z]\w+))\b"
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
 )
@@ -54,7 +55,8 @@ _PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
-league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy""".split())
+league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
+walking""".split())
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves

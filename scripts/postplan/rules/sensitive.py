@@ -27,8 +27,11 @@ _GENERAL_BEFORE = re.compile(
 )
 SIBLING = re.compile(
     r"\b(?:his|her|their|[A-Z][a-z]+['’]s)\s+(?:little |big |baby |younger |older |twin |step-?)?"
-    r"(?:brothers?|sisters?|siblings?|twin)\b|\btwins\s+[A-Z][a-z]+|\bbrother and sister\b"
+    r"(?:brothers?|sisters?|siblings?|twin)\b|\btwins\s+[A-Z][a-z]+|\bbrother and sister\b|\bsister and brother\b"
+    r"|\bsibling (?:pair|duo|trio)\b"
 )
+# A year group or class beside the family tie: "a brother and sister in Year 2 and Year 5".
+YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s?\d{1,2}\b|\breception\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from postplan.rules.base import Context, Problem
 from postplan.rules.identifiable import has_photo_of_people, names_child, sentences, who
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.names import find_names, names_for
-from postplan.rules.sensitive import SIBLING, details
+from postplan.rules.sensitive import SIBLING, YEAR_GROUP, details
 
 ID = "special-category"
 SEVERITY = Severity.ERROR
@@ -67,10 +67,12 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
 def _siblings(text: Text, context: Context) -> Iterator[Problem]:
     for match in SIBLING.finditer(text.value):
         start, end = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
-        if any(start <= name.start < end for name in find_names(text.value, names_for(context))):
+        sentence = text.value[start:end]
+        if YEAR_GROUP.search(sentence) or any(start <= name.start < end
+                                               for name in find_names(text.value, names_for(context))):
             yield Problem(
-                f"a named child and their family ('{match.group()}') beside a photo of people{where(text)}",
-                fix="leave out the brother or sister (and the names): a photo with family ties named shows "
+                f"a child picked out with their family ('{match.group()}') beside a photo of people{where(text)}",
+                fix="leave out the brother or sister (and the names and year groups): a photo with family ties shows "
                     "strangers who belongs to whom",
                 line=text.line_at(match.start()),
             )

@@ -30,7 +30,7 @@ INNOCENT = re.compile(
     r"candle\s+snuffer|opium\s+wars?|the\s+ox\s+and\s+(?:the\s+)?ass|an\s+ox\s+and\s+an\s+ass|Balaam(?:'|’)?s\s+ass|"
     r"Vixen|Fanny\s+(?:Burney|Crosby|Blankers-Koen)|Sweet\s+Fanny\s+Adams|Scunthorpe|Penistone|"
     r"shi+take|cocktail\s+sausages?|hell\s+(?:for\s+)?leather|Hell(?:'|’)?s\s+Kitchen|heaven\s+and\s+hell|"
-    r"Dickens|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
+    r"Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
     # Turf, a law, history and first aid: "sod" and "bloody" that are not swearing.
@@ -47,6 +47,8 @@ _MASKS = "*#%"
 _MASKED = re.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
 # A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
 MAYBE_MASKED = re.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
+# The strongest swear words, found inside a made-up compound too ("shitshow", "clusterfuck", "fuckwit").
+STRONG_STEM = re.compile(r"fuck|shit|wank|twat|cunt|bollock", re.IGNORECASE)
 _GRADE = re.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
 
 
