@@ -119,7 +119,7 @@ _REBUKE = (
     rf"\s+(?:in|from)\s+{_CLASS}\s+{_BAD}"
     rf"|\b(?:some|a\s+few|several|a\s+number|a\s+handful|a\s+minority|a\s+small\s+number)\s+of\s+(?:our|the)\s+"
     rf"{_CLASS}\s+(?:children\s+|pupils\s+|students\s+|boys\s+|girls\s+)?{_BAD}"
-    rf"|\b(?:{_CLASS}\s*,?\s+your|(?:behaviour|conduct|attitude)\s+of\s+{_CLASS})\s+(?:behaviour\s+|attitude\s+|conduct\s+)?"
+    rf"|\b(?:{_CLASS}(?:\s+(?:boys|girls|pupils|students|children|lot))?\s*,?\s+your|(?:behaviour|conduct|attitude)\s+of\s+{_CLASS})\s+(?:behaviour\s+|attitude\s+|conduct\s+)?"
     rf"[^.!?\n]{{0,40}}?\b{_POOR}"
     r"|\b(?:very\s+|really\s+|extremely\s+|deeply\s+|so\s+)?disappointed\s+(?:in|with|by)\s+(?:the\s+behaviour\s+of\s+|"
     r"the\s+attitude\s+of\s+)?(?:some|a\s+few|certain|several|the\s+behaviour|year\s+\d{1,2}|y\d{1,2}|class\s+\w+|"

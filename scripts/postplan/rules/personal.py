@@ -165,6 +165,7 @@ def _international(digits: str) -> str | None:
 _NUMBER_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _REPEAT = {"double": 2, "triple": 3, "treble": 3}
+_HUNDREDS = {"hundred": "00", "thousand": "000"}
 _TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
 
 
@@ -183,6 +184,9 @@ def _spelled_numbers(text: str) -> list[Found]:
         if word in _REPEAT:
             repeat = _REPEAT[word]
             start, end = (token.start() if not digits else start), token.end()
+            continue
+        if word in _HUNDREDS and digits:  # "nine hundred" is said for 900
+            digits, end = digits + _HUNDREDS[word], token.end()
             continue
         value = _NUMBER_WORDS.get(word, word if word.isdigit() else None)
         if value is not None and token is not None:

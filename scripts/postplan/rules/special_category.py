@@ -35,7 +35,8 @@ POLICY = ("Learners do not share personal information, including inadvertently t
           "a noticeboard, address on a driving licence).")
 
 _KINDS = {"health": "a health detail", "needs": "a special educational need or diagnosis", "care": "being in care",
-          "custody": "who may collect a child", "bereavement": "a bereavement", "family": "family circumstances"}
+          "custody": "who may collect a child", "bereavement": "a bereavement", "family": "family circumstances",
+          "language": "the language needs"}
 def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
     photo = has_photo_of_people(post)
