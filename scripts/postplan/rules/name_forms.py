@@ -159,6 +159,10 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
             return _unless_adult(tokens, index, 2 + found[1], Name(double, found[0], token.start, "full"), text)
         if after.bare not in names.surnames:
             return None if ambiguous else (Name(double, None, token.start), 2)
+    particle = _particle_surname(tokens, index)
+    if particle and not lower and not ambiguous:  # "Oisín Ó Briain", "Niamh Ní Dhomhnaill", "Ana De Souza"
+        surname, width = particle
+        return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
     initial = _initial(tokens, index)
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
@@ -200,6 +204,17 @@ def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
     if ambiguous and after.bare not in names.surnames:
         return None
     return after.bare, 1
+
+
+def _particle_surname(tokens: list, index: int):
+    """A surname that starts with a particle ("Ó Briain", "Ní Dhomhnaill", "De Souza"), and its width."""
+    after = _next(tokens, index)
+    if after is None or after.bare not in w.SURNAME_PARTICLES:
+        return None
+    last = _next(tokens, index + 1)
+    if last is None or not _capitalised(last) or last.bare in w.NOT_SURNAMES or len(last.bare) < 2:
+        return None
+    return f"{after.bare} {last.bare}", 2
 
 
 def _initial(tokens: list, index: int) -> str | None:

@@ -50,6 +50,9 @@ ABOUT = frozenset(tuple(pair.split("-")) for pair in """inspired-by style-of wor
 learning-about learned-about learnt-about learn-about biography-of wrote-to performance-of production-of
 version-of olympic-champion world-champion paralympic-champion olympic-medallist paralympic-medallist
 commonwealth-champion olympic-gold england-player wales-player""".split())
+# Words that start a surname of two words: Irish "Ó Briain", "Ní Dhomhnaill", "Mac Giolla", Dutch,
+# Portuguese, Italian, French and Arabic particles ("Van Dijk", "De Souza", "Di Marco", "Le Roux", "Al Amin").
+SURNAME_PARTICLES = frozenset("O Ni Nic Mac Ui Van Von Der De Da Di Dos Du Le La Al El Bin Ap".split())
 # Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
 POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
@@ -105,7 +108,11 @@ ROLE_AFTER = re.compile(
 ADULT_FROM = re.compile(
     r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
     r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
-    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z])")
+    r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z]|"
+    # a named organisation: "Sophie Green from Calder Dental", "Amy Rowe from Hebden Rotary"
+    r"(?:[A-Z][\w&'’-]*\s+){1,3}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|Trust|"
+    r"Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
+    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital)\b)")
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"
