@@ -56,7 +56,8 @@ OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtur
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
-walking kick kickoff ko u9 u10 u11 u12 u13 u14 u15 u16 u17 u18""".split())
+walking kick kickoff ko cross country county championship championships heats regionals nationals trials
+gymnastics sportshall triathlon u9 u10 u11 u12 u13 u14 u15 u16 u17 u18""".split())
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
