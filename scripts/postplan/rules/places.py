@@ -46,7 +46,8 @@ _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evenin
                   + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
-    r"returned|were|was|played|won|drew|competed|took part|loved)\b",
+    r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
+    r"scored|represented|attended|achieved)\b",
     re.IGNORECASE,
 )
 _PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|booking|sign up|costs?)\b|£",
