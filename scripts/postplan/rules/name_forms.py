@@ -45,6 +45,10 @@ class NameList:
     def first_lower(self) -> frozenset[str]:
         return frozenset(name.lower() for name in self.first_names)
 
+    @cached_property
+    def surnames_lower(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.surnames)
+
     def is_first(self, word: str) -> bool:
         return word in self.first_names or ("-" in word and word.split("-")[0] in self.first_names)
 
@@ -64,7 +68,8 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
         if index in used:
             continue
         name, width = (_surname_alone(tokens, index, names) or _surname_first(tokens, index, names)
-                       or _first_name(tokens, index, names, text) or (None, 0))
+                       or _first_name(tokens, index, names, text) or _unlisted_first(tokens, index, names, text)
+                       or (None, 0))
         if name is not None:
             found.append(name)
             used.update(range(index, index + width))
@@ -179,6 +184,21 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)
 
 
+def _unlisted_first(tokens: list, index: int, names: NameList, text: str):
+    """A first name not on the list, known by what is around it: praise before it and a listed surname
+    after it ("Well done Tayo Bankole-Williams"). Never a word the lists know as something else."""
+    token, after = tokens[index], _next(tokens, index)
+    if after is None or not _capitalised(token) or not token.bare.isalpha() or len(token.bare) < 3 \
+            or token.bare.isupper() or not w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start):
+        return None
+    if token.bare.lower() in w.TITLES or token.bare in w.NOT_SURNAMES or token.bare in names.surnames:
+        return None
+    if not _capitalised(after) or after.bare in w.NOT_SURNAMES or after.bare in w.PLACE_SURNAMES \
+            or not listed_surname(after.bare, names):
+        return None
+    return _unless_adult(tokens, index, 2, Name(token.bare, after.bare, token.start, "full"), text)
+
+
 def _starts_sentence(text: str, token) -> bool:
     before = text[:token.start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:;\n"
@@ -201,9 +221,14 @@ def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
         return None
     if after.bare.isupper() and not token.bare.isupper():
         return None  # "Maya NHS", "Tom PE": an abbreviation, not a surname
-    if ambiguous and after.bare not in names.surnames:
+    if ambiguous and not listed_surname(after.bare, names):
         return None
     return after.bare, 1
+
+
+def listed_surname(word: str, names: NameList) -> bool:
+    """A listed surname, or a double-barrelled one with a listed part ("Mensah-Bonsu")."""
+    return word in names.surnames or ("-" in word and any(part in names.surnames for part in word.split("-")))
 
 
 def _particle_surname(tokens: list, index: int):

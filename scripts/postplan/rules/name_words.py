@@ -53,6 +53,15 @@ commonwealth-champion olympic-gold england-player wales-player""".split())
 # Words that start a surname of two words: Irish "Ó Briain", "Ní Dhomhnaill", "Mac Giolla", Dutch,
 # Portuguese, Italian, French and Arabic particles ("Van Dijk", "De Souza", "Di Marco", "Le Roux", "Al Amin").
 SURNAME_PARTICLES = frozenset("O Ni Nic Mac Ui Van Von Der De Da Di Dos Du Le La Al El Bin Ap".split())
+# Words before a name that celebrate a child: an unlisted first name is still a child's with a listed
+# surname after it ("Well done Tayo Bankole-Williams", "Congratulations to Bartek Zielinski").
+PRAISE_BEFORE = re.compile(
+    r"(?:well done|congratulations|congrats|good luck|shout ?out|huge thanks|star of the week|pupil of the week|"
+    r"player of the match|(?:a )?(?:big|huge|massive) well done|brilliant effort|fantastic work|top marks|"
+    r"special mention|a mention|proud of|goals? (?:from|by))(?: to| for| from)?\s*[:!,-]?\s*$",
+    re.IGNORECASE)
+PRAISE_WORDS = frozenset("done congratulations congrats luck shout shoutout mention proud marks effort work week "
+                         "match goal goals".split())
 # Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
 POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
@@ -94,7 +103,7 @@ sharp smart swift fox gray grant park lee dale dean miles mann banks ford cole h
 butler fisher turner parker hunter carter mason porter price sims steele stan kay rice best hunt rowe nash
 knight lucas pope read shah singh kaur begum""".split())
 
-_ROLES = (r"head(?:teacher|master|mistress)?|deputy|principal|governors?|chair(?:man|woman|person)?|clerk|trustees?|"
+_ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|prefects?)\b))|deputy|principal|governors?|chair(?:man|woman|person)?|clerk|trustees?|"
           r"authors?|illustrators?|poet|writer|storyteller|coach|teacher|senco|caretaker|chef|cook|librarian|"
           r"secretary|bursar|ceo|director|volunteer|nurse|paramedic|firefighter|officer|pcso|mp|councillor|cllr|"
           r"mayor|vicar|rector|bishop|imam|rabbi|pastor|chaplain|artist|musician|composer|presenter|scientist|"

@@ -166,7 +166,11 @@ def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
     if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS \
             or ("from" in lowered or "by" in lowered) and not lowered.isdisjoint(w.SCORING):
         return True
-    return not names.first_lower.isdisjoint(lowered)
+    if not names.first_lower.isdisjoint(lowered):
+        return True
+    return not lowered.isdisjoint(w.PRAISE_WORDS) and any(  # "Well done Tayo Bankole-Williams"
+        word in names.surnames_lower or "-" in word and not names.surnames_lower.isdisjoint(word.split("-"))
+        for word in lowered)
 
 
 def _roster_names(tokens: list[_Token], names: NameList) -> list[Name]:
