@@ -16,7 +16,7 @@ _WORD = r"[A-Z][\w'’&-]*"
 _PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
                     rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
-    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|"
+    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|"
     r"return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|h
                           r"(?:the\s+)?[A-Z]")
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
-    r"reception|ks\d)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+"
+    r"reception|ks\d|group)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
     r"(?:at|in|on|to|for)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
@@ -43,7 +43,7 @@ _STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|[
                     rf"(?:at|in|outside)\s+"
                     rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
-                  + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+                  + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
     r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
@@ -58,14 +58,16 @@ festival competition tour excursion outing away race qualifier prom disco camp s
 training practice session sessions swimming netball football rugby hockey cricket rounders athletics
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
-gymnastics sportshall triathlon u9 u10 u11 u12 u13 u14 u15 u16 u17 u18""".split())
+gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
+performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18""".split())
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
+travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
-_LIVE_WHO = frozenset("we they you children pupils everyone team squad class year reception ks1 ks2 currently here "
+_LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived".split())
 _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
@@ -83,7 +85,8 @@ _VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium G
 Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood Farm Zoo Castle Cathedral Church
 Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
-Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor""".split())
+Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor RUFC RFC FC AFC
+CC""".split())
 
 
 # A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
