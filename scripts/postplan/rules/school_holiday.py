@@ -4,7 +4,7 @@ Usually a mistake (the wrong month, or a reminder for a closed school) and nobod
 answer questions. Holidays are the days outside the terms in calendar/ (checked only when terms are
 given). A warning: a holiday club or an exam-results post may be meant.
 
-Passes: a Tuesday in term.
+Passes: a Tuesday in term; a results-day post in August; a holiday club's post in the holiday.
 
 Fails (a warning): a Saturday; 28 December when the autumn term ends on 18 December.
 """
@@ -14,6 +14,10 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.text import words
+
+# Posts meant for a holiday: exam results days (always in August), holiday clubs and camps, greetings.
+_MEANT_FOR_HOLIDAY = frozenset("results gcse gcses btec btecs club clubs camp camps holiday holidays".split())
 
 ID = "school-holiday"
 SEVERITY = Severity.WARNING
@@ -30,7 +34,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix="move it to a school day, unless a weekend post is meant",
             field="publish_at",
         )
-    elif repository.terms and not repository.in_term(day):
+    elif repository.terms and not repository.in_term(day) and \
+            words(" ".join(part.text for part in post.parts)).isdisjoint(_MEANT_FOR_HOLIDAY):
         yield Problem(
             f"{day:%A %-d %B %Y} is in a school holiday (outside the terms in calendar/)",
             fix="move it into term time, unless a holiday post is meant; check the year and month",
