@@ -47,7 +47,7 @@ _STREET = re.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_
 # "Year 6 Nature Walk", "Class 3 Woodland Way": a number after these words is not a house number.
 _NOT_HOUSE = re.compile(
     r"\b(?:year|years|y|class|room|group|set|team|stage|level|day|week|term|under|u|top|page|chapter|book|"
-    r"unit|step|gate|bus|route|platform|pitch|court|ks|no|number|the|our|of|over|for|and)\s*$",
+    r"unit|step|gate|bus|route|platform|pitch|court|ks|no|number|the|our|out of|over|for|and)\s*$",
     re.IGNORECASE,
 )
 _HOUSE_NAME = re.compile(
