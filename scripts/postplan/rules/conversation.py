@@ -53,6 +53,9 @@ _REPLY = (
     r"|\b(?:do\s+you\s+agree|agree\s+or\s+disagree|any\s+thoughts|thoughts)\s*\?)"
     r"|\bjoin\s+the\s+debate\b"
     r"|\b(?:ask|post)\s+(?:us\s+)?(?:your\s+)?questions\s+(?:below|here|in\s+the\s+comments)\b"
+    r"|\b(?:answers?|guesses|suggestions|ideas)\s+(?:below|underneath|in\s+the\s+comments)\b(?!\s+(?:the|this|that)\b)"
+    r"|(?:^|(?<=[.!?\n:,])\s*|(?<=\band\s)|(?<=\bplease\s))tag\s+(?:a|your|some|two|three|\d)\s+"
+    r"(?:friends?|mates?|someone|people|parents?|family)\b"
 )
 _COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individuals|follower|followers|"
                r"mum|mums|dad|dads|grandparent|grandparents|neighbour|neighbours|resident|residents|whoever|"
@@ -91,6 +94,7 @@ _COMPLAINT = (
     r"|\bwe\s*(?:(?:'|’)ve|\s+have)?\s+(?:already\s+)?told\s+you\s+(?:twice|already|before|several\s+times|"
     r"many\s+times|repeatedly)\b"
     r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
+    r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing)\s+(?:about|on|in|comments|things)\b"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -129,6 +133,8 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    rf"|\b(?:the|one|a)\s+(?:child|pupil|student|boy|girl)\s+(?:in|from)\s+{_CLASS}\s+who\s+"
+    r"(?:finally|at\s+last|eventually|actually|for\s+once)\b"
     r"|\b(?:has|have)\s+been\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\b"
     r"|\bthought\s+it\s+was\s+(?:funny|clever|a\s+good\s+idea)\s+to\b"
     r"|\bsome\s+(?:parents|people|families|adults|drivers)\s+(?:were|have\s+been|are\s+being|are)\s+(?:very\s+)?"
@@ -147,18 +153,19 @@ PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO b
     Kind.MESSAGE: (re.compile(_MESSAGE, re.IGNORECASE), frozenset(
         "dm pm dms inbox whatsapp messenger message msg".split())),
     Kind.REPLY: (re.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
+guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
 discussion conversation questions""".split())),
     Kind.COMPLAINT: (re.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
-told""".split())),
+told stop""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
-nightmare shambles feral hopeless useless pathetic""".split())),
+nightmare shambles feral hopeless useless pathetic finally eventually once""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

@@ -53,6 +53,7 @@ _ADVERT = re.compile(
     r"|\b(?:like|follow)\s+(?:and|&)\s+(?:share|retweet|follow)\s+(?:their|the|our\s+sponsor(?:'|’)?s)\s+"
     r"(?:page|post|account)|\b(?:like|follow)\s+their\s+(?:page|account)\b|\bshare\s+their\s+(?:page|post)\b"
     r"|\b(?:like|follow|share|retweet|tag)\b[^.!?\n]{0,40}?\bto\s+enter\b"
+    r"|\b(?:like|follow|share|retweet|repost|tag)\b[^.!?\n]{0,20}?\bto\s+win\b"
     r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b",
     re.IGNORECASE,
 )
