@@ -31,8 +31,8 @@ from postplan.rules.text import prose, words
 
 # Words that show a sentence is about the holiday itself, the way back, or dates set by others.
 _HOLIDAY_WORDS = frozenset("""half holiday holidays closed closes close closure closing inset training
-reopen reopens reopening return returns returning back bank christmas easter summer results applications
-application deadline camp finish finishes start starts begin begins term enjoy happy merry new
+reopen reopens reopening return returns returning back bank results applications hols merry boxing eve
+application deadline camp finish finishes start starts begin begins term
 eid diwali hanukkah bonfire halloween pancake remembrance offer offers national open admissions staff
 trip trips tour tours ski skiing expedition expeditions revision""".split())
 # "Break" is the holiday only as "the break" or "the Easter break", not "after the tournament break".

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.text import words
+from postplan.rules.text import event_of, words
 
 # Posts meant for a holiday: exam results days (always in August), holiday clubs and camps, greetings.
 _MEANT_FOR_HOLIDAY = frozenset("results gcse gcses btec btecs club clubs camp camps holiday holidays".split())
@@ -34,10 +34,16 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix="move it to a school day, unless a weekend post is meant",
             field="publish_at",
         )
-    elif repository.terms and not repository.in_term(day) and \
-            words(" ".join(part.text for part in post.parts)).isdisjoint(_MEANT_FOR_HOLIDAY):
+    elif repository.terms and not repository.in_term(day) and not _meant_for_holiday(post, repository):
         yield Problem(
             f"{day:%A %-d %B %Y} is in a school holiday (outside the terms in calendar/)",
             fix="move it into term time, unless a holiday post is meant; check the year and month",
             field="publish_at",
         )
+
+
+def _meant_for_holiday(post: Post, repository) -> bool:
+    """The post or its event speaks of results, a holiday club or camp, or the holiday itself."""
+    event = event_of(repository, post.event)
+    said = " ".join([*(part.text for part in post.parts), event.title if event else ""])
+    return not words(said).isdisjoint(_MEANT_FOR_HOLIDAY)
