@@ -58,6 +58,8 @@ _AFTER = re.compile("|".join((
     rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually) ",
     rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
     r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
+    r"^\s*[,:-]\s*(?:please\s+)?(?:see|come and see|come to|report to|go to)\s+(?:Mr|Mrs|Ms|Miss|Dr|the office|"
+    r"reception|your (?:teacher|tutor|head of year))\b",
     r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
@@ -86,6 +88,8 @@ _FAULT = re.compile("|".join((
     r"\bspent (?:the whole|all(?: of)?(?: the)?) \w+ (?:talking|chatting|messing|sulking|moaning|complaining|"
     r"shouting|arguing|on (?:his|her|their) phone)",
     r"\b(?:on|onto|moved to) (?:the |a )?(?:behaviour (?:chart|report)|naughty step|thinking chair|sad (?:face|cloud))",
+    r"\b(?:not|wasn[’']?t|isn[’']?t) (?:the (?:behaviour|attitude|conduct|standard) we expect|what we expect)\b|"
+    r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b",
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
     r"(?:missing|overdue|late|outstanding)\b",

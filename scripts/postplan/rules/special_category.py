@@ -36,7 +36,7 @@ POLICY = ("Learners do not share personal information, including inadvertently t
 
 _KINDS = {"health": "a health detail", "needs": "a special educational need or diagnosis", "care": "being in care",
           "custody": "who may collect a child", "bereavement": "a bereavement", "family": "family circumstances",
-          "language": "the language needs"}
+          "language": "the language needs", "absence": "an absence"}
 def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
     photo = has_photo_of_people(post)
