@@ -68,7 +68,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in reader_texts(post):
         if text.kind == "file name" or words(text.value).isdisjoint(_TRIGGERS):
             continue
-        match = _ADVERT.search(prose(text.value))
+        value = prose(text.value)
+        match = next((m for m in _ADVERT.finditer(value) if not _school_sale(m, value)), None)
         if match:  # one finding a text: the leader reads the whole of it
             yield Problem(
                 f"'{match.group()}' reads like an advert{where(text)}",
@@ -76,3 +77,16 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     "out offers, codes, prices and competitions that promote a company",
                 line=text.line_at(match.start()),
             )
+
+
+# The school selling its own tickets: "on sale now from the school office".
+_OWN_SALE = re.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
+                       r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b", re.IGNORECASE)
+
+
+def _school_sale(match: re.Match[str], value: str) -> bool:
+    """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app."""
+    if match.group().lower() != "on sale now":
+        return False
+    end = value.find(".", match.end())
+    return bool(_OWN_SALE.search(value, match.end(), end if end >= 0 else len(value)))

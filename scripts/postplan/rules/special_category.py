@@ -54,7 +54,7 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
     for kind, match in found:
         bounds = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
         child = who(post, context, text, *bounds, named_elsewhere=named)
-        if child is None or bounds in reported:
+        if child is None or bounds in reported or _staff_news(kind, match, text.value, bounds[0]):
             continue
         reported.add(bounds)
         yield Problem(
@@ -63,6 +63,15 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
                 "who need them, never on social media; say it without the child, or celebrate without the detail",
             line=text.line_at(match.start()),
         )
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
+
+
+def _staff_news(kind: str, match: re.Match[str], value: str, start: int) -> bool:
+    """A member of staff's own family news ("Mr and Mrs Ali on the birth of their daughter Amira")."""
+    return kind == "family" and match.group().lower().startswith(("birth of", "arrival of")) \
+        and bool(_TITLED.search(value, max(start, match.start() - 40), match.start()))
 
 
 def _siblings(text: Text, context: Context) -> Iterator[Problem]:
