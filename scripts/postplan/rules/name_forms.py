@@ -16,7 +16,8 @@ from postplan.rules import name_words as w
 @dataclass(frozen=True)
 class Name:
     """A child's name as written, where it starts, and its form: "first" (a first name alone), "full"
-    (with a surname), "initial" ("Maya J."), "surname first" ("Jones, Maya") or "surname" ("young Jones")."""
+    (with a surname), "initial" ("Maya J."), "surname first" ("Jones, Maya"), "surname" ("young Jones")
+    or "initial surname" ("J. Smith")."""
 
     first: str
     surname: str | None
@@ -27,6 +28,8 @@ class Name:
     def full(self) -> str:
         if self.form == "surname first":
             return f"{self.surname}, {self.first}"
+        if self.form == "initial surname":
+            return f"{self.first} {self.surname}"
         return " ".join(part for part in (self.first, self.surname) if part)
 
 
@@ -57,7 +60,7 @@ class NameList:
 _TIGHT = ("", " ", "  ")
 # After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception").
-_CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:year|yr|y)\s?\d{1,2}\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+_CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
                           r"(?:in|from)\s+(?:reception|nursery)\b)", re.IGNORECASE)  # words of one name are written next to each other, spaces only
 
 
@@ -68,6 +71,7 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
         if index in used:
             continue
         name, width = (_surname_alone(tokens, index, names) or _surname_first(tokens, index, names)
+                       or _surname_with_cue(tokens, index, names, text)
                        or _first_name(tokens, index, names, text) or _unlisted_first(tokens, index, names, text)
                        or (None, 0))
         if name is not None:
@@ -308,6 +312,41 @@ def _surname_alone(tokens: list, index: int, names: NameList):
             and after.bare in names.surnames:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
+
+
+# An initial and a surname ("J. Smith", "R Patel"): a pupil's when a class or year follows, or when the
+# text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
+_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
+
+
+def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
+    """A surname that the words around it show is a pupil's: "Smith (Y4)", "R. Patel (5H)", a list of
+    initials and surnames, or a list of scorers ("Goals: Harrison (2), Begum")."""
+    token = tokens[index]
+    before = tokens[index - 1] if index else None
+    if before is not None and (before.bare.lower() in w.TITLES or before.bare in w.CAPITALISED_TITLES):
+        return None
+    if len(token.bare) == 1 and token.bare.isupper() and token.bare not in "AI":
+        after = _next(tokens, index) if token.gap in (" ", ". ", ".") else None
+        if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
+            after = tokens[index + 1]
+        if after is not None and listed_surname(after.bare, names) and not names.is_first(_key(after)) and (
+                _CHILD_AFTER.match(text, after.end) or len(_INITIAL_SURNAME.findall(text)) >= 2):
+            return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
+                                 text)
+        return None
+    if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token):
+        return None
+    cue = _CHILD_AFTER.match(text, token.end)
+    if cue and not cue.group().startswith(("'", "’")) or _scorers_before(tokens, index):
+        return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
+    return None
+
+
+def _scorers_before(tokens: list, index: int) -> bool:
+    """A list of scorers just before: "Goals: Harrison (2), Begum, Nowak"."""
+    return any(t.bare.lower() in ("goals", "scorers", "scorer", "tries") and t.gap.startswith(":")
+               for t in tokens[max(0, index - 6):index])
 
 
 def _scoring(tokens: list, index: int) -> bool:

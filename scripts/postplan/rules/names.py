@@ -168,9 +168,12 @@ def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
         return True
     if not names.first_lower.isdisjoint(lowered):
         return True
-    return not lowered.isdisjoint(w.PRAISE_WORDS) and any(  # "Well done Tayo Bankole-Williams"
-        word in names.surnames_lower or "-" in word and not names.surnames_lower.isdisjoint(word.split("-"))
-        for word in lowered)
+    if lowered.isdisjoint(names.surnames_lower):
+        return not lowered.isdisjoint(w.PRAISE_WORDS) and any(  # "Well done Tayo Bankole-Williams"
+            "-" in word and not names.surnames_lower.isdisjoint(word.split("-")) for word in lowered)
+    # a surname with praise, an initial ("R. Patel"), a year group after it or a list of scorers
+    return not lowered.isdisjoint(w.PRAISE_WORDS) or any(len(word) == 1 and word not in "ai" for word in lowered) \
+        or not lowered.isdisjoint(w.SURNAME_CUES) or any(word[:1] == "y" and word[1:].isdigit() for word in lowered)
 
 
 def _roster_names(tokens: list[_Token], names: NameList) -> list[Name]:

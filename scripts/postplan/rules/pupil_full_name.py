@@ -39,7 +39,8 @@ SUMMARY = "Never a child's full name: first names only."
 POLICY = "The school Twitter account will only use children's first names when referencing children."
 
 _WHAT = {"full": "a child's full name", "initial": "a child's first name and initial",
-         "surname first": "a child's full name, surname first", "surname": "a child's surname"}
+         "surname first": "a child's full name, surname first", "surname": "a child's surname",
+         "initial surname": "a child's initial and surname"}
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -70,6 +71,6 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
 
 
 def _fix(name) -> str:
-    use = "no name at all" if name.form == "surname" else f"the first name only ('{name.first}')"
+    use = "no name at all" if name.form in ("surname", "initial surname") else f"the first name only ('{name.first}')"
     return (f"use {use}; if this is not a pupil (an author, a coach, a governor), put their role before "
             "the name ('our governor …') or add the name to `not_pupils:` in mkdocs.yml")
