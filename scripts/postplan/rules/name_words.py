@@ -60,7 +60,7 @@ PRAISE_BEFORE = re.compile(
     r"player of the match|(?:a )?(?:big|huge|massive) well done|brilliant effort|fantastic work|top marks|"
     r"special mention|a mention|proud of|goals? (?:from|by))(?: to| for| from)?\s*[:!,-]?\s*$",
     re.IGNORECASE)
-SURNAME_CUES = frozenset("goals scorers scorer tries year reception nursery".split())
+SURNAME_CUES = frozenset("goals scorers scorer tries".split())
 PRAISE_WORDS = frozenset("done congratulations congrats luck shout shoutout mention proud marks effort work week "
                          "match goal goals".split())
 # Letters after a surname that make the person an adult: "Tom Hunt MP", "Ade Adepitan MBE".
