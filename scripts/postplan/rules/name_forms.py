@@ -192,13 +192,13 @@ def _unlisted_first(tokens: list, index: int, names: NameList, text: str):
     """A first name not on the list, known by what is around it: praise before it and a listed surname
     after it ("Well done Tayo Bankole-Williams"). Never a word the lists know as something else."""
     token, after = tokens[index], _next(tokens, index)
-    if after is None or not _capitalised(token) or not token.bare.isalpha() or len(token.bare) < 3 \
-            or token.bare.isupper() or not w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start):
+    if after is None or not _capitalised(after) or not listed_surname(after.bare, names) \
+            or after.bare in w.NOT_SURNAMES or after.bare in w.PLACE_SURNAMES:
+        return None  # the cheap tests first: most words have no listed surname after them
+    if not _capitalised(token) or not token.bare.isalpha() or len(token.bare) < 3 or token.bare.isupper() \
+            or token.bare.lower() in w.TITLES or token.bare in w.NOT_SURNAMES or token.bare in names.surnames:
         return None
-    if token.bare.lower() in w.TITLES or token.bare in w.NOT_SURNAMES or token.bare in names.surnames:
-        return None
-    if not _capitalised(after) or after.bare in w.NOT_SURNAMES or after.bare in w.PLACE_SURNAMES \
-            or not listed_surname(after.bare, names):
+    if not w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start):
         return None
     return _unless_adult(tokens, index, 2, Name(token.bare, after.bare, token.start, "full"), text)
 
@@ -323,10 +323,13 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     """A surname that the words around it show is a pupil's: "Smith (Y4)", "R. Patel (5H)", a list of
     initials and surnames, or a list of scorers ("Goals: Harrison (2), Begum")."""
     token = tokens[index]
+    single = len(token.bare) == 1
+    if not single and token.bare not in names.surnames:
+        return None  # the cheap test first
     before = tokens[index - 1] if index else None
     if before is not None and (before.bare.lower() in w.TITLES or before.bare in w.CAPITALISED_TITLES):
         return None
-    if len(token.bare) == 1 and token.bare.isupper() and token.bare not in "AI":
+    if single and token.bare.isupper() and token.bare not in "AI":
         after = _next(tokens, index) if token.gap in (" ", ". ", ".") else None
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]

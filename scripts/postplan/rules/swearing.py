@@ -48,7 +48,14 @@ _MASKED = re.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
 # A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
 MAYBE_MASKED = re.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
 # The strongest swear words, found inside a made-up compound too ("shitshow", "clusterfuck", "fuckwit").
-STRONG_STEM = re.compile(r"fuck|shit|wank|twat|cunt|bollock", re.IGNORECASE)
+STRONG_STEMS = ("fuck", "shit", "wank", "twat", "cunt", "bollock")
+STRONG_STEM = re.compile("|".join(STRONG_STEMS), re.IGNORECASE)
+
+
+def has_strong_stem(text: str) -> bool:
+    """Whether a strong swear word is inside the text anywhere (a quick look before reading its words)."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in STRONG_STEMS)
 _GRADE = re.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
 
 

@@ -88,7 +88,7 @@ def _found(value: str) -> list[tuple[int, str]]:
     digits = has_digit(value)
     capital_u = "U " in value or "Ur " in value
     if not (speak or digits or capital_u):
-        return list((m.start(), m.group()) for m in _STRETCHED.finditer(prose(value)))
+        return [(m.start(), m.group()) for m in _STRETCHED.finditer(prose(value))] if _TRIPLE.search(value) else []
     text = prose(value)
     found = [*_SPEAK.finditer(text), *_SPEAK_START.finditer(text)] if speak else []
     if capital_u:
@@ -100,11 +100,13 @@ def _found(value: str) -> list[tuple[int, str]]:
         if mixed:
             postcodes = [m.span() for m in POSTCODE.finditer(text)]
             found += [m for m in mixed if not any(start <= m.start() < end for start, end in postcodes)]
-    found += _STRETCHED.finditer(text)
+    if _TRIPLE.search(text):
+        found += _STRETCHED.finditer(text)
     return [(m.start(), m.group()) for m in sorted(found, key=lambda m: m.start())]
 
 
 # A word stretched by repeating a letter ("Sooo proud", "yesss"): three of a letter never spell English,
 # except the sounds and Roman numerals that are written that way.
+_TRIPLE = re.compile(r"([a-z])\1\1")  # the quick look before the whole pattern
 _STRETCHED = re.compile(r"(?<![\w'’-])(?![Zz]+\b|[Ss]h+\b|[Hh]m+\b|[Bb]rr+\b|[IVXLCDM]+\b)"
                         r"[A-Za-z]*([a-z])\1\1[A-Za-z]*(?![\w'’-])")
