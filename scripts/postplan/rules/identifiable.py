@@ -15,7 +15,7 @@ from postplan.models import Post
 from postplan.rules.base import Context
 from postplan.rules.reading import Text
 from postplan.rules.name_forms import NameList
-from postplan.rules.name_words import TITLES
+from postplan.rules.name_words import ANIMAL_AFTER, TITLES
 from postplan.rules.names import blank_not_pupils, find_names, names_for
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
@@ -93,7 +93,7 @@ def first_name_in(sentence: str, names: NameList) -> str | None:
     # detail about health or family, a reader takes it as a child's name
     subject = _SUBJECT.match(sentence)
     if subject and (subject.group(1) in names.name_words or subject.group(1) in names.first_names) \
-            and subject.group(2).lower() not in _THINGS:
+            and subject.group(2).lower() not in _THINGS and not ANIMAL_AFTER.match(sentence, subject.end(1)):
         return subject.group(1)
     return None
 
