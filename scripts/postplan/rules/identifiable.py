@@ -93,7 +93,7 @@ def first_name_in(sentence: str, names: NameList) -> str | None:
     # detail about health or family, a reader takes it as a child's name
     subject = _SUBJECT.match(sentence)
     if subject and (subject.group(1) in names.name_words or subject.group(1) in names.first_names) \
-            and subject.group(2).lower() not in _THINGS and not ANIMAL_AFTER.match(sentence, subject.end(1)):
+            and subject.group(2).lower() not in _THINGS and not ANIMAL_AFTER.match(sentence[subject.end(1):]):
         return subject.group(1)
     return None
 
