@@ -112,6 +112,8 @@ _LATIN_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"
 def _latin(letter: str) -> str:
     """A letter without its accents, or the Latin letter it imitates; itself if neither."""
     base = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c)) or letter
+    if len(base) != 1:
+        return letter  # a syllable that decomposes into several letters (Hangul "가"): keep it whole
     if base.isascii():
         return base
     if base in _LATIN_FOLDS:
