@@ -103,7 +103,7 @@ _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extr
 _GROUP = (r"(?:children|pupils|students|learners|boys|girls|members|individuals|year\s+\d{1,2}s?|y\d{1,2}s?|"
           r"class|child|pupil|student|boy|girl|person|people|culprits?|one|ones|parents?|drivers?|adults?|"
           r"teenagers?|young\s+people|mums?|dads?|carers?)")
-_MISDEED = (r"(?:kicked|parked|smashed|damaged|damaging|vandalised|broke|broken|ruined|spoilt|spoiled|stole|pushed|"
+_MISDEED = (r"(?:(?:were|are|was|is|keep\s+being|have\s+been)\s+(?:\d+\s+minutes\s+|very\s+|so\s+|always\s+)?late|kicked|parked|smashed|damaged|damaging|vandalised|broke|broken|ruined|spoilt|spoiled|stole|pushed|"
             r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|spat|hit|"
             r"thinks?\s+it(?:'|’)?s|thought\s+it\s+was|forgot|keeps?\s+forgetting|didn(?:'|’)?t|"
             r"(?:left|leave|leaving|dropped|dropping|threw|throwing|thrown)"
@@ -133,6 +133,8 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    r"|\b(?:this|that|it)\s+is\s+(?:simply\s+|just\s+|really\s+|frankly\s+)?(?:not\s+(?:good\s+enough|acceptable|on)|"
+    r"unacceptable)\b"
     rf"|\b(?:the|one|a)\s+(?:child|pupil|student|boy|girl)\s+(?:in|from)\s+{_CLASS}\s+who\s+"
     r"(?:finally|at\s+last|eventually|actually|for\s+once)\b"
     r"|\b(?:has|have)\s+been\s+dealt\s+with\b|\bwill\s+be\s+dealt\s+with\b"
@@ -165,10 +167,10 @@ told stop""".split())),
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
-nightmare shambles feral hopeless useless pathetic finally eventually once""".split())),
+nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
 broke broken ruined spoilt spoiled stole pushed swore bullied scribbled graffitied misbehaved ignored refused blocked
 lied cheated shouted spat hit thinks thought forgot forgetting didn litter rubbish mess wrappers wrapper cans bottles
-crisp gum""".split()))
+crisp gum late""".split()))

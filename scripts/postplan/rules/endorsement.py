@@ -39,7 +39,8 @@ _ADVERT = re.compile(
     r"|\b(?:(?:highly|thoroughly|strongly|definitely|really|would)\s+recommend(?:ed)?|can(?:'|’)?t\s+recommend\s+"
     r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
     r"give\s+them\s+a\s+"
-    r"(?:try|visit|follow|like)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
+    r"(?:try|visit|follow|like|call|ring|bell)|(?:they|he|she)(?:(?:'|’)re|(?:'|’)s|\s+are|\s+is)\s+(?:honestly\s+|simply\s+|"
+    r"definitely\s+|by\s+far\s+|just\s+)?the\s+best\s+(?:in|around)\s+(?:town|the\s+area|the\s+village|[A-Z][a-z]+)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
     r"(?:tell|let)\s+them\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us)\b"
@@ -81,12 +82,18 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 # The school selling its own tickets: "on sale now from the school office".
 _OWN_SALE = re.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
-                       r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b", re.IGNORECASE)
+                       r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b|\btickets\s+for\s+(?:our|the\s+"
+                       r"school(?:'|’)?s?)\s", re.IGNORECASE)
 
 
 def _school_sale(match: re.Match[str], value: str) -> bool:
     """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app."""
     if match.group().lower() != "on sale now":
         return False
-    end = value.find(".", match.end())
-    return bool(_OWN_SALE.search(value, match.end(), end if end >= 0 else len(value)))
+    ends = [m.end() for m in _SENTENCE_END.finditer(value)]
+    start = max((e for e in ends if e <= match.start()), default=0)
+    end = min((e for e in ends if e > match.end()), default=len(value))
+    return bool(_OWN_SALE.search(value, start, end))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")

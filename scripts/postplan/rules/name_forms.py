@@ -134,7 +134,8 @@ def _role_after(tokens: list, last: int, text: str) -> bool:
     partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
     if partner:
         rest = rest[partner.end():]
-    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER))
+    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
+                                                    w.BUSINESS_AFTER))
 
 
 _AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
@@ -249,8 +250,9 @@ def _particle_surname(tokens: list, index: int):
 def _initial(tokens: list, index: int) -> str | None:
     """The initial after a first name: "Maya J." or "Maya J" (not "I", nor "A" starting a phrase)."""
     after = _next(tokens, index)
-    if after is None or len(after.bare) != 1 or not after.bare.isupper() or after.bare == "I":
-        return None
+    if after is None or len(after.bare) != 1 or not after.bare.isupper() or after.bare == "I" \
+            or after.gap[:1].isdigit():
+        return None  # "Priya Y5": a year group
     dotted = after.gap.startswith(".")
     if after.bare == "A" and not dotted and index + 2 < len(tokens) and after.gap in _TIGHT:
         return None
@@ -324,6 +326,9 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     initials and surnames, or a list of scorers ("Goals: Harrison (2), Begum")."""
     token = tokens[index]
     single = len(token.bare) == 1
+    labelled = _LABELLED.search(text, max(0, token.start - 20), token.start) is not None
+    if labelled:
+        return _labelled_name(tokens, index, names)
     if not single and token.bare not in names.surnames:
         return None  # the cheap test first
     before = tokens[index - 1] if index else None
@@ -343,6 +348,25 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     cue = _CHILD_AFTER.match(text, token.end)
     if cue and not cue.group().startswith(("'", "’")) or _scorers_before(tokens, index):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
+    return None
+
+
+# Lost property: a name as written on a label ("a bottle labelled A. Kowalczuk", "labelled Begum M").
+_LABELLED = re.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
+                       re.IGNORECASE)
+
+
+def _labelled_name(tokens: list, index: int, names: NameList):
+    """The name on a label, in any order of initial and surname."""
+    token, after = tokens[index], _next(tokens, index)
+    if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
+        after = tokens[index + 1]
+    if after is None or not token.bare[:1].isupper() or not after.bare[:1].isupper():
+        return None
+    if len(token.bare) == 1 and len(after.bare) > 2 and not names.is_first(_key(after)):
+        return Name(token.bare + ".", after.bare, token.start, "initial surname"), 2  # "A. Kowalczuk"
+    if len(after.bare) == 1 and len(token.bare) > 2 and listed_surname(token.bare, names):
+        return Name(after.bare + ".", token.bare, token.start, "initial surname"), 2  # "Begum M"
     return None
 
 

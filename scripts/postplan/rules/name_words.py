@@ -123,6 +123,13 @@ ADULT_FROM = re.compile(
     r"(?:[A-Z][\w&'’-]*\s+){1,3}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|Trust|"
     r"Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
     r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital)\b)")
+# What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".
+VISITOR_AFTER = re.compile(
+    r"^,?\s+who\s+(?:came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
+    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))",
+    re.IGNORECASE)
+# A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
+BUSINESS_AFTER = re.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"

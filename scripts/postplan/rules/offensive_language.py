@@ -27,6 +27,7 @@ from postplan.rules.base import Context, Problem
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.swearing import (
     MAYBE_MASKED,
+    DRINK_AND_DRUGS,
     RUDE_GESTURE,
     SEXUAL_EMOJI,
     STRONG_STEM,
@@ -91,7 +92,8 @@ def _words(text: Text, lists: WordLists) -> Iterable[Problem]:
 def _emoji(text: Text) -> Iterable[Problem]:
     if text.value.isascii():
         return
-    for pattern, what in ((RUDE_GESTURE, "a rude gesture"), (SEXUAL_EMOJI, "a sexual meaning")):
+    for pattern, what in ((RUDE_GESTURE, "a rude gesture"), (SEXUAL_EMOJI, "a sexual meaning"),
+                          (DRINK_AND_DRUGS, "drink and drugs together")):
         for match in pattern.finditer(text.value):
             yield Problem(
                 f"the emoji '{match.group()}' has {what}{where(text)}",

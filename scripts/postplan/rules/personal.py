@@ -200,6 +200,12 @@ def _spelled_numbers(text: str) -> list[Found]:
     return found
 
 
+def organisation_number(digits: str) -> bool:
+    """A freephone, national-rate or helpline number (0800, 0808, 03…, 116 …): an organisation's, never a
+    family's (people have mobiles, 07…, and landlines, 01… and 02…)."""
+    return digits.startswith(("080", "03", "0845", "0844", "0870", "0871", "116"))
+
+
 @lru_cache(maxsize=8)
 def own_numbers(details: tuple[str, ...]) -> frozenset[str]:
     """The school's own numbers (``public_details:``), with their last six digits for local forms."""

@@ -74,7 +74,7 @@ _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
-    Tea Lunch Team PE This Home First Second""".split()
+    Tea Lunch Team PE This Home First Second After Homework Wraparound TBC TBA TBD XXX XX TODO""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -91,7 +91,9 @@ CC""".split())
 
 # A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
 # often the other team ("v St Ives School") than the place.
-_VENUE_NAME = re.compile(r"\b(?:[A-Z][\w'’&-]*\s+){1,3}(?:Centre|Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
+_VENUE_NAME = re.compile(r"\b(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Happy)\b)[A-Z][\w'’&-]*\s+){1,3}"
+                         r"(?:Centre|(?:Cricket|Football|Rugby|Tennis|Golf|Sailing|Rowing|Swimming|Bowls|Boxing|Hockey|"
+                         r"Netball|Cycling|Sports|Social|Squash|Athletic)\s+Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
                          r"Inn|Theatre|Cathedral|Recreation Ground|Leisure Centre|Outdoor Centre)\b")
 _AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|from)\.?\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -60,6 +60,7 @@ _AFTER = re.compile("|".join((
     r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
     r"^\s*[,:-]\s*(?:please\s+)?(?:see|come and see|come to|report to|go to)\s+(?:Mr|Mrs|Ms|Miss|Dr|the office|"
     r"reception|your (?:teacher|tutor|head of year))\b",
+    r"^\s*[,:-]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
     r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
@@ -97,9 +98,21 @@ _FAULT = re.compile("|".join((
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
+# A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
+_PUNISHED = re.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b",
+                       re.IGNORECASE)
+
+
+_SPARED = re.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*$", re.IGNORECASE)
+
+
 def _aimed_at(value: str, start: int, end: int) -> bool:
     """Whether the words around a name found at ``start`` (ending at ``end``) aim a rebuke at the child."""
     if _BEFORE.search(value[max(0, start - 40):start]) or _AFTER.search(value[end:end + 80]):
+        return True
+    opened = max(value.rfind(".", 0, start), value.rfind("\n", 0, start)) + 1
+    punished = _PUNISHED.search(value, opened, end + 120)
+    if punished and not _SPARED.search(value, max(0, punished.start() - 25), punished.start()):
         return True
     stop = _SENTENCE_END.search(value, end)
     return bool(_FAULT.search(value, end, stop.start() if stop else len(value)))

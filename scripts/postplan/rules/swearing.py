@@ -155,3 +155,7 @@ SEXUAL_EMOJI = re.compile(
     f"[{_FRUIT}][\ufe0f\\s]*[{_SUGGESTIVE}]|[{_SUGGESTIVE}][\ufe0f\\s]*[{_FRUIT}]"
     "|\U0001F449[\U0001F3FB-\U0001F3FF]?\U0001F44C"  # 👉👌
 )
+# Drink and drugs together ("🍺🍺💊"): a joke about getting high, whatever was meant.
+_DRINK = "\U0001F37A\U0001F37B\U0001F377\U0001F942\U0001F37E\U0001F378\U0001F379\U0001F943\U0001F376"
+_DRUGS = "\U0001F48A\U0001F489\U0001F6AC"  # 💊 💉 🚬
+DRINK_AND_DRUGS = re.compile(f"[{_DRINK}][^\\n]{{0,12}}?[{_DRUGS}]|[{_DRUGS}][^\\n]{{0,12}}?[{_DRINK}]")
