@@ -4,7 +4,8 @@ with the account's posts kept in a folder so a run killed mid-send and the run a
 It answers ``POST /2/tweets`` as X's recorded 201 does (``tests/anchors/tweepy``), and
 ``GET /2/users/:id/tweets`` as the recorded timeline does: newest first, links shown as t.co addresses,
 ``&`` escaped, a reply's ``referenced_tweets``, only posts made since ``start_time``, at most
-``max_results``. ``GET /2/users/me`` answers with the recorded user. Every request is listed in ``calls``.
+``max_results``. ``GET /2/users/me`` answers with the recorded user, ``DELETE /2/tweets/:id`` as the
+recorded delete. Every request is listed in ``calls``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from publish_helpers import TWEETS, recorded_create
 
 USER_ID = "123456"  # the digits the fake access token begins with (publish_helpers.FAKE_KEYS)
 TIMELINE = re.compile(r"https://api\.twitter\.com/2/users/(\d+)/tweets")
+ONE_POST = re.compile(r"https://api\.twitter\.com/2/tweets/(\d+)")
 ME = "https://api.twitter.com/2/users/me"
-TIMELINE_READ, POSTED, WHO = "timeline", "post", "me"
+TIMELINE_READ, POSTED, WHO, DELETED = "timeline", "post", "me", "delete"
 
 
 def recorded(cassette: str) -> dict:
@@ -45,10 +47,11 @@ class FakeX:
         self.calls: list[str] = []
         self.timeline_failures: list[int] = []  # statuses to answer the next timeline reads with
         self.post_failures: list[int] = []  # statuses for the next posts (5xx: made all the same; 403: duplicate)
+        self.echo_next_post = False  # answer the next post with a 400 that repeats its Authorization header
 
     def install(self, mock: responses.RequestsMock) -> FakeX:
         for method, url, answer in ((responses.POST, TWEETS, self._post), (responses.GET, TIMELINE, self._timeline),
-                                    (responses.GET, ME, self._me)):
+                                    (responses.GET, ME, self._me), (responses.DELETE, ONE_POST, self._delete)):
             mock.add_callback(method, url, callback=answer, content_type="application/json")
         return self
 
@@ -69,6 +72,10 @@ class FakeX:
     def _post(self, request):
         self.calls.append(POSTED)
         sent = json.loads(request.body)
+        if self.echo_next_post:  # a careless server quoting back what it was sent
+            self.echo_next_post = False
+            said = f"Invalid Request: {request.headers['Authorization']}"
+            return 400, {}, json.dumps({"title": "Invalid Request", "detail": said, "type": "about:blank"})
         if self.post_failures and self.post_failures[0] < 500:
             return _problem(self.post_failures.pop(0))
         post = self.add(sent["text"], self.at, sent.get("reply", {}).get("in_reply_to_tweet_id"))
@@ -96,6 +103,12 @@ class FakeX:
         else:
             del body["data"]
         return 200, {}, json.dumps(body)
+
+    def _delete(self, request):
+        self.calls.append(DELETED)
+        number = ONE_POST.match(request.url).group(1)
+        self.path.write_text(json.dumps([post for post in self.posts if post["id"] != number]))
+        return 200, {}, json.dumps({"data": {"deleted": True}})
 
     def _me(self, request):
         self.calls.append(WHO)
