@@ -58,8 +58,13 @@ CASES = [
     ("bluesky", "Sports Day!\n---\nBring a hat.", {}, None, ""),
     ("bluesky", "Well done!", {"reply_to": "https://bsky.app/profile/a.bsky.social/post/3k2"}, "platform-limits",
      "reply to an earlier post only on X and Mastodon"),
-    ("bluesky", "🏃🏽‍♀️" * 300, {}, None, ""),  # 300 graphemes, each an emoji of five code points
-    ("bluesky", "🏃🏽‍♀️" * 301, {}, "weighted-length", "301 characters long as Bluesky counts them"),
+    # 300 graphemes, a hundred of them an emoji of five code points (17 bytes)
+    ("bluesky", "🏃🏽‍♀️" * 100 + "a" * 200, {}, None, ""),
+    ("bluesky", "🏃🏽‍♀️" * 100 + "a" * 201, {}, "weighted-length", "301 characters long as Bluesky counts them"),
+    # Bluesky also stores at most 3,000 bytes: 176 such emoji are 2,992 bytes, 177 are 3,009
+    ("bluesky", "🏃🏽‍♀️" * 176, {}, None, ""),
+    ("bluesky", "🏃🏽‍♀️" * 177, {}, "weighted-length", "takes 3009 bytes as Bluesky stores it for account 'other'"),
+    ("mastodon", "🏃🏽‍♀️" * 177, {}, None, ""),  # no byte limit there
     ("mastodon", "a" * 500, {}, None, ""),
     ("mastodon", "a" * 501, {}, "weighted-length", "the limit is 500 (http://127.0.0.1:9 could not be asked"),
     ("mastodon", "Results: https://www.tregarrow.example.org/" + "r" * 600 + " " + "a" * 450, {}, None, ""),

@@ -35,6 +35,7 @@ class Limits:
     threads: bool  # a thread is a chain of the school's own replies
     link_length: int | None = None  # every link counts this many characters (None: as written)
     poll: PollLimits | None = None  # None: no polls
+    max_bytes: int | None = None  # the text's UTF-8 bytes at most, besides ``max_length`` (None: no such limit)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ LIMITS = {
     "mastodon": Limits("Mastodon", 500, 4, 16 * MB, 16 * MB, 99 * MB, True, 1500, True, True, 23,
                        PollLimits((2, 4), 50, (5, 2629746 // 60))),
     # Bluesky's images are resized to fit its blob limit when sent, so a large photo is not an error.
-    "bluesky": Limits("Bluesky", 300, 4, 50 * MB, 1_000_000, 100 * MB, False, 2000, False, True),
+    # Bluesky's post record: text of at most 300 graphemes *and* 3,000 bytes of UTF-8 (its lexicon's
+    # maxGraphemes and maxLength), which 300 long emoji sequences can pass.
+    "bluesky": Limits("Bluesky", 300, 4, 50 * MB, 1_000_000, 100 * MB, False, 2000, False, True, max_bytes=3000),
     "facebook": Limits("Facebook", 63206, 10, 10 * MB, 10 * MB, 1024 * MB, False, 1000, False, False),
 }
 
