@@ -58,8 +58,13 @@ CASES = [
     ("bluesky", "Sports Day!\n---\nBring a hat.", {}, None, ""),
     ("bluesky", "Well done!", {"reply_to": "https://bsky.app/profile/a.bsky.social/post/3k2"}, "platform-limits",
      "reply to an earlier post only on X and Mastodon"),
-    ("bluesky", "🏃🏽‍♀️" * 300, {}, None, ""),  # 300 graphemes, each an emoji of five code points
-    ("bluesky", "🏃🏽‍♀️" * 301, {}, "weighted-length", "301 characters long as Bluesky counts them"),
+    # 300 graphemes, a hundred of them an emoji of five code points (17 bytes)
+    ("bluesky", "🏃🏽‍♀️" * 100 + "a" * 200, {}, None, ""),
+    ("bluesky", "🏃🏽‍♀️" * 100 + "a" * 201, {}, "weighted-length", "301 characters long as Bluesky counts them"),
+    # Bluesky also stores at most 3,000 bytes: 176 such emoji are 2,992 bytes, 177 are 3,009
+    ("bluesky", "🏃🏽‍♀️" * 176, {}, None, ""),
+    ("bluesky", "🏃🏽‍♀️" * 177, {}, "weighted-length", "takes 3009 bytes as Bluesky stores it for account 'other'"),
+    ("mastodon", "🏃🏽‍♀️" * 177, {}, None, ""),  # no byte limit there
     ("mastodon", "a" * 500, {}, None, ""),
     ("mastodon", "a" * 501, {}, "weighted-length", "the limit is 500 (http://127.0.0.1:9 could not be asked"),
     ("mastodon", "Results: https://www.tregarrow.example.org/" + "r" * 600 + " " + "a" * 450, {}, None, ""),
@@ -116,11 +121,32 @@ def test_the_platforms_said_to_settle_by_asking_are_those_whose_publisher_can() 
     ('platform: facebook, handle: "@TregarrowSchool"', "an account on Facebook needs page_id:"),
     ('platform: facebook, handle: "@TregarrowSchool", page_id: tregarrow', "'tregarrow' is not a Page ID"),
     ('platform: bluesky, handle: "@tregarrow"', "a Bluesky handle is a domain name, like @tregarrow.bsky.social"),
+    # a setting another platform's account needs does nothing here: refused, not silently ignored
+    ('platform: x, handle: "@TregarrowCP", instance: "https://mastodon.social"',
+     "instance is a setting of Mastodon accounts only; an account on X cannot have it"),
+    ('platform: bluesky, handle: "@tregarrow.bsky.social", page_id: "104729835512345"',
+     "page_id is a setting of Facebook accounts only; an account on Bluesky cannot have it"),
+    # Bluesky's server refuses a post over 300 graphemes: a higher max_length would pass validate, then fail
+    ('platform: bluesky, handle: "@tregarrow.bsky.social", max_length: 500',
+     "max_length can only lower the limit on Bluesky, whose posts take at most 300 characters"),
+    ('platform: facebook, handle: "@TregarrowSchool", page_id: "104729835512345", max_length: 70000',
+     "max_length can only lower the limit on Facebook"),
 ])
 def test_an_account_missing_what_its_platform_needs_is_a_settings_error(school: School, fields: str, words: str) -> None:
     add_account(school, "other", fields)
     result = school.run("validate")
     assert result.exit_code == 2 and words in result.output, result.output
+
+
+@pytest.mark.parametrize("fields", [
+    'platform: bluesky, handle: "@tregarrow.bsky.social", max_length: 280',  # lowering is fine
+    'platform: x, handle: "@TregarrowCP", max_length: 4000',  # X Premium accounts post longer posts
+    'platform: mastodon, handle: "@office", instance: "http://127.0.0.1:9", max_length: 5000',  # its server's
+])
+def test_max_length_may_lower_any_limit_and_raise_only_where_accounts_differ(school: School, fields: str) -> None:
+    add_account(school, "other", fields)
+    result = school.run("validate")
+    assert result.exit_code == 0, result.output
 
 
 def test_a_page_id_written_as_a_number_is_accepted(school: School) -> None:

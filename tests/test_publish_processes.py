@@ -16,6 +16,7 @@ from conftest import School
 from postplan.clock import now as pinned
 from postplan.pipeline import load, publish
 from postplan.publish.run import Options
+from fake_x import TIMELINE
 from publish_helpers import (FAKE_KEYS, TWEETS, approved, assert_no_credentials, created, everything_written,
                              ledger_lines, recorded_create)
 
@@ -86,9 +87,12 @@ def python(script: str, *args: str) -> subprocess.CompletedProcess:
                           env=clean_environment(), timeout=120)
 
 
-def run_again(school: School, expect: list[tuple[str, str]]):
-    """Another scheduled run, in this process; only the requests in ``expect`` (text, reply id) may be made."""
+def run_again(school: School, expect: list[tuple[str, str]], x_cannot_be_read: bool = False):
+    """Another scheduled run, in this process; only the requests in ``expect`` (text, reply id) may be made,
+    and (``x_cannot_be_read``) three reads of the account's posts, each answered with a server error."""
     with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
+        for _ in range(3 if x_cannot_be_read else 0):
+            mock.add(responses.GET, TIMELINE, status=500, json={"title": "Internal Server Error", "status": 500})
         _, headers = recorded_create()
         for number, (text, reply_to) in enumerate(expect):
             match = {"text": text, "reply_settings": "mentionedUsers",
@@ -104,9 +108,12 @@ def test_a_run_killed_after_x_accepted_the_post_is_never_sent_again_nor_forgotte
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert [e["state"] for e in ledger_lines(school.root)] == ["claimed"]
 
-    report = run_again(school, expect=[])  # any request would fail: nothing may be sent blindly
+    # X settles by looking first (tests/test_publish_x_settle.py); when it cannot be read, nothing may be
+    # sent blindly and the post stays unsure until a look succeeds or a person settles it.
+    report = run_again(school, expect=[], x_cannot_be_read=True)
     assert report.exit_code == 1
-    assert "needs a person  sports-day" in report.text() and "--resolve sports-day --as published" in report.text()
+    assert "unsure          sports-day  not settled" in report.text()
+    assert ledger_lines(school.root)[-1]["state"] == "unsure"
 
     result = school.run("publish", "--resolve", "sports-day", "--as", "published",
                         "https://x.com/TregarrowCP/status/1456012973835788293", "--now", AT)
@@ -123,8 +130,8 @@ def test_a_thread_killed_part_way_carries_on_from_the_right_part(school: School)
     states = [(e["part"], e["state"]) for e in ledger_lines(school.root)]
     assert states == [(0, "claimed"), (0, "published"), (1, "claimed")]
 
-    report = run_again(school, expect=[])
-    assert "needs a person  sports-day  part 2 of 3 was claimed" in report.text()
+    report = run_again(school, expect=[], x_cannot_be_read=True)
+    assert "unsure          sports-day  part 2 of 3: not settled" in report.text()
 
     school.run("publish", "--resolve", "sports-day", "--as", "published",
                "https://x.com/TregarrowCP/status/1002", "--now", AT)

@@ -196,6 +196,21 @@ def attachment(context, file: str) -> Attachment | None:
     return context.once(("attachment", file), look)
 
 
+def gif_frames(context, path: Path) -> int:
+    """How many frames a GIF has (1 when Pillow cannot read it: it is then reported as unreadable); counted
+    once in a check run, however many rules ask."""
+    def count() -> int:
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(path) as image:
+                return int(getattr(image, "n_frames", 1))
+        except (OSError, UnidentifiedImageError, ValueError):
+            return 1
+
+    return context.once(("gif frames", path), count)
+
+
 def attached(content: Path, file: str) -> Path | None:
     """The attached file under ``content/``, or None when it is missing or outside (media-file reports those)."""
     written = os.path.normpath(file.replace("\\", "/"))

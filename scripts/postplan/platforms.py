@@ -34,13 +34,30 @@ class Limits:
     polls: bool
     threads: bool  # a thread is a chain of the school's own replies
     link_length: int | None = None  # every link counts this many characters (None: as written)
+    poll: PollLimits | None = None  # None: no polls
+    max_bytes: int | None = None  # the text's UTF-8 bytes at most, besides ``max_length`` (None: no such limit)
+
+
+@dataclass(frozen=True)
+class PollLimits:
+    """What a poll may be: options (fewest, most), characters an option, and minutes it is open (least, most)."""
+
+    options: tuple[int, int]
+    option_length: int
+    minutes: tuple[int, int]
 
 
 LIMITS = {
-    "x": Limits("X", 280, 4, 5 * MB, 15 * MB, 512 * MB, False, 1000, True, True, 23),
-    "mastodon": Limits("Mastodon", 500, 4, 16 * MB, 16 * MB, 99 * MB, True, 1500, True, True, 23),
+    # X: 2-4 options of 25 characters, open 5 minutes to 7 days (X API v2, POST /2/tweets poll object)
+    "x": Limits("X", 280, 4, 5 * MB, 15 * MB, 512 * MB, False, 1000, True, True, 23,
+                PollLimits((2, 4), 25, (5, 7 * 24 * 60))),
+    # Mastodon's defaults (an instance says its own): 4 options of 50 characters, 5 minutes to a month
+    "mastodon": Limits("Mastodon", 500, 4, 16 * MB, 16 * MB, 99 * MB, True, 1500, True, True, 23,
+                       PollLimits((2, 4), 50, (5, 2629746 // 60))),
     # Bluesky's images are resized to fit its blob limit when sent, so a large photo is not an error.
-    "bluesky": Limits("Bluesky", 300, 4, 50 * MB, 1_000_000, 100 * MB, False, 2000, False, True),
+    # Bluesky's post record: text of at most 300 graphemes *and* 3,000 bytes of UTF-8 (its lexicon's
+    # maxGraphemes and maxLength), which 300 long emoji sequences can pass.
+    "bluesky": Limits("Bluesky", 300, 4, 50 * MB, 1_000_000, 100 * MB, False, 2000, False, True, max_bytes=3000),
     "facebook": Limits("Facebook", 63206, 10, 10 * MB, 10 * MB, 1024 * MB, False, 1000, False, False),
 }
 
@@ -50,6 +67,9 @@ POSTING = ("x", "mastodon", "bluesky", "facebook")
 # The settings each platform needs besides its handle, and what to write.
 NEEDS = {"mastodon": ("instance", "instance: https://mastodon.social (the server the account is on)"),
          "facebook": ("page_id", 'page_id: "123456789012345" (the Page ID, in About → Page transparency)')}
+# Platforms whose length limit is the same for every account: ``max_length`` may lower it, never raise it
+# (X Premium accounts may post longer posts; a Mastodon server sets its own limit).
+FIXED_LENGTH = ("bluesky", "facebook")
 INSTANCE_TIMEOUT = 5  # seconds: validate must not hang on a server that does not answer
 
 
@@ -81,6 +101,14 @@ def missing_setting(platform: str, account: dict) -> str | None:
                 "cannot have it (Bluesky's replies are closed by a thread gate; Mastodon has no such setting)")
     if platform in NEEDS and not account.get(NEEDS[platform][0]):
         return f"an account on {LIMITS[platform].name} needs {NEEDS[platform][1]}"
+    for other, (setting, _) in NEEDS.items():
+        if other != platform and account.get(setting) is not None:
+            return (f"{setting} is a setting of {LIMITS[other].name} accounts only; an account on "
+                    f"{LIMITS[platform].name} cannot have it")
+    ceiling = LIMITS[platform].max_length
+    if platform in FIXED_LENGTH and (account.get("max_length") or 0) > ceiling:
+        return (f"max_length can only lower the limit on {LIMITS[platform].name}, whose posts take at most "
+                f"{ceiling} characters; remove it, or set it to {ceiling} or less")
     if platform == "bluesky" and "." not in account.get("handle", ""):
         return "a Bluesky handle is a domain name, like @tregarrow.bsky.social"
     return None
@@ -115,11 +143,20 @@ def mastodon_limits(instance: str) -> tuple[Limits, str]:
             images=int(statuses["max_media_attachments"]), link_length=int(statuses["characters_reserved_per_url"]),
             image_bytes=int(media["image_size_limit"]), gif_bytes=int(media["image_size_limit"]),
             video_bytes=int(media["video_size_limit"]),
-            alt_length=int(media.get("description_limit") or LIMITS["mastodon"].alt_length))
+            alt_length=int(media.get("description_limit") or LIMITS["mastodon"].alt_length),
+            poll=_mastodon_polls(config.get("polls")))
         return found, ""
     except (MastodonError, KeyError, TypeError, ValueError) as error:
         return LIMITS["mastodon"], f"{instance} could not be asked for its limits ({_short(error)}), so " \
                                    f"Mastodon's defaults are used"
+
+
+def _mastodon_polls(polls: dict | None) -> PollLimits:
+    """The server's poll limits (``configuration.polls``, expirations in seconds), or Mastodon's defaults."""
+    if not polls:
+        return LIMITS["mastodon"].poll
+    return PollLimits((2, int(polls["max_options"])), int(polls["max_characters_per_option"]),
+                      (-(-int(polls["min_expiration"]) // 60), int(polls["max_expiration"]) // 60))
 
 
 def account_limits(account) -> tuple[Limits, str]:

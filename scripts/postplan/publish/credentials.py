@@ -102,9 +102,36 @@ class Scrubber:
         return text
 
 
-def quiet_signing_logs() -> None:
-    """Keep OAuth libraries' DEBUG lines (signed headers, base strings) out of every log."""
+def keep_out_of_logs(*secrets: str) -> None:
+    """Keep credential values out of every log line, whichever library writes it.
+
+    tweepy logs each answer's body at DEBUG, and a server may quote back the Authorization header it was
+    sent (the API key and access token in OAuth 1.0a's): every log record made from now on is written
+    with the values masked. OAuth libraries' DEBUG lines (signed headers, base strings) are not written.
+    """
     for name in NOISY_LOGGERS:
         logger = logging.getLogger(name)
         if logger.level < logging.INFO:
             logger.setLevel(logging.INFO)
+    _LOGGED.add(*secrets)
+    if not getattr(logging.getLogRecordFactory(), "masks_credentials", False):
+        logging.setLogRecordFactory(_masking(logging.getLogRecordFactory()))
+
+
+_LOGGED = Scrubber()  # the values masked in log records: every credential read in this process
+
+
+def _masking(make_record):
+    """A log record factory that formats each message at once, with every credential value masked."""
+    def make(*args, **kwargs) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed message: leave it to logging's own error report
+            return record
+        masked = _LOGGED(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return record
+    make.masks_credentials = True
+    return make

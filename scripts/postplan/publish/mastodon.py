@@ -4,7 +4,7 @@ Every status is sent with an idempotency key made from the post's id, the part a
 (Mastodon's ``Idempotency-Key`` header): the server answers a repeat of the same key with the status
 it already made, so a retry (in this run, or the next run after a run was killed mid-request) can
 never make a second status. Servers keep a key for about an hour (``KEY_KEPT``): an attempt older
-than that is left to a person, as on X.
+than that is left to a person.
 
 Images are uploaded with their alt text as the media description; a poll goes with the first part;
 a thread is a chain of replies. Every status is public. Mastodon has no setting that stops replies,

@@ -56,7 +56,7 @@ MAKERS: dict[str, Callable[[str, Account, Any, dict], Publisher]] = {
 
 
 # Platforms whose publisher settles an unknown outcome by asking the platform (``settle``), not a person.
-SETTLES = ("mastodon", "bluesky", "facebook")
+SETTLES = ("x", "mastodon", "bluesky", "facebook")
 
 
 def make_publisher(account_id: str, account: Account, credentials: Any, extra: dict) -> Publisher:

@@ -21,7 +21,7 @@ from postplan.load import Loaded
 from postplan.models import Settings
 from postplan.platforms import dollars, x_charge
 from postplan.publish import past_now, record
-from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, quiet_signing_logs,
+from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, keep_out_of_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
                                   SAME_CONTENT, SEND, Decision, due_posts)
@@ -110,7 +110,7 @@ def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: 
             return report
         scrub = Scrubber([v for c in credentials.values() for v in c.values()])
         if credentials:
-            quiet_signing_logs()
+            keep_out_of_logs(*(v for c in credentials.values() for v in c.values()))
         publishers = _Publishers(root, settings, credentials, options, live)
         _decide_and_act(loaded, findings, ledger, now, report, _Sender(publishers, scrub, now), live)
     _report_ledger_problems(ledger, report)

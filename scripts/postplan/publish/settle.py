@@ -3,8 +3,9 @@ asking the platform rather than a person, where the platform makes that safe.
 
 A publisher that can do this has ``settle(message, claimed_at, now)``: Bluesky looks the record up by
 its key (and sends it under that key if it is not there); Mastodon sends it again with the same
-idempotency key while the server still knows the key. It returns where the part is, or None when it
-cannot tell: then the post waits for a person (``publish --resolve``), as on X.
+idempotency key while the server still knows the key; X and Facebook read the account's own recent
+posts and match the part as sent (and send it if it is not there). It returns where the part is, or
+None when it cannot tell: then the post waits for a person (``publish --resolve``).
 """
 
 from __future__ import annotations

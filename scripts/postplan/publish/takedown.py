@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postplan.escape import terminal
-from postplan.publish.credentials import CredentialsError, Scrubber, read_credentials, variable_names
+from postplan.publish.credentials import (CredentialsError, Scrubber, keep_out_of_logs, read_credentials,
+                                          variable_names)
 from postplan.publish.durable import NotDurable, open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_OK
 from postplan.publish.ledger import CLAIMED, PUBLISHED, TAKEDOWN, TAKEN_DOWN, UNSURE, LedgerError, fold
@@ -157,6 +158,7 @@ def _publisher(account_id: str, settings, environ, sleep, scrub: Scrubber):
         names = ", ".join(variable_names(account_id, account.platform))
         return None, f"no credentials for account '{account_id}': set {names}"
     scrub.add(*credentials.values())
+    keep_out_of_logs(*credentials.values())
     return make_publisher(account_id, account, credentials, {"sleep": sleep} if sleep else {}), ""
 
 

@@ -7,13 +7,22 @@ with the same OAuth 1.0a keys tweepy uses.
 How each answer is treated: a rate limit that resets soon is waited out, a later one stops the run;
 server errors and timeouts are tried again a few times, with waits; a duplicate is recorded and not
 tried again; refused credentials stop the run. When a post may have gone out despite an error (a
-server error or a timeout while creating it), the outcome is *unsure* and a person decides.
+server error or a timeout while creating it), the outcome is *unsure*.
+
+An unsure part is settled by looking before anything is sent again: one page of the account's own posts
+since the part was first tried (``GET /2/users/:id/tweets``), matched by the words as sent and the post it
+answers. Found: recorded, not sent. Not there: sent now. The read itself failing: still unsure. On X's
+pay-per-use pricing each post read is charged, so this happens only for an unsure part, and reads at
+most ``RECENT`` posts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import mimetypes
+import re
+import unicodedata
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -24,6 +33,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from postplan import regularfile
+from postplan.links import URL
 from postplan.publish.credentials import Credentials, variable_names
 from postplan.publish.platform import Attachment, Message, NotSent, Rejected, Sent, StopRun, Unsure
 
@@ -33,6 +43,9 @@ IMAGE_TYPES = {"image/jpeg": "tweet_image", "image/png": "tweet_image", "image/w
                "image/gif": "tweet_gif"}
 DUPLICATE = "duplicate content"
 MAX_IMAGE_BYTES = 16 * 1024 * 1024  # X takes images up to 5 MB and GIFs up to 15 MB
+RECENT = 10  # the account's own posts read to settle an unsure part: one page, each post read is charged
+CLOCK_SLACK = dt.timedelta(minutes=10)  # X's clock and the runner's may differ a little
+TIMELINE_FIELDS = ["created_at", "referenced_tweets"]
 T = TypeVar("T")
 
 
@@ -66,6 +79,7 @@ class XPublisher:
                                     access_token=credentials.access_token,
                                     access_token_secret=credentials.access_token_secret)
         self.client.session.mount("https://", _TimeoutAdapter(timeout))
+        self.user_id = _user_of(credentials.access_token)
         self._auth = tweepy.OAuth1UserHandler(credentials.api_key, credentials.api_secret,
                                               credentials.access_token, credentials.access_token_secret).apply_auth()
 
@@ -79,9 +93,45 @@ class XPublisher:
         post_id = str(response.data["id"])
         return Sent(post_id, f"https://x.com/{self.handle}/status/{post_id}")
 
+    def settle(self, message: Message, claimed_at: dt.datetime, now: dt.datetime) -> Sent | None:
+        """Look among the account's own posts since the part was first tried: there (recorded, not sent
+        again), or not there (sent now). X calling it a duplicate then means a person must look."""
+        found = self._look(message, claimed_at - CLOCK_SLACK)
+        if found:
+            return found
+        try:
+            return self.send(message)
+        except Rejected as refused:
+            if refused.kind != "duplicate":
+                raise
+            raise Unsure(f"it was not among @{self.handle}'s posts since it was first tried, yet X calls it a "
+                         f"duplicate: look at @{self.handle}'s posts", "duplicate") from None
+
     def delete(self, post_id: str) -> None:
         """Delete one of the account's posts (a takedown); one already gone counts as deleted."""
         self._attempt(lambda: _unless_gone(lambda: self.client.delete_tweet(post_id)), creates_post=False)
+
+    def _look(self, message: Message, since: dt.datetime) -> Sent | None:
+        """This part among one page of the account's posts made since ``since``: the same words as sent,
+        answering the same post. A read X refuses or cannot answer is "not sent" (nothing was posted)."""
+        user_id = self.user_id or self._own_id()
+        try:
+            read = self._attempt(lambda: self.client.get_users_tweets(
+                user_id, start_time=since, max_results=RECENT, exclude=["retweets"], tweet_fields=TIMELINE_FIELDS,
+                user_auth=True), creates_post=False)
+        except Rejected as refused:
+            raise NotSent(f"@{self.handle}'s posts could not be read: {refused.reason}", "read") from None
+        wanted = _words(message.text)
+        match = next((post for post in read.data or [] if _words(html.unescape(post.text)) == wanted
+                      and _answers(post) == message.reply_to), None)
+        return Sent(str(match.id), f"https://x.com/{self.handle}/status/{match.id}") if match else None
+
+    def _own_id(self) -> str:
+        """The account's user id asked of X (one more charged read), when its access token does not say it."""
+        try:
+            return str(self._attempt(lambda: self.client.get_me(user_auth=True), creates_post=False).data["id"])
+        except Rejected as refused:
+            raise NotSent(f"X would not say which account the keys are for: {refused.reason}", "read") from None
 
     # --- images -------------------------------------------------------------------------------
 
@@ -151,8 +201,8 @@ class XPublisher:
                     maybe_posted = maybe_posted or creates_post
             if attempt >= self.attempts:
                 if maybe_posted:
-                    raise Unsure(f"{problem}, {attempt} tries; it may have been posted: look at "
-                                 f"@{self.handle}'s posts", "server") from None
+                    raise Unsure(f"{problem}, {attempt} tries; it may have been posted: the next run looks "
+                                 f"among @{self.handle}'s posts before sending it again", "server") from None
                 raise NotSent(f"{problem}, {attempt} tries; nothing was posted", "server") from None
             self.sleep(self.backoff[min(attempt, len(self.backoff)) - 1])
 
@@ -179,9 +229,28 @@ class XPublisher:
         if isinstance(error, tweepy.Forbidden) and DUPLICATE in said.lower():
             if maybe_posted:
                 return Unsure("X says it is a duplicate after an earlier try went unanswered: that try "
-                              f"probably went out. Look at @{self.handle}'s posts", "duplicate")
+                              f"probably went out. The next run looks for it among @{self.handle}'s posts",
+                              "duplicate")
             return Rejected(f"X refused it as a duplicate of a post already on @{self.handle}", "duplicate")
         return Rejected(f"X refused it ({error.response.status_code}): {said}", "refused")
+
+
+def _user_of(access_token: str) -> str | None:
+    """The user id an OAuth 1.0a access token begins with (X issues them as "<user id>-<secret part>")."""
+    head, dash, _ = access_token.partition("-")
+    return head if dash and head.isdigit() else None
+
+
+def _words(text: str) -> str:
+    """A post's words as X keeps them comparable: links taken out (X shows every link, and the images, as
+    t.co addresses), spaces as one, Unicode composed (X stores text in NFC)."""
+    without_links = URL.sub(lambda link: " ", unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", without_links).strip()
+
+
+def _answers(post: tweepy.Tweet) -> str | None:
+    """The id of the post this one replies to, if it is a reply."""
+    return next((str(ref.id) for ref in post.referenced_tweets or [] if ref.type == "replied_to"), None)
 
 
 def _unless_gone(action: Callable[[], object]) -> None:

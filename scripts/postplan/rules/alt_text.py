@@ -24,7 +24,6 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Every image has alt text (X: up to 1,000 characters)."
 POLICY = "Platform limit and accessibility: alt text up to 1,000 characters on X (1,500 Mastodon, 2,000 Bluesky)."
 
-LIMITS = {platform: limits.alt_length for platform, limits in platforms.LIMITS.items()}
 
 # A camera's or phone's file name, or any name with a picture's extension.
 _FILE_NAME = re.compile(
@@ -42,7 +41,8 @@ _WORD = re.compile(r"[\w/]+")
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     account = context.repository.settings.accounts.get(post.account)
-    limit = platforms.account_limits(account)[0].alt_length if account else LIMITS["x"]
+    found = platforms.account_limits(account)[0] if account else platforms.limits("x")
+    limit, where = found.alt_length, f"account '{post.account}' is on {found.name}"
     for index, media in enumerate(post.media):
         if not media.alt:
             yield Problem(
@@ -60,7 +60,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
         elif len(media.alt) > limit:
             yield Problem(
-                f"the alt text of {media.file} is {len(media.alt)} characters; the limit is {limit}",
+                f"the alt text of {media.file} is {len(media.alt)} characters; {where}, where the limit is {limit}",
                 fix=f"shorten it by {len(media.alt) - limit} characters: describe what matters in the picture",
                 field=f"media.{index}.alt",
             )

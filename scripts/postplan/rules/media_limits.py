@@ -3,7 +3,7 @@
 X takes up to 4 images, or 1 GIF, or 1 video; images up to 5 MB as JPG, PNG, GIF or WEBP (HEIC, the
 iPhone's own format, is refused); GIFs up to 15 MB; videos up to 512 MB. Mastodon takes up to 4
 attachments (images up to 16 MB, or what its server says); Bluesky up to 4 images (resized to its 1 MB
-limit when sent), or 1 video; a Facebook Page post up to 10 photos.
+limit when sent), or 1 video; a Facebook Page post up to 10 photos. Each message names the account and its platform.
 
 An animated GIF (more than one frame) needs a leader's confirmation: a GIF from a search can carry a
 meaning staff and children do not know (a clip from a film for adults, a gesture, a meme with a history),
@@ -40,12 +40,14 @@ LIMITS = {name: (found.images, found.image_bytes, found.gif_bytes, found.video_b
           for name, found in platforms.LIMITS.items()}
 
 
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     if not post.media:
         return
     account = context.repository.settings.accounts.get(post.account)
     platform = account.platform if account else "x"
     most, image_bytes, gif_bytes, video_bytes, heic = _limits(account) if account else LIMITS[platform]
+    where = f"account '{post.account}' is on {platforms.limits(platform).name}"
     kinds = []
     for index, media in enumerate(post.media):
         found = photos.attachment(context, media.file)
@@ -54,7 +56,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         kinds.append(found.kind)
         if found.kind == "gif":
             yield from _animated(context, found.path, index)
-        yield from _one(found.path, found.kind, index, platform, (image_bytes, gif_bytes, video_bytes, heic))
+        yield from _one(found.path, found.kind, index, where, (image_bytes, gif_bytes, video_bytes, heic))
     moving = [k for k in kinds if k in ("gif", "video")]
     if moving and len(post.media) > 1:
         yield Problem(
@@ -64,7 +66,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         )
     elif len(post.media) > most:
         yield Problem(
-            f"{len(post.media)} images are attached; {platform.upper()} takes at most {most}",
+            f"{len(post.media)} images are attached; {where}, which takes at most {most} in a post",
             fix=f"choose the best {most}, or split them over a thread of posts",
             field="media",
         )
@@ -72,7 +74,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 def _animated(context: Context, path: Path, index: int) -> Iterable[Problem]:
     """An animated GIF, for a leader to watch and confirm."""
-    frames = context.once(("gif frames", path), lambda: _frames(path))
+    frames = photos.gif_frames(context, path)
     if frames > 1:
         yield Problem(
             f"{path.name} is an animated GIF ({frames} frames): a leader must watch it and confirm it",
@@ -82,29 +84,18 @@ def _animated(context: Context, path: Path, index: int) -> Iterable[Problem]:
         )
 
 
-def _frames(path: Path) -> int:
-    """How many frames the GIF has (1 when Pillow cannot read it: it is then reported as unreadable)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            return int(getattr(image, "n_frames", 1))
-    except (OSError, UnidentifiedImageError, ValueError):
-        return 1
-
-
 def _limits(account: Account) -> tuple:
     """The account's platform's limits (its own server's, on Mastodon) in the shape of ``LIMITS``."""
     found, _ = platforms.account_limits(account)
     return found.images, found.image_bytes, found.gif_bytes, found.video_bytes, found.heic
 
 
-def _one(path: Path, what: str, index: int, platform: str, limits: tuple) -> Iterable[Problem]:
+def _one(path: Path, what: str, index: int, where: str, limits: tuple) -> Iterable[Problem]:
     image_bytes, gif_bytes, video_bytes, heic = limits
     field = f"media.{index}.file"
     if what == "heic" and not heic:
         yield Problem(
-            f"{path.name} is an iPhone HEIC photo, which {platform.upper()} does not accept",
+            f"{path.name} is an iPhone HEIC photo; {where}, which does not accept them",
             fix="save it as a JPG (on an iPhone: Settings → Camera → Formats → Most Compatible; or export it as "
                 "JPEG) and attach that",
             field=field,
@@ -121,7 +112,7 @@ def _one(path: Path, what: str, index: int, platform: str, limits: tuple) -> Ite
     size = path.stat().st_size
     if size > limit:
         yield Problem(
-            f"{path.name} is {size / MB:.1f} MB; {platform.upper()} takes {what}s up to {limit / MB:.0f} MB",
+            f"{path.name} is {size / MB:.1f} MB; {where}, which takes {what}s up to {limit / MB:.0f} MB",
             fix="make it smaller (resize the photo to about 2000 pixels wide, or save it at a lower quality)",
             field=field,
         )
