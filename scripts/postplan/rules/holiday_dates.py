@@ -39,7 +39,7 @@ trip trips tour tours ski skiing expedition expeditions revision""".split())
 _HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
                             r"festive|holiday)\s+break\b", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
-_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
+_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development term terms".split())
 
 
 def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
