@@ -39,7 +39,7 @@ trip trips tour tours ski skiing expedition expeditions revision""".split())
 _HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
                             r"festive|holiday)\s+break\b", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
-_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development term terms".split())
+_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
 
 
 def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
@@ -60,6 +60,8 @@ def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
             if day is None or day.weekday() >= 5:
                 continue
             if day in closures:
+                if "term" in present and any(day in (term.start, term.end) for term in repository.terms):
+                    continue  # a term's own dates ("Autumn term: 2 Sept - 18 Dec"), which begin with its INSET day
                 why, meant = f"a closure day in calendar/ ({closures[day]})", _CLOSURE_WORDS
             elif first and first <= day <= last and not repository.in_term(day):
                 why, meant = "a school holiday (between the terms in calendar/)", _HOLIDAY_WORDS
