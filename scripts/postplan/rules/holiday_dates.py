@@ -60,6 +60,8 @@ def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
             if day is None or day.weekday() >= 5:
                 continue
             if day in closures:
+                if "term" in present and "open" not in present and any(day == term.start for term in repository.terms):
+                    continue  # a term's own dates ("Autumn term: 2 Sept - 18 Dec"), which begin with its INSET day
                 why, meant = f"a closure day in calendar/ ({closures[day]})", _CLOSURE_WORDS
             elif first and first <= day <= last and not repository.in_term(day):
                 why, meant = "a school holiday (between the terms in calendar/)", _HOLIDAY_WORDS

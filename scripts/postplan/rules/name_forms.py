@@ -110,7 +110,7 @@ def _adult_or_title(tokens: list, index: int, text: str) -> bool:
         word = before.bare.lower()
         earlier = _previous(tokens, index - 1)
         pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE
-        if word in w.TITLES and not pupil_role or before.bare in w.CAPITALISED_TITLES:
+        if word in w.TITLES and (not pupil_role or word in w.ADULT_ONLY_TITLES) or before.bare in w.CAPITALISED_TITLES:
             return True
         if before.gap in (" ", "  ") and (word in w.DETERMINERS or word in w.CHARACTER):
             return True
@@ -120,7 +120,15 @@ def _adult_or_title(tokens: list, index: int, text: str) -> bool:
     start = tokens[index].start
     if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
         return True
-    return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None
+    if w.ROLE_IS_BEFORE.search(text, max(0, start - 40), start) is not None:
+        return True  # "our new parent governor is Tom Bradley"
+    return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None or _adults_listed_before(text, start)
+
+
+def _adults_listed_before(text: str, start: int) -> bool:
+    """A list of adults opened earlier in the sentence: "Meet our governors: Jane Smith (chair), Ravi Patel"."""
+    opened = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start)) + 1
+    return w.ADULTS_LIST.search(text, opened, start) is not None
 
 
 def _role_after(tokens: list, last: int, text: str) -> bool:

@@ -113,6 +113,7 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
 ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
     r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
+    r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+){0,2}"
     rf"(?:{_ROLES})s?\b", re.IGNORECASE)
 # An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
 ADULT_FROM = re.compile(
@@ -123,6 +124,8 @@ ADULT_FROM = re.compile(
     r"(?:[A-Z][\w&'’-]*\s+){1,3}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|Trust|"
     r"Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
     r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital)\b)")
+_ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|teacher|senco|caretaker|cook|"
+                "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".
 VISITOR_AFTER = re.compile(
     r"^,?\s+who\s+(?:came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
@@ -130,6 +133,13 @@ VISITOR_AFTER = re.compile(
     re.IGNORECASE)
 # A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
 BUSINESS_AFTER = re.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
+# Titles that only an adult holds, even after "pupil" ("former pupil Dr Aisha Rahman").
+ADULT_ONLY_TITLES = frozenset("dr doctor prof professor rev revd reverend sir dame lord lady cllr pc pcso sgt".split())
+# A role, then "is", before a name: "our new parent governor is Tom Bradley", "the chair is Jane Smith".
+ROLE_IS_BEFORE = re.compile(rf"\b(?:{_ROLES_PLAIN})s?\s+(?:is|was|will\s+be)\s+(?:now\s+)?$", re.IGNORECASE)
+# A list of adults introduced by their role: "Meet our governors: ...", "our trustees are ...".
+ADULTS_LIST = re.compile(r"\b(?:governors|trustees|staff|teachers|volunteers|coaches|speakers|visitors|guests|"
+                         r"judges|authors)\s*(?::|are|include|were)\s", re.IGNORECASE)
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"

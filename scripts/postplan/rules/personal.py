@@ -213,6 +213,13 @@ def own_numbers(details: tuple[str, ...]) -> frozenset[str]:
     return frozenset(numbers | {number[-6:] for number in numbers})
 
 
+def school_line(digits: str, own: frozenset[str]) -> bool:
+    """Another line of the school's own switchboard: a landline differing from one of the school's
+    numbers only in its last two digits ("01632 960124" beside "01632 960123")."""
+    return digits[:2] in ("01", "02") and len(digits) == 11 and any(
+        len(number) == 11 and number[:9] == digits[:9] for number in own)
+
+
 # --- email addresses ------------------------------------------------------------------------------
 
 _TLD = r"(?:com|org|net|uk|co|io|me|info|biz|edu|gov|ie|email|online|cloud|live)"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.personal import organisation_number, own_numbers, phone_numbers
+from postplan.rules.personal import organisation_number, own_numbers, phone_numbers, school_line
 from postplan.rules.reading import public_event_texts, reader_texts, where
 from postplan.rules.text import prose
 
@@ -36,7 +36,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     own = own_numbers(tuple(context.repository.settings.public_details))
     for text in reader_texts(post):
         for number in phone_numbers(prose(text.value)):
-            if number.value in own or organisation_number(number.value):
+            if _public(number.value, own):
                 continue
             yield Problem(
                 f"'{number.written.strip()}' is a phone number{where(text)}",
@@ -51,10 +51,15 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     own = own_numbers(tuple(repository.settings.public_details))
     for event, text in public_event_texts(repository):
         for number in phone_numbers(prose(text.value)):
-            if number.value not in own and not organisation_number(number.value):
+            if not _public(number.value, own):
                 yield Problem(
                     f"the event '{event.id}' gives the phone number '{number.written.strip()}' on the public "
                     "site and feeds",
                     fix="take the number out; to give the school's own number, add it to `public_details:` "
                         "in mkdocs.yml",
                     path=event.source.path, line=text.line_at(number.start))
+
+
+def _public(digits: str, own: frozenset[str]) -> bool:
+    """The school's own number or another line of its switchboard, or an organisation's (a helpline)."""
+    return digits in own or organisation_number(digits) or school_line(digits, own)
