@@ -145,7 +145,8 @@ def media_strip(files: tuple[Path, ...], root: Path) -> None:
 def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Path) -> None:
     """Time validate, build, publish and --help on a synthetic school of N posts.
 
-    Each command runs as a whole process; the table gives the median time and the peak memory.
+    Each command runs as a whole process; the table gives the median time and the peak memory, then the
+    GitHub Actions minutes a month the repository's workflows would cost at those times.
 
     \b
     Example:
@@ -156,7 +157,7 @@ def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Pat
     if posts < 1 or repeat < 1:
         raise Failure("--posts and --repeat must be at least 1")
     click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
-    click.echo(run_bench(posts, repeat, root / json_path, keep))
+    click.echo(run_bench(posts, repeat, root / json_path, keep, root))
     click.echo(f"Every figure: {json_path}", err=True)
 
 
