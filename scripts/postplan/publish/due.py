@@ -17,6 +17,7 @@ from postplan.findings import Finding
 from postplan.wording import duration
 from postplan.models import Event, Post, Repository
 from postplan.publish.content import content_hash
+from postplan.publish.fingerprints import Fingerprints
 from postplan.publish.ledger import PostRecord, sent_hashes
 from postplan.publish.likeness import renamed_from
 
@@ -42,13 +43,15 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     errors = _errors_by_path(findings)
     hashes = sent_hashes(records)
     gone = _sent_and_gone(repository, records)
+    photos = Fingerprints(Path(repository.root))
     decisions = []
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
         if post.publish_at > now or repository.goes_out(post.publish_at) > now:
             continue
-        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone)
+        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone, photos)
         if decision is not None:
             decisions.append(decision)
+    photos.save()
     return decisions
 
 
@@ -93,9 +96,10 @@ def _sent_and_gone(repository: Repository, records: dict[str, PostRecord]) -> di
 
 
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
-            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, gone: dict[str, dict]) -> Decision | None:
+            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, gone: dict[str, dict],
+            photos: Fingerprints) -> Decision | None:
     root = Path(repository.root)
-    fingerprint = content_hash(post, root)
+    fingerprint = content_hash(post, root, photos.sha256)
     going = repository.goes_out(post.publish_at)
     if post.status != "approved":
         if now - going <= grace and record is None:
