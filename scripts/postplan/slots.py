@@ -76,3 +76,13 @@ def between_slots(moment: dt.datetime, slots: PostingSlots, zone: ZoneInfo,
     """The slot a post at ``moment`` really goes out at, when that is later than its own time."""
     going = next_slot(moment, slots, zone, school_day)
     return going if going > moment else None
+
+
+def slot_that_day(moment: dt.datetime, slots: PostingSlots, zone: ZoneInfo,
+                  school_day: Callable[[dt.date], bool]) -> dt.datetime:
+    """The day's first slot at or after ``moment``, or its last slot when ``moment`` is later than all of
+    them: a reminder written for the evening before an event must not slide to the event's morning."""
+    local = moment.astimezone(zone)
+    times = slots.on(school_day(local.date()))
+    slot = next((t for t in times if t >= local.time().replace(tzinfo=None)), times[-1])
+    return dt.datetime.combine(local.date(), slot, tzinfo=zone)
