@@ -81,3 +81,13 @@ def test_next_slot_follows_the_school_days_then_the_other_days() -> None:
     assert next_slot(at("2027-06-02T08:00"), slots, LONDON, holidays) == at("2027-06-02T10:00")
     # across the clock change (Sunday 31 October 2027): still the local slot
     assert next_slot(at("2027-10-30T19:00"), slots, LONDON, weekdays) == at("2027-10-31T10:00")
+
+
+def test_validate_warns_of_a_post_between_slots_until_its_slot_has_passed(school: School) -> None:
+    school.post("2027-06/cake-sale", "Cake sale after school today!", publish_at="2027-06-01 10:05")
+    before = school.run("validate", "--now", "2027-05-20T09:00")
+    assert ("content/posts/2027-06/cake-sale.md:2: warning: this post is written for 10:05, between the "
+            "school's posting slots: it goes out at 12:30, the next slot") in before.output
+    assert "write one of that day's slots (08:30, 12:30, 15:30, 18:00)" in before.output
+    after = school.run("validate", "--now", "2027-06-01T13:00")
+    assert "between-slots" not in after.output and "posting slots" not in after.output

@@ -2,7 +2,8 @@
 
 The publishing workflow runs only at the slots (``posting_slots:`` in mkdocs.yml; by default 08:30,
 12:30, 15:30 and 18:00 on school days, 10:00 and 18:00 at weekends and in holidays), so a post
-written for 10:05 goes out at 12:30. A warning, so the author knows when families will see it.
+written for 10:05 goes out at 12:30. A warning, so the author knows when families will see it; not
+for a post whose slot has passed, or that the publisher's ledger knows: that is history.
 
 Passes: ``publish_at: 2027-06-01 08:30`` (a slot).
 
@@ -23,8 +24,10 @@ POLICY = "Teachers must always think about the most effective way to communicate
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     repository = context.repository
+    if post.id in context.ledger:
+        return
     going = repository.goes_out(post.publish_at)
-    if going == post.publish_at:
+    if going == post.publish_at or going <= context.now:
         return
     local = post.publish_at.astimezone(going.tzinfo)
     slots = repository.settings.posting_slots.on(repository.school_day(local.date()))
