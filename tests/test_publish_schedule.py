@@ -109,3 +109,12 @@ def test_a_slot_that_is_no_time_is_a_settings_error_at_its_line(school: School) 
     result = school.run("validate")
     assert result.exit_code == 2
     assert "mkdocs.yml:" in result.output and "posting_slots" in result.output
+
+
+def test_a_grace_window_shorter_than_the_catch_up_is_pointed_out(school: School) -> None:
+    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (school.root / "mkdocs.yml").write_text(settings.replace("publish_grace_minutes: 120", "publish_grace_minutes: 30"),
+                                            encoding="utf-8")
+    result = school.run("workflows")
+    assert result.exit_code == 0
+    assert "publish_grace_minutes is 30, less than the 60 minutes after a slot when its catch-up runs" in result.output

@@ -196,3 +196,8 @@ def workflows(check: bool, root: Path) -> None:
     runs = publishing_workflow.runs_a_month(settings)
     click.echo(f"{path}: {'written' if changed else 'already up to date'} "
                f"(about {runs:.0f} runs a month at the posting slots)")
+    catch_up = int(publishing_workflow.CATCH_UP.total_seconds() // 60)
+    if settings.publish_grace_minutes < catch_up:
+        click.echo(f"Note: publish_grace_minutes is {settings.publish_grace_minutes}, less than the {catch_up} "
+                   "minutes after a slot when its catch-up runs: a post whose slot's run GitHub drops is "
+                   "recorded as missed rather than sent late.")

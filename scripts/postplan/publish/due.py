@@ -46,7 +46,7 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     photos = Fingerprints(Path(repository.root))
     decisions = []
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
-        if post.publish_at > now or repository.goes_out(post.publish_at) > now:
+        if still_to_go(repository, post, now):
             continue
         decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone, photos)
         if decision is not None:
