@@ -25,6 +25,14 @@ def fires(cron: str, moment: dt.datetime) -> bool:
     return int(minute) == moment.minute and str(moment.hour) in hour.split(",") and day_ok
 
 
+def edit_settings(school: School, old: str, new: str) -> None:
+    """Change one thing in the school's mkdocs.yml, which must hold ``old``."""
+    path = school.root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def runs_at(settings: Settings, local: dt.datetime) -> bool:
     moment = local.replace(tzinfo=LONDON).astimezone(dt.timezone.utc)
     return any(fires(line, moment) for line in workflows.crons(settings))
@@ -69,8 +77,7 @@ def test_every_accounts_credentials_reach_the_publisher() -> None:
 def test_a_changed_slot_makes_the_check_fail_until_the_workflow_is_written_again(school: School) -> None:
     assert school.run("workflows").exit_code == 0
     assert school.run("workflows", "--check").exit_code == 0
-    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (school.root / "mkdocs.yml").write_text(settings.replace('"12:30", "15:30"', '"12:45", "15:30"'), encoding="utf-8")
+    edit_settings(school, '"12:30", "15:30"', '"12:45", "15:30"')
 
     stale = school.run("workflows", "--check")
     assert stale.exit_code == 1
@@ -83,11 +90,9 @@ def test_a_changed_slot_makes_the_check_fail_until_the_workflow_is_written_again
 
 
 def test_a_mastodon_account_gets_its_one_token(school: School) -> None:
-    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (school.root / "mkdocs.yml").write_text(settings.replace(
-        "    default_account: school\n",
-        "      toots:\n        platform: mastodon\n        handle: tregarrow\n"
-        "        instance: https://mastodon.example.org\n    default_account: school\n"), encoding="utf-8")
+    edit_settings(school, "    default_account: school\n",
+                  "      toots:\n        platform: mastodon\n        handle: tregarrow\n"
+                  "        instance: https://mastodon.example.org\n    default_account: school\n")
     assert school.run("workflows").exit_code == 0
     text = (school.root / workflows.PUBLISH_WORKFLOW).read_text(encoding="utf-8")
     assert "POSTPLAN_TOOTS_ACCESS_TOKEN: ${{ secrets.POSTPLAN_TOOTS_ACCESS_TOKEN }}" in text
@@ -95,26 +100,20 @@ def test_a_mastodon_account_gets_its_one_token(school: School) -> None:
 
 
 def test_slots_written_without_quotes_are_read_as_times(school: School) -> None:
-    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (school.root / "mkdocs.yml").write_text(settings.replace(
-        'school_days: ["08:30", "12:30", "15:30", "18:00"]', "school_days: [08:15, 12:30]"), encoding="utf-8")
+    edit_settings(school, 'school_days: ["08:30", "12:30", "15:30", "18:00"]', "school_days: [08:15, 12:30]")
     slots = load_settings(school.root).posting_slots
     assert slots.school_days == [dt.time(8, 15), dt.time(12, 30)]
 
 
 def test_a_slot_that_is_no_time_is_a_settings_error_at_its_line(school: School) -> None:
-    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (school.root / "mkdocs.yml").write_text(settings.replace('"18:00"]\n      other', '"25:00"]\n      other'),
-                                            encoding="utf-8")
+    edit_settings(school, '"18:00"]\n      other', '"25:00"]\n      other')
     result = school.run("validate")
     assert result.exit_code == 2
     assert "mkdocs.yml:" in result.output and "posting_slots" in result.output
 
 
 def test_a_grace_window_shorter_than_the_catch_up_is_pointed_out(school: School) -> None:
-    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (school.root / "mkdocs.yml").write_text(settings.replace("publish_grace_minutes: 120", "publish_grace_minutes: 30"),
-                                            encoding="utf-8")
+    edit_settings(school, "publish_grace_minutes: 120", "publish_grace_minutes: 30")
     result = school.run("workflows")
     assert result.exit_code == 0
     assert "publish_grace_minutes is 30, less than the 60 minutes after a slot when its catch-up runs" in result.output
