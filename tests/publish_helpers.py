@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -53,6 +54,16 @@ def approved(school: School, name: str, body: str, publish_at: str = "2027-06-01
     text = (f"---\npublish_at: {publish_at}\nstatus: approved\nauthor: Office (J. Pengelly)\n"
             f"approved_by: Mrs Hart\n{extra}---\n{body}\n")
     return school.write(f"content/posts/{name}.md", text)
+
+
+def slot_at(school: School, time: str) -> None:
+    """Give the school one posting slot, at this time every day, so a post written for it is due then."""
+    settings = (school.root / "mkdocs.yml").read_text(encoding="utf-8")
+    settings, changed = re.subn(r"(?m)^    posting_slots:\n(      .*\n)+",
+                                f'    posting_slots:\n      school_days: ["{time}"]\n      other_days: ["{time}"]\n',
+                                settings)
+    assert changed == 1, "the example settings have no posting_slots: to change"
+    (school.root / "mkdocs.yml").write_text(settings, encoding="utf-8")
 
 
 def ledger_lines(root: Path, outbox: bool = False) -> list[dict]:

@@ -42,3 +42,4 @@ def test_bench_at_200_posts_reports_every_figure(tmp_path: Path) -> None:
     assert figures["validate_over_baseline"] > 0
     assert figures["site_mb"] > 0 and figures["site_mb_per_1000_posts"] > 0
     assert "validate / baseline" in result.output
+    assert "GitHub Actions minutes a month" in result.output and figures["github_minutes"]["scheduled_minutes_a_month"] > 0

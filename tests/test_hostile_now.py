@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import School
 from postplan.cli import cli
-from publish_helpers import FAKE_KEYS, TWEETS, approved, ledger_lines
+from publish_helpers import FAKE_KEYS, TWEETS, approved, ledger_lines, slot_at
 
 TEXT = "Harvest Festival is this afternoon at 2pm."
 
@@ -49,6 +49,7 @@ def test_a_past_now_with_credentials_refuses_to_send_and_says_why(school: School
 
 def test_a_dry_run_at_a_past_now_still_shows_what_would_go_out(school: School) -> None:
     due, now = _past()
+    slot_at(school, due[-5:])
     approved(school, "harvest", TEXT, publish_at=due)
     with responses.RequestsMock(assert_all_requests_are_fired=True):
         result = _publish(school, "--dry-run", "--now", now)
@@ -58,6 +59,7 @@ def test_a_dry_run_at_a_past_now_still_shows_what_would_go_out(school: School) -
 
 def test_allow_past_now_sends_late_on_purpose(school: School) -> None:
     due, now = _past()
+    slot_at(school, due[-5:])
     approved(school, "harvest", TEXT, publish_at=due)
     with responses.RequestsMock(assert_all_requests_are_fired=True) as x:
         x.add(responses.POST, TWEETS, status=201,
@@ -69,6 +71,7 @@ def test_allow_past_now_sends_late_on_purpose(school: School) -> None:
 
 def test_a_now_close_to_the_real_clock_sends_as_usual(school: School) -> None:
     moment = _school_clock()
+    slot_at(school, f"{moment - dt.timedelta(minutes=3):%H:%M}")
     approved(school, "harvest", TEXT, publish_at=f"{moment - dt.timedelta(minutes=3):%Y-%m-%d %H:%M}")
     with responses.RequestsMock(assert_all_requests_are_fired=True) as x:
         x.add(responses.POST, TWEETS, status=201,

@@ -29,7 +29,7 @@ def test_a_renamed_and_lightly_edited_post_is_reported_for_a_person_and_not_sent
 
     first.unlink()
     approved(school, "harvest-festival-total", EDITED, publish_at="2027-06-01 08:30")
-    approved(school, "pe-kit", "PE kit is needed on Thursday this week, not Friday.", publish_at="2027-06-01 08:35")
+    approved(school, "pe-kit", "PE kit is needed on Thursday this week, not Friday.", publish_at="2027-06-01 08:30")
     for args in (["--dry-run"], []):
         result = school.run("publish", *args, "--now", "2027-06-01T08:40")
         assert result.exit_code == 1, result.output
@@ -48,7 +48,7 @@ def test_a_different_post_about_the_same_thing_is_not_taken_for_a_sent_one(schoo
     assert school.run("publish", "--now", "2027-06-01T08:31").exit_code == 0
     first.unlink()
     approved(school, "harvest-thanks", "Harvest Festival: thank you for the tins, pasta and cereal boxes.",
-             publish_at="2027-06-01 08:35")
+             publish_at="2027-06-01 08:30")
     result = school.run("publish", "--now", "2027-06-01T08:40")
     assert result.exit_code == 0, result.output
     assert _sent_posts(school) == ["harvest", "harvest-thanks"]

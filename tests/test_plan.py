@@ -125,7 +125,8 @@ def test_a_post_put_right_after_the_move_is_no_longer_reported(planned: School) 
     _move_sports_day(planned, "2027-06-08")
     path = planned.root / SPORTS_DAY_POSTS[2]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("2027-05-31 17:00", "2027-06-07 17:00"), encoding="utf-8")
+    # the reminder says 17:00; planned on that day's next posting slot, 18:00
+    path.write_text(text.replace("2027-05-31 18:00", "2027-06-07 18:00"), encoding="utf-8")
 
     result = planned.run("plan", *NOW, *AUTHOR)
 

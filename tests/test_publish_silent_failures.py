@@ -71,7 +71,7 @@ def test_a_missed_post_has_its_own_exit_code_once(school: School) -> None:
 
 def test_status_shows_what_is_due_now_the_last_run_and_how_late_it_was(school: School) -> None:
     approved(school, "sports-day", "Sports Day is today!", publish_at="2027-06-01 08:30")
-    approved(school, "sun-hats", "Remember sun hats!", publish_at="2027-06-01 09:00")
+    approved(school, "sun-hats", "Remember sun hats!", publish_at="2027-06-01 08:30")
     approved(school, "results", "Results on Friday.", publish_at="2027-06-04 15:00")
     school.write("ledger.jsonl",
                  '{"at": "2027-06-01T08:30:00+01:00", "of": 1, "part": 0, "post": "sports-day", "run": "r1", '
@@ -83,7 +83,7 @@ def test_status_shows_what_is_due_now_the_last_run_and_how_late_it_was(school: S
     assert "Last run: Tue 1 Jun 2027 09:17 (3 minutes ago): 1 published." in status.output
     assert "Its posts went out up to 47 minutes after their time (the schedule ran late" in status.output
     assert "Due now (1: the next run sends it):" in status.output
-    assert "Tue 1 Jun 2027 09:00  sun-hats  (school, 20 minutes ago)" in status.output
+    assert "Tue 1 Jun 2027 08:30  sun-hats  (school, 50 minutes ago)" in status.output
     assert "results" in status.output.split("Due next")[1]
 
 

@@ -141,8 +141,8 @@ def test_a_short_rate_limit_is_waited_out(school: School, x, sleeps, caplog) -> 
 
 
 def test_a_long_rate_limit_stops_the_run_and_the_post_is_tried_again_later(school: School, x, sleeps, caplog) -> None:
-    approved(school, "sports-day", TEXT)
-    approved(school, "lunch-menu", "Lunch today is pasta bake.", publish_at="2027-06-01 08:31")
+    approved(school, "sports-day", TEXT, publish_at="2027-06-01 08:29")  # both go out at the 08:30 slot, in this order
+    approved(school, "lunch-menu", "Lunch today is pasta bake.", publish_at="2027-06-01 08:30")
     error(x, 429, "Too Many Requests", "Too Many Requests", {"x-rate-limit-reset": str(int(CLOCK) + 900)})
     report = run(school, sleeps)
     assert report.exit_code == 1 and sleeps == []
@@ -239,8 +239,8 @@ def test_a_duplicate_is_recorded_as_failed_and_never_retried(school: School, x, 
 
 def test_refused_credentials_stop_the_run_naming_the_variables_not_their_values(school: School, x, sleeps,
                                                                                caplog) -> None:
-    approved(school, "sports-day", TEXT)
-    approved(school, "lunch-menu", "Lunch today is pasta bake.", publish_at="2027-06-01 08:31")
+    approved(school, "sports-day", TEXT, publish_at="2027-06-01 08:29")  # both go out at the 08:30 slot, in this order
+    approved(school, "lunch-menu", "Lunch today is pasta bake.", publish_at="2027-06-01 08:30")
     error(x, 401, "Unauthorized", "Unauthorized")
     report = run(school, sleeps)
     assert report.exit_code == 2 and len(x.calls) == 1

@@ -201,11 +201,15 @@ def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, ob
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run_bench(posts: int, repeat: int, json_path: Path, keep: Path | None = None) -> str:
-    """Benchmark, write every figure to ``json_path`` as JSON, and return the table of them."""
+def run_bench(posts: int, repeat: int, json_path: Path, keep: Path | None = None, root: Path = Path(".")) -> str:
+    """Benchmark, write every figure to ``json_path`` as JSON, and return the table of them, with the
+    GitHub minutes a month that ``root``'s workflows would cost at the measured times."""
+    from postplan.actions_minutes import for_bench
+
     result = benchmark(posts, repeat, keep)
+    result["github_minutes"], minutes = for_bench(root, result["measures"])
     json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return table(result)
+    return table(result) + "\n" + minutes
 
 
 def table(result: dict[str, object]) -> str:

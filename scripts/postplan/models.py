@@ -21,6 +21,7 @@ from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateT
                              LocalDateTime, Minutes, Platform, Source, Status, line_of)
 from postplan.datewindow import MAX_DAYS
 from postplan.fieldtypes import OneAddress, SchoolDate, WebLink
+from postplan.slots import PostingSlots, is_school_day, next_slot
 
 __all__ = ["DEFAULT_ZONE", "ID_PATTERN", "Account", "Allow", "Campaign", "Consent", "DateOrLocalDateTime",
            "Event", "EventKind", "Frozen", "LocalDateTime", "Media", "Minutes", "Planned", "Platform", "Poll",
@@ -110,6 +111,7 @@ class Settings(Frozen):
     approved_mentions: list[str] = Field(default_factory=list)
     website_domains: list[str] = Field(default_factory=list)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
+    posting_slots: PostingSlots = Field(default_factory=PostingSlots)  # the times posts go out (slots.py)
     x_prices: XPrices = Field(default_factory=XPrices)  # to estimate what posting to X costs
     review_minutes: int = Field(default=60, ge=0, le=MAX_DAYS * 1440)  # approval at least this long before
     publish_grace_minutes: int = Field(default=120, ge=0, le=MAX_DAYS * 1440)  # later than this: "missed"
@@ -365,6 +367,13 @@ class Repository(BaseModel):
 
     def in_term(self, day: dt.date) -> bool:
         return any(t.start <= day <= t.end for t in self.terms)
+
+    def school_day(self, day: dt.date) -> bool:
+        return is_school_day(day, [(t.start, t.end) for t in self.terms])
+
+    def goes_out(self, publish_at: dt.datetime) -> dt.datetime:
+        """When a post written for ``publish_at`` really goes out: at the first posting slot from then."""
+        return next_slot(publish_at, self.settings.posting_slots, self.settings.zone, self.school_day)
 
 
 # --- planning -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from postplan.clock import localize
 from postplan.models import Campaign, Event, Reminder, Repository
+from postplan.slots import slot_that_day
 from postplan.template_values import campaign_values, event_values, school_values
 from postplan.templating import Templates
 
@@ -75,7 +76,9 @@ def render_reminder(owner: Event | Campaign, reminder: Reminder, repository: Rep
     settings = repository.settings
     first_day, last_day = owner_days(owner)
     day = reminder_day(first_day, last_day, reminder)
-    publish_at = localize(dt.datetime.combine(day, reminder.at), settings.zone)
+    # on that day's posting slot (the one at or after the reminder's time): it goes out when it says
+    publish_at = slot_that_day(localize(dt.datetime.combine(day, reminder.at), settings.zone),
+                               settings.posting_slots, settings.zone, repository.school_day)
     values = {
         **school_values(settings, day),
         **(event_values(owner) if isinstance(owner, Event) else campaign_values(owner)),

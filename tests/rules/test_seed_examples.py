@@ -19,7 +19,7 @@ from conftest import School, post_text
 NOW = "2026-09-01T08:00"
 PHOTO = "media/2027/animal-visit-snaps.jpg"
 
-# (file, front matter, text, the warnings it is expected to give)
+# (file, front matter, text, the warnings it is expected to give: 16:30 and 15:45 are between posting slots)
 EXAMPLES = [
     ("sports-day-confirmed", {"event": "sports-day-2027", "publish_at": "2027-04-20 08:30"},
      "Just confirmed our Sports Day as 1st June. Put the date in your diary - we'll see you there!", set()),
@@ -29,11 +29,11 @@ EXAMPLES = [
      "Quick reminder for Year 6 parents that the next £15 payment for the residential trip is due by Thursday.", set()),
     ("cinderella-highlights", {"event": "cinderella-matinee-2026", "publish_at": "2026-12-09 16:30"},
      "The first audience loved today's KS2 performance of Cinderella. Standing ovations all-round! Photos to follow...",
-     set()),
+     {"between-slots"}),
     ("owens-animals-snaps", {"event": "animal-visit-2027", "publish_at": "2027-04-28 15:45",
                              "media": f'[{{file: {PHOTO}, alt: "Children holding a tortoise and a corn snake", '
                                       f"people: true, consent: confirmed}}]"},
-     "Owen's Animals came in today for our children to hold some exotic animals. A few snaps here...", set()),
+     "Owen's Animals came in today for our children to hold some exotic animals. A few snaps here...", {"between-slots"}),
     ("green-class-blog", {"event": "animal-visit-2027", "publish_at": "2027-04-30 15:30"},
      "Earlier today @GreenClass blogged some of their animal fact books. Check it out at http://bit.ly/1zLd4JB",
      {"link-not-https", "link-shortener"}),

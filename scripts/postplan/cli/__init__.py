@@ -31,7 +31,8 @@ def cli() -> None:
 
 for command in (checking.validate, checking.rules, publishing.record_feeds, building.bench, publishing.publish,
                 publishing.takedown, publishing.status, drafting.new, drafting.plan_command, checking.preview,
-                checking.schema, building.build, building.serve, building.media, checking.accuracy, consenting.consent):
+                checking.schema, building.build, building.serve, building.media, checking.accuracy, consenting.consent,
+                building.workflows):
     cli.add_command(command)
 
 

@@ -145,7 +145,8 @@ def media_strip(files: tuple[Path, ...], root: Path) -> None:
 def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Path) -> None:
     """Time validate, build, publish and --help on a synthetic school of N posts.
 
-    Each command runs as a whole process; the table gives the median time and the peak memory.
+    Each command runs as a whole process; the table gives the median time and the peak memory, then the
+    GitHub Actions minutes a month the repository's workflows would cost at those times.
 
     \b
     Example:
@@ -156,5 +157,47 @@ def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Pat
     if posts < 1 or repeat < 1:
         raise Failure("--posts and --repeat must be at least 1")
     click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
-    click.echo(run_bench(posts, repeat, root / json_path, keep))
+    click.echo(run_bench(posts, repeat, root / json_path, keep, root))
     click.echo(f"Every figure: {json_path}", err=True)
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Change nothing: exit 1 if the workflow and the settings disagree.")
+@root_option
+def workflows(check: bool, root: Path) -> None:
+    """Write the publishing workflow's schedule and secrets from the settings (mkdocs.yml).
+
+    The workflow runs at the posting slots (posting_slots: in mkdocs.yml), in summer and winter time,
+    with a catch-up an hour after each, and hands every account's credentials to postplan publish.
+    Run it after changing the slots or the accounts, and commit .github/workflows/publish.yml.
+
+    \b
+    Examples:
+        postplan workflows
+        postplan workflows --check
+    """
+    from postplan import workflows as publishing_workflow
+    from postplan.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(root)
+    except SettingsError as error:
+        raise Failure(str(error)) from None
+    path = publishing_workflow.PUBLISH_WORKFLOW
+    if check:
+        current = root / path
+        if not current.is_file() or current.read_text(encoding="utf-8") != publishing_workflow.publish_workflow(settings):
+            click.echo(f"{path}: does not match the posting slots and accounts in mkdocs.yml; "
+                       "run `postplan workflows` and commit it")
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"{path}: matches mkdocs.yml")
+        return
+    changed = publishing_workflow.write(root, settings)
+    runs = publishing_workflow.runs_a_month(settings)
+    click.echo(f"{path}: {'written' if changed else 'already up to date'} "
+               f"(about {runs:.0f} runs a month at the posting slots)")
+    catch_up = int(publishing_workflow.CATCH_UP.total_seconds() // 60)
+    if settings.publish_grace_minutes < catch_up:
+        click.echo(f"Note: publish_grace_minutes is {settings.publish_grace_minutes}, less than the {catch_up} "
+                   "minutes after a slot when its catch-up runs: a post whose slot's run GitHub drops is "
+                   "recorded as missed rather than sent late.")

@@ -24,12 +24,13 @@ def media_path(root: Path, file: str) -> Path:
     return root / CONTENT_DIR / file.replace("\\", "/")
 
 
-def content_hash(post: Post, root: Path) -> str:
-    """A fingerprint of what would be posted: every part's text, each image's bytes, and the poll."""
+def content_hash(post: Post, root: Path, image_sha256=regularfile.sha256) -> str:
+    """A fingerprint of what would be posted: every part's text, each image's bytes, and the poll.
+    ``image_sha256`` may remember images between runs (``fingerprints.Fingerprints.sha256``)."""
     images = []
     for media in post.media:
         try:  # never /dev/zero, a pipe or a file outside content/, whatever the post says
-            images.append(regularfile.sha256(media_path(root, media.file), root / CONTENT_DIR, MAX_MEDIA_BYTES))
+            images.append(image_sha256(media_path(root, media.file), root / CONTENT_DIR, MAX_MEDIA_BYTES))
         except regularfile.Refused:
             images.append("missing:" + media.file)
     poll = {"options": post.poll.options, "minutes": post.poll.duration} if post.poll else None

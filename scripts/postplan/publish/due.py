@@ -1,7 +1,9 @@
 """Find due posts: which approved posts go out now, and which must not (and why).
 
 A post goes out when it is approved, its time has come, it is not in the ledger, it has no errors,
-it is less than the grace window late, and the event it is about has not happened yet. A post that
+it is less than the grace window late, and the event it is about has not happened yet. Its time is
+the first posting slot at or after its ``publish_at`` (slots.py): the workflow runs only at the slots,
+so a post written for 10:05 goes out at 12:30, whether the 12:30 run or its catch-up sends it. A post that
 is later than that is *missed*: "see you tomorrow" a day late is wrong, so it is recorded, not sent.
 """
 
@@ -15,6 +17,7 @@ from postplan.findings import Finding
 from postplan.wording import duration
 from postplan.models import Event, Post, Repository
 from postplan.publish.content import content_hash
+from postplan.publish.fingerprints import Fingerprints
 from postplan.publish.ledger import PostRecord, sent_hashes
 from postplan.publish.likeness import renamed_from
 
@@ -40,13 +43,15 @@ def due_posts(repository: Repository, findings: list[Finding], records: dict[str
     errors = _errors_by_path(findings)
     hashes = sent_hashes(records)
     gone = _sent_and_gone(repository, records)
+    photos = Fingerprints(Path(repository.root))
     decisions = []
     for post in sorted(repository.posts, key=lambda p: (p.publish_at, p.id)):
-        if post.publish_at > now:
+        if still_to_go(repository, post, now):
             continue
-        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone)
+        decision = _decide(post, repository, errors, records.get(post.id), hashes, now, grace, gone, photos)
         if decision is not None:
             decisions.append(decision)
+    photos.save()
     return decisions
 
 
@@ -55,7 +60,31 @@ def deciding(repository: Repository, now: dt.datetime) -> set[str]:
     window. An earlier post is missed and a later one is not due, whatever their findings say."""
     grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
     return {post.source.path for post in repository.posts
-            if post.status == "approved" and now - grace <= post.publish_at <= now}
+            if post.status == "approved" and post.publish_at <= now
+            and now - grace <= repository.goes_out(post.publish_at) <= now}
+
+
+def when(repository: Repository, post: Post, form: str = "%a %-d %b %H:%M") -> str:
+    """A post's time as staff wrote it and, when it falls between slots, the slot it really goes out at."""
+    going = repository.goes_out(post.publish_at)
+    written = post.publish_at.strftime(form)
+    if going == post.publish_at:
+        return written
+    same_day = going.date() == post.publish_at.astimezone(going.tzinfo).date()
+    return f"{written}, goes out at {going:%H:%M}{'' if same_day else f' on {going:%a %-d %b}'} (the next posting slot)"
+
+
+def still_to_go(repository: Repository, post: Post, now: dt.datetime) -> bool:
+    """Whether a post has yet to go out: its slot is still to come (cheap for posts well in the future)."""
+    return post.publish_at > now or repository.goes_out(post.publish_at) > now
+
+
+def next_up(repository: Repository, now: dt.datetime) -> Post | None:
+    """The approved post that goes out next after ``now`` (a post between slots may still be waiting)."""
+    soon = [(repository.goes_out(post.publish_at), post.id, post) for post in repository.posts
+            if post.status == "approved" and post.publish_at > now - dt.timedelta(days=8)]
+    waiting = [item for item in soon if item[0] > now]
+    return min(waiting, key=lambda item: item[:2])[2] if waiting else None
 
 
 def _sent_and_gone(repository: Repository, records: dict[str, PostRecord]) -> dict[str, dict]:
@@ -67,11 +96,13 @@ def _sent_and_gone(repository: Repository, records: dict[str, PostRecord]) -> di
 
 
 def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]], record: PostRecord | None,
-            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, gone: dict[str, dict]) -> Decision | None:
+            hashes: dict[str, str], now: dt.datetime, grace: dt.timedelta, gone: dict[str, dict],
+            photos: Fingerprints) -> Decision | None:
     root = Path(repository.root)
-    fingerprint = content_hash(post, root)
+    fingerprint = content_hash(post, root, photos.sha256)
+    going = repository.goes_out(post.publish_at)
     if post.status != "approved":
-        if now - post.publish_at <= grace and record is None:
+        if now - going <= grace and record is None:
             return Decision(post, NOT_APPROVED, f"its time has come but it is {post.status}, not approved", fingerprint)
         return None
     if record is not None:
@@ -80,7 +111,7 @@ def _decide(post: Post, repository: Repository, errors: dict[str, list[Finding]]
             return settled
     elif fingerprint in hashes:
         return Decision(post, SAME_CONTENT, f"the same content went out as '{hashes[fingerprint]}'", fingerprint)
-    late = now - post.publish_at
+    late = now - going
     stale = _event_over(repository.event(post.event), now)
     if stale:
         return Decision(post, MISS, stale, fingerprint)

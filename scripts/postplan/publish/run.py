@@ -18,13 +18,13 @@ from pathlib import Path
 from postplan.escape import terminal
 from postplan.findings import Finding
 from postplan.load import Loaded
-from postplan.models import Settings
+from postplan.models import Repository, Settings
 from postplan.platforms import dollars, x_charge
 from postplan.publish import past_now, record
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, keep_out_of_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
-                                  SAME_CONTENT, SEND, Decision, due_posts)
+                                  SAME_CONTENT, SEND, Decision, due_posts, next_up, when)
 from postplan.publish.durable import open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, in_ci, missing_secrets
 from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
@@ -102,6 +102,8 @@ def publish(loaded: Loaded, findings: list[Finding], now: dt.datetime, options: 
     ledger = open_ledger(root, settings, outbox=not live, writing=not options.dry_run)
     if options.dry_run:
         _decide_and_act(loaded, findings, ledger, now, report, None, live)
+        if not report.counts and (coming := next_up(loaded.repository, now)) is not None:
+            report.notes.append(f"Next to go out: {coming.id}, {when(loaded.repository, coming)}.")
         return report
     with ledger.lock() as held:
         if not held:
@@ -133,7 +135,7 @@ def _decide_and_act(loaded: Loaded, findings: list[Finding], ledger: Ledger, now
         _require_credentials(decisions, sender)
     for decision in decisions:
         if sender is None:
-            _preview(decision, root, report, loaded.repository.settings)
+            _preview(decision, report, loaded.repository)
         elif sender.stopped is not None and decision.action in (SEND, RESUME):
             report.add("not sent", decision.post.id, f"the run stopped: {sender.stopped}")
         else:
@@ -196,9 +198,9 @@ def _resolve_hint(post_id: str) -> str:
             " (or --as not-sent)")
 
 
-def _preview(decision: Decision, root: Path, report: Report, settings: Settings) -> None:
+def _preview(decision: Decision, report: Report, repository: Repository) -> None:
     """A dry run's line: what would be sent (in full) or recorded; nothing is written."""
-    post = decision.post
+    post, root, settings = decision.post, Path(repository.root), repository.settings
     account = settings.accounts.get(post.account)
     if decision.action == NEEDS_PERSON and account is not None and account.platform in SETTLES:
         report.add("would settle", post.id, f"{decision.reason}: the run asks {account.platform} where it is first")
@@ -210,7 +212,7 @@ def _preview(decision: Decision, root: Path, report: Report, settings: Settings)
             charge, words = x_charge([m.text for m in sending], settings.x_prices)
             report.x_charge += charge
             shown.append(f"    estimated X charge: {dollars(charge)} ({words})")
-        report.add("would send", post.id, f"to {post.account}, due {post.publish_at:%a %-d %b %H:%M}", shown)
+        report.add("would send", post.id, f"to {post.account}, due {when(repository, post)}", shown)
     elif decision.action == MISS:
         report.add("would miss", post.id, decision.reason)
     elif decision.action in (EDITED, SAME_CONTENT):

@@ -39,8 +39,8 @@ def last_run_lines(repository: Repository, entries: list[dict], now: dt.datetime
             did[entry["state"]] = did.get(entry["state"], 0) + 1
     what = ", ".join(f"{count} {state}" for state, count in did.items()) or "claimed, with no outcome yet"
     lines = [f"Last run: {at:%a %-d %b %Y %H:%M} ({_ago(now - at)} ago): {what}."]
-    due = {post.id: post.publish_at for post in repository.posts}
-    late = [_moment(e, now.tzinfo) - due[e["post"]] for e in mine
+    due = {post.id: post for post in repository.posts}  # how late: after the slot the post went out at
+    late = [_moment(e, now.tzinfo) - repository.goes_out(due[e["post"]].publish_at) for e in mine
             if e.get("state") == "published" and e.get("post") in due]
     if late:
         minutes = max(0, int(max(late).total_seconds() // 60))
@@ -52,8 +52,9 @@ def last_run_lines(repository: Repository, entries: list[dict], now: dt.datetime
 def due_now(repository: Repository, records: dict[str, PostRecord], now: dt.datetime) -> list[Post]:
     """Approved posts whose time has come, still within the grace window, that no run has sent yet."""
     grace = dt.timedelta(minutes=repository.settings.publish_grace_minutes)
-    return sorted((p for p in repository.posts if p.status == "approved" and now - grace <= p.publish_at <= now
-                   and p.id not in records), key=lambda p: p.publish_at)
+    return sorted((p for p in repository.posts if p.status == "approved" and p.publish_at <= now
+                   and now - grace <= repository.goes_out(p.publish_at) <= now and p.id not in records),
+                  key=lambda p: p.publish_at)
 
 
 def due_now_lines(repository: Repository, records: dict[str, PostRecord], now: dt.datetime) -> list[str]:

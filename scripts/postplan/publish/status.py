@@ -8,6 +8,7 @@ from pathlib import Path
 from postplan.escape import terminal
 from postplan.models import Repository
 from postplan.platforms import dollars, x_charge
+from postplan.publish.due import still_to_go, when
 from postplan.publish.durable import open_ledger
 from postplan.publish.ledger import PostRecord, fold
 from postplan.publish.runs import due_now_lines, last_run_lines
@@ -39,11 +40,11 @@ def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> st
 
 
 def _due_next(repository: Repository, records: dict[str, PostRecord], now: dt.datetime, limit: int) -> list[str]:
-    upcoming = sorted((p for p in repository.posts if p.status == "approved" and p.publish_at > now
+    upcoming = sorted((p for p in repository.posts if p.status == "approved" and still_to_go(repository, p, now)
                        and p.id not in records), key=lambda p: p.publish_at)
     waiting = sum(1 for p in repository.posts if p.status != "approved" and p.publish_at > now)
     lines = [f"Due next ({len(upcoming)} approved; {waiting} more not yet approved):"]
-    lines += [f"  {p.publish_at:%a %-d %b %Y %H:%M}  {p.id}  ({p.account})" for p in upcoming[:limit]]
+    lines += [f"  {when(repository, p, '%a %-d %b %Y %H:%M')}  {p.id}  ({p.account})" for p in upcoming[:limit]]
     return lines if upcoming else [lines[0], "  nothing approved is waiting"]
 
 
