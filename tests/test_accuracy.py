@@ -157,8 +157,6 @@ def test_the_command_says_so_when_there_is_no_corpus(tmp_path, capsys):
 # --- the policy checks reach the targets -----------------------------------------------------------------
 
 
-# Expected to fail until the rules being rewritten for the accuracy issue land; remove the mark then.
-@pytest.mark.xfail(strict=False, reason="the policy rules do not yet reach the accuracy targets")
 def test_the_checks_reach_the_accuracy_targets():
     overall = measure().overall()
     assert overall["recall"] >= TARGETS["recall"], f"recall {overall['recall']:.0%}"

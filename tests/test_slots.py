@@ -91,3 +91,16 @@ def test_validate_warns_of_a_post_between_slots_until_its_slot_has_passed(school
     assert "write one of that day's slots (08:30, 12:30, 15:30, 18:00)" in before.output
     after = school.run("validate", "--now", "2027-06-01T13:00")
     assert "between-slots" not in after.output and "posting slots" not in after.output
+
+
+def test_a_school_that_has_not_chosen_slots_is_not_warned_about_the_defaults(school: School) -> None:
+    settings = school.root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    start = text.index("    posting_slots:\n")
+    end = text.index("\n", text.index("other_days:", start)) + 1
+    settings.write_text(text[:start] + text[end:], encoding="utf-8")
+    approved(school, "cake-sale", "Cake sale after school today!", publish_at="2027-06-01 10:05")
+    checked = school.run("validate", "--now", "2027-05-20T09:00")
+    assert "between-slots" not in checked.output and "posting slots" not in checked.output
+    dry = school.run("publish", "--dry-run", "--now", "2027-06-01T12:31")  # the default slots still decide
+    assert "goes out at 12:30 (the next posting slot)" in dry.output

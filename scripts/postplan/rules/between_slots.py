@@ -2,8 +2,10 @@
 
 The publishing workflow runs only at the slots (``posting_slots:`` in mkdocs.yml; by default 08:30,
 12:30, 15:30 and 18:00 on school days, 10:00 and 18:00 at weekends and in holidays), so a post
-written for 10:05 goes out at 12:30. A warning, so the author knows when families will see it; not
-for a post whose slot has passed, or that the publisher's ledger knows: that is history.
+written for 10:05 goes out at 12:30. A warning, so the author knows when families will see it, once
+the school has chosen its slots (a school that has not set ``posting_slots:`` is not warned about the
+defaults: the dry run, the status board and the pull request's preview still say when each post really
+goes out); not for a post whose slot has passed, or that the publisher's ledger knows: that is history.
 
 Passes: ``publish_at: 2027-06-01 08:30`` (a slot).
 
@@ -24,7 +26,7 @@ POLICY = "Teachers must always think about the most effective way to communicate
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     repository = context.repository
-    if post.id in context.ledger:
+    if post.id in context.ledger or "posting_slots" not in repository.settings.model_fields_set:
         return
     going = repository.goes_out(post.publish_at)
     if going == post.publish_at or going <= context.now:
