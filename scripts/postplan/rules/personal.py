@@ -55,6 +55,8 @@ _RUN = re.compile(r"\d+")
 _GAP = re.compile(r"[ \t\n.()\-–]{1,3}|\s*\(0\)\s*")  # what may stand between the groups of one number
 # Six digits close together (with at most a gap like _GAP between any two): every number found has them,
 # so a text of scores, prices and years ("won 3-1", "£4.50", "2027") is done with after one search.
+# A book's number, which starts 978 or 979 and has thirteen digits ("978-0-14-131235-2").
+_ISBN = re.compile(r"\b97[89](?:[-\s]?\d){9}[-\s]?[\dX]\b")
 _CLOSE_DIGITS = re.compile(r"\d(?:(?:[ \t\n.()\-–]{1,3}|\s*\(0\)\s*)?\d){5}")
 # Words just before a number that make it a reference, not a phone number ("Order no. 0123 456 7890").
 _REFERENCE = re.compile(
@@ -87,7 +89,7 @@ def phone_numbers(text: str) -> list[Found]:
 
 
 def _digit_numbers(text: str) -> list[Found]:
-    clean = blank(text, DATE, TIME, _PRICE)
+    clean = blank(text, DATE, TIME, _PRICE, _ISBN)
     found = []
     for group in _groups(clean):
         found += _numbers_in(clean, group)

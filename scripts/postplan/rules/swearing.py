@@ -123,7 +123,18 @@ def unmasked(token: str, lists: WordLists) -> str | None:
         return None
     swapped = token.translate(_SWAPS)
     pattern = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in swapped))
-    return next((word for word in lists.swears_by_length.get(len(swapped), ()) if pattern.fullmatch(word)), None)
+    whole = next((word for word in lists.swears_by_length.get(len(swapped), ()) if pattern.fullmatch(word)), None)
+    return whole or _masked_stem(swapped)
+
+
+def _masked_stem(swapped: str) -> str | None:
+    """A strong swear word masked at the start or end of a made-up compound ("sh*tload", "clusterf***")."""
+    for stem in STRONG_STEMS:
+        for part in (swapped[:len(stem)], swapped[-len(stem):]):
+            if len(part) == len(stem) and any(c in _MASKS for c in part) and \
+                    all(c == s or c in _MASKS for c, s in zip(part, stem)) and part[0] == stem[0]:
+                return stem
+    return None
 
 
 # Who an insult can be aimed at: said before ("you idiots", "don't be a muppet") or after ("idiots who
