@@ -174,3 +174,14 @@ def test_the_held_out_set_is_sound_and_apart_from_the_corpus(corpus):
 def test_the_scorer_reads_the_held_out_set_only_when_asked(capsys):
     assert main(["--held-out", "--corpus", str(CORPUS / "no-such-corpus")]) == 2
     assert "no corpus at" in capsys.readouterr().out
+
+
+def test_a_hashtag_cut_off_by_yaml_is_a_corpus_problem(tmp_path):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "pe.yml").write_text(
+        "cases:\n  - id: pe-tag\n    post:\n      body: What a save #ProudOfLeoFitzgerald\n"
+        "    expect: [pupil-full-name]\n    why: a name in a hashtag\n", encoding="utf-8")
+    _, problems = load_corpus(tmp_path)
+    assert [problem.where for problem in problems] == ["pe.yml line 4"]
+    assert "quotes" in problems[0].message

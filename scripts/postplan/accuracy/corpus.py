@@ -62,6 +62,9 @@ class CorpusProblem:
 # --- reading the corpus -------------------------------------------------------------------------------
 
 
+_CUT_BY_COMMENT = re.compile(r"^\s*(?:- )?(?:body|alt|text|why): [^\"'|>].* #")
+
+
 def load_corpus(corpus: Path = CORPUS, cases_folder: Path | None = None) -> tuple[list[Case], list[CorpusProblem]]:
     """Every case of every ``*.yml`` file in the cases folder (``cases/`` unless another is given, such as
     the held-out set), and a problem for each one that is not a proper case."""
@@ -69,10 +72,14 @@ def load_corpus(corpus: Path = CORPUS, cases_folder: Path | None = None) -> tupl
     problems: list[CorpusProblem] = []
     for path in sorted((cases_folder or corpus / "cases").glob("*.yml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            source = path.read_text(encoding="utf-8")
+            data = yaml.safe_load(source)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(CorpusProblem(path.name, f"cannot be read: {error}"))
             continue
+        problems += [CorpusProblem(f"{path.name} line {number}", "a ' #' in unquoted text starts a comment and the "
+                                   "rest of the text is lost: put the text in quotes")
+                     for number, line in enumerate(source.splitlines(), 1) if _CUT_BY_COMMENT.match(line)]
         if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
             problems.append(CorpusProblem(path.name, "must hold `cases:`, a list"))
             continue

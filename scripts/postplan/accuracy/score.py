@@ -14,7 +14,7 @@ TARGETS = {"recall": 0.95, "clean_with_error": 0}
 # The kind of harm each rule is about: a breach "flagged by a rule of the right kind" got a finding
 # whose kind is the kind of one of the rules its label expects.
 KINDS = {
-    "identity": ["pupil-full-name", "pupil-name-with-photo", "pupil-singled-out", "hidden-text"],
+    "identity": ["pupil-full-name", "pupil-full-name-possible", "pupil-name-with-photo", "pupil-singled-out", "hidden-text"],
     "personal-information": ["phone-number", "email-address", "postal-address", "birth-date",
                              "vehicle-registration", "secret-in-text", "special-category",
                              "special-category-possible"],

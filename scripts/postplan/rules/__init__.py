@@ -61,6 +61,7 @@ from postplan.rules import (
     poll,
     postal_address,
     pupil_full_name,
+    pupil_full_name_possible,
     pupil_name_with_photo,
     pupil_singled_out,
     quiet_hours,
@@ -154,6 +155,7 @@ _MODULES: tuple[ModuleType, ...] = (
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
     pupil_full_name,
+    pupil_full_name_possible,
     pupil_name_with_photo,
     pupil_singled_out,
     hidden_text,

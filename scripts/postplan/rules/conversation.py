@@ -88,6 +88,8 @@ _COMPLAINT = (
     r"been\s+(?:complaining|commenting|moaning))\b"
     r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
     rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had)\s+)?{_COMPLAINED}"
+    rf"|\b(?:to|for)\s+the\s+{_COMPLAINER}\s+(?:who\s+(?:is|are|keeps?)\s+)?(?:posting|commenting|complaining|moaning|"
+    r"messaging|writing)\s+(?:on|about|in)\b"
     # Answering someone who keeps asking: "we have already explained … twice", "before posting again".
     r"|\balready\s+(?:explained|answered|told\s+you|responded|replied)\b[^.!?\n]{0,50}?"
     r"\b(?:twice|several\s+times|many\s+times|repeatedly|more\s+than\s+once)\b"
@@ -133,6 +135,8 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
+    r"|\b(?:whoever|the\s+(?:person|people|pupils?|students?|children|child)\s+who)\s+(?:keeps?|kept)\s+"
+    r"(?:leaving|dropping|throwing|taking|parking|blocking|breaking|damaging|ignoring)\b"
     r"|\b(?:this|that|it)\s+is\s+(?:simply\s+|just\s+|really\s+|frankly\s+)?(?:not\s+(?:good\s+enough|acceptable|on)|"
     r"unacceptable)\b"
     rf"|\b(?:the|one|a)\s+(?:child|pupil|student|boy|girl)\s+(?:in|from)\s+{_CLASS}\s+who\s+"
@@ -167,7 +171,7 @@ told stop""".split())),
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
-nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable""".split())),
+nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable keeps kept""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

@@ -38,6 +38,8 @@ trip trips tour tours ski skiing expedition expeditions revision""".split())
 # "Break" is the holiday only as "the break" or "the Easter break", not "after the tournament break".
 _HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
                             r"festive|holiday)\s+break\b", re.IGNORECASE)
+# The day families come back, said just before the date: that day must be a school day.
+_BACK_ON = re.compile(r"\b(?:back|return(?:s|ing)?|reopen(?:s|ing)?|see you(?: all)?)\b[^.!?\n]{0,30}$", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
 _CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
 
@@ -67,9 +69,10 @@ def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:
                 why, meant = "a school holiday (between the terms in calendar/)", _HOLIDAY_WORDS
             else:
                 continue
-            if not present.isdisjoint(meant) or (meant is _HOLIDAY_WORDS and "break" in present
-                                                 and _HOLIDAY_BREAK.search(text)):
-                continue  # the post speaks of the holiday, a closure or the way back: its dates are meant
+            if (not present.isdisjoint(meant) or (meant is _HOLIDAY_WORDS and "break" in present
+                                                  and _HOLIDAY_BREAK.search(text))) \
+                    and not _BACK_ON.search(text, max(0, written.start - 40), written.start):
+                continue  # the post speaks of the holiday or a closure: its dates are meant (not the day back)
             yield Problem(
                 f"'{written.said}' ({day:%A %-d %B %Y}) is {why}",
                 fix="check the date: correct it, or the term dates in calendar/; if it is meant (a holiday "

@@ -227,7 +227,7 @@ def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
     if after is None:
         return None
     if token.bare.islower():  # "maya jones": only a listed surname, not a common word
-        if after.bare.islower() and after.bare.title() in names.surnames and after.bare not in w.LOWER_COMMON:
+        if after.bare.islower() and _lower_surname(after.bare, names) and after.bare not in w.LOWER_COMMON:
             return after.bare, 1
         return None
     if not _capitalised(after) or after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES:
@@ -237,6 +237,15 @@ def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
     if ambiguous and not listed_surname(after.bare, names):
         return None
     return after.bare, 1
+
+
+def _lower_surname(word: str, names: NameList) -> bool:
+    """A surname written in lower case: "jones", "mcallister" (McAllister), "macdonald", "o'brien"."""
+    forms = {word.title()}
+    for prefix in ("mc", "mac"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            forms.add(prefix.title() + word[len(prefix):].title())
+    return any(form in names.surnames for form in forms)
 
 
 def listed_surname(word: str, names: NameList) -> bool:

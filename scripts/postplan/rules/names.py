@@ -194,3 +194,42 @@ def _roster_names(tokens: list[_Token], names: NameList) -> list[Name]:
                 found.append(Name(" ".join(t.bare for t in written[:-1]), written[-1].bare, tokens[index].start, form))
             break
     return found
+
+
+# Words that show a text is about people children learn about or play, not about pupils: history and
+# its periods, the arts, sport's greats, books and shows ("our Tudors topic: Thomas Cromwell").
+_FIGURE_WORDS = frozenset("""history historical historian historians tudor tudors victorian victorians roman romans
+viking vikings saxon saxons stuart stuarts georgian georgians edwardian egyptian egyptians greek greeks ww1 ww2 wwi
+wwii war wars century centuries reign king kings queen queens monarch monarchs explorer explorers inventor inventors
+scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
+illustrator biography autobiography famous inspirational olympian olympians panto pantomime nativity fairy tale
+tales novel myth myths""".split())
+_OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
+
+
+def about_figures(text: str) -> bool:
+    """Whether a text is about figures from history, the arts, sport or stories, where a first name and
+    surname are more likely someone famous than a pupil (the full-name rules then warn, not block)."""
+    return not words(text).isdisjoint(_FIGURE_WORDS) or _OLD_YEAR.search(text) is not None
+
+
+def full_names(post, context, figures: bool):
+    """Each child's name other than a first name alone in the texts a reader sees, once each, with its
+    text; a first name and surname in a text about famous figures only when ``figures``, else never."""
+    from postplan.rules.reading import reader_texts  # the rules read texts through reading.py
+
+    names = names_for(context)
+    seen = set()
+    for text in reader_texts(post):
+        famous = None
+        for name in find_names(name_text(text), names):
+            if name.form == "first" or name.full.lower() in seen:
+                continue
+            if name.form == "full":
+                famous = about_figures(text.value) if famous is None else famous
+                if famous != figures:
+                    continue
+            elif figures:
+                continue
+            seen.add(name.full.lower())
+            yield text, name

@@ -19,6 +19,7 @@ Fails: "What a shit day for the weather"; "Don't be a twat about parking"; "What
 week"; "To the idiots who park on the zig-zags"; "🖕 to the rain".
 """
 
+import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
@@ -52,6 +53,7 @@ POLICY = (
 _FIX = ("reword the post; if the word is innocent here (a place, a bird, a lesson), a leader can add it to "
         "`profanity_allowlist:` in mkdocs.yml")
 _SYMBOLS = frozenset("*#%$@!")
+_STEM_AT_EDGE = re.compile(rf"^(?:{STRONG_STEM.pattern})|(?:{STRONG_STEM.pattern})(?:s|ed|ing)?$", re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -79,8 +81,8 @@ def _words(text: Text, lists: WordLists) -> Iterable[Problem]:
                     hit = phrase
         if hit is None and token in lists.insults and aimed_at_people(said, index):
             hit = token
-        if hit is None and STRONG_STEM.search(token) and token.isalpha():
-            hit = token  # a compound made with a strong word ("shitshow"); innocent words were blanked
+        if hit is None and token.isalpha() and _STEM_AT_EDGE.search(token):
+            hit = token  # a compound made with a strong word ("shitshow", "clusterfuck"), not "Twankey"
         if hit is None and not _SYMBOLS.isdisjoint(token):
             meant = unmasked(token, lists)
             hit = token if meant is not None and meant not in lists.mild else None

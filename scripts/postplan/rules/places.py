@@ -17,7 +17,8 @@ _PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?)
                     rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
-    r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|drop[- ]?off|arriv(?:e|es|ing)|"
+    r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
+    r"arriv(?:e|es|ing)|"
     r"return(?:s|ing)? to school|collection)\b",
     re.IGNORECASE,
 )
@@ -39,7 +40,7 @@ _LIVE = re.compile(
 )
 _NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
                   r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
-_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+"
+_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:down\s+|up\s+|over\s+|out\s+)?"
                     rf"(?:at|in|outside)\s+"
                     rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"

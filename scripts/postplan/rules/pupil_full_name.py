@@ -22,7 +22,9 @@ in today"; "Year 6 visited Rowan Class."; "We read Julia Donaldson's books." (a 
 Fails: "Congratulations to Maya Jones for her poem."; "well done maya jones"; "Jones, Maya (Year 3)";
 "Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones".
 
-If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml.
+If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml. A
+first name and surname in a text about history, the arts, sport's greats or stories ("our Tudors topic:
+Thomas Cromwell") is more likely someone famous: ``pupil-full-name-possible`` warns about it instead.
 """
 
 from collections.abc import Iterable
@@ -30,8 +32,8 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.names import find_names, name_text, names_for
-from postplan.rules.reading import public_event_texts, reader_texts, where
+from postplan.rules.names import find_names, full_names, name_text, names_for
+from postplan.rules.reading import public_event_texts, where
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -44,18 +46,9 @@ _WHAT = {"full": "a child's full name", "initial": "a child's first name and ini
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
-    names = names_for(context)
-    seen = set()
-    for text in reader_texts(post):
-        for name in find_names(name_text(text), names):
-            if name.form == "first" or name.full.lower() in seen:
-                continue
-            seen.add(name.full.lower())
-            yield Problem(
-                f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}",
-                fix=_fix(name),
-                line=text.line_at(name.start),
-            )
+    for text, name in full_names(post, context, figures=False):
+        yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
+                      line=text.line_at(name.start))
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:

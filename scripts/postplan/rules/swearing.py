@@ -30,7 +30,7 @@ INNOCENT = re.compile(
     r"candle\s+snuffer|opium\s+wars?|the\s+ox\s+and\s+(?:the\s+)?ass|an\s+ox\s+and\s+an\s+ass|Balaam(?:'|’)?s\s+ass|"
     r"Vixen|Fanny\s+(?:Burney|Crosby|Blankers-Koen)|Sweet\s+Fanny\s+Adams|Scunthorpe|Penistone|"
     r"shi+take|cocktail\s+sausages?|hell\s+(?:for\s+)?leather|Hell(?:'|’)?s\s+Kitchen|heaven\s+and\s+hell|"
-    r"(?:as|playing|played|plays|starring)\s+(?-i:Dick)(?!\s+(?-i:[A-Z]))|Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
+    r"Dick,?\s+Kerr(?:\s+Ladies)?|(?:as|playing|played|plays|starring)\s+(?-i:Dick)(?!\s+(?-i:[A-Z]))|Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
     # Turf, a law, history and first aid: "sod" and "bloody" that are not swearing.
