@@ -222,6 +222,17 @@ def test_the_search_index_holds_post_text_as_text(example: School) -> None:
     assert "<script" not in index and "onerror=\"" not in index
 
 
+def test_the_search_index_holds_each_post_and_event_once_not_every_page(example: School) -> None:
+    example.post("2026-11/rounders", "Rounders final against Heptonstall: what a game!", publish_at="2026-11-17 15:30")
+    example.run("build", "--staff", "--now", NOW)
+    index = json.loads((example.root / "site-staff/search/search_index.json").read_text(encoding="utf-8"))
+    pages = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert "calendar/2026-11/" in pages and "guides/writing-posts/" in pages
+    assert not pages & {"", "status/", "calendar/this-week/", "calendar/upcoming/", "calendar/"}
+    holding = [entry["location"] for entry in index["docs"] if "Heptonstall" in entry["text"]]
+    assert holding and all(location.startswith("calendar/2026-11/") for location in holding)
+
+
 def test_build_exits_2_when_mkdocs_cannot_use_the_site_settings(example: School) -> None:
     settings = example.root / "mkdocs.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"),

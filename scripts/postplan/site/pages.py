@@ -47,7 +47,7 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
         previous = months[number - 1] if number else None
         following = months[number + 1] if number + 1 < len(months) else None
         body = month_body(year, month, days, settings, today, staff, previous, following)
-        pages[month_path(year, month)] = _page(month_title(year, month), body)
+        pages[month_path(year, month)] = _page(month_title(year, month), body, searchable=True)
     monday = today - dt.timedelta(days=today.weekday())
     pages["calendar/this-week.md"] = _page("This week", _day_list(
         "This week", f"Monday {day_label(monday).split(' ', 1)[1]} to Sunday "
@@ -126,10 +126,14 @@ def accessibility_page(settings: Settings) -> str:
     return _page("Accessibility statement", body)
 
 
-def _page(title: str, body: Markup) -> str:
+def _page(title: str, body: Markup, searchable: bool = False) -> str:
     # hide: [toc] gives the calendar the width Material keeps for a table of contents these pages lack
-    # MkDocs and Material write a page's title into <title>, the header and the search index as HTML
+    # MkDocs and Material write a page's title into <title>, the header and the search index as HTML.
+    # Only the month pages, which hold every post and event once, are in the search index: the other
+    # pages repeat them (this week, coming up, the status board) and would make the index many times larger.
     front = f"title: {json.dumps(page_title(title), ensure_ascii=False)}\nhide: [toc]"
+    if not searchable:
+        front += "\nsearch:\n  exclude: true"
     return f"---\n{front}\n---\n{HTML_MARKER}\n<div class=\"pp\">{body}</div>\n"
 
 
