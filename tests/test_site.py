@@ -97,6 +97,26 @@ def test_an_approved_post_past_its_grace_time_is_missed_on_the_status_board(scho
     assert "#post-late" in missed
 
 
+def test_a_trust_sized_status_board_is_split_by_month_and_keeps_missed_posts_in_front(school: School) -> None:
+    from postplan.site.status import ONE_PAGE
+
+    months = ["2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"]
+    for number in range(ONE_PAGE + 60):
+        month = months[number % len(months)]
+        school.post(f"p{number}", f"Notice number {number} for families.", publish_at=f"{month}-{10 + number % 9} 15:30")
+    school.post("late", "Harvest Festival is this afternoon at 2pm.", status="approved", approved_by="Mrs Hart",
+                publish_at="2026-09-17 08:30")
+    pages = rendered(school, staff=True)
+    board = pages["status.md"]
+    assert "#post-late" in board.split('<h2 id="missed">')[1].split("<h2")[0]  # missed, though months ago
+    assert "Notice number 2 for" in board and "Notice number 0 for" not in board  # November's, not September's
+    assert [f"status/{month}.md" for month in months] == sorted(p for p in pages if p.startswith("status/"))
+    september = pages["status/2026-09.md"]
+    assert "Notice number 0 for" in september and "Back to the status board" in september
+    every_month = sum(pages[f"status/{month}.md"].count("<tr>") for month in months)
+    assert every_month > ONE_PAGE + 61 and board.count("<tr>") < every_month * 0.6  # each post once, in its month
+
+
 def test_a_published_post_with_an_error_is_left_out_of_the_public_site(school: School) -> None:
     school.post("sent", "Well done to our netball team!", status="approved", approved_by="Mr Nobody",
                 publish_at="2026-11-16 15:30")

@@ -21,13 +21,12 @@ from postplan.schoolyear import closures, holidays
 from postplan.site.days import Days, index_days
 from postplan.site.html import attrs, day_label, link
 from postplan.site.month import agenda, campaign_path, event_line, month_body, month_path, month_title
-from postplan.site.preview import card, findings_list
-from postplan.site.visibility import STATES, ShownPost, shown_events, shown_posts
+from postplan.site.preview import card
+from postplan.site.status import status_pages
+from postplan.site.visibility import ShownPost, shown_events, shown_posts
 
 HTML_MARKER = "<!-- postplan:html -->"
 UPCOMING_DAYS = 42
-STATUS_ORDER = ("missed", "draft", "proposed", "approved", "published")
-assert set(STATUS_ORDER) == set(STATES)
 
 
 def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.datetime, staff: bool,
@@ -63,7 +62,8 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
         campaign_posts = [p for p in posts if p.post.campaign == campaign.id]
         pages[campaign_path(campaign)] = _page(campaign.name, _campaign(campaign, campaign_posts, settings, staff))
     if staff:
-        pages["status.md"] = _page("Status board", _status(posts, findings, settings))
+        for path, (title, body) in status_pages(posts, findings, settings, today).items():
+            pages[path] = _page(title, body)
     return pages
 
 
@@ -227,41 +227,3 @@ def _campaign(campaign: Campaign, posts: list[ShownPost], settings: Settings, st
         name=campaign.name, s=campaign.start.isoformat(), start=day_label(campaign.start),
         e=campaign.end.isoformat(), end=day_label(campaign.end),
         tags=Markup(" · ") + tags if tags else "", description=campaign.description, more=more, listed=listed)
-
-
-def _status(posts: list[ShownPost], findings: list[Finding], settings: Settings) -> Markup:
-    """Every post by state (missed first: they need someone now), each with its findings."""
-    page = "status.md"
-    counts = Markup(" · ").join(
-        Markup('<a href="#{s}">{n} {s}</a>').format(s=state, n=sum(p.state == state for p in posts))
-        for state in STATUS_ORDER)
-    sections = []
-    for state in STATUS_ORDER:
-        rows = [Markup('<tr><td><time datetime="{iso}">{when:%a %d %b %Y %H:%M}</time></td><td>{card}</td>'
-                       '<td>{author}</td><td>{found}</td></tr>').format(
-            iso=p.post.publish_at.isoformat(), when=p.post.publish_at, card=card(p, settings, page, True),
-            author=p.post.author, found=findings_list(p.findings)) for p in posts if p.state == state]
-        table = Markup(
-            '<div class="pp-scroll" tabindex="0" role="region" aria-label="{s} posts"><table class="pp-table">'
-            '<caption>{n} {s}</caption><thead><tr><th scope="col">When</th><th scope="col">Post</th>'
-            '<th scope="col">Author</th><th scope="col">Findings</th></tr></thead><tbody>{rows}</tbody></table></div>'
-        ).format(s=state, n=len(rows), rows=Markup("").join(rows)) if rows else Markup(
-            '<p class="pp-empty">None.</p>')
-        sections.append(Markup('<h2 id="{}">{}</h2>{}').format(state, state.capitalize(), table))
-    post_paths = {p.post.source.path for p in posts}
-    others = [f for f in findings if f.path not in post_paths]
-    return Markup('<h1>Status board</h1><p class="pp-lead">{}</p>{}{}').format(
-        counts, Markup("").join(sections), _unread(others))
-
-
-def _unread(findings: list[Finding]) -> Markup:
-    """Posts that could not be read (listed as broken, each with why) and findings on other files."""
-    broken = sorted({f.path for f in findings if f.path.startswith("content/posts/")})
-    rows = [Markup('<li><code>{path}</code>: broken, not shown or sent until fixed{found}</li>').format(
-        path=path, found=findings_list([f for f in findings if f.path == path])) for path in broken]
-    rest = [f for f in findings if f.path not in broken]
-    out = Markup('<h2 id="broken">Broken posts ({n})</h2><ul>{rows}</ul>').format(
-        n=len(rows), rows=Markup("").join(rows)) if rows else Markup("")
-    if rest:
-        out += Markup('<h2 id="other-files">Other files</h2>{}').format(findings_list(rest))
-    return out
