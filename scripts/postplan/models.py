@@ -215,7 +215,8 @@ class Post(Frozen):
     author: str
     approved_by: str | None = None
     approved_at: LocalDateTime | None = None
-    account: str
+    account: str  # the first of ``accounts``: the one the calendar and feeds name
+    accounts: list[str] = Field(default_factory=list, max_length=32)
     event: str | None = None
     campaign: str | None = None
     media: list[Media] = Field(default_factory=list)
@@ -225,6 +226,19 @@ class Post(Frozen):
     planned: Planned | None = None  # set by `postplan plan`: the reminder this post was written for
     parts: list[ThreadPart]  # the body; more than one part is a thread
     source: Source
+
+    @model_validator(mode="after")
+    def _every_account(self) -> Post:
+        """``accounts`` always lists where the post goes: just ``account`` unless several were named."""
+        if not self.accounts:
+            object.__setattr__(self, "accounts", [self.account])
+        elif len(set(self.accounts)) < len(self.accounts):
+            raise ValueError("accounts: an account is named twice (each account gets the post once)")
+        return self
+
+    def on(self, account: str) -> Post:
+        """This post as sent to one of its accounts: every per-account check and send looks at this."""
+        return self.model_copy(update={"account": account, "accounts": [account]})
 
     @property
     def text(self) -> str:
