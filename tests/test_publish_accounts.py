@@ -28,6 +28,7 @@ from postplan.pipeline import load, publish
 from postplan.publish import facebook
 from postplan.publish.ledger import fold
 from postplan.publish.run import Options
+from postplan.publish.takedown import takedown
 from publish_helpers import FAKE_KEYS, TWEETS, approved, assert_no_credentials, created, everything_written, \
     ledger_lines, recorded_create
 
@@ -62,11 +63,11 @@ def rate_limited(x: responses.RequestsMock) -> None:
 
 
 def states(school: School) -> dict[str, str]:
-    """Account → the post's state there, as the ledger tells it."""
-    found: dict[str, list[dict]] = {}
-    for entry in ledger_lines(school.root):
-        found.setdefault(entry["account"], []).append(entry)
-    return {account: fold(entries)["sports-day"].state for account, entries in found.items()}
+    """Account → the post's state there, as the ledger tells it (a takedown request is for every account)."""
+    lines = ledger_lines(school.root)
+    accounts = {entry["account"] for entry in lines if "account" in entry}
+    return {account: fold([e for e in lines if e.get("account", account) == account])["sports-day"].state
+            for account in accounts}
 
 
 def test_a_platform_down_and_one_rate_limited_never_hold_back_or_repeat_the_one_that_works(school, fakes,
@@ -120,6 +121,19 @@ def test_an_old_ledger_without_accounts_reads_as_the_posts_single_account(school
     report = run(school)
     assert [s["text_sent"] for s in fakes[1].statuses] == [TEXT], report.text()
     assert "sports-day on school" not in report.text()
+
+
+def test_takedown_deletes_from_every_account_and_nothing_goes_out_again(school, fakes) -> None:
+    page, toot, x = fakes
+    x.assert_all_requests_are_fired = False
+    approved(school, "sports-day", TEXT, extra="accounts: [page, toot]\n")
+    assert run(school).exit_code == 0
+    report = takedown(school.root, "sports-day", NOW + dt.timedelta(hours=1), environ=ENV, sleep=lambda s: None)
+    assert report.exit_code == 0, report.text()
+    assert page.posts == [] and toot.standing() == [], report.text()
+    assert "deleted       on page" in report.text() and "deleted       on toot" in report.text()
+    assert states(school) == {"page": "taken-down", "toot": "taken-down"}
+    assert "Nothing to do" in run(school).text()
 
 
 KILLED_RUN = """

@@ -10,7 +10,7 @@ its first, as the post says now, or the school's default account for a post no l
 from __future__ import annotations
 
 from postplan.models import Repository
-from postplan.publish.ledger import Ledger, PostRecord, Reading, fold
+from postplan.publish.ledger import TAKEDOWN, Ledger, PostRecord, Reading, fold
 
 
 def accounts_in_use(repository: Repository) -> list[str]:
@@ -36,14 +36,16 @@ class Owners:
         named = entry.get("account")
         return named if isinstance(named, str) else self.first.get(str(entry.get("post")), self.default or "")
 
+    def concerns(self, entry: dict, account: str) -> bool:
+        """Whether an entry speaks for this account: its own, or a takedown, which is for every account."""
+        return (entry.get("state") == TAKEDOWN and "account" not in entry) or self.whose(entry) == account
+
 
 def by_account(repository: Repository, entries: list[dict]) -> dict[str, dict[str, PostRecord]]:
     """Account → post id → what the ledger says happened to that post on that account."""
     owners = Owners(repository)
-    split: dict[str, list[dict]] = {}
-    for entry in entries:
-        split.setdefault(owners.whose(entry), []).append(entry)
-    return {account: fold(found) for account, found in split.items()}
+    return {account: fold([entry for entry in entries if owners.concerns(entry, account)])
+            for account in repository.settings.accounts}
 
 
 class AccountLedger:
@@ -55,7 +57,7 @@ class AccountLedger:
 
     def read(self) -> Reading:
         reading = self.ledger.read()
-        mine = [entry for entry in reading.entries if self.owners.whose(entry) == self.account]
+        mine = [entry for entry in reading.entries if self.owners.concerns(entry, self.account)]
         return Reading(mine, reading.warnings)
 
     def append(self, entry: dict) -> None:
