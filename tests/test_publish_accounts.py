@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,11 +25,13 @@ from fake_facebook import ENV as PAGE_ENV, FakeFacebook, facebook_account
 from fake_mastodon import ENV as TOOT_ENV, FakeMastodon, mastodon_account
 from platform_helpers import add_account
 from postplan import platforms
-from postplan.pipeline import load, publish
+from postplan.pipeline import check, load, publish
 from postplan.publish import facebook
 from postplan.publish.ledger import fold
 from postplan.publish.run import Options
 from postplan.publish.takedown import takedown
+from postplan.publish.view import read_view
+from postplan.site.pages import render_pages
 from publish_helpers import FAKE_KEYS, TWEETS, approved, assert_no_credentials, created, everything_written, \
     ledger_lines, recorded_create
 
@@ -82,6 +85,9 @@ def test_a_platform_down_and_one_rate_limited_never_hold_back_or_repeat_the_one_
     assert states(school) == {"page": "needs-person", "school": "not-sent", "toot": "published"}, first.text()
     assert "published       sports-day on toot" in first.text()
     assert "sports-day on school  X's rate limit was reached" in first.text()
+    shown = school.run("status", "--now", "2027-06-01T08:40").output
+    assert "Needs a person (1):" in shown and "sports-day on page" in shown, shown
+    assert "Published (1):" in shown and "sports-day on toot" in shown, shown
 
     rate_limited(x)  # the next run: X still limited, the Page still down; Mastodon is not asked again
     second = run(school)
@@ -95,6 +101,9 @@ def test_a_platform_down_and_one_rate_limited_never_hold_back_or_repeat_the_one_
     assert len(toot.statuses) == 1 and [p["message"] for p in page.posts] == [TEXT]
     assert len([c for c in x.calls if c.request.method == "POST"]) == 3  # 429, 429, 201
     assert states(school) == {"page": "published", "school": "published", "toot": "published"}
+
+    shown = school.run("status", "--now", "2027-06-01T08:40").output
+    assert "Published (3):" in shown and "sports-day on page" in shown and "sports-day on toot" in shown, shown
 
     fourth = run(school)
     assert "Nothing to do" in fourth.text() and len(toot.statuses) == 1 and len(page.posts) == 1
@@ -142,7 +151,7 @@ from pathlib import Path
 sys.path.insert(0, {tests!r})
 from postplan.clock import now
 from postplan.publish import facebook, record
-from postplan.pipeline import load, publish
+from postplan.pipeline import check, load, publish
 from postplan.publish.run import Options
 
 facebook.GRAPH = sys.argv[2]
@@ -173,3 +182,21 @@ def test_a_run_killed_between_accounts_resumes_only_the_others(school, fakes) ->
     assert [s["text_sent"] for s in toot.statuses] == [TEXT], report.text()
     assert len(page.posts) == 1, "the page is not sent to again"
     assert states(school) == {"page": "published", "toot": "published"}
+
+
+def test_the_staff_site_shows_where_the_post_stands_on_each_account(school, fakes) -> None:
+    page, toot, x = fakes
+    x.assert_all_requests_are_fired = False
+    page.down = True
+    approved(school, "sports-day", TEXT, extra="accounts: [page, toot]\n")
+    run(school)
+    loaded = load(school.root)
+    view = read_view(school.root)
+    assert view.states == {"sports-day": "published"}  # it is public on Mastodon
+    pages = render_pages(loaded.repository, check(loaded, NOW), NOW, True, published=view.published())
+    june = pages["calendar/2027-06.md"]
+    assert "@TregarrowSchool · @office" in june
+    assert re.search(r'<span class="pp-account">page</span>: needs-person</li><li><span class="pp-account">toot'
+                     r'</span>: published</li>', june), june
+    public = render_pages(loaded.repository, check(loaded, NOW), NOW, False, published=view.published())
+    assert "needs-person" not in "\n".join(public.values())

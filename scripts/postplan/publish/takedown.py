@@ -20,7 +20,7 @@ from postplan.escape import terminal
 from postplan.publish.credentials import CredentialsError, Scrubber, read_credentials, variable_names
 from postplan.publish.durable import NotDurable, open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_OK
-from postplan.publish.ledger import CLAIMED, PUBLISHED, TAKEDOWN, TAKEN_DOWN, UNSURE, LedgerError, fold
+from postplan.publish.ledger import CLAIMED, PUBLISHED, TAKEDOWN, TAKEN_DOWN, UNSURE, LedgerError, by_account, fold
 from postplan.publish.platform import SendError, StopRun
 from postplan.publish.publishers import make_publisher
 
@@ -98,15 +98,10 @@ def _ask(ledger, post_id: str, reason: str, now: dt.datetime, run: str) -> None:
 
 
 def _by_account(entries: list[dict], post_id: str, default_account: str) -> Iterator[tuple[str, int, dict]]:
-    """The post's part entries, each with its account. An older ledger names the account on the claim
-    only; one that names none at all is the default account's."""
-    claimed: dict[int, str] = {}
-    for entry in (e for e in entries if e["post"] == post_id and "part" in e):
-        part, named = int(entry["part"]), entry.get("account")
-        account = str(named) if named else claimed.get(part, default_account)
-        if entry["state"] == CLAIMED:
-            claimed[part] = account
-        yield account, part, entry
+    """The post's part entries, each with the account it is about (publish/ledger.py ``by_account``)."""
+    for account, found in by_account(entries).get(post_id, {}).items():
+        for entry in (e for e in found if "part" in e):
+            yield account or default_account, int(entry["part"]), entry
 
 
 def still_up(entries: list[dict], post_id: str, default_account: str) -> list[UpPart]:
