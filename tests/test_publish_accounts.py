@@ -200,3 +200,21 @@ def test_the_staff_site_shows_where_the_post_stands_on_each_account(school, fake
                      r'</span>: published</li>', june), june
     public = render_pages(loaded.repository, check(loaded, NOW), NOW, False, published=view.published())
     assert "needs-person" not in "\n".join(public.values())
+
+
+def test_resolving_a_post_unsure_on_two_accounts_asks_which_account_was_checked(school, fakes) -> None:
+    fakes[2].assert_all_requests_are_fired = False
+    approved(school, "sports-day", TEXT, extra="accounts: [page, toot]\n")
+    claims = [{"post": "sports-day", "part": 0, "of": 1, "state": "claimed", "hash": "h", "account": account,
+               "platform": platform, "at": "2027-06-01T08:31:00+01:00", "run": "killed"}
+              for account, platform in (("page", "facebook"), ("toot", "mastodon"))]
+    school.write("ledger.jsonl", "".join(json.dumps(claim) + "\n" for claim in claims))
+    asked = school.run("publish", "--resolve", "sports-day", "--as", "not-sent", "--now", "2027-06-01T08:40")
+    assert asked.exit_code == 2 and "unsettled on page, toot" in asked.output and "--account" in asked.output
+    done = school.run("publish", "--resolve", "sports-day", "--account", "toot", "--as", "not-sent",
+                      "--now", "2027-06-01T08:40")
+    assert done.exit_code == 0, done.output
+    assert ledger_lines(school.root)[-1] | {"at": ""} == {
+        "post": "sports-day", "part": 0, "of": 1, "state": "not-sent", "kind": "resolved", "account": "toot",
+        "error": "a person checked: it was not sent", "at": "", "run": "resolve"}
+    assert states(school) == {"page": "needs-person", "toot": "not-sent"}

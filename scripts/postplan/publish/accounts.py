@@ -52,11 +52,13 @@ class AccountLedger:
     """The ledger as one account sees it: it reads only its own entries, and every entry it appends
     names the account (so settling and resuming on one account never mistake another's for its own)."""
 
-    def __init__(self, ledger: Ledger, account: str, owners: Owners):
+    def __init__(self, ledger: Ledger, account: str, owners: Owners | None = None):
         self.ledger, self.account, self.owners = ledger, account, owners
 
     def read(self) -> Reading:
         reading = self.ledger.read()
+        if self.owners is None:  # writing only (publish --resolve): nothing is decided from what is read
+            return reading
         mine = [entry for entry in reading.entries if self.owners.concerns(entry, self.account)]
         return Reading(mine, reading.warnings)
 

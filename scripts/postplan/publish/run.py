@@ -201,15 +201,16 @@ def _report_unsent(decision: Decision, report: Report) -> None:
     if decision.action == BLOCKED:
         report.add("blocked", post.id, decision.reason)
     elif decision.action == NEEDS_PERSON:
-        report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id))
+        report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id, report.on))
     elif decision.action == NOT_APPROVED:
         report.add("not approved", post.id, decision.reason)
     elif decision.action == LOOKS_SENT:
         report.add("looks sent", post.id, decision.reason)
 
 
-def _resolve_hint(post_id: str) -> str:
-    return (f". Check the account, then run: postplan publish --resolve {post_id} --as published URL"
+def _resolve_hint(post_id: str, account: str = "") -> str:
+    which = f" --account {account}" if account else ""
+    return (f". Check the account, then run: postplan publish --resolve {post_id}{which} --as published URL"
             " (or --as not-sent)")
 
 
@@ -279,7 +280,7 @@ class _Sender:
             settles = can_settle(publisher)  # an unsure part is then settled by the next run, by asking
             label = {"unsure": "unsure" if settles else "needs a person", "not-sent": "not sent"}.get(
                 outcome.state, outcome.state)
-            hint = _resolve_hint(post_id) if outcome.state == "unsure" and not settles else ""
+            hint = _resolve_hint(post_id, report.on) if outcome.state == "unsure" and not settles else ""
             report.add(label, post_id, outcome.detail + hint)
         if outcome.stop is not None:  # the ledger failing stops every account; a platform's stop, its own
             self.stopped["" if outcome.stop.kind == "ledger" else post.account] = self.scrub(outcome.stop.reason)
