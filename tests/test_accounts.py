@@ -56,3 +56,13 @@ def test_an_unknown_account_in_the_list_is_named_at_its_line(school: School) -> 
 def test_an_account_named_twice_is_refused(school: School) -> None:
     found = _findings(school, "accounts: [school, school]\n", "Sports Day!")
     assert any("named twice" in f["message"] for f in found), found
+
+
+def test_the_same_text_twice_on_an_account_is_found_when_one_post_goes_to_several(school: School) -> None:
+    proposed = HEAD.replace("status: draft", "status: proposed")
+    school.write("content/posts/other.md", f"{proposed}accounts: [school-facebook, pe]\n---\nSports Day is on!\n")
+    add_account(school, "school-facebook", FACEBOOK)
+    school.write("content/posts/case.md", f"{proposed}account: pe\n---\nSports Day is on!\n")
+    result = school.run("validate", "--format", "json", "--now", "2027-05-01T08:00")
+    found = [(f["path"], f["message"]) for f in json.loads(result.output)["findings"] if f["rule"] == "duplicate-text"]
+    assert found == [("content/posts/other.md", "this text is the same as in content/posts/case.md")], found
