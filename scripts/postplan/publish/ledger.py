@@ -241,13 +241,19 @@ def by_account(entries: list[dict]) -> dict[str, dict[str, list[dict]]]:
     return split
 
 
-def account_states(root: Path) -> dict[str, dict[str, str]]:
-    """Post id → account → the post's state there (one of POST_STATES)."""
+def account_records(root: Path) -> dict[str, dict[str, PostRecord]]:
+    """Post id → account → what happened to the post there, from the repository's ledger."""
     from postplan.publish.durable import open_ledger
 
     split = by_account(open_ledger(Path(root)).read().entries)
-    return {post: {account: fold(found)[post].state for account, found in accounts.items()}
+    return {post: {account: fold(found)[post] for account, found in accounts.items()}
             for post, accounts in split.items()}
+
+
+def account_states(root: Path) -> dict[str, dict[str, str]]:
+    """Post id → account → the post's state there (one of POST_STATES)."""
+    return {post: {account: record.state for account, record in records.items()}
+            for post, records in account_records(root).items()}
 
 
 def combined_state(states: dict[str, str]) -> str:
