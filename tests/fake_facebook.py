@@ -26,6 +26,7 @@ class FakeFacebook:
         self.photos: list[dict] = []
         self.requests: list[tuple[str, str]] = []
         self.fail_posts = fail_posts  # answer this many feed posts with 500 after making them
+        self.down = False  # an outage: every feed post is answered with 500 and nothing is made
         feed, photos = f"/{VERSION}/{PAGE}/feed", f"/{VERSION}/{PAGE}/photos"
         server.expect_request(feed, method="POST").respond_with_handler(self._logged(self._post))
         server.expect_request(feed, method="GET").respond_with_handler(self._logged(self._feed))
@@ -50,6 +51,9 @@ class FakeFacebook:
         return _json({"id": photo["id"]})
 
     def _post(self, request: Request) -> Response:
+        if self.down:
+            return _json({"error": {"message": "An unknown error occurred", "type": "OAuthException",
+                                    "is_transient": True, "code": 1}}, 500)
         attached = [json.loads(value)["media_fbid"] for key, value in sorted(request.form.items())
                     if key.startswith("attached_media[")]
         post = {"id": f"{PAGE}_{880000000000001 + len(self.posts)}", "message": request.form["message"],

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import markdown
 from conftest import School
+from platform_helpers import add_account
 from test_changed_since import git, repo  # noqa: F401 - the git-repository fixture
 
 NOW = "2026-09-01T08:00"
@@ -115,3 +116,16 @@ def test_nothing_changed_says_so(repo: School) -> None:
     result = repo.run("preview", "--changed-since", "main", "--format", "markdown", "--now", NOW)
     assert result.exit_code == 0
     assert "No posts, calendar files or settings changed." in result.output
+
+
+def test_a_post_to_several_accounts_shows_each_send_and_the_x_charge_only_for_x(school: School) -> None:
+    add_account(school, "page", 'platform: facebook, handle: "@TregarrowSchool", page_id: "104729835512345"')
+    school.post("sports-day", publish_at="2027-05-25 08:30", accounts="[school, page]")
+    result = school.run("preview", "content/posts/sports-day.md", "--format", "markdown", "--now", NOW)
+    assert "| accounts (each sent once) |" in result.output
+    assert "| @TregarrowCP, @TregarrowSchool |" in result.output
+    assert "✅ 58 / 280 characters as X counts them for @TregarrowCP" in result.output
+    assert "as FACEBOOK counts them for @TregarrowSchool" in result.output
+    assert result.output.count("**Estimated X charge** on @TregarrowCP") == 1, result.output
+    text = school.run("preview", "content/posts/sports-day.md", "--now", NOW).output
+    assert "· @TregarrowCP, @TregarrowSchool ·" in text and "-- text (58/280, 58/63206)" in text, text

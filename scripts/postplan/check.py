@@ -126,7 +126,8 @@ def check_post(post: Post, context: Context) -> list[Finding]:
     """The findings of every rule that looks at one post at a time."""
     findings = []
     for rule in _ONE_POST:
-        for problem in rule.check(post, context):
+        views = [post.on(account) for account in post.accounts] if rule.per_account else [post]
+        for problem in dict.fromkeys(p for view in views for p in rule.check(view, context)):
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
             findings.append(_finding(rule, problem, post.source.path, line, post.allowed(rule.id), context))
     return findings

@@ -180,7 +180,13 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[L
     """Validate a parsed post into the Post model, in the school's time zone."""
     data = {**raw.data}
     data.setdefault("id", raw.stem)
-    data.setdefault("account", settings.default_account)
+    if "account" in data and "accounts" in data:
+        return None, [_finding("schema", raw.relative, raw.lines.get(("accounts",), 2),
+                               "both account: and accounts: are given",
+                               "keep one: accounts: [school, school-facebook] lists every account it goes to")]
+    several = data.get("accounts")
+    first = several[0] if isinstance(several, list) and several and isinstance(several[0], str) else None
+    data.setdefault("account", first or settings.default_account)
     parts = [ThreadPart(text=text, line=line) for text, line in raw.parts]
     return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 

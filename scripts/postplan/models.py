@@ -20,7 +20,7 @@ from postplan import platforms
 from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateTime, EventKind, Frozen,
                              LocalDateTime, Minutes, Platform, Source, Status, line_of)
 from postplan.datewindow import MAX_DAYS
-from postplan.fieldtypes import OneAddress, SchoolDate, WebLink
+from postplan.fieldtypes import OneAddress, QuietHours, SchoolDate, WebLink, XPrices
 from postplan.slots import PostingSlots, is_school_day, next_slot
 
 __all__ = ["DEFAULT_ZONE", "ID_PATTERN", "Account", "Allow", "Campaign", "Consent", "DateOrLocalDateTime",
@@ -70,26 +70,6 @@ class Account(Frozen):
         if needed:
             raise ValueError(needed)
         return self
-
-
-class XPrices(Frozen):
-    """What X charges a post, in US dollars, since its pay-per-use pricing (February 2026): a post with a
-    link costs more. Set them in the settings when X's pricing page changes."""
-
-    post: Decimal = Field(default=Decimal("0.015"), ge=0, le=100)
-    post_with_link: Decimal = Field(default=Decimal("0.20"), ge=0, le=100)
-
-
-class QuietHours(Frozen):
-    """Hours when nothing is posted (local time). ``start`` may be after ``end``: it wraps midnight."""
-
-    start: dt.time = dt.time(21, 0)
-    end: dt.time = dt.time(7, 0)
-
-    def contains(self, moment: dt.time) -> bool:
-        if self.start <= self.end:
-            return self.start <= moment < self.end
-        return moment >= self.start or moment < self.end
 
 
 class Audiences(Frozen):
@@ -217,7 +197,8 @@ class Post(Frozen):
     author: str
     approved_by: str | None = None
     approved_at: LocalDateTime | None = None
-    account: str
+    account: str  # the first of ``accounts``: the one the calendar and feeds name
+    accounts: list[str] = Field(default_factory=list, max_length=32)
     event: str | None = None
     campaign: str | None = None
     media: list[Media] = Field(default_factory=list)
@@ -227,6 +208,19 @@ class Post(Frozen):
     planned: Planned | None = None  # set by `postplan plan`: the reminder this post was written for
     parts: list[ThreadPart]  # the body; more than one part is a thread
     source: Source
+
+    @model_validator(mode="after")
+    def _every_account(self) -> Post:
+        """``accounts`` always lists where the post goes: just ``account`` unless several were named."""
+        if not self.accounts:
+            object.__setattr__(self, "accounts", [self.account])
+        elif len(set(self.accounts)) < len(self.accounts):
+            raise ValueError("accounts: an account is named twice (each account gets the post once)")
+        return self
+
+    def on(self, account: str) -> Post:
+        """This post as sent to one of its accounts: every per-account check and send looks at this."""
+        return self.model_copy(update={"account": account, "accounts": [account]})
 
     @property
     def text(self) -> str:

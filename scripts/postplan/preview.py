@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from postplan.escape import markdown, markdown_code, terminal
 from postplan.findings import Finding, Severity
-from postplan.models import Post, Repository
+from postplan.models import Account, Post, Repository
 from postplan.platforms import dollars, measure, x_charge
 
 ICONS = {"error": "❌", "warning": "⚠️", "allowed": "☑️"}
@@ -69,22 +69,19 @@ def as_markdown(repository: Repository, paths: Sequence[str], findings: Sequence
 
 
 def _post_markdown(post: Post, repository: Repository) -> list[str]:
-    account = repository.settings.accounts.get(post.account)
-    handle = account.handle if account else f"{post.account} (unknown account)"
+    accounts = [(name, repository.settings.accounts.get(name)) for name in post.accounts]
+    handles = ", ".join(a.handle if a else f"{name} (unknown account)" for name, a in accounts)
     approval = f"{post.approved_by}" if post.approved_by else "not yet"
     out = [
-        "| when | account | status | author | approved by |",
+        f"| when | {'accounts (each sent once)' if len(accounts) > 1 else 'account'} | status | author | approved by |",
         "|---|---|---|---|---|",
-        f"| {_cell(_when(post))} | {_cell(handle)} | {post.status} | {_cell(post.author)} | {_cell(approval)} |",
+        f"| {_cell(_when(post))} | {_cell(handles)} | {post.status} | {_cell(post.author)} | {_cell(approval)} |",
         "",
     ]
     for number, part in enumerate(post.parts, start=1):
         if post.is_thread:
             out.append(f"**Part {number} of {len(post.parts)}**")
-        if account is not None:
-            length, limit = measure(part.text, account)
-            mark = "✅" if length <= limit else "❌"
-            out.append(f"{mark} {length} / {limit} characters as {account.platform.upper()} counts them")
+        out += _lengths(part.text, accounts)
         fence = _fence(part.text)
         out += ["", f"{fence}text", part.text, fence, ""]
     if post.media:
@@ -94,14 +91,28 @@ def _post_markdown(post: Post, repository: Repository) -> list[str]:
             file = markdown_code(item.file, in_table=True)
             out.append(f"| {file} | {alt} | {'yes' if item.people else 'no'} | {item.consent or '—'} |")
         out.append("")
-    if account is not None and account.platform == "x":
-        charge, words = x_charge([part.text for part in post.parts], repository.settings.x_prices)
-        out += [f"**Estimated X charge**: {dollars(charge)} ({words})", ""]
+    for name, account in accounts:
+        if account is not None and account.platform == "x":
+            charge, words = x_charge([part.text for part in post.parts], repository.settings.x_prices)
+            where = f" on {account.handle}" if len(accounts) > 1 else ""
+            out += [f"**Estimated X charge**{where}: {dollars(charge)} ({words})", ""]
     if post.poll is not None:
         options = ", ".join(post.poll.options)
         out += [f"**Poll** ({_duration(post.poll.duration)}): {_cell(options)}", ""]
     for allowance in post.allow:
         out += [f"**Exception allowed** for {markdown_code(allowance.rule)}: {_cell(allowance.reason)}", ""]
+    return out
+
+
+def _lengths(text: str, accounts: list[tuple[str, Account | None]]) -> list[str]:
+    """A text's length as each account's platform counts it, against that platform's limit."""
+    out = []
+    for name, account in accounts:
+        if account is not None:
+            length, limit = measure(text, account)
+            where = f" for {account.handle}" if len(accounts) > 1 else ""
+            out.append(f"{'✅' if length <= limit else '❌'} {length} / {limit} characters as "
+                       f"{account.platform.upper()} counts them{where}")
     return out
 
 
@@ -154,14 +165,13 @@ def as_text(repository: Repository, paths: Sequence[str], findings: Sequence[Fin
         out.append(f"== {path}")
         post = posts.get(path)
         if post is not None:
-            account = repository.settings.accounts.get(post.account)
-            out.append(f"{_when(post)} · {account.handle if account else post.account} · {post.status} · "
+            accounts = [a for a in map(repository.settings.accounts.get, post.accounts) if a is not None]
+            handles = ", ".join(a.handle for a in accounts) or post.account
+            out.append(f"{_when(post)} · {handles} · {post.status} · "
                        f"{post.author}" + (f" · approved by {post.approved_by}" if post.approved_by else ""))
             for number, part in enumerate(post.parts, start=1):
-                size = ""
-                if account is not None:
-                    length, limit = measure(part.text, account)
-                    size = f" ({length}/{limit})"
+                size = ", ".join(f"{used}/{limit}" for used, limit in (measure(part.text, a) for a in accounts))
+                size = f" ({size})" if size else ""
                 heading = f"part {number}" if post.is_thread else "text"
                 out.append(f"-- {heading}{size}")
                 out.append(part.text)

@@ -25,6 +25,7 @@ HELP = {
     "approved_by": "The leader who approved it (one of the leaders in mkdocs.yml).",
     "approved_at": "When the leader approved it, in local time: 2027-05-20 16:00.",
     "account": "Which account posts it (an account id from mkdocs.yml); leave it out for the school's main account.",
+    "accounts": "Several accounts it goes to, each once: [school, school-facebook]; use this or account, not both.",
     "event": "The id of the calendar event this post is about (calendar/events.yml).",
     "campaign": "The id of the campaign week this post belongs to (calendar/campaigns.yml).",
     "media": "Images or a video to attach, each with alt text; people: true needs consent: confirmed.",

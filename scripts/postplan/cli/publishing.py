@@ -16,11 +16,13 @@ from postplan.cli.options import Failure, common, current_time, dry_run_option, 
               help="Settle a post whose outcome is unknown, after checking the account (with --as).")
 @click.option("--as", "resolve_as", type=click.Choice(["published", "not-sent"]),
               help="With --resolve: it did go out (give its link), or it did not.")
+@click.option("--account", "resolve_account", metavar="ACCOUNT",
+              help="With --resolve, for a post sent to several accounts: the account you checked.")
 @click.option("--allow-past-now", is_flag=True, help="Send for real even though --now is in the past.")
 @click.argument("url", required=False)
 @common
-def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, allow_past_now: bool, url: str | None,
-            root: Path, now_text: str | None) -> None:
+def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, resolve_account: str | None,
+            allow_past_now: bool, url: str | None, root: Path, now_text: str | None) -> None:
     """Publish the approved posts that are due now, each exactly once.
 
     Safe to run every few minutes (cron, a systemd timer, a CI schedule): the ledger (ledger.jsonl)
@@ -33,6 +35,7 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, allow
     Examples:
         postplan publish --dry-run
         postplan publish --resolve sports-day --as published https://x.com/TregarrowCP/status/123
+        postplan publish --resolve sports-day --account school-facebook --as not-sent
     """
     from postplan.pipeline import publish as run_publish
     from postplan.publish.resolve import ResolveError, resolve
@@ -40,13 +43,15 @@ def publish(dry_run: bool, resolve_id: str | None, resolve_as: str | None, allow
 
     if bool(resolve_id) != bool(resolve_as):
         raise Failure("--resolve POST_ID and --as published URL (or --as not-sent) go together")
+    if resolve_account and not resolve_id:
+        raise Failure("--account goes with --resolve POST_ID (the account of the post you checked)")
     if url and not resolve_id:
         raise Failure(f"unexpected argument '{url}' (a link goes with --resolve POST_ID --as published)")
     loaded = load(root)
     moment = current_time(now_text, loaded)
     try:
         if resolve_id:
-            click.echo(resolve(root, resolve_id, resolve_as, url, moment))
+            click.echo(resolve(root, resolve_id, resolve_as, url, moment, resolve_account))
             return
         options = Options(dry_run=dry_run, pinned_now=now_text is not None, allow_past_now=allow_past_now)
         report = run_publish(loaded, moment, options)

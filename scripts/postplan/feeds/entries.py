@@ -212,8 +212,8 @@ def staff_entries(repository: Repository) -> list[Entry]:
 
 
 def post_entry(post: Post, domain: str, settings: Settings) -> Entry:
-    account = settings.accounts.get(post.account)
-    where = f"{account.handle} ({account.platform})" if account else post.account
+    found = [(name, settings.accounts.get(name)) for name in post.accounts]
+    where = ", ".join(f"{account.handle} ({account.platform})" if account else name for name, account in found)
     first_line = post.text.splitlines()[0] if post.text else "(no text)"
     details = [post.text, f"Account: {where}", f"Author: {post.author}",
                f"Approved by: {post.approved_by or 'nobody yet'}", f"File: {post.source.path}"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from postplan.consent import WEBSITE, Register, channel_name
 from postplan.models import Post
-from postplan.publish.ledger import ledger_records
+from postplan.publish.ledger import account_records
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,15 @@ class Takedown:
 def audit(posts: list[Post], root: Path, register: Register, today: dt.date) -> list[Takedown]:
     """Every published post (by the ledger) with a photo of a pupil who has no consent today for the
     platform it went to or for the school website (where the site shows it)."""
-    records = ledger_records(root)
+    records = account_records(root)
     found = []
     for post in sorted(posts, key=lambda p: (p.publish_at, p.id)):
-        record = records.get(post.id)
-        if record is None or record.state != "published":
+        published = [r for r in records.get(post.id, {}).values() if r.state == "published"]
+        if not published:
             continue
-        first = record.parts.get(0, {})
-        where = tuple(dict.fromkeys(filter(None, (first.get("platform"), WEBSITE))))
+        record = published[0]
+        platforms = (r.parts.get(0, {}).get("platform") for r in published)  # each account's it went to
+        where = tuple(dict.fromkeys(filter(None, (*platforms, WEBSITE))))
         photos = tuple((media.file, channel, len(refused)) for media in post.media if media.who
                        for channel in where
                        for refused in [register.without_consent(media.who, channel, today)] if refused)

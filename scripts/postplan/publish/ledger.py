@@ -218,6 +218,54 @@ def ledger_records(root: Path) -> dict[str, PostRecord]:
     return fold(open_ledger(Path(root)).read().entries)
 
 
+def by_account(entries: list[dict]) -> dict[str, dict[str, list[dict]]]:
+    """Post id → account → its entries. An entry names its account; in an older ledger only the claim
+    does, so an outcome belongs to its part's claim, and anything else to the post's first account. A
+    takedown request names none: it holds for every account the post went to."""
+    split: dict[str, dict[str, list[dict]]] = {}
+    claimed: dict[tuple[str, int], str] = {}
+    takedowns: list[dict] = []
+    for entry in entries:
+        post, named, part = entry["post"], entry.get("account"), entry.get("part")
+        if entry["state"] == TAKEDOWN and named is None:
+            takedowns.append(entry)
+            continue
+        first = next(iter(split.get(post, {})), "")
+        account = str(named) if named is not None else claimed.get((post, part), first) if part is not None else first
+        if entry["state"] == CLAIMED and part is not None:
+            claimed[(post, part)] = account
+        split.setdefault(post, {}).setdefault(account, []).append(entry)
+    for entry in takedowns:
+        for found in split.setdefault(entry["post"], {"": []}).values():
+            found.append(entry)
+    return split
+
+
+def account_records(root: Path) -> dict[str, dict[str, PostRecord]]:
+    """Post id → account → what happened to the post there, from the repository's ledger."""
+    from postplan.publish.durable import open_ledger
+
+    split = by_account(open_ledger(Path(root)).read().entries)
+    return {post: {account: fold(found)[post] for account, found in accounts.items()}
+            for post, accounts in split.items()}
+
+
+def account_states(root: Path) -> dict[str, dict[str, str]]:
+    """Post id → account → the post's state there (one of POST_STATES)."""
+    return {post: {account: record.state for account, record in records.items()}
+            for post, records in account_records(root).items()}
+
+
+def combined_state(states: dict[str, str]) -> str:
+    """One state for a post sent to several accounts: taken down anywhere is taken down everywhere;
+    out on any account is published (it is public); otherwise the state that most needs a person."""
+    for state in ("taken-down", "published"):
+        if state in states.values():
+            return state
+    urgent = ("needs-person", "failed", "publishing", "not-sent", "missed", "same-content")
+    return min(states.values(), key=lambda state: urgent.index(state) if state in urgent else len(urgent))
+
+
 def ledger_states(root: Path) -> dict[str, str]:
     """Post id → its publishing state (one of POST_STATES), for the site's status board."""
-    return {post_id: record.state for post_id, record in ledger_records(root).items()}
+    return {post: combined_state(states) for post, states in account_states(root).items()}

@@ -40,6 +40,7 @@ class LedgerEntry(BaseModel):
     at: StrictStr | None = None
     publish_at: StrictStr | None = None
     platform: StrictStr | None = None
+    account: StrictStr | None = None  # older ledgers lack it: the post's only account (publish/accounts.py)
     error: StrictStr | None = None
     likeness: Likeness | None = None
 

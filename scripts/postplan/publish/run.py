@@ -18,16 +18,17 @@ from pathlib import Path
 from postplan.escape import terminal
 from postplan.findings import Finding
 from postplan.load import Loaded
-from postplan.models import Repository, Settings
+from postplan.models import Post, Repository, Settings
 from postplan.platforms import dollars, x_charge
 from postplan.publish import past_now, record
+from postplan.publish.accounts import AccountLedger, Owners, accounts_in_use, by_account, on_account
 from postplan.publish.credentials import (Credentials, CredentialsError, Scrubber, Token, keep_out_of_logs,
                                           read_credentials, variable_names)
 from postplan.publish.due import (BLOCKED, EDITED, LOOKS_SENT, MISS, NEEDS_PERSON, NOT_APPROVED, RESUME,
                                   SAME_CONTENT, SEND, Decision, due_posts, next_up, when)
 from postplan.publish.durable import open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_MISSED, EXIT_OK, in_ci, missing_secrets
-from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError, fold
+from postplan.publish.ledger import OUTBOX_DIR, Ledger, LedgerError
 from postplan.publish.outbox import OutboxPublisher, describe
 from postplan.publish.content import messages
 from postplan.publish.platform import Publisher
@@ -48,10 +49,12 @@ class Report:
     counts: Counter = field(default_factory=Counter)
     exit_code: int = EXIT_OK
     x_charge: Decimal = Decimal(0)  # a dry run's estimate of what X would charge for what it would send
+    on: str = ""  # the account the lines being added are about, for a post that goes to several
 
     def add(self, label: str, post_id: str, detail: str = "", more: list[str] | None = None) -> None:
         self.counts[label] += 1
-        self.lines.append(f"{label:<15} {post_id}" + (f"  {detail}" if detail else ""))
+        where = f" on {self.on}" if self.on else ""
+        self.lines.append(f"{label:<15} {post_id}{where}" + (f"  {detail}" if detail else ""))
         self.lines.extend(more or [])
         if label in ATTENTION:
             self.exit_code = max(self.exit_code, EXIT_ATTENTION)
@@ -130,16 +133,30 @@ def _decide_and_act(loaded: Loaded, findings: list[Finding], ledger: Ledger, now
         raise UsageError(str(error)) from None
     report.notes.extend(reading.warnings)
     run = uuid.uuid4().hex[:12]
-    decisions = due_posts(loaded.repository, findings, fold(history + reading.entries), now)
+    decisions = _decisions(loaded.repository, findings, history + reading.entries, now)
     if sender is not None:
         _require_credentials(decisions, sender)
+    several = {post.id for post in loaded.repository.posts if len(post.accounts) > 1}
+    owners = Owners(loaded.repository)
     for decision in decisions:
+        report.on = decision.post.account if decision.post.id in several else ""
+        stopped = sender.stopped_for(decision.post.account) if sender is not None else None
         if sender is None:
             _preview(decision, report, loaded.repository)
-        elif sender.stopped is not None and decision.action in (SEND, RESUME):
-            report.add("not sent", decision.post.id, f"the run stopped: {sender.stopped}")
+        elif stopped is not None and decision.action in (SEND, RESUME):
+            report.add("not sent", decision.post.id, f"the run stopped: {stopped}")
         else:
-            _act(decision, ledger, root, now, run, report, sender)
+            _act(decision, AccountLedger(ledger, decision.post.account, owners), root, now, run, report, sender)
+
+
+def _decisions(repository: Repository, findings: list[Finding], entries: list[dict],
+               now: dt.datetime) -> list[Decision]:
+    """What to do about each due post on each of its accounts, each account read from its own entries."""
+    records = by_account(repository, entries)
+    decisions = [decision for account in accounts_in_use(repository)
+                 for decision in due_posts(on_account(repository, account), findings, records.get(account, {}), now)]
+    return sorted(decisions, key=lambda d: (d.post.publish_at, d.post.id))  # stable: accounts in settings order
+
 
 
 def _require_credentials(decisions: list[Decision], sender: _Sender) -> None:
@@ -186,15 +203,16 @@ def _report_unsent(decision: Decision, report: Report) -> None:
     if decision.action == BLOCKED:
         report.add("blocked", post.id, decision.reason)
     elif decision.action == NEEDS_PERSON:
-        report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id))
+        report.add("needs a person", post.id, decision.reason + _resolve_hint(post.id, report.on))
     elif decision.action == NOT_APPROVED:
         report.add("not approved", post.id, decision.reason)
     elif decision.action == LOOKS_SENT:
         report.add("looks sent", post.id, decision.reason)
 
 
-def _resolve_hint(post_id: str) -> str:
-    return (f". Check the account, then run: postplan publish --resolve {post_id} --as published URL"
+def _resolve_hint(post_id: str, account: str = "") -> str:
+    which = f" --account {account}" if account else ""
+    return (f". Check the account, then run: postplan publish --resolve {post_id}{which} --as published URL"
             " (or --as not-sent)")
 
 
@@ -226,7 +244,11 @@ class _Sender:
 
     def __init__(self, publishers: _Publishers, scrub: Scrubber, now: dt.datetime):
         self.publishers, self.scrub, self.now = publishers, scrub, now
-        self.stopped: str | None = None
+        self.stopped: dict[str, str] = {}  # account → why this run sends nothing more to it ("" key: to any)
+
+    def stopped_for(self, account: str) -> str | None:
+        """Why nothing more goes to this account in this run: its own stop, or one that stops every account."""
+        return self.stopped.get("", self.stopped.get(account))
 
     def send(self, decision: Decision, ledger: Ledger, root: Path, run: str, report: Report) -> None:
         post = decision.post
@@ -235,23 +257,24 @@ class _Sender:
             report.add("not sent", post.id, why_not)
             return
         outcome = send_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
-        self._report(post.id, publisher, outcome, report)
+        self._report(post, publisher, outcome, report)
 
     def settle(self, decision: Decision, ledger: Ledger, root: Path, run: str, report: Report) -> bool:
         """Ask the platform about a part whose outcome is unknown, where it can tell; False: a person must."""
         post = decision.post
         grace = dt.timedelta(minutes=self.publishers.settings.publish_grace_minutes)
         publisher, _ = self.publishers.get(post.account)
-        if publisher is None or self.stopped is not None or not can_settle(publisher) or \
+        if publisher is None or self.stopped_for(post.account) is not None or not can_settle(publisher) or \
                 self.now - post.publish_at > grace:
             return False
         outcome = settle_post(decision, publisher, ledger, root, post.account, self.now, run, self.scrub)
         if outcome is None:
             return False
-        self._report(post.id, publisher, outcome, report)
+        self._report(post, publisher, outcome, report)
         return True
 
-    def _report(self, post_id: str, publisher: Publisher, outcome, report: Report) -> None:
+    def _report(self, post: Post, publisher: Publisher, outcome, report: Report) -> None:
+        post_id = post.id
         if outcome.state == "published":
             label = "outbox" if publisher.name == "outbox" else "published"
             report.add(label, post_id, (outcome.url or "") + (f" ({outcome.detail})" if outcome.detail else ""))
@@ -259,10 +282,10 @@ class _Sender:
             settles = can_settle(publisher)  # an unsure part is then settled by the next run, by asking
             label = {"unsure": "unsure" if settles else "needs a person", "not-sent": "not sent"}.get(
                 outcome.state, outcome.state)
-            hint = _resolve_hint(post_id) if outcome.state == "unsure" and not settles else ""
+            hint = _resolve_hint(post_id, report.on) if outcome.state == "unsure" and not settles else ""
             report.add(label, post_id, outcome.detail + hint)
-        if outcome.stop is not None:
-            self.stopped = self.scrub(outcome.stop.reason)
+        if outcome.stop is not None:  # the ledger failing stops every account; a platform's stop, its own
+            self.stopped["" if outcome.stop.kind == "ledger" else post.account] = self.scrub(outcome.stop.reason)
             report.exit_code = max(report.exit_code, outcome.stop.exit_code)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from postplan.models import Repository
 from postplan.platforms import dollars, x_charge
 from postplan.publish.due import still_to_go, when
 from postplan.publish.durable import open_ledger
-from postplan.publish.ledger import PostRecord, fold
+from postplan.publish.ledger import PostRecord, by_account, fold
 from postplan.publish.runs import due_now_lines, last_run_lines
 
 SECTIONS = (("needs-person", "Needs a person"), ("publishing", "Thread part-way"), ("failed", "Failed"),
@@ -31,12 +32,23 @@ def status_text(repository: Repository, now: dt.datetime, limit: int = 10) -> st
         written = sum(entry["state"] == "published" for entry in outbox)
         lines.append(f"(Runs without credentials wrote {written} message{'s' * (written != 1)} to outbox/; "
                      "they are not in this list.)")
+    rows = _on_each_account(reading.entries)
     for state, title in SECTIONS:
-        chosen = [r for r in records.values() if r.state == state]
+        chosen = [r for r in rows if r.state == state]
         if chosen:
             lines += ["", f"{title} ({len(chosen)}):"]
             lines += [_describe(r) for r in sorted(chosen, key=_when, reverse=True)[:limit]]
     return terminal("\n".join(lines))  # the ledger's strings come from a file anyone can edit
+
+
+def _on_each_account(entries: list[dict]) -> list[PostRecord]:
+    """A record for each post on each account it went to, named "post on account" when there are several."""
+    rows = []
+    for post, accounts in by_account(entries).items():
+        for account, found in accounts.items():
+            label = f"{post} on {account}" if len(accounts) > 1 else post
+            rows.append(dataclasses.replace(fold(found)[post], post=label))
+    return rows
 
 
 def _due_next(repository: Repository, records: dict[str, PostRecord], now: dt.datetime, limit: int) -> list[str]:

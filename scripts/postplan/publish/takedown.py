@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from postplan.publish.credentials import (CredentialsError, Scrubber, keep_out_o
                                           variable_names)
 from postplan.publish.durable import NotDurable, open_ledger
 from postplan.publish.exits import EXIT_ATTENTION, EXIT_OK
-from postplan.publish.ledger import CLAIMED, PUBLISHED, TAKEDOWN, TAKEN_DOWN, UNSURE, LedgerError, fold
+from postplan.publish.ledger import CLAIMED, PUBLISHED, TAKEDOWN, TAKEN_DOWN, UNSURE, LedgerError, by_account, fold
 from postplan.publish.platform import SendError, StopRun
 from postplan.publish.publishers import make_publisher
 
@@ -76,7 +76,7 @@ def takedown(root: Path, post_id: str, now: dt.datetime, environ: Mapping[str, s
         report = TakedownReport()
         _delete_all(ledger, still_up(entries, post_id, settings.default_account), settings, environ, sleep, now,
                     run, report)
-        _unknown_parts(entries, post_id, report)
+        _unknown_parts(entries, post_id, settings.default_account, report)
     for problem in getattr(ledger, "problems", []):
         report.lines.append(problem)
         report.exit_code = EXIT_ATTENTION
@@ -98,20 +98,23 @@ def _ask(ledger, post_id: str, reason: str, now: dt.datetime, run: str) -> None:
         raise TakedownError(f"the takedown could not be recorded, so nothing was deleted: {error.reason}") from None
 
 
+def _by_account(entries: list[dict], post_id: str, default_account: str) -> Iterator[tuple[str, int, dict]]:
+    """The post's part entries, each with the account it is about (publish/ledger.py ``by_account``)."""
+    for account, found in by_account(entries).get(post_id, {}).items():
+        for entry in (e for e in found if "part" in e):
+            yield account or default_account, int(entry["part"]), entry
+
+
 def still_up(entries: list[dict], post_id: str, default_account: str) -> list[UpPart]:
-    """The post's parts published and not yet deleted, last part first, with the account each went to."""
-    accounts: dict[int, str] = {}
-    up: dict[int, UpPart] = {}
-    for entry in (e for e in entries if e["post"] == post_id and "part" in e):
-        part = int(entry["part"])
-        if entry["state"] == CLAIMED and entry.get("account"):
-            accounts[part] = str(entry["account"])
-        elif entry["state"] == PUBLISHED and entry.get("id") is not None:
-            up[part] = UpPart(post_id, accounts.get(part, default_account), entry.get("platform", "x"), part,
-                              int(entry.get("of", 1)), str(entry["id"]), entry.get("url") or "")
+    """The post's parts published and not yet deleted, on each account it went to, last part first."""
+    up: dict[tuple[str, int], UpPart] = {}
+    for account, part, entry in _by_account(entries, post_id, default_account):
+        if entry["state"] == PUBLISHED and entry.get("id") is not None:
+            up[(account, part)] = UpPart(post_id, account, entry.get("platform", "x"), part,
+                                         int(entry.get("of", 1)), str(entry["id"]), entry.get("url") or "")
         elif entry["state"] == TAKEN_DOWN:
-            up.pop(part, None)
-    return [up[part] for part in sorted(up, reverse=True)]
+            up.pop((account, part), None)
+    return [up[key] for key in sorted(up, key=lambda key: (key[0], -key[1]))]
 
 
 def _delete_all(ledger, parts: list[UpPart], settings, environ, sleep, now: dt.datetime, run: str,
@@ -162,11 +165,12 @@ def _publisher(account_id: str, settings, environ, sleep, scrub: Scrubber):
     return make_publisher(account_id, account, credentials, {"sleep": sleep} if sleep else {}), ""
 
 
-def _unknown_parts(entries: list[dict], post_id: str, report: TakedownReport) -> None:
+def _unknown_parts(entries: list[dict], post_id: str, default_account: str, report: TakedownReport) -> None:
     """Parts that may have gone out without the ledger knowing where: a person must look for them."""
-    last = {int(e["part"]): e for e in entries if e["post"] == post_id and "part" in e}
-    for part, entry in sorted(last.items()):
+    last = {(account, part): entry for account, part, entry in _by_account(entries, post_id, default_account)}
+    for (account, part), entry in sorted(last.items()):
         if entry["state"] in (CLAIMED, UNSURE):
-            report.lines.append(f"look by hand  part {part + 1}: it may have gone out to {entry.get('platform', 'x')} "
-                                "but the ledger has no link for it; delete it on the account if it is there")
+            report.lines.append(f"look by hand  part {part + 1}: it may have gone out to {account} on "
+                                f"{entry.get('platform', 'x')} but the ledger has no link for it; delete it on "
+                                "the account if it is there")
             report.exit_code = EXIT_ATTENTION

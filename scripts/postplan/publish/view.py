@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postplan.findings import LoadProblem
-from postplan.publish.ledger import LEDGER_FILE, LedgerError, ledger_states
+from postplan.publish.ledger import LEDGER_FILE, LedgerError, account_states, combined_state
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,11 @@ class LedgerView:
 
     states: Mapping[str, str] = field(default_factory=dict)
     problem: str | None = None  # the ledger is broken: nothing it says can be trusted
+    accounts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # post → account → state, if several
 
-    def published(self) -> dict[str, str]:
-        """The posts that went out, by id."""
-        return {post: state for post, state in self.states.items() if state == "published"}
+    def published(self) -> dict[str, object]:
+        """The posts that went out, by id; for a post sent to several accounts, each account's state."""
+        return {post: self.accounts.get(post, state) for post, state in self.states.items() if state == "published"}
 
     def taken_down(self) -> set[str]:
         """The posts taken down (postplan takedown): no page or feed shows them again."""
@@ -42,6 +43,8 @@ class LedgerView:
 def read_view(root: Path) -> LedgerView:
     """The repository's ledger as it stands now (no ledger yet: nothing is published)."""
     try:
-        return LedgerView(ledger_states(root))
+        found = account_states(root)
     except LedgerError as error:
         return LedgerView({}, str(error))
+    states = {post: combined_state(accounts) for post, accounts in found.items()}
+    return LedgerView(states, accounts={post: accounts for post, accounts in found.items() if len(accounts) > 1})

@@ -112,6 +112,7 @@ class Rule:
     check_repository: Callable[..., Iterable[Problem]] | None
 
     module: str = ""
+    per_account: bool = False  # PER_ACCOUNT: checked once for each account a post goes to
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -127,6 +128,7 @@ class Rule:
             check=getattr(module, "check", None),
             check_repository=getattr(module, "check_repository", None),
             module=module.__name__,
+            per_account=getattr(module, "PER_ACCOUNT", False),
         )
 
 

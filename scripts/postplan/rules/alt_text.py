@@ -21,6 +21,7 @@ from postplan.rules.base import Context, Problem
 
 ID = "alt-text"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = "Every image has alt text (X: up to 1,000 characters)."
 POLICY = "Platform limit and accessibility: alt text up to 1,000 characters on X (1,500 Mastodon, 2,000 Bluesky)."
 

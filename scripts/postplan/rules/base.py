@@ -45,13 +45,14 @@ class PostFacts:
     event: str | None = None
     publish_at: dt.datetime | None = None
     planned_template: str | None = None  # the calendar reminder `postplan plan` wrote this post for
+    accounts: tuple[str, ...] = ()  # every account it goes to (``account`` is the first)
 
     @classmethod
     def of(cls, post: Post) -> PostFacts:
         return cls(post.source.path, post.id, post.status, post.account, post.reply_to,
                    tuple((part.text, part.line) for part in post.parts), post.source.lines, post.source.line,
                    {allow.rule: allow for allow in post.allow}, post.event, post.publish_at,
-                   post.planned.template if post.planned else None)
+                   post.planned.template if post.planned else None, tuple(post.accounts))
 
     def line_of(self, field: str | None) -> int:
         return line_of(self.lines, field, self.line)

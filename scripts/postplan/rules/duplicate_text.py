@@ -30,13 +30,14 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     scheduled = [post for post in context.posts if post.status != "draft"]
     for post in sorted(scheduled, key=lambda p: p.path):
         for text, line in post.parts:
-            key = (post.account, _SPACE.sub(" ", text).strip().lower())
-            if key in first and first[key] != post.path:
+            keys = [(account, _SPACE.sub(" ", text).strip().lower()) for account in post.accounts or (post.account,)]
+            earlier = next((first[key] for key in keys if key in first and first[key] != post.path), None)
+            if earlier is not None:
                 yield Problem(
-                    f"this text is the same as in {first[key]}",
+                    f"this text is the same as in {earlier}",
                     fix="change the wording (X refuses a repeated post), or delete one of the two posts",
                     line=line,
                     path=post.path,
                 )
-            else:
+            for key in keys:
                 first.setdefault(key, post.path)

@@ -27,6 +27,7 @@ from postplan.rules.base import Context, Problem
 
 ID = "media-limits"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = ("Attachments within the platform's limits (X: 4 images or 1 GIF or 1 video; images ≤ 5 MB, no HEIC); "
            "an animated GIF needs a leader's confirmation.")
 POLICY = (

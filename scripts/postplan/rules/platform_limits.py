@@ -22,6 +22,7 @@ from postplan.rules.base import Context, Problem
 
 ID = "platform-limits"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = "A post uses only what postplan can post on its account's platform (polls, threads, videos, replies)."
 POLICY = "Platform limit: polls on X and Mastodon only; a Facebook Page post is a single post, not a thread."
 

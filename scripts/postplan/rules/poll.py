@@ -24,6 +24,7 @@ from postplan.rules.base import Context, Problem
 
 ID = "poll"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = "Polls within the platform's limits (X: 2–4 options of ≤ 25 characters, open 5 minutes to 7 days)."
 POLICY = "Platform limit: polls have 2–4 options of ≤ 25 characters and last 5 minutes to 7 days on X."
 

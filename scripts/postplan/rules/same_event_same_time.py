@@ -29,10 +29,11 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     for post in sorted(context.posts, key=lambda p: (p.planned_template is None, p.path)):
         if post.event is None or post.status == "draft" or post.publish_at is None:
             continue
-        key = (post.account, post.event, post.publish_at)
-        if key not in first:
-            first[key] = post  # the planned reminder first, so the finding lands on the hand-written post
-            continue
-        yield Problem(f"another post about this event goes out at the same time: {first[key].path}",
-                      fix="keep one of the two, or move this post's `publish_at:`",
-                      line=post.line_of("publish_at"), path=post.path)
+        keys = [(account, post.event, post.publish_at) for account in post.accounts or (post.account,)]
+        earlier = next((first[key] for key in keys if key in first), None)
+        for key in keys:
+            first.setdefault(key, post)  # the planned reminder first, so the finding lands on the hand-written post
+        if earlier is not None:
+            yield Problem(f"another post about this event goes out at the same time: {earlier.path}",
+                          fix="keep one of the two, or move this post's `publish_at:`",
+                          line=post.line_of("publish_at"), path=post.path)

@@ -11,6 +11,7 @@ from postplan.rules.base import Context, Problem
 
 ID = "unknown-account"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = "A post's account must be one of the accounts in the settings."
 POLICY = "Only the school's official accounts are used (seeds: 'an official and specific Twitter account')."
 
@@ -21,5 +22,5 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         yield Problem(
             f"there is no account '{post.account}'",
             fix=f"use one of: {', '.join(accounts)} (the accounts under extra.postplan in mkdocs.yml)",
-            field="account",
+            field="accounts" if "accounts" in post.source.lines else "account",
         )

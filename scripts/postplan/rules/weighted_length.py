@@ -23,6 +23,7 @@ from postplan.textlength import at_most
 
 ID = "weighted-length"
 SEVERITY = Severity.ERROR
+PER_ACCOUNT = True  # checked for each account the post goes to
 SUMMARY = "A post must fit the platform's limit (X: 280 weighted characters)."
 POLICY = "Platform limit: 280 weighted characters on X (twitter-text v3); 500 on Mastodon; 300 on Bluesky."
 

@@ -26,8 +26,9 @@ def state_label(shown: ShownPost, staff: bool) -> str:
 
 
 def _handle(post: Post, settings: Settings) -> str:
-    account = settings.accounts.get(post.account)
-    return account.handle if account else post.account
+    """The handle of every account the post goes to."""
+    found = [settings.accounts.get(name) for name in post.accounts]
+    return " · ".join(account.handle if account else name for account, name in zip(found, post.accounts))
 
 
 def card(shown: ShownPost, settings: Settings, page: str, staff: bool) -> Markup:
@@ -112,7 +113,16 @@ def _staff_details(shown: ShownPost) -> Markup:
     approved = Markup("; approved by {}").format(post.approved_by) if post.approved_by else ""
     meta = Markup('<p class="pp-meta">Written by {author}{approved}. File: <code>{path}</code></p>').format(
         author=post.author, approved=approved, path=post.source.path)
-    return meta + findings_list(shown.findings)
+    return meta + _on_each_account(shown) + findings_list(shown.findings)
+
+
+def _on_each_account(shown: ShownPost) -> Markup:
+    """Where a post sent to several accounts stands on each, as the ledger says."""
+    if not shown.accounts:
+        return Markup("")
+    items = Markup("").join(Markup('<li><span class="pp-account">{}</span>: {}</li>').format(account, state)
+                            for account, state in shown.accounts)
+    return Markup('<ul class="pp-accounts" aria-label="On each account">{}</ul>').format(items)
 
 
 def findings_list(findings: tuple[Finding, ...] | list[Finding]) -> Markup:

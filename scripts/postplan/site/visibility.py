@@ -29,6 +29,7 @@ class ShownPost:
     post: Post
     state: State
     findings: tuple[Finding, ...] = ()
+    accounts: tuple[tuple[str, str], ...] = ()  # staff: (account, its state) for a post sent to several
 
     @property
     def blocked(self) -> bool:
@@ -57,7 +58,9 @@ def shown_posts(repository: Repository, findings: Iterable[Finding], published: 
         own = tuple(by_path.get(post.source.path, ()))
         state = post_state(post, published, now, settings.publish_grace_minutes)
         if staff:
-            shown.append(ShownPost(post, state, own))
+            sent = published.get(post.id)
+            accounts = tuple(sent.items()) if isinstance(sent, Mapping) and len(post.accounts) > 1 else ()
+            shown.append(ShownPost(post, state, own, accounts))
         elif not any(f.blocks for f in own) and (
             state == "published" or (state == "approved" and settings.show_approved_posts)
         ):
