@@ -15,6 +15,7 @@ from pathlib import Path
 
 from postplan import workers
 from postplan.exceptions import honour
+from postplan.findcache import FindingsCache
 from postplan.findings import Finding, LoadProblem
 from postplan.load import Loaded, load_post
 from postplan.models import Allow, Post, Repository
@@ -46,17 +47,19 @@ def can_be_due(paths: Collection[str]) -> Scope:
     return Scope(frozenset(paths))
 
 
-def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING) -> list[Finding]:
+def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING, cache: FindingsCache | None = None
+          ) -> list[Finding]:
     """Every finding in scope: the loader's, then each rule's, in file and line order.
 
     With the whole repository and the posts not read yet (``load_repository(root, posts=False)``), each
     post is read, checked and dropped in a worker process, so a trust's ten thousand posts are checked
-    on every core at once; the findings are the same as for a fully loaded repository.
+    on every core at once; the findings are the same as for a fully loaded repository. There, with a
+    ``cache``, a post unchanged since the last run is not read again: its findings and facts are reused.
     """
     if scope.reported is not None:
         loaded = replace(loaded, repository=changed_last(loaded.repository, scope.reported))
     if scope.posts is None and not loaded.posts_read:
-        findings = _read_and_check(loaded, context)
+        findings = _read_and_check(loaded, context, cache)
     else:
         findings = _check_loaded(loaded, context, scope.posts)
     if scope.reported is not None:
@@ -96,16 +99,37 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
     return [finding for post in posts[start:stop] for finding in check_post(post, context)]
 
 
-def _read_and_check(loaded: Loaded, context: Context) -> list[Finding]:
+def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | None) -> list[Finding]:
     findings = [loader_finding(problem) for problem in loaded.problems]
-    facts: list[PostFacts] = []
+    results: dict[Path, tuple[list[Finding], PostFacts | None]] = {}
     paths = loaded.post_paths
-    for post_findings, post_facts in workers.share(_read_and_check_slice, (paths, context), len(paths)):
+    digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
+    if cache is not None:
+        for path in paths:
+            entry = cache.lookup(_relative(path, context.root), digests[path], context.ledger, context.now)
+            if entry is not None:
+                results[path] = list(entry.findings), entry.facts
+    unchecked = [path for path in paths if path not in results]
+    checked = workers.share(_read_and_check_slice, (unchecked, context), len(unchecked))
+    for path, (post_findings, post_facts) in zip(unchecked, checked):
+        results[path] = post_findings, post_facts
+        if cache is not None:
+            cache.keep(_relative(path, context.root), digests[path], post_findings, post_facts, context.ledger,
+                       context.now)
+    facts = []
+    for path in paths:
+        post_findings, post_facts = results[path]
         findings += post_findings
         if post_facts is not None:
             facts.append(post_facts)
     findings += compare_posts(context, facts)
+    if cache is not None:
+        cache.save()
     return findings
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: int

@@ -16,8 +16,11 @@ from postplan.cli.options import (EXIT_FINDINGS, EXIT_OK, Failure, changed_since
 @format_option("text", "json", "github",
                help="text for people, json for programs, github for pull-request annotations.")
 @changed_since_option("Check")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Check every post again, ignoring (and not writing) the findings cache in .cache/postplan/.")
 @common
-def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now_text: str | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool, root: Path,
+             now_text: str | None) -> None:
     """Check posts, calendar files and settings against the school's policy.
 
     Checks the given files, the files changed since REF (--changed-since), or the whole repository.
@@ -35,7 +38,7 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
     everything = not paths and ref is None
     loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
     wanted = None if everything else _wanted(paths, ref, loaded)
-    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=not no_cache)
     files = loaded.repository.files if wanted is None else len(wanted)
     _consent_note(loaded.repository.settings.consent_env, fmt)
     click.echo(report.render(findings, files, fmt))
