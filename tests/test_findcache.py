@@ -132,3 +132,20 @@ def test_the_cache_holds_no_pupil_names(school: School, tmp_path, monkeypatch) -
     findings(school)
     assert b"Quillerton" not in (school.root / CACHE).read_bytes()
     assert os.path.getsize(school.root / CACHE) > 0
+
+
+def test_checking_named_posts_reads_no_other_post_when_warm(example: School, monkeypatch: pytest.MonkeyPatch) -> None:
+    findings(example)
+    from postplan import check
+
+    posts = sorted((example.root / "content" / "posts").rglob("*.md"))
+    copied = example.write("content/posts/zz-copy.md", posts[7].read_text(encoding="utf-8"))
+    named = copied.relative_to(example.root).as_posix()
+    cold = findings(example, named, "--no-cache")
+    read: list[str] = []
+    real = check.load_post
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    assert findings(example, named) == cold
+    assert read == ["zz-copy.md"]
+    assert "duplicate-text" in {rule for rule, where, _, _ in cold[1] if where == named}  # the clash lands here
+    assert {where for _, where, _, _ in cold[1]} == {named}

@@ -58,8 +58,8 @@ def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING, cache: Fi
     """
     if scope.reported is not None:
         loaded = replace(loaded, repository=changed_last(loaded.repository, scope.reported))
-    if scope.posts is None and not loaded.posts_read:
-        findings = _read_and_check(loaded, context, cache)
+    if not loaded.posts_read:
+        findings = _read_and_check(loaded, context, cache, scope)
     else:
         findings = _check_loaded(loaded, context, scope.posts)
     if scope.reported is not None:
@@ -99,29 +99,32 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
     return [finding for post in posts[start:stop] for finding in check_post(post, context)]
 
 
-def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | None) -> list[Finding]:
+def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope) -> list[Finding]:
+    """Read each post file and check it, or take it from the cache; then compare every post's facts.
+
+    A post outside ``scope.posts`` is only read for its facts (never checked, so never cached).
+    """
     findings = [loader_finding(problem) for problem in loaded.problems]
-    results: dict[Path, tuple[list[Finding], PostFacts | None]] = {}
-    paths = loaded.post_paths
+    paths = {path: _relative(path, context.root) for path in loaded.post_paths}
     digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
-    if cache is not None:
-        for path in paths:
-            entry = cache.lookup(_relative(path, context.root), digests[path], context.ledger, context.now)
-            if entry is not None:
-                results[path] = list(entry.findings), entry.facts
-    unchecked = [path for path in paths if path not in results]
-    checked = workers.share(_read_and_check_slice, (unchecked, context), len(unchecked))
-    for path, (post_findings, post_facts) in zip(unchecked, checked):
-        results[path] = post_findings, post_facts
-        if cache is not None:
-            cache.keep(_relative(path, context.root), digests[path], post_findings, post_facts, context.ledger,
-                       context.now)
-    facts = []
-    for path in paths:
-        post_findings, post_facts = results[path]
+    results: dict[Path, tuple[list[Finding], PostFacts | None, bool]] = {}
+    for path, relative in paths.items():
+        entry = cache.lookup(relative, digests[path], context.ledger, context.now) if cache is not None else None
+        if entry is not None:
+            results[path] = list(entry.findings), entry.facts, True
+    unread = [path for path in paths if path not in results]
+    shared = (unread, context, scope.posts)
+    for path, result in zip(unread, workers.share(_read_and_check_slice, shared, len(unread))):
+        results[path] = result
+        if cache is not None and result[2]:
+            cache.keep(paths[path], digests[path], result[0], result[1], context.ledger, context.now)
+    facts = [result[1] for result in results.values() if result[1] is not None]
+    for post_findings, _, _ in results.values():
         findings += post_findings
-        if post_facts is not None:
-            facts.append(post_facts)
+    if scope.reported is not None:  # as changed_last: a clash lands on the post being checked
+        facts.sort(key=lambda post: (post.path in scope.reported, post.path))  # type: ignore[operator]
+    else:
+        facts.sort(key=lambda post: str(context.root / post.path))
     findings += compare_posts(context, facts)
     if cache is not None:
         cache.save()
@@ -132,17 +135,19 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: int
-                          ) -> list[tuple[list[Finding], PostFacts | None]]:
-    paths, context = shared
+def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None], start: int, stop: int
+                          ) -> list[tuple[list[Finding], PostFacts | None, bool]]:
+    """Each post's findings, facts and whether it was checked (a post out of scope is only read)."""
+    paths, context, only = shared
     results = []
     for path in paths[start:stop]:
         post, problems = load_post(path, context.root, context.repository.settings)
         findings = [loader_finding(problem) for problem in problems]
+        checked = only is None or _relative(path, context.root) in only
         if post is None:
-            results.append((findings, None))
+            results.append((findings, None, checked))
         else:
-            results.append((findings + check_post(post, context), PostFacts.of(post)))
+            results.append((findings + check_post(post, context) if checked else findings, PostFacts.of(post), checked))
     return results
 
 

@@ -36,13 +36,22 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
     from postplan import pipeline, report
 
     everything = not paths and ref is None
-    loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
+    # for everything, or for posts alone, each post is read as it is checked (or taken from the cache)
+    loaded = load(root, posts=not everything and not (ref is None and _posts_only(paths, root)))
     wanted = None if everything else _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=not no_cache)
     files = loaded.repository.files if wanted is None else len(wanted)
     _consent_note(loaded.repository.settings.consent_env, fmt)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _posts_only(paths: tuple[Path, ...], root: Path) -> bool:
+    """Whether every file given is a post (nothing that brings in other posts: a photo, a template)."""
+    from postplan.load import POSTS_DIR
+
+    wanted = in_repository(paths, root.resolve()) or set()
+    return bool(wanted) and all(path.startswith(POSTS_DIR + "/") and path.endswith(".md") for path in wanted)
 
 
 def _consent_note(variable: str, fmt: str) -> None:
