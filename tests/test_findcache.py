@@ -149,3 +149,11 @@ def test_checking_named_posts_reads_no_other_post_when_warm(example: School, mon
     assert read == ["zz-copy.md"]
     assert "duplicate-text" in {rule for rule, where, _, _ in cold[1] if where == named}  # the clash lands here
     assert {where for _, where, _, _ in cold[1]} == {named}
+
+
+def test_posts_read_for_their_facts_alone_are_checked_when_everything_is(school: School) -> None:
+    school.post("one", body="Call 01872 555123.")
+    school.post("two")
+    assert findings(school, "content/posts/two.md")[1] == []  # one.md is read for its facts only
+    assert findings(school) == findings(school, "--no-cache")
+    assert "phone-number" in rules_on(school, "content/posts/one.md")

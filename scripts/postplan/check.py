@@ -102,22 +102,24 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
 def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope) -> list[Finding]:
     """Read each post file and check it, or take it from the cache; then compare every post's facts.
 
-    A post outside ``scope.posts`` is only read for its facts (never checked, so never cached).
+    A post outside ``scope.posts`` is only read for its facts (cached without findings).
     """
     findings = [loader_finding(problem) for problem in loaded.problems]
     paths = {path: _relative(path, context.root) for path in loaded.post_paths}
     digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
     results: dict[Path, tuple[list[Finding], PostFacts | None, bool]] = {}
     for path, relative in paths.items():
-        entry = cache.lookup(relative, digests[path], context.ledger, context.now) if cache is not None else None
+        checking = scope.posts is None or relative in scope.posts
+        entry = cache.lookup(relative, digests[path], context.ledger, context.now, checking) if cache else None
         if entry is not None:
-            results[path] = list(entry.findings), entry.facts, True
+            results[path] = list(entry.findings or ()) if checking else [], entry.facts, checking
     unread = [path for path in paths if path not in results]
     shared = (unread, context, scope.posts)
     for path, result in zip(unread, workers.share(_read_and_check_slice, shared, len(unread))):
         results[path] = result
-        if cache is not None and result[2]:
-            cache.keep(paths[path], digests[path], result[0], result[1], context.ledger, context.now)
+        if cache is not None:
+            kept = result[0] if result[2] else None
+            cache.keep(paths[path], digests[path], kept, result[1], context.ledger, context.now)
     facts = [result[1] for result in results.values() if result[1] is not None]
     for post_findings, _, _ in results.values():
         findings += post_findings

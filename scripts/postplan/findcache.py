@@ -50,7 +50,7 @@ class Entry:
     """One post as it was checked: its content's hash, its findings, its facts and what they hung on."""
 
     digest: bytes
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...] | None  # None: read for its facts only (it was outside a check's scope)
     facts: PostFacts | None  # None: the file could not become a post
     ledger: str | None  # the ledger's word on the post when it was checked
     past: bool  # whether its publish time (plus grace) had passed
@@ -90,10 +90,11 @@ class FindingsCache:
         except OSError:
             return None
 
-    def lookup(self, path: str, digest: bytes | None, ledger: dict[str, str], now: dt.datetime) -> Entry | None:
-        """The entry for this file as it is now, or None when it must be checked."""
+    def lookup(self, path: str, digest: bytes | None, ledger: dict[str, str], now: dt.datetime,
+               checking: bool) -> Entry | None:
+        """The entry for this file as it is now (with its findings when ``checking``), or None: read it."""
         entry = self.old.get(path)
-        if entry is None or digest is None or entry.digest != digest:
+        if entry is None or digest is None or entry.digest != digest or (checking and entry.findings is None):
             return None
         if entry.facts is not None and (ledger.get(entry.facts.id) != entry.ledger
                                         or self._past(entry.facts, now) != entry.past):
@@ -101,13 +102,14 @@ class FindingsCache:
         self.new[path] = entry
         return entry
 
-    def keep(self, path: str, digest: bytes | None, findings: list[Finding], facts: PostFacts | None,
+    def keep(self, path: str, digest: bytes | None, findings: list[Finding] | None, facts: PostFacts | None,
              ledger: dict[str, str], now: dt.datetime) -> None:
-        if digest is None:
+        """Remember a post as read now: its findings (None: not checked) and facts."""
+        if digest is None or (findings is None and path in self.new):
             return
         state = ledger.get(facts.id) if facts is not None else None
         past = self._past(facts, now) if facts is not None else False
-        self.new[path] = Entry(digest, tuple(findings), facts, state, past)
+        self.new[path] = Entry(digest, None if findings is None else tuple(findings), facts, state, past)
 
     def save(self) -> None:
         """Write this run's entries (a new file renamed into place); a cache that cannot be written is skipped."""

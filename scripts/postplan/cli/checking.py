@@ -37,8 +37,9 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
 
     everything = not paths and ref is None
     # for everything, or for posts alone, each post is read as it is checked (or taken from the cache)
-    loaded = load(root, posts=not everything and not (ref is None and _posts_only(paths, root)))
-    wanted = None if everything else _wanted(paths, ref, loaded)
+    posts = None if everything else _posts_only(paths, ref, root)
+    loaded = load(root, posts=not everything and posts is None)
+    wanted = None if everything else posts if posts is not None else _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=not no_cache)
     files = loaded.repository.files if wanted is None else len(wanted)
     _consent_note(loaded.repository.settings.consent_env, fmt)
@@ -46,12 +47,23 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
 
 
-def _posts_only(paths: tuple[Path, ...], root: Path) -> bool:
-    """Whether every file given is a post (nothing that brings in other posts: a photo, a template)."""
+def _posts_only(paths: tuple[Path, ...], ref: str | None, root: Path) -> set[str] | None:
+    """The files to report on when every one is a post (given, or changed since ``ref``), else None.
+
+    Posts alone bring in no other post (a photo, a template or a calendar entry would), so the other
+    posts need not be read: their facts come from the findings cache.
+    """
+    from postplan.changes import ChangesError, changed_files
     from postplan.load import POSTS_DIR
 
-    wanted = in_repository(paths, root.resolve()) or set()
-    return bool(wanted) and all(path.startswith(POSTS_DIR + "/") and path.endswith(".md") for path in wanted)
+    if paths and ref:
+        raise Failure("give either files or --changed-since, not both")
+    try:
+        wanted = changed_files(root.resolve(), ref) if ref is not None else in_repository(paths, root.resolve())
+    except ChangesError as error:
+        raise Failure(str(error)) from None
+    posts = {path for path in wanted or () if path.startswith(POSTS_DIR + "/") and path.endswith(".md")}
+    return posts if posts and posts == wanted else None
 
 
 def _consent_note(variable: str, fmt: str) -> None:
