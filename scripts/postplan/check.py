@@ -10,6 +10,7 @@ consult besides the school's files (the time, the roster, the ledger's view) arr
 from __future__ import annotations
 
 from collections.abc import Collection
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -105,7 +106,8 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     A post outside ``scope.posts`` is only read for its facts (cached without findings).
     """
     findings = [loader_finding(problem) for problem in loaded.problems]
-    paths = {path: _relative(path, context.root) for path in loaded.post_paths}
+    root = str(context.root)
+    paths = {path: _relative(str(path), root) for path in loaded.post_paths}
     digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
     results: dict[Path, tuple[list[Finding], PostFacts | None, bool]] = {}
     for path, relative in paths.items():
@@ -126,15 +128,16 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     if scope.reported is not None:  # as changed_last: a clash lands on the post being checked
         facts.sort(key=lambda post: (post.path in scope.reported, post.path))  # type: ignore[operator]
     else:
-        facts.sort(key=lambda post: str(context.root / post.path))
+        facts.sort(key=lambda post: f"{root}/{post.path}")  # as post_files orders them
     findings += compare_posts(context, facts)
     if cache is not None:
         cache.save()
     return findings
 
 
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def _relative(path: str, root: str) -> str:
+    """A post's path from the repository's root, as its findings name it (without pathlib's cost per post)."""
+    return path[len(root) + 1:].replace(os.sep, "/") if path.startswith(root + os.sep) else path
 
 
 def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None], start: int, stop: int
@@ -145,7 +148,7 @@ def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | No
     for path in paths[start:stop]:
         post, problems = load_post(path, context.root, context.repository.settings)
         findings = [loader_finding(problem) for problem in problems]
-        checked = only is None or _relative(path, context.root) in only
+        checked = only is None or _relative(str(path), str(context.root)) in only
         if post is None:
             results.append((findings, None, checked))
         else:

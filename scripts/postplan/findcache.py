@@ -86,7 +86,8 @@ class FindingsCache:
     def digest(self, path: Path) -> bytes | None:
         """The hash of a post file's content; None when it cannot be read (the check then reports why)."""
         try:
-            return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            with open(path, "rb") as post:
+                return hashlib.blake2b(post.read(), digest_size=16).digest()
         except OSError:
             return None
 
