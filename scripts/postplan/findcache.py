@@ -31,12 +31,12 @@ from pathlib import Path
 from postplan.consent import register_path
 from postplan.findings import Finding
 from postplan.rules.base import PostFacts
+from postplan.settings import SETTINGS_FILE
 
 CACHE_DIR = ".cache/postplan"
 CACHE_FILE = "findings.pickle"
 FORMAT = 1  # the layout of the file below; a cache of another layout is ignored
 _CODE = Path(__file__).parent
-_KEPT_TOGETHER = ("settings.yml", "mkdocs.yml")  # besides calendar/ and templates/
 # The only things a cache file may contain (a file that asks for anything else is not a cache).
 _ALLOWED = {("postplan.findings", "Finding"), ("postplan.findings", "Severity"), ("postplan.rules.base", "PostFacts"),
             ("postplan.findcache", "Entry"), ("postplan.models", "Allow"), ("datetime", "datetime"),
@@ -151,8 +151,7 @@ def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -
     for path in sorted(_CODE.rglob("*")):
         if path.is_file() and path.suffix != ".pyc":
             _add_file(key, path, path.relative_to(_CODE).as_posix())
-    for name in _KEPT_TOGETHER:
-        _add_file(key, root / name, name)
+    _add_file(key, root / SETTINGS_FILE, SETTINGS_FILE)
     for folder in ("calendar", "templates"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
