@@ -34,8 +34,8 @@ def test_bench_at_200_posts_reports_every_figure(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text())
     names = {m["name"]: m for m in figures["measures"]}
-    assert set(names) == {"baseline", "help", "validate", "build", "publish-nothing-due",
-                          "publish-dry-run-one-due"}
+    assert set(names) == {"baseline", "help", "validate", "validate-warm", "validate-3-changed", "build",
+                          "publish-nothing-due", "publish-dry-run-one-due"}
     for measure in names.values():
         assert measure["exit_code"] == 0, measure
         assert measure["seconds"] > 0 and measure["peak_mb"] > 0
@@ -43,3 +43,16 @@ def test_bench_at_200_posts_reports_every_figure(tmp_path: Path) -> None:
     assert figures["site_mb"] > 0 and figures["site_mb_per_1000_posts"] > 0
     assert "validate / baseline" in result.output
     assert "GitHub Actions minutes a month" in result.output and figures["github_minutes"]["scheduled_minutes_a_month"] > 0
+    assert figures["validate_warm_over_baseline"] > 0 and figures["validate_3_changed_seconds"] > 0
+    assert "validate-warm / baseline" in result.output
+
+
+def test_bench_checks_only_times_the_floor_and_validate_alone(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(cli, ["bench", "--posts", "100", "--repeat", "2", "--checks-only", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(out.read_text())
+    names = {m["name"]: m for m in figures["measures"]}
+    assert set(names) == {"baseline", "help", "validate", "validate-warm", "validate-3-changed"}
+    assert all(measure["exit_code"] == 0 for measure in names.values()), names
+    assert "<3 changed posts>" in names["validate-3-changed"]["command"]

@@ -158,8 +158,9 @@ def run(name: str, args: list[str], cwd: Path, repeat: int, env: dict[str, str])
     return Measure(name, shown, round(statistics.median(times), 3), round(peak, 1), code)
 
 
-def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, object]:
-    """Generate a school of ``posts`` posts and time each command on it; return every figure."""
+def benchmark(posts: int, repeat: int, keep: Path | None = None, checks_only: bool = False) -> dict[str, object]:
+    """Generate a school of ``posts`` posts and time each command on it (``checks_only``: only the
+    floor and the validate rows, for a trust's 50,000 posts); return every figure."""
     workdir = Path(tempfile.mkdtemp(prefix="postplan-bench-"))
     root = workdir / "school"
     try:
@@ -170,10 +171,16 @@ def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, ob
         env = {k: v for k, v in env.items() if not k.startswith("POSTPLAN_")}  # never real credentials
         postplan = [sys.executable, "-m", "postplan"]
         first, before = min(times), min(times) - dt.timedelta(days=1)
+        validate = [*postplan, "validate", "--now", f"{before:%Y-%m-%dT%H:%M}"]
         measures = [
             run("baseline", [sys.executable, "-c", BASELINE, str(root)], root, repeat, env),
             run("help", [*postplan, "--help"], root, repeat, env),
-            run("validate", [*postplan, "validate", "--now", f"{before:%Y-%m-%dT%H:%M}"], root, repeat, env),
+            run("validate", [*validate, "--no-cache"], root, repeat, env),
+            *cached_validate(validate, root, repeat, env),
+        ]
+        if checks_only:
+            return _figures(posts, repeat, generated, measures, 0)
+        measures += [
             # The staff build shows every post, so it is the largest site a school can build.
             run("build", [*postplan, "build", "--staff", "--now", f"{before:%Y-%m-%dT%H:%M}"], root, 1, env),
             run("publish-nothing-due", [*postplan, "publish", "--now", f"{before:%Y-%m-%dT%H:%M}"], root,
@@ -184,32 +191,62 @@ def benchmark(posts: int, repeat: int, keep: Path | None = None) -> dict[str, ob
         ]
         site = root / "site-staff"
         site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) if site.exists() else 0
-        by_name = {m.name: m for m in measures}
-        return {
-            "posts": posts,
-            "repeat": repeat,
-            "generated_seconds": round(generated, 2),
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
-            "measures": [asdict(m) for m in measures],
-            "validate_over_baseline": round(by_name["validate"].seconds / by_name["baseline"].seconds, 2),
-            "site_mb": round(site_bytes / 1e6, 1),
-            "site_mb_per_1000_posts": round(site_bytes / 1e6 / posts * 1000, 2),
-        }
+        return _figures(posts, repeat, generated, measures, site_bytes)
     finally:
         if keep is not None:
             shutil.copytree(root, keep, dirs_exist_ok=True)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run_bench(posts: int, repeat: int, json_path: Path, keep: Path | None = None, root: Path = Path(".")) -> str:
+def _figures(posts: int, repeat: int, generated: float, measures: list[Measure], site_bytes: int
+             ) -> dict[str, object]:
+    by_name = {m.name: m for m in measures}
+    return {
+        "posts": posts,
+        "repeat": repeat,
+        "generated_seconds": round(generated, 2),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "measures": [asdict(m) for m in measures],
+        "validate_over_baseline": round(by_name["validate"].seconds / by_name["baseline"].seconds, 2),
+        "validate_warm_over_baseline": round(by_name["validate-warm"].seconds / by_name["baseline"].seconds, 2),
+        "validate_3_changed_seconds": by_name["validate-3-changed"].seconds,
+        "site_mb": round(site_bytes / 1e6, 1),
+        "site_mb_per_1000_posts": round(site_bytes / 1e6 / posts * 1000, 2),
+    }
+
+
+def cached_validate(validate: list[str], root: Path, repeat: int, env: dict[str, str]) -> list[Measure]:
+    """``validate`` with the findings cache: warm with nothing changed, and of three posts just changed
+    (as the pre-commit hook checks them), each run after changing those three posts' text again."""
+    subprocess.run(validate, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    warm = run("validate-warm", validate, root, repeat, env)
+    posts = sorted((root / "content" / "posts").rglob("*.md"), key=str)
+    chosen = [posts[len(posts) * share // 4] for share in (1, 2, 3)]
+    changed = [str(path.relative_to(root)) for path in chosen]
+    runs = []
+    for turn in range(repeat):
+        for path in chosen:
+            with path.open("a", encoding="utf-8") as post:
+                post.write(f"\nUpdated again ({turn + 1}).\n")
+        runs.append(run("validate-3-changed", [*validate, *changed], root, 1, env))
+    shown = " ".join([*validate[2:], "<3 changed posts>"])
+    middle = round(statistics.median(m.seconds for m in runs), 3)
+    return [warm, Measure("validate-3-changed", shown, middle, max(m.peak_mb for m in runs), runs[-1].exit_code)]
+
+
+def run_bench(posts: int, repeat: int, json_path: Path, keep: Path | None = None, root: Path = Path("."),
+              checks_only: bool = False) -> str:
     """Benchmark, write every figure to ``json_path`` as JSON, and return the table of them, with the
-    GitHub minutes a month that ``root``'s workflows would cost at the measured times."""
+    GitHub minutes a month that ``root``'s workflows would cost at the measured times (not for
+    ``checks_only``, which times no build or publish)."""
     from postplan.actions_minutes import for_bench
 
-    result = benchmark(posts, repeat, keep)
-    result["github_minutes"], minutes = for_bench(root, result["measures"])
+    result = benchmark(posts, repeat, keep, checks_only)
+    minutes = ""
+    if not checks_only:
+        result["github_minutes"], minutes = for_bench(root, result["measures"])
     json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return table(result) + "\n" + minutes
+    return table(result) + ("\n" + minutes if minutes else "")
 
 
 def table(result: dict[str, object]) -> str:
@@ -218,4 +255,6 @@ def table(result: dict[str, object]) -> str:
         rows.append(f"{m['name']:<26} {m['seconds']:>8.3f} {m['peak_mb']:>8.1f} {m['exit_code']:>5}  {m['command']}")
     rows.append(f"validate / baseline: {result['validate_over_baseline']}×   site: {result['site_mb']} MB "
                 f"({result['site_mb_per_1000_posts']} MB per 1,000 posts)   posts: {result['posts']}")
+    rows.append(f"validate-warm / baseline: {result['validate_warm_over_baseline']}×   "
+                f"validate of 3 changed posts, warm: {result['validate_3_changed_seconds']:.3f} s")
     return "\n".join(rows)

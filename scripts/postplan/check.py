@@ -10,11 +10,13 @@ consult besides the school's files (the time, the roster, the ledger's view) arr
 from __future__ import annotations
 
 from collections.abc import Collection
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from postplan import workers
 from postplan.exceptions import honour
+from postplan.findcache import FindingsCache
 from postplan.findings import Finding, LoadProblem
 from postplan.load import Loaded, load_post
 from postplan.models import Allow, Post, Repository
@@ -46,17 +48,19 @@ def can_be_due(paths: Collection[str]) -> Scope:
     return Scope(frozenset(paths))
 
 
-def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING) -> list[Finding]:
+def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING, cache: FindingsCache | None = None
+          ) -> list[Finding]:
     """Every finding in scope: the loader's, then each rule's, in file and line order.
 
     With the whole repository and the posts not read yet (``load_repository(root, posts=False)``), each
     post is read, checked and dropped in a worker process, so a trust's ten thousand posts are checked
-    on every core at once; the findings are the same as for a fully loaded repository.
+    on every core at once; the findings are the same as for a fully loaded repository. There, with a
+    ``cache``, a post unchanged since the last run is not read again: its findings and facts are reused.
     """
     if scope.reported is not None:
         loaded = replace(loaded, repository=changed_last(loaded.repository, scope.reported))
-    if scope.posts is None and not loaded.posts_read:
-        findings = _read_and_check(loaded, context)
+    if not loaded.posts_read:
+        findings = _read_and_check(loaded, context, cache, scope)
     else:
         findings = _check_loaded(loaded, context, scope.posts)
     if scope.reported is not None:
@@ -96,29 +100,59 @@ def _check_slice(shared: tuple[list[Post], Context], start: int, stop: int) -> l
     return [finding for post in posts[start:stop] for finding in check_post(post, context)]
 
 
-def _read_and_check(loaded: Loaded, context: Context) -> list[Finding]:
+def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope) -> list[Finding]:
+    """Read each post file and check it, or take it from the cache; then compare every post's facts.
+
+    A post outside ``scope.posts`` is only read for its facts (cached without findings).
+    """
     findings = [loader_finding(problem) for problem in loaded.problems]
-    facts: list[PostFacts] = []
-    paths = loaded.post_paths
-    for post_findings, post_facts in workers.share(_read_and_check_slice, (paths, context), len(paths)):
+    root = str(context.root)
+    paths = {path: _relative(str(path), root) for path in loaded.post_paths}
+    digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
+    results: dict[Path, tuple[list[Finding], PostFacts | None, bool]] = {}
+    for path, relative in paths.items():
+        checking = scope.posts is None or relative in scope.posts
+        entry = cache.lookup(relative, digests[path], context.ledger, context.now, checking) if cache else None
+        if entry is not None:
+            results[path] = list(entry.findings or ()) if checking else [], entry.facts, checking
+    unread = [path for path in paths if path not in results]
+    shared = (unread, context, scope.posts)
+    for path, result in zip(unread, workers.share(_read_and_check_slice, shared, len(unread))):
+        results[path] = result
+        if cache is not None:
+            kept = result[0] if result[2] else None
+            cache.keep(paths[path], digests[path], kept, result[1], context.ledger, context.now)
+    facts = [result[1] for result in results.values() if result[1] is not None]
+    for post_findings, _, _ in results.values():
         findings += post_findings
-        if post_facts is not None:
-            facts.append(post_facts)
+    if scope.reported is not None:  # as changed_last: a clash lands on the post being checked
+        facts.sort(key=lambda post: (post.path in scope.reported, post.path))  # type: ignore[operator]
+    else:
+        facts.sort(key=lambda post: f"{root}/{post.path}")  # as post_files orders them
     findings += compare_posts(context, facts)
+    if cache is not None:
+        cache.save()
     return findings
 
 
-def _read_and_check_slice(shared: tuple[list[Path], Context], start: int, stop: int
-                          ) -> list[tuple[list[Finding], PostFacts | None]]:
-    paths, context = shared
+def _relative(path: str, root: str) -> str:
+    """A post's path from the repository's root, as its findings name it (without pathlib's cost per post)."""
+    return path[len(root) + 1:].replace(os.sep, "/") if path.startswith(root + os.sep) else path
+
+
+def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None], start: int, stop: int
+                          ) -> list[tuple[list[Finding], PostFacts | None, bool]]:
+    """Each post's findings, facts and whether it was checked (a post out of scope is only read)."""
+    paths, context, only = shared
     results = []
     for path in paths[start:stop]:
         post, problems = load_post(path, context.root, context.repository.settings)
         findings = [loader_finding(problem) for problem in problems]
+        checked = only is None or _relative(str(path), str(context.root)) in only
         if post is None:
-            results.append((findings, None))
+            results.append((findings, None, checked))
         else:
-            results.append((findings + check_post(post, context), PostFacts.of(post)))
+            results.append((findings + check_post(post, context) if checked else findings, PostFacts.of(post), checked))
     return results
 
 

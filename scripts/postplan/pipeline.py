@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from postplan import changes, clock
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
+from postplan.findcache import FindingsCache, cache_key
 from postplan.findings import Finding
 from postplan.load import CALENDAR_DIR, Loaded, load_repository
 from postplan.publish.view import LedgerView, read_view
@@ -54,16 +55,24 @@ def moment(loaded: Loaded, pinned: str | None) -> dt.datetime:
     return clock.now(pinned, loaded.repository.settings.zone)
 
 
-def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: LedgerView | None = None
-          ) -> list[Finding]:
-    """Every finding in scope, with what the rules consult besides the posts: the roster and the ledger."""
+def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: LedgerView | None = None,
+          cached: bool = False) -> list[Finding]:
+    """Every finding in scope, with what the rules consult besides the posts: the roster and the ledger.
+
+    ``cached``: posts unchanged since the last check are not checked again (postplan.findcache).
+    """
     repository = loaded.repository
-    ledger = ledger if ledger is not None else read_view(Path(repository.root))
+    root = Path(repository.root)
+    ledger = ledger if ledger is not None else read_view(root)
     settings = repository.settings
     context = Context(repository, now, read_roster(settings.roster_env), dict(ledger.states),
-                      consent=read_register(settings.consent_env, Path(repository.root)))
+                      consent=read_register(settings.consent_env, root))
+    cache = None
+    if cached:
+        key = cache_key(root, settings.roster_env, settings.consent_env, now)
+        cache = FindingsCache(root, key, dt.timedelta(minutes=settings.publish_grace_minutes))
     broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
-    return sorted(broken + run_rules(loaded, context, scope), key=Finding.sort_key)
+    return sorted(broken + run_rules(loaded, context, scope, cache), key=Finding.sort_key)
 
 
 def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None = None) -> set[str] | None:
@@ -107,9 +116,10 @@ def _posts_using(loaded: Loaded, paths: set[str]) -> set[str]:
             or (post.planned is not None and post.planned.template in templates) or post.event in reminded}
 
 
-def validate(loaded: Loaded, now: dt.datetime, wanted: set[str] | None = None) -> list[Finding]:
+def validate(loaded: Loaded, now: dt.datetime, wanted: set[str] | None = None, cached: bool = False
+             ) -> list[Finding]:
     """The findings on the wanted files (every file when None), cross-file clashes landing on them."""
-    return check(loaded, now, EVERYTHING if wanted is None else some_files(wanted))
+    return check(loaded, now, EVERYTHING if wanted is None else some_files(wanted), cached=cached)
 
 
 def plan(loaded: Loaded, now: dt.datetime, author: str | None, dry_run: bool = False) -> Planned:

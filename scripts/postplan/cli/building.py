@@ -141,8 +141,10 @@ def media_strip(files: tuple[Path, ...], root: Path) -> None:
               show_default=True, help="Where to write every figure as JSON (a relative path is under --root).")
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
               help="Also keep the synthetic school in this folder.")
+@click.option("--checks-only", is_flag=True,
+              help="Time only the floor and validate (cold, warm, 3 changed posts): quick at 50,000 posts.")
 @root_option
-def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Path) -> None:
+def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, checks_only: bool, root: Path) -> None:
     """Time validate, build, publish and --help on a synthetic school of N posts.
 
     Each command runs as a whole process; the table gives the median time and the peak memory, then the
@@ -151,13 +153,14 @@ def bench(posts: int, repeat: int, json_path: Path, keep: Path | None, root: Pat
     \b
     Example:
         postplan bench --posts 10000 --json bench.json
+        postplan bench --posts 50000 --checks-only --json bench-50k.json
     """
     from postplan.bench import run_bench
 
     if posts < 1 or repeat < 1:
         raise Failure("--posts and --repeat must be at least 1")
     click.echo(f"Generating a school of {posts:,} posts and timing each command {repeat}×…", err=True)
-    click.echo(run_bench(posts, repeat, root / json_path, keep, root))
+    click.echo(run_bench(posts, repeat, root / json_path, keep, root, checks_only))
     click.echo(f"Every figure: {json_path}", err=True)
 
 

@@ -16,8 +16,11 @@ from postplan.cli.options import (EXIT_FINDINGS, EXIT_OK, Failure, changed_since
 @format_option("text", "json", "github",
                help="text for people, json for programs, github for pull-request annotations.")
 @changed_since_option("Check")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Check every post again, ignoring (and not writing) the findings cache in .cache/postplan/.")
 @common
-def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now_text: str | None) -> None:
+def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool, root: Path,
+             now_text: str | None) -> None:
     """Check posts, calendar files and settings against the school's policy.
 
     Checks the given files, the files changed since REF (--changed-since), or the whole repository.
@@ -33,13 +36,34 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, root: Path, now
     from postplan import pipeline, report
 
     everything = not paths and ref is None
-    loaded = load(root, posts=not everything)  # for everything, each post is read as it is checked
-    wanted = None if everything else _wanted(paths, ref, loaded)
-    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted)
+    # for everything, or for posts alone, each post is read as it is checked (or taken from the cache)
+    posts = None if everything else _posts_only(paths, ref, root)
+    loaded = load(root, posts=not everything and posts is None)
+    wanted = None if everything else posts if posts is not None else _wanted(paths, ref, loaded)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=not no_cache)
     files = loaded.repository.files if wanted is None else len(wanted)
     _consent_note(loaded.repository.settings.consent_env, fmt)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _posts_only(paths: tuple[Path, ...], ref: str | None, root: Path) -> set[str] | None:
+    """The files to report on when every one is a post (given, or changed since ``ref``), else None.
+
+    Posts alone bring in no other post (a photo, a template or a calendar entry would), so the other
+    posts need not be read: their facts come from the findings cache.
+    """
+    from postplan.changes import ChangesError, changed_files
+    from postplan.load import POSTS_DIR
+
+    if paths and ref:
+        raise Failure("give either files or --changed-since, not both")
+    try:
+        wanted = changed_files(root.resolve(), ref) if ref is not None else in_repository(paths, root.resolve())
+    except ChangesError as error:
+        raise Failure(str(error)) from None
+    posts = {path for path in wanted or () if path.startswith(POSTS_DIR + "/") and path.endswith(".md")}
+    return posts if posts and posts == wanted else None
 
 
 def _consent_note(variable: str, fmt: str) -> None:

@@ -1,0 +1,159 @@
+"""The findings cache: a warm `validate` says exactly what a cold one says, and a stale cache never hides
+a finding (a changed setting, calendar entry, roster, consent register, template, postplan version)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from conftest import School
+from postplan import findcache
+
+NOW = "2026-09-01T08:00"
+CACHE = findcache.CACHE_DIR + "/" + findcache.CACHE_FILE
+
+
+def findings(school: School, *args: str) -> tuple[int, list[tuple[str, str, int, str]]]:
+    result = school.run("validate", "--format", "json", "--now", NOW, *args)
+    report = json.loads(result.output)
+    return result.exit_code, [(f["rule"], f["path"], f["line"], f["message"]) for f in report["findings"]]
+
+
+def rules_on(school: School, path: str, *args: str) -> set[str]:
+    return {rule for rule, where, _, _ in findings(school, *args)[1] if where == path}
+
+
+def test_a_warm_run_says_exactly_what_a_cold_run_says(example: School) -> None:
+    example.post("zz-news", account="nobody", body="Ring 01872 555123 to book.")
+    cold = findings(example, "--no-cache")
+    assert not (example.root / CACHE).exists()  # --no-cache neither reads nor writes it
+    first, warm = findings(example), findings(example)
+    assert cold == first == warm
+    assert cold[0] == 1 and (example.root / CACHE).stat().st_size > 0
+
+
+def test_a_warm_run_does_not_read_unchanged_posts(example: School, monkeypatch: pytest.MonkeyPatch) -> None:
+    findings(example)
+    from postplan import check
+
+    read: list[str] = []
+    real = check.load_post
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    post = sorted((example.root / "content" / "posts").rglob("*.md"))[3]
+    post.write_text(post.read_text(encoding="utf-8") + "\nCall 01872 555123.\n", encoding="utf-8")
+    assert "phone-number" in rules_on(example, post.relative_to(example.root).as_posix())
+    assert read == [post.name]
+
+
+def test_a_changed_setting_checks_every_post_again(school: School) -> None:
+    school.post("news", account="pe")
+    assert "unknown-account" not in rules_on(school, "content/posts/news.md")
+    settings = school.root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("      pe:\n", "      sport:\n"), encoding="utf-8")
+    assert "unknown-account" in rules_on(school, "content/posts/news.md")
+
+
+def test_a_changed_calendar_entry_checks_its_posts_again(school: School) -> None:
+    event = "events:\n  - id: sports-day-2027\n    title: Sports Day\n    start: 2027-06-01 13:30\n"
+    school.write("calendar/events.yml", event)
+    school.post("news", event="sports-day-2027")
+    before = rules_on(school, "content/posts/news.md")
+    school.write("calendar/events.yml", event.replace("sports-day-2027", "sports-day-2028"))
+    after = rules_on(school, "content/posts/news.md")
+    assert after - before, (before, after)
+
+
+def test_a_post_edited_back_and_forth_deleted_and_renamed(school: School) -> None:
+    clean = school.post("news").read_text(encoding="utf-8")
+    path = school.root / "content/posts/news.md"
+    assert "phone-number" not in rules_on(school, "content/posts/news.md")
+    path.write_text(clean.replace("there!", "there! Call 01872 555123."), encoding="utf-8")
+    assert "phone-number" in rules_on(school, "content/posts/news.md")
+    path.write_text(clean, encoding="utf-8")
+    assert "phone-number" not in rules_on(school, "content/posts/news.md")
+    path.write_text(clean.replace("there!", "there! Call 01872 555123."), encoding="utf-8")
+    path.rename(school.root / "content/posts/renamed.md")
+    assert findings(school)[1] == findings(school, "--no-cache")[1]
+    assert "phone-number" in rules_on(school, "content/posts/renamed.md")
+    (school.root / "content/posts/renamed.md").unlink()
+    assert findings(school)[1] == findings(school, "--no-cache")[1] == []
+
+
+def test_time_passing_and_the_ledger_check_a_post_again(school: School) -> None:
+    school.post("news", publish_at="2026-09-01 09:00", status="approved", approved_by="Miss Nance")
+    assert "past-unpublished" not in rules_on(school, "content/posts/news.md")
+    later = school.run("validate", "--format", "json", "--now", "2026-09-02T08:00")
+    assert "past-unpublished" in later.output
+    school.mark_published("news")
+    again = school.run("validate", "--format", "json", "--now", "2026-09-02T08:00")
+    assert "past-unpublished" not in again.output
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a cache", b"\x80\x05\x95", b"cos\nsystem\n(S'echo hi'\ntR."])
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(school: School, garbage: bytes) -> None:
+    school.post("news", body="Call 01872 555123.")
+    expected = findings(school, "--no-cache")
+    school.write(CACHE, garbage)
+    assert findings(school) == expected
+    assert findings(school) == expected
+    assert (school.root / CACHE).read_bytes() != garbage
+
+
+def test_the_key_changes_with_roster_register_templates_and_version(school: School, tmp_path, monkeypatch) -> None:
+    import datetime as dt
+
+    now = dt.datetime(2026, 9, 1, 8, 0)
+    roster, register = tmp_path / "roster.txt", tmp_path / "consent.csv"
+    roster.write_text("Jago Pascoe\n", encoding="utf-8")
+    register.write_text("pupil,photos\n", encoding="utf-8")
+    monkeypatch.setenv("R", str(roster))
+    monkeypatch.setenv("C", str(register))
+    keys = [findcache.cache_key(school.root, "R", "C", now)]
+    roster.write_text("Jago Pascoe\nTamsin Hocking\n", encoding="utf-8")
+    keys.append(findcache.cache_key(school.root, "R", "C", now))
+    register.write_text("pupil,photos\nTamsin Hocking,no\n", encoding="utf-8")
+    keys.append(findcache.cache_key(school.root, "R", "C", now))
+    school.write("templates/posts/reminder.md.j2", "Hello {{ title }}")
+    keys.append(findcache.cache_key(school.root, "R", "C", now))
+    monkeypatch.setattr(findcache, "_postplan_version", lambda: "99.0")
+    keys.append(findcache.cache_key(school.root, "R", "C", now))
+    keys.append(findcache.cache_key(school.root, "R", "C", now.replace(year=2027)))
+    assert len(set(keys)) == len(keys)
+    assert keys[-1] == findcache.cache_key(school.root, "R", "C", now.replace(year=2027))
+
+
+def test_the_cache_holds_no_pupil_names(school: School, tmp_path, monkeypatch) -> None:
+    roster = tmp_path / "roster.txt"
+    roster.write_text("Zebedee Quillerton\n", encoding="utf-8")
+    monkeypatch.setenv("POSTPLAN_ROSTER", str(roster))
+    school.post("news")
+    findings(school)
+    assert b"Quillerton" not in (school.root / CACHE).read_bytes()
+    assert os.path.getsize(school.root / CACHE) > 0
+
+
+def test_checking_named_posts_reads_no_other_post_when_warm(example: School, monkeypatch: pytest.MonkeyPatch) -> None:
+    findings(example)
+    from postplan import check
+
+    posts = sorted((example.root / "content" / "posts").rglob("*.md"))
+    copied = example.write("content/posts/zz-copy.md", posts[7].read_text(encoding="utf-8"))
+    named = copied.relative_to(example.root).as_posix()
+    cold = findings(example, named, "--no-cache")
+    read: list[str] = []
+    real = check.load_post
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    assert findings(example, named) == cold
+    assert read == ["zz-copy.md"]
+    assert "duplicate-text" in {rule for rule, where, _, _ in cold[1] if where == named}  # the clash lands here
+    assert {where for _, where, _, _ in cold[1]} == {named}
+
+
+def test_posts_read_for_their_facts_alone_are_checked_when_everything_is(school: School) -> None:
+    school.post("one", body="Call 01872 555123.")
+    school.post("two")
+    assert findings(school, "content/posts/two.md")[1] == []  # one.md is read for its facts only
+    assert findings(school) == findings(school, "--no-cache")
+    assert "phone-number" in rules_on(school, "content/posts/one.md")
