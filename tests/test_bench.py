@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,22 @@ def test_the_synthetic_school_is_valid_and_varied(tmp_path: Path) -> None:
     assert any("media:" in t for t in texts) and any("poll:" in t for t in texts)
     assert any(t.count("\n---\n") >= 3 for t in texts)  # threads
     assert any("status: draft" in t for t in texts) and any("https://" in t for t in texts)
+
+
+def test_the_synthetic_posts_carry_numbers_names_and_links_as_real_posts_do(tmp_path: Path) -> None:
+    generate_school(tmp_path / "school", posts=300)
+    bodies = [p.read_text().split("---\n", 2)[2] for p in (tmp_path / "school" / "content" / "posts").rglob("*.md")]
+    assert len(set(bodies)) == 300  # no two posts say the same
+    def share(pattern: str) -> float:
+        return sum(bool(re.search(pattern, body)) for body in bodies) / len(bodies)
+    assert share(r"£\d") > 0.05 and share(r"\d(am|pm)|\d\d:\d\d") > 0.05  # prices, times
+    assert share(r"Week \d+") > 0.02 and share(r"\d–\d") > 0.01  # school weeks, scores
+    assert share(r"(Mrs|Mr|Miss|Ms) [A-Z]") > 0.05 and share(r"https://") > 0.05  # staff, links
+    assert share(r"[\U0001F300-\U0001FAFF]") > 0.2  # emoji
+    assert share(r"(Monday|Tuesday|Wednesday|Thursday|Friday) \d+(st|nd|rd|th)") > 0.1  # dates
+    generate_school(tmp_path / "again", posts=300)  # seeded: the same school every time
+    assert (tmp_path / "again" / "content" / "posts" / "2024-09" / "post-000007.md").read_text() == (
+        tmp_path / "school" / "content" / "posts" / "2024-09" / "post-000007.md").read_text()
 
 
 def test_bench_at_200_posts_reports_every_figure(tmp_path: Path) -> None:

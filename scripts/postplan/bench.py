@@ -21,25 +21,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-# A 1×1 PNG: media rules need a real image file, not its pixels.
+from postplan.benchtexts import post_text
+
+# A 1×1 PNG that decodes: media rules and the faces check open it.
 PIXEL = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082"
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c633851a1010003740169cbfad0d70000000049454e44ae426082"
 )
-SENTENCES = [
-    "Our Harvest Festival raised a wonderful collection for the food bank.",
-    "Year 6 have been writing persuasive letters about plastic in the sea.",
-    "Reception enjoyed their first forest school session this week.",
-    "Tickets for the winter concert are now available from the school office.",
-    "A reminder that the next payment for the residential trip is due by Friday.",
-    "Well done to our netball team for a terrific performance this afternoon.",
-    "Green Class have been learning about the water cycle.",
-    "Parents' evening appointments can now be booked online.",
-    "Thank you to everyone who came to our coffee morning.",
-    "Our new library books have arrived and the children love them.",
-]
-EXTRAS = ["#TregarrowLearns", "#ProudToBeTregarrow", "@TregarrowPTA", "🎉", "📚", "⚽",
-          "https://www.tregarrow.example.org/news", "Please read the latest newsletter."]
 SETTINGS = """site_name: Benchmark school
 theme:
   name: material
@@ -51,7 +39,7 @@ extra:
       pe: {platform: x, handle: "@BenchPE"}
     leaders: [Mrs Hart, Mr Osei]
     site_url: https://calendar.tregarrow.example.org/
-    approved_mentions: ["@TregarrowPTA"]
+    approved_mentions: ["@TregarrowPTA", "@KernowLibraries", "@CornwallSchoolSport"]
     website_domains: [www.tregarrow.example.org]
 """
 
@@ -74,15 +62,17 @@ def generate_school(root: Path, posts: int, seed: int = 2027) -> list[dt.datetim
     for index in range(20):
         (root / "content" / "media" / f"photo-{index}.png").write_bytes(PIXEL)
     days = _school_days(dt.date(2024, 9, 2), max(1, posts // 8))  # about eight posts a school day
-    _write_calendar(root, sorted({day.year for day in days} | {days[-1].year + 1}), rng, events=max(5, posts // 20))
-    times = []
+    events = max(5, posts // 20)
+    _write_calendar(root, sorted({day.year for day in days} | {days[-1].year + 1}), rng, events)
+    times, written = [], set()
     for number in range(posts):
         day = days[number * len(days) // posts]
         when = dt.datetime.combine(day, dt.time(8, 30)) + dt.timedelta(minutes=rng.randrange(0, 600, 5))
         times.append(when)
         folder = root / "content" / "posts" / f"{when:%Y-%m}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"post-{number:06d}.md").write_text(_post(number, when, rng), encoding="utf-8")
+        coming = days[number * len(days) // posts + 1:][:30]
+        (folder / f"post-{number:06d}.md").write_text(_post(when, rng, events, coming, written), encoding="utf-8")
     return times
 
 
@@ -100,7 +90,11 @@ def _school_days(first: dt.date, count: int) -> list[dt.date]:
     return days
 
 
-def _post(number: int, when: dt.datetime, rng: random.Random) -> str:
+def _post(when: dt.datetime, rng: random.Random, events: int, coming: list[dt.date], written: set[str]) -> str:
+    """One post's file: front matter as staff write it, and a text (sometimes a thread) like theirs.
+
+    No text repeats one in ``written`` (a school does not post the same words twice).
+    """
     status = rng.choices(["approved", "proposed", "draft"], weights=[80, 12, 8])[0]
     lines = [f"publish_at: {when:%Y-%m-%d %H:%M}", f"status: {status}", "author: Office (J. Pengelly)"]
     if status == "approved":
@@ -112,11 +106,19 @@ def _post(number: int, when: dt.datetime, rng: random.Random) -> str:
                   "    alt: Children's paintings of the harbour on the classroom wall"]
     elif rng.random() < 0.06:  # X does not allow a poll and pictures together
         lines += ["poll:", "  options: [Pasta bake, Jacket potato, Roast dinner]", "  duration: 1 day"]
-    text = " ".join(rng.sample(SENTENCES, rng.randint(1, 2)) + rng.sample(EXTRAS, rng.randint(0, 2)))
-    parts = [f"{text} ({number})"]
-    if rng.random() < 0.05:
-        parts += [f"{rng.choice(SENTENCES)} ({number}, part {part})" for part in (2, 3)]
+    if rng.random() < 0.15:  # about an event in the calendar
+        lines.append(f"event: event-{rng.randrange(events)}")
+    parts = [_new_text(rng, when, coming, written) for _ in range(rng.randint(2, 4) if rng.random() < 0.05 else 1)]
     return "---\n" + "\n".join(lines) + "\n---\n" + "\n---\n".join(parts) + "\n"
+
+
+def _new_text(rng: random.Random, when: dt.datetime, coming: list[dt.date], written: set[str]) -> str:
+    """A post's text (or a thread's part) that no earlier post has used, remembered in ``written``."""
+    text = post_text(rng, when, coming)
+    while text in written:
+        text = post_text(rng, when, coming)
+    written.add(text)
+    return text
 
 
 def _write_calendar(root: Path, years: list[int], rng: random.Random, events: int) -> None:
@@ -131,10 +133,17 @@ def _write_calendar(root: Path, years: list[int], rng: random.Random, events: in
         day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
         kind = rng.choice(["event", "deadline", "payment", "performance"])
         items.append(f"  - {{id: event-{number}, title: School event {number}, kind: {kind}, start: {day}}}")
+        if number % 10 == 0:  # some events want reminder posts written from the school's template
+            items[-1] = items[-1][:-1] + ', reminders: [{template: event-reminder, days_before: 2, at: "15:30"}]}'
+    (root / "templates" / "posts").mkdir(parents=True)
+    (root / "templates" / "posts" / "event-reminder.md.j2").write_text(REMINDER, encoding="utf-8")
     for name, lines in (("terms", terms), ("campaigns", campaigns), ("events", items)):
         (root / "calendar" / f"{name}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+REMINDER = """{# Coming-up reminders for events. #}
+Coming up {{ date|on_day }}: {{ title }}. We look forward to seeing you! 🎉
+"""
 BASELINE = """
 import sys, pathlib, yaml
 for path in sorted(pathlib.Path(sys.argv[1], "content", "posts").rglob("*.md")):

@@ -150,11 +150,12 @@ def mentions_not_pupil(text: str, names: NameList) -> bool:
 @lru_cache(maxsize=65536)  # three rules ask about the same text
 def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     """Children's names in the (plain) text, each with its form and where it starts."""
-    shown = readable(text)
-    lowered = words(shown if "#" in text else text)
+    shown = readable(text) if "#" in text else None  # blanking links is the dearer part: only if needed
+    lowered = words(shown if shown is not None else text)
     roster_words = names.roster is not None and not lowered.isdisjoint(names.roster)
     if not roster_words and not _may_hold_a_name(lowered, names):
         return ()
+    shown = readable(text) if shown is None else shown
     tokens = _tokens(shown)
     roster = _roster_names(tokens, names) if roster_words else []
     found = read_names(tokens, _covered(tokens, names), names, shown)
