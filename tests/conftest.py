@@ -81,7 +81,7 @@ def school(tmp_path: Path) -> School:
 def example(tmp_path: Path) -> School:
     """A copy of the tests' example school, safe to change."""
     root = tmp_path / "example"
-    shutil.copytree(EXAMPLE, root)
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns(".cache"))  # a cache left by a local run
     school = School.__new__(School)
     school.root = root
     return school

@@ -38,7 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example school's public site, built at NOW, with November's sent posts in the ledger."""
     school = School.__new__(School)
     school.root = tmp_path_factory.mktemp("golden") / "example"
-    shutil.copytree(EXAMPLE, school.root)
+    shutil.copytree(EXAMPLE, school.root, ignore=shutil.ignore_patterns(".cache"))
     for post_id in SENT:
         school.mark_published(post_id)
     result = school.run("build", "--now", NOW)

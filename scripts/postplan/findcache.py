@@ -30,8 +30,12 @@ from pathlib import Path
 
 from postplan.consent import register_path
 from postplan.findings import Finding
+from postplan.regularfile import Refused, read_bytes
 from postplan.rules.base import PostFacts
 from postplan.settings import SETTINGS_FILE
+
+POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
+KEY_FILE_LIMIT = 50_000_000  # settings, calendar, templates, the roster and the register
 
 CACHE_DIR = ".cache/postplan"
 CACHE_FILE = "findings.pickle"
@@ -77,6 +81,7 @@ class FindingsCache:
     """The entries of one key, looked up by path and content; ``save`` keeps only the posts seen this run."""
 
     def __init__(self, root: Path, key: bytes, grace: dt.timedelta):
+        self.root = root
         self.file = root / CACHE_DIR / CACHE_FILE
         self.key = key
         self.grace = grace
@@ -85,10 +90,9 @@ class FindingsCache:
 
     def digest(self, path: Path) -> bytes | None:
         """The hash of a post file's content; None when it cannot be read (the check then reports why)."""
-        try:
-            with open(path, "rb") as post:
-                return hashlib.blake2b(post.read(), digest_size=16).digest()
-        except OSError:
+        try:  # only an ordinary file inside the repository: never a pipe, a device or a link out of it
+            return hashlib.blake2b(read_bytes(path, self.root, POST_LIMIT), digest_size=16).digest()
+        except (OSError, Refused):
             return None
 
     def lookup(self, path: str, digest: bytes | None, ledger: dict[str, str], now: dt.datetime,
@@ -157,7 +161,10 @@ def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -
             if path.is_file():
                 _add_file(key, path, path.relative_to(root).as_posix())
     for path in sorted((root / "content" / "media").rglob("*")):
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # a link to nothing: the media rules report it
         key.update(f"{path.relative_to(root).as_posix()} {stat.st_size} {stat.st_mtime_ns}\n".encode())
     location = os.environ.get(roster_env)
     if location:
@@ -169,10 +176,10 @@ def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -
 
 
 def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b"\0missing"
+    try:  # an ordinary file only (a link to a device or a pipe would never end), of a sane size
+        data = read_bytes(path, path.parent, KEY_FILE_LIMIT, "its folder")
+    except (OSError, Refused) as why:
+        data = f"\0unreadable: {why}".encode()
     key.update(f"{name} {len(data)}\n".encode())
     key.update(data)
 
