@@ -60,8 +60,8 @@ class NameList:
 _TIGHT = ("", " ", "  ")
 # After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception").
-_CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
-                          r"(?:in|from)\s+(?:reception|nursery)\b)", re.IGNORECASE)  # words of one name are written next to each other, spaces only
+CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+                          r"(?:in|from)\s+(?:reception|nursery)\b|in\s+\d{1,2}(?-i:[A-Z]{1,2})\b)", re.IGNORECASE)  # words of one name are written next to each other, spaces only
 
 
 def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
@@ -190,7 +190,7 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
         if _place(tokens, index, surname, word_too):
             return None
         return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
-    if ambiguous and not lower and _CHILD_AFTER.match(text, token.start + len(token.bare)):
+    if ambiguous and not lower and CHILD_AFTER.match(text, token.start + len(token.bare)):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)  # "Jordan in Year 8"
     if lower or ambiguous or _business(tokens, index) or word_too and after is not None and _capitalised(after):
         return None  # "Daisy Chain Workshop", "Holly Wreath": a Title Case phrase, not a child
@@ -356,13 +356,13 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
         if after is not None and listed_surname(after.bare, names) and not names.is_first(_key(after)) and (
-                _CHILD_AFTER.match(text, after.end) or len(_INITIAL_SURNAME.findall(text)) >= 2):
+                CHILD_AFTER.match(text, after.end) or len(_INITIAL_SURNAME.findall(text)) >= 2):
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
         return None
     if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token):
         return None
-    cue = _CHILD_AFTER.match(text, token.end)
+    cue = CHILD_AFTER.match(text, token.end)
     if cue and not cue.group().startswith(("'", "’")) or _scorers_before(tokens, index):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
     return None

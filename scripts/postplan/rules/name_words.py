@@ -15,6 +15,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Words right before a name that make it an adult, a saint, a title or a feast ("Mrs Davies",
 # "St Ives", "PC Amy Rowe", "Chair of Governors David Hughes", "Dydd Gŵyl Dewi"), in any capitals.
 TITLES = frozenset("""mr mrs ms miss mx dr doctor prof professor sir dame lady lord rev revd reverend father
+madame monsieur mademoiselle mme mlle herr frau fraulein señor senor señora senora señorita senorita don doña dona
+signor signora signorina pan pani panna
 st saint sant santes san king queen prince princess duke duchess coach uncle aunt auntie aunty
 nanny nan nana grandma grandad grandpa granny gran pc pcso sgt sergeant inspector officer cllr mayor mayoress
 bishop canon pastor imam rabbi vicar chaplain guru prophet headteacher headmaster headmistress head deputy
@@ -58,7 +60,8 @@ SURNAME_PARTICLES = frozenset("O Ni Nic Mac Ui Van Von Der De Da Di Dos Du Le La
 PRAISE_BEFORE = re.compile(
     r"(?:well done|congratulations|congrats|good luck|shout ?out|huge thanks|star of the week|pupil of the week|"
     r"player of the match|(?:a )?(?:big|huge|massive) well done|brilliant effort|fantastic work|top marks|"
-    r"special mention|a mention|proud of|goals? (?:from|by))(?: to| for| from)?\s*[:!,-]?\s*$",
+    r"special mention|a mention|proud of|goals? (?:from|by)|(?:award|prize|cup|trophy|certificate)s? (?:goes|go|went) "
+    r"to)(?: to| for| from)?\s*[:!,-]?\s*$",
     re.IGNORECASE)
 SURNAME_CUES = frozenset("goals scorers scorer tries".split())
 PRAISE_WORDS = frozenset("done congratulations congrats luck shout shoutout mention proud marks effort work week "

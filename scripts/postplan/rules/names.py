@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from postplan.rules import name_words as w
-from postplan.rules.name_forms import Name, NameList, read_names
-from postplan.rules.reading import plain
+from postplan.rules.name_forms import CHILD_AFTER, Name, NameList, read_names
+from postplan.rules.reading import plain, reader_texts
 from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
 
 
@@ -214,11 +214,16 @@ def about_figures(text: str) -> bool:
     return not words(text).isdisjoint(_FIGURE_WORDS) or _OLD_YEAR.search(text) is not None
 
 
+def _a_pupil(text: str, name: Name) -> bool:
+    """Praised, or named with a class: a pupil even in a post about history ("Well done Sienna Thompson
+    for her Viking longship", "Jaden Clarke-Campbell in 9W")."""
+    end = text.find(name.surname or name.first, name.start) + len(name.surname or name.first)
+    return bool(w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or CHILD_AFTER.match(text, end))
+
+
 def full_names(post, context, figures: bool):
     """Each child's name other than a first name alone in the texts a reader sees, once each, with its
     text; a first name and surname in a text about famous figures only when ``figures``, else never."""
-    from postplan.rules.reading import reader_texts  # the rules read texts through reading.py
-
     names = names_for(context)
     seen = set()
     for text in reader_texts(post):
@@ -228,7 +233,7 @@ def full_names(post, context, figures: bool):
                 continue
             if name.form == "full":
                 famous = about_figures(text.value) if famous is None else famous
-                if famous != figures:
+                if (famous and not _a_pupil(text.value, name)) != figures:
                     continue
             elif figures:
                 continue

@@ -5,14 +5,14 @@ Anne Boleyn", "1966 and all that: Bobby Moore lifts the cup"), a first name and 
 likely someone famous than a pupil, and no list of famous people is complete. Blocking such a post
 would teach staff to ignore the checker; saying nothing would miss a pupil's full name beside a
 history project. So ``pupil-full-name`` leaves these names to this warning: a leader reads the name
-and, if it is a pupil's, uses the first name only. Every other form of a pupil's name (surname first,
-initial, surname alone) is still an error.
+and, if it is a pupil's, uses the first name only. A name that is praised ("Well done Maya Jones for
+her Tudor project") or given a class ("in 9W") is a pupil's and stays an error, and so does every other
+form of a pupil's name (surname first, initial, surname alone).
 
 Passes: "Year 8 have been studying the Tudors." (no name); "Well done Maya for her Tudor project."
-(a first name).
+(a first name); "Well done Maya Jones for her Tudor project" (praised: ``pupil-full-name``'s error).
 
-Fails (a warning): "Our Tudors topic: Thomas Cromwell and Thomas More"; "Well done Maya Jones for her
-brilliant Tudor project" (a pupil beside a history word: still shown to the leader).
+Fails (a warning): "Our Georgians topic: James Brindley and John Harrison".
 """
 
 from collections.abc import Iterable
