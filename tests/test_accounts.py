@@ -66,3 +66,10 @@ def test_the_same_text_twice_on_an_account_is_found_when_one_post_goes_to_severa
     result = school.run("validate", "--format", "json", "--now", "2027-05-01T08:00")
     found = [(f["path"], f["message"]) for f in json.loads(result.output)["findings"] if f["rule"] == "duplicate-text"]
     assert found == [("content/posts/other.md", "this text is the same as in content/posts/case.md")], found
+
+
+def test_an_empty_or_single_word_accounts_list_is_a_finding_not_the_main_account(school: School) -> None:
+    for written in ("accounts: []\n", "accounts: school\n"):
+        found = _findings(school, written, "Sports Day!")
+        assert [f["rule"] for f in found] == ["schema"], found
+        assert "must list the accounts" in found[0]["message"] and "accounts: [school" in found[0]["fix"]

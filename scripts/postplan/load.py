@@ -185,6 +185,10 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[L
                                "both account: and accounts: are given",
                                "keep one: accounts: [school, school-facebook] lists every account it goes to")]
     several = data.get("accounts")
+    if "accounts" in data and not isinstance(several, list) or several == []:
+        return None, [_finding("schema", raw.relative, raw.lines.get(("accounts",), 2),
+                               "accounts: must list the accounts the post goes to, in square brackets",
+                               "write it like accounts: [school, school-facebook], or use account: school for one")]
     first = several[0] if isinstance(several, list) and several and isinstance(several[0], str) else None
     data.setdefault("account", first or settings.default_account)
     parts = [ThreadPart(text=text, line=line) for text, line in raw.parts]
