@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import School
 from platform_helpers import add_account
 
@@ -68,8 +70,8 @@ def test_the_same_text_twice_on_an_account_is_found_when_one_post_goes_to_severa
     assert found == [("content/posts/other.md", "this text is the same as in content/posts/case.md")], found
 
 
-def test_an_empty_or_single_word_accounts_list_is_a_finding_not_the_main_account(school: School) -> None:
-    for written in ("accounts: []\n", "accounts: school\n"):
-        found = _findings(school, written, "Sports Day!")
-        assert [f["rule"] for f in found] == ["schema"], found
-        assert "must list the accounts" in found[0]["message"] and "accounts: [school" in found[0]["fix"]
+@pytest.mark.parametrize("written", ["accounts: []\n", "accounts: school\n"])
+def test_an_empty_or_single_word_accounts_list_is_a_finding_not_the_main_account(school: School, written: str) -> None:
+    found = _findings(school, written, "Sports Day!")
+    assert [f["rule"] for f in found] == ["schema"], found
+    assert "must list the accounts" in found[0]["message"] and "accounts: [school" in found[0]["fix"]
