@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import signal
 from pathlib import Path
 
 import yaml
@@ -86,3 +88,19 @@ def assert_no_credentials(*texts: str) -> None:
     for text in texts:
         for name, value in FAKE_KEYS.items():
             assert value not in text, f"the value of {name} leaked"
+
+
+def die_after_x_accepts(part: int) -> None:
+    """In a child process: SIGKILL it the moment X has accepted ``part`` of a post, before the publisher
+    can write the outcome to the ledger (as a runner dies)."""
+    from postplan.publish import x  # only the child process that is to die needs it
+
+    real_send = x.XPublisher.send
+
+    def send_then_die(self, message):
+        sent = real_send(self, message)
+        if message.part == part:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return sent
+
+    x.XPublisher.send = send_then_die

@@ -25,26 +25,17 @@ AT = "2027-06-01T08:31"
 # A publishing run whose process is SIGKILLed the moment X has accepted part KILL_AT of the post,
 # before the publisher can write the outcome to the ledger.
 KILLED_RUN = """
-import os, signal, sys
+import sys
 from pathlib import Path
 import responses
 sys.path.insert(0, {tests!r})
-from publish_helpers import FAKE_KEYS, TWEETS, created, recorded_create
+from publish_helpers import FAKE_KEYS, TWEETS, created, die_after_x_accepts, recorded_create
 from postplan.clock import now
-from postplan.publish import x
 from postplan.pipeline import load, publish
 from postplan.publish.run import Options
 
 root, kill_at, ids = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3].split(",")
-real_send = x.XPublisher.send
-
-def send_then_die(self, message):
-    sent = real_send(self, message)
-    if message.part == kill_at:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return sent
-
-x.XPublisher.send = send_then_die
+die_after_x_accepts(kill_at)
 with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
     _, headers = recorded_create()
     for post_id in ids:

@@ -54,26 +54,17 @@ def claimed_earlier(school: School, at: str = "2027-06-01T08:31:00+01:00") -> No
 
 
 KILLED_RUN = """
-import os, signal, sys
+import sys
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 import responses
 from fake_x import FakeX
-from publish_helpers import FAKE_KEYS
+from publish_helpers import FAKE_KEYS, die_after_x_accepts
 from postplan.clock import now
-from postplan.publish import x
 from postplan.pipeline import load, publish
 from postplan.publish.run import Options
 
-real_send, kill_at = x.XPublisher.send, int(sys.argv[3])
-
-def send_then_die(self, message):
-    sent = real_send(self, message)
-    if message.part == kill_at:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return sent
-
-x.XPublisher.send = send_then_die
+die_after_x_accepts(int(sys.argv[3]))
 with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
     FakeX(Path(sys.argv[2])).install(mock)
     publish(load(Path(sys.argv[1])), now("2027-06-01T08:31"), Options(environ=FAKE_KEYS, sleep=lambda s: None))
