@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.identifiable import sentences
 from postplan.rules.reading import reader_texts, where
 from postplan.rules.text import prose, words
 
@@ -91,10 +92,5 @@ def _school_sale(match: re.Match[str], value: str) -> bool:
     """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app."""
     if match.group().lower() != "on sale now":
         return False
-    ends = [m.end() for m in _SENTENCE_END.finditer(value)]
-    start = max((e for e in ends if e <= match.start()), default=0)
-    end = min((e for e in ends if e > match.end()), default=len(value))
+    start, end = next((s, e) for s, e in sentences(value) if s <= match.start() < e)
     return bool(_OWN_SALE.search(value, start, end))
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
