@@ -14,12 +14,15 @@ in any capitals and in every form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postplan.models import Post
 from postplan.rules import name_words as w
+from postplan.rules.base import Context
 from postplan.rules.name_forms import CHILD_AFTER, Name, NameList, read_names
-from postplan.rules.reading import plain, reader_texts
+from postplan.rules.reading import Text, plain, reader_texts
 from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
 
 
@@ -221,7 +224,7 @@ def _a_pupil(text: str, name: Name) -> bool:
     return bool(w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or CHILD_AFTER.match(text, end))
 
 
-def full_names(post, context, figures: bool):
+def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Text, Name]]:
     """Each child's name other than a first name alone in the texts a reader sees, once each, with its
     text; a first name and surname in a text about famous figures only when ``figures``, else never."""
     names = names_for(context)
