@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 
 import pytest
 
@@ -157,3 +158,92 @@ def test_posts_read_for_their_facts_alone_are_checked_when_everything_is(school:
     assert findings(school, "content/posts/two.md")[1] == []  # one.md is read for its facts only
     assert findings(school) == findings(school, "--no-cache")
     assert "phone-number" in rules_on(school, "content/posts/one.md")
+
+
+def _posts_only(read: list[str], path) -> None:
+    if path.parent.name == "posts":  # the key reads postplan's own code and the settings as well
+        read.append(path.name)
+
+
+def test_an_unchanged_file_is_not_read_again_but_any_change_to_it_is_seen(
+        school: School, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findcache, "RACY_NS", 0)  # the files were written before the run: trust their times
+    school.post("one", body="Sports Day is on Tuesday. We hope to see you there!")
+    school.post("two", body="Call 01872 555123 to book.")
+    findings(school)
+    hashed: list[str] = []
+    real = findcache.read_bytes
+    monkeypatch.setattr(findcache, "read_bytes", lambda path, *rest: _posts_only(hashed, path) or real(path, *rest))
+    assert rules_on(school, "content/posts/two.md") == {"phone-number"}
+    assert hashed == []  # neither post was read: their files are as they were
+    one = school.root / "content/posts/one.md"
+    before = one.stat()
+    one.write_text(one.read_text(encoding="utf-8").replace("Tuesday", "bastard"), encoding="utf-8")  # same size
+    os.utime(one, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same modification time
+    assert "offensive-language" in rules_on(school, "content/posts/one.md")  # its change time gave it away
+    assert hashed == ["one.md"]
+
+
+def test_a_file_written_in_the_moment_of_a_check_is_hashed_again_next_time(
+        school: School, monkeypatch: pytest.MonkeyPatch) -> None:
+    school.post("one")
+    findings(school)  # the file is younger than RACY_NS: its times prove nothing yet
+    hashed: list[str] = []
+    real = findcache.read_bytes
+    monkeypatch.setattr(findcache, "read_bytes", lambda path, *rest: _posts_only(hashed, path) or real(path, *rest))
+    findings(school)
+    assert hashed == ["one.md"]
+
+
+def test_the_comparing_rules_run_again_only_when_a_post_changed(example: School,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from postplan import check
+
+    findings(example)
+    compared: list[int] = []
+    real = check.compare_posts
+    monkeypatch.setattr(check, "compare_posts", lambda context, facts: compared.append(len(facts)) or real(context, facts))
+    assert findings(example) == findings(example, "--no-cache")
+    assert compared == [len(compared) and compared[0]]  # once: for the --no-cache run alone
+    posts = sorted((example.root / "content" / "posts").rglob("*.md"))
+    example.write("content/posts/zz-copy.md", posts[7].read_text(encoding="utf-8"))
+    assert "duplicate-text" in rules_on(example, "content/posts/zz-copy.md")
+    assert len(compared) == 2
+
+
+@pytest.mark.parametrize("damage", ["delete", "garbage", "another run's"])
+def test_lost_or_mismatched_facts_are_read_again_from_the_posts(example: School, damage: str) -> None:
+    facts = example.root / findcache.CACHE_DIR / findcache.FACTS_FILE
+    findings(example)
+    if damage == "another run's":
+        kept = facts.read_bytes()
+        example.post("zz-extra", body="Our choir sang beautifully today.")
+        findings(example)
+        facts.write_bytes(kept)  # facts written with an older set of entries
+    elif damage == "garbage":
+        facts.write_bytes(b"\x80\x05not facts")
+    else:
+        facts.unlink()
+    posts = sorted((example.root / "content" / "posts").rglob("*.md"))
+    example.write("content/posts/zz-copy.md", posts[7].read_text(encoding="utf-8"))
+    assert findings(example) == findings(example, "--no-cache")
+    assert "duplicate-text" in rules_on(example, "content/posts/zz-copy.md")
+
+
+def test_a_cache_committed_to_the_repository_is_never_trusted(school: School) -> None:
+    import subprocess
+
+    school.post("news", body="Call 01872 555123 to book.")
+    findings(school)
+    file = school.root / CACHE
+    layout, key, stamp, entries, compared = pickle.loads(file.read_bytes())
+    entries["content/posts/news.md"] = (entries["content/posts/news.md"][0], (), *entries["content/posts/news.md"][2:])
+    file.write_bytes(pickle.dumps((layout, key, stamp, entries, compared)))  # a cache that says the post is clean
+    assert "phone-number" not in rules_on(school, "content/posts/news.md")  # what a forged cache could do
+    file.write_bytes(pickle.dumps((layout, key, stamp, entries, compared)))
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=school.root, check=True)
+    subprocess.run([*git, "add", "-f", "."], cwd=school.root, check=True)  # as a pull request could
+    result = school.run("validate", "--now", NOW)
+    assert "phone-number" in result.output and "is committed to the repository" in result.stderr
+    assert pickle.loads(file.read_bytes())[3] == entries  # nor is it written over

@@ -178,6 +178,7 @@ def benchmark(posts: int, repeat: int, keep: Path | None = None, checks_only: bo
         generated = time.perf_counter() - started
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env = {k: v for k, v in env.items() if not k.startswith("POSTPLAN_")}  # never real credentials
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # postplan runs from bytecode, as every installed package does
         postplan = [sys.executable, "-m", "postplan"]
         first, before = min(times), min(times) - dt.timedelta(days=1)
         validate = [*postplan, "validate", "--now", f"{before:%Y-%m-%dT%H:%M}"]

@@ -10,6 +10,7 @@ consult besides the school's files (the time, the roster, the ledger's view) arr
 from __future__ import annotations
 
 from collections.abc import Collection
+import functools
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,11 +21,18 @@ from postplan.findcache import FindingsCache
 from postplan.findings import Finding, LoadProblem
 from postplan.load import Loaded, load_post
 from postplan.models import Allow, Post, Repository
-from postplan.rules import RULES, Context, Problem, Rule
+from postplan.rules import Context, Problem, Rule, every_rule
 from postplan.rules.base import PostFacts
 
-_ONE_POST = [rule for rule in RULES.values() if rule.check is not None]
-_COMPARING = [rule for rule in RULES.values() if rule.check_repository is not None]
+
+@functools.cache  # the rules are imported here, in the parent, before any worker forks from it
+def _one_post() -> list[Rule]:
+    return [rule for rule in every_rule().values() if rule.check is not None]
+
+
+@functools.cache
+def _comparing() -> list[Rule]:
+    return [rule for rule in every_rule().values() if rule.check_repository is not None]
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING, cache: Fi
 
 def loader_finding(problem: LoadProblem) -> Finding:
     """A problem the loader (or the ledger's reader) found, as the finding of its registered rule."""
-    rule = RULES[problem.rule]
+    rule = every_rule()[problem.rule]
     return Finding(rule.id, rule.severity, problem.path, problem.line, problem.message, problem.fix)
 
 
@@ -90,6 +98,7 @@ def _check_loaded(loaded: Loaded, context: Context, only: frozenset[str] | None)
     repository = loaded.repository
     posts = repository.posts if only is None else [p for p in repository.posts if p.source.path in only]
     findings = [loader_finding(problem) for problem in loaded.problems]
+    _one_post()
     findings += workers.share(_check_slice, (posts, context), len(posts))
     findings += compare_posts(context, [PostFacts.of(post) for post in repository.posts])
     return findings
@@ -108,31 +117,61 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     findings = [loader_finding(problem) for problem in loaded.problems]
     root = str(context.root)
     paths = {path: _relative(str(path), root) for path in loaded.post_paths}
-    digests = {path: cache.digest(path) for path in paths} if cache is not None else {}
-    results: dict[Path, tuple[list[Finding], PostFacts | None, bool]] = {}
+    digests = {path: cache.digest(path, relative) for path, relative in paths.items()} if cache is not None else {}
+    results: dict[str, tuple[list[Finding], bool]] = {}  # each post's findings, and whether it has facts
+    facts: dict[str, PostFacts] = {}
     for path, relative in paths.items():
         checking = scope.posts is None or relative in scope.posts
         entry = cache.lookup(relative, digests[path], context.ledger, context.now, checking) if cache else None
         if entry is not None:
-            results[path] = list(entry.findings or ()) if checking else [], entry.facts, checking
-    unread = [path for path in paths if path not in results]
-    shared = (unread, context, scope.posts)
-    for path, result in zip(unread, workers.share(_read_and_check_slice, shared, len(unread))):
-        results[path] = result
+            results[relative] = list(entry.findings or ()) if checking else [], entry.has_facts
+    unread = [path for path, relative in paths.items() if relative not in results]
+    if unread:
+        _one_post()
+    for path, read in zip(unread, workers.share(_read_and_check_slice, (unread, context, scope.posts), len(unread))):
+        post_findings, post_facts, checked = read
+        results[paths[path]] = post_findings, post_facts is not None
+        if post_facts is not None:
+            facts[paths[path]] = post_facts
         if cache is not None:
-            kept = result[0] if result[2] else None
-            cache.keep(paths[path], digests[path], kept, result[1], context.ledger, context.now)
-    facts = [result[1] for result in results.values() if result[1] is not None]
-    for post_findings, _, _ in results.values():
+            cache.keep(paths[path], digests[path], post_findings if checked else None, post_facts, context.ledger,
+                       context.now)
+    for post_findings, _ in results.values():
         findings += post_findings
-    if scope.reported is not None:  # as changed_last: a clash lands on the post being checked
-        facts.sort(key=lambda post: (post.path in scope.reported, post.path))  # type: ignore[operator]
-    else:
-        facts.sort(key=lambda post: f"{root}/{post.path}")  # as post_files orders them
-    findings += compare_posts(context, facts)
+    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts)
     if cache is not None:
         cache.save()
     return findings
+
+
+def _comparing_order(results: dict[str, tuple[list[Finding], bool]], scope: Scope, root: str) -> list[str]:
+    """The posts (paths) in the order the rules that compare them see them."""
+    order = [path for path, (_, has_facts) in results.items() if has_facts]
+    if scope.reported is not None:  # as changed_last: a clash lands on the post being checked
+        return sorted(order, key=lambda path: (path in scope.reported, path))  # type: ignore[operator]
+    return sorted(order, key=lambda path: f"{root}/{path}")  # as post_files orders them
+
+
+def _compare_cached(context: Context, cache: FindingsCache | None, order: list[str], facts: dict[str, PostFacts]
+                    ) -> list[Finding]:
+    """``compare_posts`` on the posts in ``order``, or its findings from the cache when the same posts in
+    the same order gave them last time (the cache's key covers everything else they hang on)."""
+    if cache is None:
+        return compare_posts(context, [facts[path] for path in order])
+    earlier = cache.earlier_comparison(order)
+    if earlier is not None:
+        return earlier
+    stored = {path: cache.facts(path) for path in order if path not in facts}
+    lost = [context.root / path for path, post_facts in stored.items() if post_facts is None]
+    for path, (_, post_facts, _) in zip(lost, workers.share(_read_and_check_slice, (lost, context, frozenset()),
+                                                            len(lost))):
+        if post_facts is not None:  # the stored facts could not be read: read the post again for them
+            stored[_relative(str(path), str(context.root))] = post_facts
+            cache.keep_facts(_relative(str(path), str(context.root)), post_facts)
+    every = {**stored, **facts}
+    compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None])
+    cache.keep_comparison(order, compared)
+    return compared
 
 
 def _relative(path: str, root: str) -> str:
@@ -159,7 +198,7 @@ def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | No
 def check_post(post: Post, context: Context) -> list[Finding]:
     """The findings of every rule that looks at one post at a time."""
     findings = []
-    for rule in _ONE_POST:
+    for rule in _one_post():
         views = [post.on(account) for account in post.accounts] if rule.per_account else [post]
         for problem in dict.fromkeys(p for view in views for p in rule.check(view, context)):
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
@@ -172,7 +211,7 @@ def compare_posts(context: Context, facts: list[PostFacts]) -> list[Finding]:
     context = replace(context, posts=tuple(facts))
     by_path = {post.path: post for post in facts}
     findings = []
-    for rule in _COMPARING:
+    for rule in _comparing():
         for problem in rule.check_repository(context.repository, context):
             target = by_path.get(problem.path) if problem.path else None
             if problem.line is not None:

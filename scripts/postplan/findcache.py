@@ -2,17 +2,22 @@
 
 Kept in ``.cache/postplan/`` (git-ignored), the way ruff and mypy cache. Each post's entry is found by
 its path and the hash of its content, and holds that post's findings from the rules that look at one
-post, and its ``PostFacts`` for the rules that compare posts (which always run again, on every post's
-facts). The whole cache belongs to one *key*: postplan's version and code (rules, word lists, loader),
-the settings, every calendar file, the templates, the photos' sizes and times, the roster's and the
-consent register's content (hashed: their contents are never stored), and the year (a birth year
-becomes history). Change any of them and every post is checked again.
+post. Its ``PostFacts``, for the rules that compare posts, are kept in a second file that is read only
+when those rules must run again: when every post's content and order is as it was, their findings are
+taken from the cache too. The whole cache belongs to one *key*: postplan's version and code (rules, word
+lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
+roster's and the consent register's content (hashed: their contents are never stored), and the year (a
+birth year becomes history). Change any of them and every post is checked again.
+
+A file is hashed again unless its device, inode, size, modification and change times are all as they
+were when it was last hashed (as git's index does), and those times are only trusted when they were at
+least two seconds old at that moment, so an edit in the same instant as a check is never missed.
 
 What may change with the time or the publisher's ledger is kept per entry: the post's ledger state
 (photo consent is not rechecked once a post is out) and whether its publish time (plus grace) had
 passed. An entry that would answer differently now is checked again. A cache that cannot be read (torn,
-from another version, not a cache at all) is ignored and rewritten; a new cache is written to a
-temporary file and renamed over the old, so two runs at once never leave a torn one.
+from another version, not a cache at all) is ignored and rewritten; each file is written to a temporary
+file and renamed over the old, the facts first, so two runs at once never leave a torn or mismatched pair.
 """
 
 from __future__ import annotations
@@ -22,11 +27,14 @@ import enum
 import hashlib
 import os
 import pickle
+import stat
+import subprocess
 import tempfile
+import time
 import zoneinfo
-from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NamedTuple
 
 from postplan.consent import register_path
 from postplan.findings import Finding
@@ -39,25 +47,31 @@ KEY_FILE_LIMIT = 50_000_000  # settings, calendar, templates, the roster and the
 
 CACHE_DIR = ".cache/postplan"
 CACHE_FILE = "findings.pickle"
-FORMAT = 1  # the layout of the file below; a cache of another layout is ignored
+FACTS_FILE = "facts.pickle"
+FORMAT = 2  # the layout of the files below; a cache of another layout is ignored
+RACY_NS = 2_000_000_000  # a file's times are trusted once they are this old (two seconds)
 _CODE = Path(__file__).parent
 # The only things a cache file may contain (a file that asks for anything else is not a cache).
 _ALLOWED = {("postplan.findings", "Finding"), ("postplan.findings", "Severity"), ("postplan.rules.base", "PostFacts"),
-            ("postplan.findcache", "Entry"), ("postplan.models", "Allow"), ("datetime", "datetime"),
+            ("postplan.models", "Allow"), ("datetime", "datetime"),
             ("datetime", "timezone"), ("datetime", "timedelta"), ("datetime", "date"), ("zoneinfo", "ZoneInfo"),
             ("zoneinfo._zoneinfo", "ZoneInfo"), ("copyreg", "_reconstructor"), ("builtins", "object"),
             ("builtins", "set"), ("builtins", "frozenset")}
 
+Signature = tuple[int, int, int, int, int]  # a file's device, inode, size, modification and change times
 
-@dataclass(frozen=True)
-class Entry:
-    """One post as it was checked: its content's hash, its findings, its facts and what they hung on."""
+
+class Entry(NamedTuple):
+    """One post as it was checked: its content's hash, its findings and what they hung on."""
 
     digest: bytes
     findings: tuple[Finding, ...] | None  # None: read for its facts only (it was outside a check's scope)
-    facts: PostFacts | None  # None: the file could not become a post
+    has_facts: bool  # False: the file could not become a post
+    post_id: str | None
+    publish_at: float | None  # POSIX time
     ledger: str | None  # the ledger's word on the post when it was checked
     past: bool  # whether its publish time (plus grace) had passed
+    signature: Signature | None  # the file as it was hashed (None: too fresh to trust)
 
 
 class _CacheReader(pickle.Unpickler):
@@ -82,18 +96,34 @@ class FindingsCache:
 
     def __init__(self, root: Path, key: bytes, grace: dt.timedelta):
         self.root = root
-        self.file = root / CACHE_DIR / CACHE_FILE
+        self.folder = root / CACHE_DIR
         self.key = key
-        self.grace = grace
-        self.old = _read(self.file, key)
+        self.grace = grace.total_seconds()
+        self.started = time.time_ns()
+        self.stamp, self.old, self.compared = _read_entries(self.folder / CACHE_FILE, key)
         self.new: dict[str, Entry] = {}
+        self.signatures: dict[str, Signature | None] = {}
+        self.fresh_facts: dict[str, PostFacts] = {}
+        self._old_facts: dict[str, PostFacts] | None = None
+        self.comparison: tuple[bytes, tuple[Finding, ...]] | None = None
 
-    def digest(self, path: Path) -> bytes | None:
-        """The hash of a post file's content; None when it cannot be read (the check then reports why)."""
+    def digest(self, path: Path, relative: str) -> bytes | None:
+        """The hash of a post file's content; None when it cannot be read (the check then reports why).
+
+        Not read again when the file's signature is the one it had when last hashed.
+        """
+        signature = _signature(path)
+        entry = self.old.get(relative)
+        if entry is not None and signature is not None and entry.signature == signature:
+            self.signatures[relative] = signature
+            return entry.digest
         try:  # only an ordinary file inside the repository: never a pipe, a device or a link out of it
-            return hashlib.blake2b(read_bytes(path, self.root, POST_LIMIT), digest_size=16).digest()
+            data = read_bytes(path, self.root, POST_LIMIT)
         except (OSError, Refused):
             return None
+        trusted = signature is not None and max(signature[3], signature[4]) < self.started - RACY_NS
+        self.signatures[relative] = signature if trusted else None
+        return hashlib.blake2b(data, digest_size=16).digest()
 
     def lookup(self, path: str, digest: bytes | None, ledger: dict[str, str], now: dt.datetime,
                checking: bool) -> Entry | None:
@@ -101,10 +131,10 @@ class FindingsCache:
         entry = self.old.get(path)
         if entry is None or digest is None or entry.digest != digest or (checking and entry.findings is None):
             return None
-        if entry.facts is not None and (ledger.get(entry.facts.id) != entry.ledger
-                                        or self._past(entry.facts, now) != entry.past):
+        if entry.has_facts and (ledger.get(entry.post_id) != entry.ledger
+                                or self._past(entry.publish_at, now) != entry.past):
             return None
-        self.new[path] = entry
+        self.new[path] = entry._replace(signature=self.signatures.get(path))
         return entry
 
     def keep(self, path: str, digest: bytes | None, findings: list[Finding] | None, facts: PostFacts | None,
@@ -112,40 +142,159 @@ class FindingsCache:
         """Remember a post as read now: its findings (None: not checked) and facts."""
         if digest is None or (findings is None and path in self.new):
             return
-        state = ledger.get(facts.id) if facts is not None else None
-        past = self._past(facts, now) if facts is not None else False
-        self.new[path] = Entry(digest, None if findings is None else tuple(findings), facts, state, past)
+        if facts is None:
+            self.new[path] = Entry(digest, _tuple(findings), False, None, None, None, False, self.signatures.get(path))
+            return
+        publish_at = facts.publish_at.timestamp() if facts.publish_at is not None else None
+        self.fresh_facts[path] = facts
+        self.new[path] = Entry(digest, _tuple(findings), True, facts.id, publish_at, ledger.get(facts.id),
+                               self._past(publish_at, now), self.signatures.get(path))
+
+    def facts(self, path: str) -> PostFacts | None:
+        """A post's facts: as read this run, or as stored (None when the stored facts cannot be read)."""
+        if path in self.fresh_facts:
+            return self.fresh_facts[path]
+        if self._old_facts is None:
+            self._old_facts = _read_facts(self.folder / FACTS_FILE, self.stamp)
+        return self._old_facts.get(path)
+
+    def keep_facts(self, path: str, facts: PostFacts) -> None:
+        """Facts read again because the stored ones could not be read."""
+        self.fresh_facts[path] = facts
+
+    def earlier_comparison(self, order: list[str]) -> list[Finding] | None:
+        """The findings of the rules that compare posts, if the same posts in the same order gave them."""
+        fingerprint = self._fingerprint(order)
+        if fingerprint is not None and self.compared is not None and self.compared[0] == fingerprint:
+            self.comparison = self.compared
+            return list(self.compared[1])
+        return None
+
+    def keep_comparison(self, order: list[str], findings: list[Finding]) -> None:
+        fingerprint = self._fingerprint(order)
+        self.comparison = None if fingerprint is None else (fingerprint, tuple(findings))
 
     def save(self) -> None:
-        """Write this run's entries (a new file renamed into place); a cache that cannot be written is skipped."""
-        if self.new == self.old:
+        """Write this run's entries (new files renamed into place); a cache that cannot be written is skipped."""
+        facts_changed = bool(self.fresh_facts) or self.new.keys() != self.old.keys()
+        if not facts_changed and self.new == self.old and self.comparison == self.compared:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, scratch = tempfile.mkstemp(dir=self.file.parent, prefix=".findings-")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((FORMAT, self.key, self.new), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(scratch, self.file)
-        except OSError:
-            Path(scratch).unlink(missing_ok=True)
+        stamp = self.stamp
+        if facts_changed:
+            stamp = os.urandom(16)
+            facts = {path: self.facts(path) for path, entry in self.new.items() if entry.has_facts}
+            if None in facts.values() or not _write(self.folder / FACTS_FILE, stamp, (FORMAT, facts)):
+                return
+        _write(self.folder / CACHE_FILE, b"",
+               (FORMAT, self.key, stamp, {path: tuple(entry) for path, entry in self.new.items()}, self.comparison))
 
-    def _past(self, facts: PostFacts, now: dt.datetime) -> bool:
-        return facts.publish_at is not None and facts.publish_at + self.grace < now
+    def _fingerprint(self, order: list[str]) -> bytes | None:
+        whole = hashlib.blake2b(digest_size=16)
+        for path in order:
+            entry = self.new.get(path)
+            if entry is None:
+                return None
+            whole.update(path.encode("utf-8", "surrogateescape") + b"\0" + entry.digest)
+        return whole.digest()
+
+    def _past(self, publish_at: float | None, now: dt.datetime) -> bool:
+        return publish_at is not None and publish_at + self.grace < now.timestamp()
 
 
-def _read(file: Path, key: bytes) -> dict[str, Entry]:
-    """The entries stored for this key; nothing when the file is missing, torn, foreign or of another key."""
+def committed(root: Path) -> bool:
+    """Whether git tracks a file in the cache's folder: a pull request could commit a cache that says its
+    posts are clean, so such a cache is never trusted (nor written over)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False  # no git here: the cache can only have been made on this machine
+    return listed.returncode == 0 and bool(listed.stdout)
+
+
+def _tuple(findings: list[Finding] | None) -> tuple[Finding, ...] | None:
+    return None if findings is None else tuple(findings)
+
+
+def _signature(path: Path) -> Signature | None:
+    """The file's signature if it is an ordinary file (a link, a pipe or a device has none)."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _load(file: Path, header: bytes) -> object:
+    """What a cache file holds after its header, read by the restricted reader; None when it is not ours."""
     try:
         with file.open("rb") as stored:
-            layout, stored_key, entries = _CacheReader(stored).load()
+            if header and stored.read(len(header)) != header:
+                return None
+            return _CacheReader(stored).load()
     except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the answer is to rebuild it
+        return None
+
+
+def _read_entries(file: Path, key: bytes
+                  ) -> tuple[bytes, dict[str, Entry], tuple[bytes, tuple[Finding, ...]] | None]:
+    """The facts file's stamp, the entries and the last comparison stored for this key (nothing when the
+    file is missing, torn, foreign or of another key)."""
+    stored = _load(file, b"")
+    try:
+        layout, stored_key, stamp, entries, compared = stored  # type: ignore[misc]
+        if layout != FORMAT or stored_key != key:
+            return b"", {}, None
+        kept = {path: Entry(*raw) for path, raw in entries.items()}
+    except (TypeError, ValueError, AttributeError):
+        return b"", {}, None
+    if not isinstance(stamp, bytes) or not all(isinstance(path, str) and _sound(entry) for path, entry in kept.items()):
+        return b"", {}, None
+    if compared is not None and not (isinstance(compared, tuple) and len(compared) == 2
+                                     and isinstance(compared[0], bytes) and _findings(compared[1])):
+        compared = None
+    return stamp, kept, compared
+
+
+def _sound(entry: Entry) -> bool:
+    """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit)."""
+    return (isinstance(entry.digest, bytes) and (entry.findings is None or _findings(entry.findings))
+            and isinstance(entry.has_facts, bool) and (entry.post_id is None or isinstance(entry.post_id, str))
+            and (entry.publish_at is None or isinstance(entry.publish_at, float))
+            and (entry.ledger is None or isinstance(entry.ledger, str)) and isinstance(entry.past, bool)
+            and (entry.signature is None or (isinstance(entry.signature, tuple) and len(entry.signature) == 5)))
+
+
+def _findings(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(finding, Finding) for finding in value)
+
+
+def _read_facts(file: Path, stamp: bytes) -> dict[str, PostFacts]:
+    """The stored facts, if the file is the one the entries were written with (its stamp says so)."""
+    stored = _load(file, stamp) if stamp else None
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != FORMAT or not isinstance(stored[1], dict):
         return {}
-    if layout != FORMAT or stored_key != key or not isinstance(entries, dict):
-        return {}
-    return {path: entry for path, entry in entries.items() if isinstance(entry, Entry)}
+    return {path: facts for path, facts in stored[1].items() if isinstance(facts, PostFacts)}
+
+
+def _write(file: Path, header: bytes, value: object) -> bool:
+    """Write ``header`` then ``value`` pickled, to a temporary file renamed over ``file``; False if it cannot."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, scratch = tempfile.mkstemp(dir=file.parent, prefix=".findings-")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(header)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(scratch, file)
+    except OSError:
+        Path(scratch).unlink(missing_ok=True)
+        return False
+    return True
 
 
 def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -> bytes:

@@ -40,11 +40,23 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
     posts = None if everything else _posts_only(paths, ref, root)
     loaded = load(root, posts=not everything and posts is None)
     wanted = None if everything else posts if posts is not None else _wanted(paths, ref, loaded)
-    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=not no_cache)
+    findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=_cache_usable(no_cache, root))
     files = loaded.repository.files if wanted is None else len(wanted)
     _consent_note(loaded.repository.settings.consent_env, fmt)
     click.echo(report.render(findings, files, fmt))
     sys.exit(EXIT_FINDINGS if any(f.blocks for f in findings) else EXIT_OK)
+
+
+def _cache_usable(no_cache: bool, root: Path) -> bool:
+    from postplan.findcache import CACHE_DIR, committed
+
+    if no_cache:
+        return False
+    if committed(root):
+        click.echo(f"Note: {CACHE_DIR}/ is committed to the repository, so it is not trusted and every post is "
+                   f"checked. Remove it from git: git rm -r --cached {CACHE_DIR}", err=True)
+        return False
+    return True
 
 
 def _posts_only(paths: tuple[Path, ...], ref: str | None, root: Path) -> set[str] | None:

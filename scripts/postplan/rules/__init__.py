@@ -11,87 +11,22 @@ are registered too, with neither function (``LOADER_RULES``): the loader reports
 check stage makes them findings through this registry like every other rule's.
 
 To add a rule, write its module, named after its id (``pupil-full-name`` → ``pupil_full_name.py``), and
-add it to ``_MODULES`` below. A module without ``check`` or ``check_repository``, or with an id already
+add its name to ``_NAMES`` below. A module without ``check`` or ``check_repository``, or with an id already
 taken, is refused when postplan starts, with a message saying which.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 
 from postplan.findings import Severity
-from postplan.rules import (
-    allow_unknown_rule,
-    alt_text,
-    approval,
-    between_slots,
-    birth_date,
-    campaign_hashtag_missing,
-    control_character,
-    broadcast_only,
-    date_in_text,
-    duplicate_calendar_id,
-    duplicate_id,
-    duplicate_text,
-    email_address,
-    emoji_connotation,
-    endorsement,
-    feed_site_url,
-    file,
-    front_matter,
-    hashtag_out_of_date,
-    hidden_text,
-    link_domain,
-    link_not_https,
-    link_shortener,
-    local_time,
-    media_consent,
-    media_file,
-    media_limits,
-    media_location,
-    mention_not_approved,
-    mild_language,
-    offensive_language,
-    past_unpublished,
-    phone_number,
-    platform_limits,
-    placeholder_text,
-    poll,
-    postal_address,
-    pupil_full_name,
-    pupil_full_name_possible,
-    pupil_name_with_photo,
-    pupil_singled_out,
-    quiet_hours,
-    reminder_template,
-    reply_not_own,
-    review_time,
-    same_event_same_time,
-    schema,
-    school_holiday,
-    secret_in_text,
-    special_category,
-    special_category_possible,
-    site_settings,
-    term_overlap,
-    text_speak,
-    thread_length,
-    trip_location,
-    unmentioned_faces,
-    unknown_audience,
-    event_cancelled,
-    unknown_reference,
-    vehicle_registration,
-    weighted_length,
-    whereabouts,
-    unknown_account,
-    yaml,
-)
 from postplan.rules.base import Context, Problem
 
-__all__ = ["LOADER_RULES", "RULES", "Context", "Problem", "Rule", "RuleModuleError", "get", "registry"]
+__all__ = ["LOADER_RULES", "RULES", "Context", "Problem", "Rule", "RuleModuleError", "every_rule", "get", "registry"]
 
 # The rules the loader enforces: their problems come from reading the files, not from a check function.
 LOADER_RULES = frozenset({"file", "yaml", "front-matter", "schema", "local-time", "thread-length"})
@@ -133,74 +68,74 @@ class Rule:
 
 
 # The order here is the order rules run and are listed in: the loader's rules first.
-_MODULES: tuple[ModuleType, ...] = (
-    file,
-    yaml,
-    front_matter,
-    schema,
-    local_time,
-    duplicate_id,
-    unknown_account,
-    unknown_reference,
-    approval,
-    weighted_length,
-    media_file,
-    feed_site_url,
-    duplicate_calendar_id,
-    term_overlap,
-    trip_location,
-    unknown_audience,
-    event_cancelled,
-    reminder_template,
-    site_settings,
-    thread_length,
+_NAMES: tuple[str, ...] = (
+    "file",
+    "yaml",
+    "front_matter",
+    "schema",
+    "local_time",
+    "duplicate_id",
+    "unknown_account",
+    "unknown_reference",
+    "approval",
+    "weighted_length",
+    "media_file",
+    "feed_site_url",
+    "duplicate_calendar_id",
+    "term_overlap",
+    "trip_location",
+    "unknown_audience",
+    "event_cancelled",
+    "reminder_template",
+    "site_settings",
+    "thread_length",
 
     # --- policy rules: safeguarding first, then personal details, then style and the calendar ---
-    pupil_full_name,
-    pupil_full_name_possible,
-    pupil_name_with_photo,
-    pupil_singled_out,
-    hidden_text,
-    whereabouts,
-    media_consent,
-    unmentioned_faces,
-    media_location,
-    phone_number,
-    email_address,
-    postal_address,
-    birth_date,
-    special_category,
-    special_category_possible,
-    vehicle_registration,
-    secret_in_text,
-    control_character,
-    placeholder_text,
-    offensive_language,
-    mild_language,
-    emoji_connotation,
-    mention_not_approved,
-    endorsement,
-    reply_not_own,
-    broadcast_only,
-    same_event_same_time,
-    link_not_https,
-    link_shortener,
-    link_domain,
-    text_speak,
-    hashtag_out_of_date,
-    campaign_hashtag_missing,
-    alt_text,
-    media_limits,
-    poll,
-    platform_limits,
-    date_in_text,
-    quiet_hours,
-    between_slots,
-    school_holiday,
-    review_time,
-    past_unpublished,
-    duplicate_text,
-    allow_unknown_rule,
+    "pupil_full_name",
+    "pupil_full_name_possible",
+    "pupil_name_with_photo",
+    "pupil_singled_out",
+    "hidden_text",
+    "whereabouts",
+    "media_consent",
+    "unmentioned_faces",
+    "media_location",
+    "phone_number",
+    "email_address",
+    "postal_address",
+    "birth_date",
+    "special_category",
+    "special_category_possible",
+    "vehicle_registration",
+    "secret_in_text",
+    "control_character",
+    "placeholder_text",
+    "offensive_language",
+    "mild_language",
+    "emoji_connotation",
+    "mention_not_approved",
+    "endorsement",
+    "reply_not_own",
+    "broadcast_only",
+    "same_event_same_time",
+    "link_not_https",
+    "link_shortener",
+    "link_domain",
+    "text_speak",
+    "hashtag_out_of_date",
+    "campaign_hashtag_missing",
+    "alt_text",
+    "media_limits",
+    "poll",
+    "platform_limits",
+    "date_in_text",
+    "quiet_hours",
+    "between_slots",
+    "school_holiday",
+    "review_time",
+    "past_unpublished",
+    "duplicate_text",
+    "allow_unknown_rule",
 )
 
 def registry(modules: tuple[ModuleType, ...]) -> dict[str, Rule]:
@@ -218,13 +153,23 @@ def registry(modules: tuple[ModuleType, ...]) -> dict[str, Rule]:
     return rules
 
 
-RULES: dict[str, Rule] = registry(_MODULES)
+@functools.cache
+def every_rule() -> dict[str, Rule]:
+    """Every rule by id, in the order they run. The rule modules (and their compiled patterns) are imported
+    on the first call, not with this package: a run that finds every post in the findings cache needs none."""
+    return registry(tuple(importlib.import_module(f"{__name__}.{name}") for name in _NAMES))
+
+
+def __getattr__(name: str) -> object:
+    if name == "RULES":  # ``from postplan.rules import RULES`` still works; it imports the rules then
+        return every_rule()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def get(rule_id: str) -> Rule:
     """The rule with this id; a clear error names the known ones when there is none."""
     try:
-        return RULES[rule_id]
+        return every_rule()[rule_id]
     except KeyError:
-        known = ", ".join(sorted(RULES))
+        known = ", ".join(sorted(every_rule()))
         raise KeyError(f"there is no rule '{rule_id}'; the rules are: {known}") from None

@@ -10,7 +10,6 @@ Passes: "Sports Day is next week!" and "Sports Day is tomorrow!".
 Fails: the same reminder, word for word, in two posts for the same account.
 """
 
-import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
@@ -22,15 +21,14 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No two posts with the same text (X refuses duplicates)."
 POLICY = 'Platform limit: X refuses "a Tweet with duplicate content".'
 
-_SPACE = re.compile(r"\s+")
-
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
     scheduled = [post for post in context.posts if post.status != "draft"]
     for post in sorted(scheduled, key=lambda p: p.path):
         for text, line in post.parts:
-            keys = [(account, _SPACE.sub(" ", text).strip().lower()) for account in post.accounts or (post.account,)]
+            words = " ".join(text.split()).lower()  # as re's \s: str.split() splits at any Unicode space
+            keys = [(account, words) for account in post.accounts or (post.account,)]
             earlier = next((first[key] for key in keys if key in first and first[key] != post.path), None)
             if earlier is not None:
                 yield Problem(
