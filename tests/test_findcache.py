@@ -247,3 +247,17 @@ def test_a_cache_committed_to_the_repository_is_never_trusted(school: School) ->
     result = school.run("validate", "--now", NOW)
     assert "phone-number" in result.output and "is committed to the repository" in result.stderr
     assert pickle.loads(file.read_bytes())[3] == entries  # nor is it written over
+
+
+def test_a_cold_check_of_named_files_fills_the_cache_and_a_warm_one_leaves_it(school: School) -> None:
+    school.post("one")
+    school.post("two", body="Our choir sang beautifully at the harvest festival.")
+    cache = school.root / CACHE
+    findings(school, "content/posts/two.md")  # cold: every post was read, so it is worth keeping
+    assert cache.exists()
+    kept = cache.read_bytes()
+    school.write("content/posts/two.md", (school.root / "content/posts/two.md").read_text(encoding="utf-8")
+                 + "\nCall 01872 555123.\n")
+    assert "phone-number" in {rule for rule, _, _, _ in findings(school, "content/posts/two.md")[1]}
+    assert cache.read_bytes() == kept  # warm: only the named post was read; the next whole run keeps it
+    assert findings(school) == findings(school, "--no-cache")

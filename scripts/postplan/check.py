@@ -139,7 +139,9 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     for post_findings, _ in results.values():
         findings += post_findings
     findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts)
-    if cache is not None:
+    # A check of named files that read only them (a warm pre-commit) leaves the cache for the next run:
+    # writing every post's facts again costs more than reading a few posts then.
+    if cache is not None and (scope.reported is None or not set(paths[path] for path in unread) <= scope.reported):
         cache.save()
     return findings
 
