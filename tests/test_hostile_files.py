@@ -77,7 +77,8 @@ def test_media_that_is_not_an_ordinary_file_is_refused_at_its_line_and_never_rea
         assert "not approved" in result.stdout  # the due reminder about the draft still goes out
 
 
-@pytest.mark.parametrize("kind", ["link to a device", "named pipe", "link out of the repository"])
+@pytest.mark.parametrize("kind", ["link to a device", "named pipe", "link out of the repository", "loop of links",
+                                  "link to nothing"])
 def test_a_post_file_that_is_not_an_ordinary_file_in_the_repository_is_refused(school: School, kind: str,
                                                                                tmp_path: Path) -> None:
     post = school.root / "content" / "posts" / "odd.md"
@@ -87,6 +88,12 @@ def test_a_post_file_that_is_not_an_ordinary_file_in_the_repository_is_refused(s
     elif kind == "named pipe":
         os.mkfifo(post)
         message = "is not an ordinary file (it is a named pipe)"
+    elif kind == "loop of links":
+        post.symlink_to("odd.md")  # a link to itself
+        message = "cannot be read: Too many levels of symbolic links"
+    elif kind == "link to nothing":
+        post.symlink_to("gone.md")
+        message = "does not exist (or is a link to nothing)"
     else:
         outside = tmp_path / "unreviewed.md"
         outside.write_text("---\npublish_at: 2027-06-01 08:30\nstatus: approved\nauthor: Office\n"

@@ -30,21 +30,22 @@ def inside(path: Path, folder: Path, where: str = "the repository") -> Path:
 
     ``where`` names the folder in the message, as a person would ("the repository", "content/").
     """
-    try:
-        real = path.resolve(strict=True)
+    try:  # os.path on strings: a trust's 50,000 posts pay for no pathlib objects on the way
+        real = os.path.realpath(path, strict=True)
+        base = os.path.realpath(folder)
     except FileNotFoundError:
         raise Refused("the file does not exist (or is a link to nothing)") from None
-    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        raise Refused(f"the file cannot be read: {getattr(error, 'strerror', None) or error}") from None
-    if not real.is_relative_to(folder.resolve()):
+    except OSError as error:  # a loop of links
+        raise Refused(f"the file cannot be read: {error.strerror or error}") from None
+    if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
         raise Refused(f"the file is a link to somewhere outside {where}")
     try:
-        mode = real.stat().st_mode
+        mode = os.stat(real).st_mode
     except OSError as error:
         raise Refused(f"the file cannot be read: {error.strerror}") from None
     if not stat.S_ISREG(mode):
         raise Refused(f"the file is not an ordinary file (it is {_kind(mode)})")
-    return real
+    return Path(real)
 
 
 def read_bytes(path: Path, folder: Path, limit: int, where: str = "the repository") -> bytes:
