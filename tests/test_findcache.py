@@ -10,7 +10,7 @@ import pickle
 import pytest
 
 from conftest import School
-from postplan import findcache
+from postplan import cachefiles, findcache
 
 NOW = "2026-09-01T08:00"
 CACHE = findcache.CACHE_DIR + "/" + findcache.CACHE_FILE
@@ -118,7 +118,7 @@ def test_the_key_changes_with_roster_register_templates_and_version(school: Scho
     keys.append(findcache.cache_key(school.root, "R", "C", now))
     school.write("templates/posts/reminder.md.j2", "Hello {{ title }}")
     keys.append(findcache.cache_key(school.root, "R", "C", now))
-    monkeypatch.setattr(findcache, "_postplan_version", lambda: "99.0")
+    monkeypatch.setattr(cachefiles, "_postplan_version", lambda: "99.0")
     keys.append(findcache.cache_key(school.root, "R", "C", now))
     keys.append(findcache.cache_key(school.root, "R", "C", now.replace(year=2027)))
     assert len(set(keys)) == len(keys)
@@ -167,7 +167,7 @@ def _posts_only(read: list[str], path) -> None:
 
 def test_an_unchanged_file_is_not_read_again_but_any_change_to_it_is_seen(
         school: School, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(findcache, "RACY_NS", 0)  # the files were written before the run: trust their times
+    monkeypatch.setattr(cachefiles, "RACY_NS", 0)  # the files were written before the run: trust their times
     school.post("one", body="Sports Day is on Tuesday. We hope to see you there!")
     school.post("two", body="Call 01872 555123 to book.")
     findings(school)

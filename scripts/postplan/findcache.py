@@ -23,42 +23,27 @@ file and renamed over the old, the facts first, so two runs at once never leave 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import os
-import pickle
-import stat
-import subprocess
-import tempfile
 import time
-import zoneinfo
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NamedTuple
 
-from postplan.consent import register_path
+from postplan import cachefiles
+from postplan.cachefiles import CACHE_DIR, Signature, committed
 from postplan.findings import Finding
 from postplan.regularfile import Refused, read_bytes
 from postplan.rules.base import PostFacts
-from postplan.settings import SETTINGS_FILE
+
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "cache_key", "committed"]
 
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
-KEY_FILE_LIMIT = 50_000_000  # settings, calendar, templates, the roster and the register
-
-CACHE_DIR = ".cache/postplan"
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
 FORMAT = 2  # the layout of the files below; a cache of another layout is ignored
-RACY_NS = 2_000_000_000  # a file's times are trusted once they are this old (two seconds)
-_CODE = Path(__file__).parent
-# The only things a cache file may contain (a file that asks for anything else is not a cache).
-_ALLOWED = {("postplan.findings", "Finding"), ("postplan.findings", "Severity"), ("postplan.rules.base", "PostFacts"),
-            ("postplan.models", "Allow"), ("datetime", "datetime"),
-            ("datetime", "timezone"), ("datetime", "timedelta"), ("datetime", "date"), ("zoneinfo", "ZoneInfo"),
-            ("zoneinfo._zoneinfo", "ZoneInfo"), ("copyreg", "_reconstructor"), ("builtins", "object"),
-            ("builtins", "set"), ("builtins", "frozenset")}
-
-Signature = tuple[int, int, int, int, int]  # a file's device, inode, size, modification and change times
+# The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
+_ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
+                      ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})
 
 
 class Entry(NamedTuple):
@@ -74,23 +59,6 @@ class Entry(NamedTuple):
     signature: Signature | None  # the file as it was hashed (None: too fresh to trust)
 
 
-class _CacheReader(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> object:
-        if (module, name) == ("builtins", "getattr"):
-            return _known_attribute  # how a severity and a time zone are stored; a general getattr reaches anything
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} does not belong in a findings cache")
-        return super().find_class(module, name)
-
-
-def _known_attribute(kind: object, name: object) -> object:
-    if kind is zoneinfo.ZoneInfo and name == "_unpickle":
-        return zoneinfo.ZoneInfo._unpickle
-    if isinstance(kind, type) and issubclass(kind, enum.Enum) and isinstance(name, str):
-        return kind[name]
-    raise pickle.UnpicklingError("only a severity or a time zone may be looked up in a findings cache")
-
-
 class FindingsCache:
     """The entries of one key, looked up by path and content; ``save`` keeps only the posts seen this run."""
 
@@ -99,7 +67,7 @@ class FindingsCache:
         self.folder = root / CACHE_DIR
         self.key = key
         self.grace = grace.total_seconds()
-        self.started = time.time_ns()
+        self.started = time.time_ns()  # a file's times must be settled by the start of the run
         self.stamp, self.old, self.compared = _read_entries(self.folder / CACHE_FILE, key)
         self.new: dict[str, Entry] = {}
         self.signatures: dict[str, Signature | None] = {}
@@ -112,7 +80,7 @@ class FindingsCache:
 
         Not read again when the file's signature is the one it had when last hashed.
         """
-        signature = _signature(path)
+        signature = cachefiles.signature(path)
         entry = self.old.get(relative)
         if entry is not None and signature is not None and entry.signature == signature:
             self.signatures[relative] = signature
@@ -121,8 +89,7 @@ class FindingsCache:
             data = read_bytes(path, self.root, POST_LIMIT)
         except (OSError, Refused):
             return None
-        trusted = signature is not None and max(signature[3], signature[4]) < self.started - RACY_NS
-        self.signatures[relative] = signature if trusted else None
+        self.signatures[relative] = cachefiles.settled(signature, self.started)
         return hashlib.blake2b(data, digest_size=16).digest()
 
     def lookup(self, path: str, digest: bytes | None, ledger: dict[str, str], now: dt.datetime,
@@ -183,9 +150,9 @@ class FindingsCache:
         if facts_changed:
             stamp = os.urandom(16)
             facts = {path: self.facts(path) for path, entry in self.new.items() if entry.has_facts}
-            if None in facts.values() or not _write(self.folder / FACTS_FILE, stamp, (FORMAT, facts)):
+            if None in facts.values() or not cachefiles.write(self.folder / FACTS_FILE, stamp, (FORMAT, facts)):
                 return
-        _write(self.folder / CACHE_FILE, b"",
+        cachefiles.write(self.folder / CACHE_FILE, b"",
                (FORMAT, self.key, stamp, {path: tuple(entry) for path, entry in self.new.items()}, self.comparison))
 
     def _fingerprint(self, order: list[str]) -> bytes | None:
@@ -201,48 +168,15 @@ class FindingsCache:
         return publish_at is not None and publish_at + self.grace < now.timestamp()
 
 
-def committed(root: Path) -> bool:
-    """Whether git tracks a file in the cache's folder: a pull request could commit a cache that says its
-    posts are clean, so such a cache is never trusted (nor written over)."""
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True,
-                                timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return False  # no git here: the cache can only have been made on this machine
-    return listed.returncode == 0 and bool(listed.stdout)
-
-
 def _tuple(findings: list[Finding] | None) -> tuple[Finding, ...] | None:
     return None if findings is None else tuple(findings)
-
-
-def _signature(path: Path) -> Signature | None:
-    """The file's signature if it is an ordinary file (a link, a pipe or a device has none)."""
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(found.st_mode):
-        return None
-    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
-
-
-def _load(file: Path, header: bytes) -> object:
-    """What a cache file holds after its header, read by the restricted reader; None when it is not ours."""
-    try:
-        with file.open("rb") as stored:
-            if header and stored.read(len(header)) != header:
-                return None
-            return _CacheReader(stored).load()
-    except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the answer is to rebuild it
-        return None
 
 
 def _read_entries(file: Path, key: bytes
                   ) -> tuple[bytes, dict[str, Entry], tuple[bytes, tuple[Finding, ...]] | None]:
     """The facts file's stamp, the entries and the last comparison stored for this key (nothing when the
     file is missing, torn, foreign or of another key)."""
-    stored = _load(file, b"")
+    stored = cachefiles.load(file, b"", _ALLOWED)
     try:
         layout, stored_key, stamp, entries, compared = stored  # type: ignore[misc]
         if layout != FORMAT or stored_key != key:
@@ -273,68 +207,12 @@ def _findings(value: object) -> bool:
 
 def _read_facts(file: Path, stamp: bytes) -> dict[str, PostFacts]:
     """The stored facts, if the file is the one the entries were written with (its stamp says so)."""
-    stored = _load(file, stamp) if stamp else None
+    stored = cachefiles.load(file, stamp, _ALLOWED) if stamp else None
     if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != FORMAT or not isinstance(stored[1], dict):
         return {}
     return {path: facts for path, facts in stored[1].items() if isinstance(facts, PostFacts)}
 
 
-def _write(file: Path, header: bytes, value: object) -> bool:
-    """Write ``header`` then ``value`` pickled, to a temporary file renamed over ``file``; False if it cannot."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, scratch = tempfile.mkstemp(dir=file.parent, prefix=".findings-")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(header)
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(scratch, file)
-    except OSError:
-        Path(scratch).unlink(missing_ok=True)
-        return False
-    return True
-
-
 def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -> bytes:
-    """What every post's findings hang on besides the post itself (see the module's docstring)."""
-    key = hashlib.blake2b(digest_size=16)
-    key.update(f"{FORMAT} {_postplan_version()} {now.year}".encode())
-    for path in sorted(_CODE.rglob("*")):
-        if path.is_file() and path.suffix != ".pyc":
-            _add_file(key, path, path.relative_to(_CODE).as_posix())
-    _add_file(key, root / SETTINGS_FILE, SETTINGS_FILE)
-    for folder in ("calendar", "templates"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file():
-                _add_file(key, path, path.relative_to(root).as_posix())
-    for path in sorted((root / "content" / "media").rglob("*")):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue  # a link to nothing: the media rules report it
-        key.update(f"{path.relative_to(root).as_posix()} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    location = os.environ.get(roster_env)
-    if location:
-        _add_file(key, Path(location), "roster")
-    register = register_path(consent_env, root)
-    if register is not None:
-        _add_file(key, register, "consent register")
-    return key.digest()
-
-
-def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:
-    try:  # an ordinary file only (a link to a device or a pipe would never end), of a sane size
-        data = read_bytes(path, path.parent, KEY_FILE_LIMIT, "its folder")
-    except (OSError, Refused) as why:
-        data = f"\0unreadable: {why}".encode()
-    key.update(f"{name} {len(data)}\n".encode())
-    key.update(data)
-
-
-def _postplan_version() -> str:
-    try:
-        return version("postplan")
-    except PackageNotFoundError:
-        return "unknown"
+    """What every post's findings hang on besides the post itself (``cachefiles.cache_key``)."""
+    return cachefiles.cache_key(root, roster_env, consent_env, now, FORMAT)

@@ -1,0 +1,169 @@
+"""What postplan's caches in ``.cache/postplan/`` share: their key, a file's signature, and reading and
+writing a cache file so that a torn, foreign or hostile one is only ever ignored.
+
+The caches (postplan.findcache for findings, postplan.postcache for parsed posts) are git-ignored and
+made on the machine that uses them. A cache git tracks could have come in a pull request, saying its
+posts are clean, so it is never trusted (``committed``). A cache file is read by a restricted unpickler
+that builds only the kinds of value a cache holds, and written to a temporary file renamed into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import os
+import pickle
+import stat
+import subprocess
+import tempfile
+import time
+import zoneinfo
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from postplan.consent import register_path
+from postplan.regularfile import Refused, read_bytes
+from postplan.settings import SETTINGS_FILE
+
+CACHE_DIR = ".cache/postplan"
+KEY_FILE_LIMIT = 50_000_000  # settings, calendar, templates, the roster and the register
+RACY_NS = 2_000_000_000  # a file's times are trusted once they are this old (two seconds)
+_CODE = Path(__file__).parent
+_STANDARD = {("datetime", "datetime"), ("datetime", "timezone"), ("datetime", "timedelta"), ("datetime", "date"),
+             ("zoneinfo", "ZoneInfo"), ("zoneinfo._zoneinfo", "ZoneInfo"), ("copyreg", "_reconstructor"),
+             ("builtins", "object"), ("builtins", "set"), ("builtins", "frozenset")}
+_MODEL_MODULES = ("postplan.models", "postplan.fields")
+
+Signature = tuple[int, int, int, int, int]  # a file's device, inode, size, modification and change times
+
+
+def signature(path: Path | str) -> Signature | None:
+    """The file's signature if it is an ordinary file (a link, a pipe or a device has none)."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def settled(found: Signature | None, before_ns: int | None = None) -> Signature | None:
+    """The signature if its times were at least ``RACY_NS`` old at ``before_ns`` (now when None): only then
+    does an unchanged signature prove unchanged content (an edit in the same instant keeps the same times)."""
+    moment = time.time_ns() if before_ns is None else before_ns
+    return found if found is not None and max(found[3], found[4]) < moment - RACY_NS else None
+
+
+def committed(root: Path) -> bool:
+    """Whether git tracks a file in the caches' folder (then no cache there is trusted, nor written over)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False  # no git here: the cache can only have been made on this machine
+    return listed.returncode == 0 and bool(listed.stdout)
+
+
+class _Reader(pickle.Unpickler):
+    """Builds only what a cache holds: the given classes, dates and zones, and postplan's own models."""
+
+    allowed: frozenset[tuple[str, str]] = frozenset()
+
+    def find_class(self, module: str, name: str) -> object:
+        if (module, name) == ("builtins", "getattr"):
+            return _known_attribute  # how an enum and a time zone are stored; a general getattr reaches anything
+        if (module, name) in self.allowed or (module, name) in _STANDARD:
+            return super().find_class(module, name)
+        if module in _MODEL_MODULES:
+            found = super().find_class(module, name)
+            from pydantic import BaseModel
+
+            if isinstance(found, type) and issubclass(found, (BaseModel, enum.Enum)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} does not belong in a cache")
+
+
+def _known_attribute(kind: object, name: object) -> object:
+    if kind is zoneinfo.ZoneInfo and name == "_unpickle":
+        return zoneinfo.ZoneInfo._unpickle
+    if isinstance(kind, type) and issubclass(kind, enum.Enum) and isinstance(name, str):
+        return kind[name]
+    raise pickle.UnpicklingError("only an enum's member or a time zone may be looked up in a cache")
+
+
+def load(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> object:
+    """What a cache file holds after its header, read by the restricted reader; None when it is not ours."""
+    try:
+        with file.open("rb") as stored:
+            if header and stored.read(len(header)) != header:
+                return None
+            reader = _Reader(stored)
+            reader.allowed = allowed
+            return reader.load()
+    except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the answer is to rebuild it
+        return None
+
+
+def write(file: Path, header: bytes, value: object) -> bool:
+    """Write ``header`` then ``value`` pickled, to a temporary file renamed over ``file``; False if it cannot."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, scratch = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(header)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(scratch, file)
+    except OSError:
+        Path(scratch).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime, layout: int) -> bytes:
+    """What a post's findings hang on besides the post itself: postplan's version and code (rules, word
+    lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
+    roster's and the consent register's content (hashed, never stored), the year and the cache's layout."""
+    key = hashlib.blake2b(digest_size=16)
+    key.update(f"{layout} {_postplan_version()} {now.year}".encode())
+    for path in sorted(_CODE.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc":
+            _add_file(key, path, path.relative_to(_CODE).as_posix())
+    _add_file(key, root / SETTINGS_FILE, SETTINGS_FILE)
+    for folder in ("calendar", "templates"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                _add_file(key, path, path.relative_to(root).as_posix())
+    for path in sorted((root / "content" / "media").rglob("*")):
+        try:
+            found = path.stat()
+        except OSError:
+            continue  # a link to nothing: the media rules report it
+        key.update(f"{path.relative_to(root).as_posix()} {found.st_size} {found.st_mtime_ns}\n".encode())
+    location = os.environ.get(roster_env)
+    if location:
+        _add_file(key, Path(location), "roster")
+    register = register_path(consent_env, root)
+    if register is not None:
+        _add_file(key, register, "consent register")
+    return key.digest()
+
+
+def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:
+    try:  # an ordinary file only (a link to a device or a pipe would never end), of a sane size
+        data = read_bytes(path, path.parent, KEY_FILE_LIMIT, "its folder")
+    except (OSError, Refused) as why:
+        data = f"\0unreadable: {why}".encode()
+    key.update(f"{name} {len(data)}\n".encode())
+    key.update(data)
+
+
+def _postplan_version() -> str:
+    try:
+        return version("postplan")
+    except PackageNotFoundError:
+        return "unknown"
