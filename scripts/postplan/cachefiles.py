@@ -9,7 +9,6 @@ that builds only the kinds of value a cache holds, and written to a temporary fi
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import hashlib
 import os
@@ -124,12 +123,12 @@ def write(file: Path, header: bytes, value: object) -> bool:
     return True
 
 
-def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime, layout: int) -> bytes:
+def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: int) -> bytes:
     """What a post's findings hang on besides the post itself: postplan's version and code (rules, word
     lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
     roster's and the consent register's content (hashed, never stored), the year and the cache's layout."""
     key = hashlib.blake2b(digest_size=16)
-    key.update(f"{layout} {_postplan_version()} {now.year}".encode())
+    key.update(f"{layout} {_postplan_version()} {year}".encode())
     for path in sorted(_CODE.rglob("*")):
         if path.is_file() and path.suffix != ".pyc":
             _add_file(key, path, path.relative_to(_CODE).as_posix())

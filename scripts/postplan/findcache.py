@@ -215,4 +215,4 @@ def _read_facts(file: Path, stamp: bytes) -> dict[str, PostFacts]:
 
 def cache_key(root: Path, roster_env: str, consent_env: str, now: dt.datetime) -> bytes:
     """What every post's findings hang on besides the post itself (``cachefiles.cache_key``)."""
-    return cachefiles.cache_key(root, roster_env, consent_env, now, FORMAT)
+    return cachefiles.cache_key(root, roster_env, consent_env, now.year, FORMAT)

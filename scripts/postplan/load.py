@@ -13,9 +13,11 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import regularfile, workers, yamlsource
+from postplan import cachefiles, regularfile, workers, yamlsource
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
+from postplan import postcache
+from postplan.postcache import PostCache
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
 
@@ -46,20 +48,15 @@ def calendar_files(root: Path) -> list[Path]:
     return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")], key=str)
 
 
-def load_repository(root: Path, posts: bool = True) -> Loaded:
+def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loaded:
     """Load settings, posts and calendar. A settings problem raises ``SettingsError`` (nothing can run).
 
-    With ``posts=False`` the posts are found but not read: the check reads each as it checks it.
+    With ``posts=False`` the posts are found but not read: the check reads each as it checks it. With
+    ``cached``, a post whose file has not changed since the last cached load comes from postplan.postcache.
     """
     settings = load_settings(root)
-    problems: list[LoadProblem] = []
-    loaded_posts: list[Post] = []
     paths = post_files(root)
-    for raw in read_posts(paths, root) if posts else ():
-        post, post_problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
-        problems += post_problems
-        if post is not None:
-            loaded_posts.append(post)
+    loaded_posts, problems = _posts(root, paths, settings, cached) if posts else ([], [])
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
     for path in files:
@@ -72,6 +69,23 @@ def load_repository(root: Path, posts: bool = True) -> Loaded:
         **sections,
     )
     return Loaded(repository, problems, paths, posts_read=posts)
+
+
+def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool) -> tuple[list[Post], list[LoadProblem]]:
+    """Every post file as a post (in the order of ``paths``), or the problems that stop it being one."""
+    kept = PostCache(root, settings) if cached and postcache.usable(root) else None
+    found = {path: kept.known(path, _relative(path, root)) for path in paths} if kept is not None else {}
+    unread = [path for path in paths if found.get(path) is None]
+    problems: list[LoadProblem] = []
+    for path, raw in zip(unread, read_posts(unread, root)):
+        post, post_problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
+        problems += post_problems
+        found[path] = post
+        if post is not None and kept is not None and not isinstance(raw, list):
+            kept.keep(raw.relative, raw.signature, post)
+    if kept is not None:
+        kept.save()
+    return [post for post in (found[path] for path in paths) if post is not None], problems
 
 
 def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> LoadProblem:
@@ -120,11 +134,13 @@ class RawPost(NamedTuple):
     data: dict
     lines: dict[YamlPath, int]
     parts: list[tuple[str, int]]
+    signature: cachefiles.Signature | None = None  # the file's, taken before it was read (postplan.postcache)
 
 
 def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
     """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
     relative = _relative(path, root)
+    signature = cachefiles.signature(path)
     text, problems = read_text(path, relative, MAX_POST_BYTES, root)
     if text is None:
         return problems
@@ -152,7 +168,7 @@ def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
         return [_finding("thread-length", relative, parts[MAX_THREAD_PARTS][1],
                          f"the thread has {len(parts)} parts; a thread may have at most {MAX_THREAD_PARTS}",
                          "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
-    return RawPost(relative, path.stem, data, yaml_lines, parts)
+    return RawPost(relative, path.stem, data, yaml_lines, parts, signature)
 
 
 def _closing_line(text: str) -> int | None:

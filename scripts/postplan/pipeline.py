@@ -46,8 +46,9 @@ def load(root: Path, posts: bool = True) -> Loaded:
     """The school's files as models; ``SettingsError`` when the settings stop anything from running.
 
     With ``posts=False`` the posts are found but read only as they are checked (a whole-repository check).
+    Posts whose files have not changed since the last run come from the cache (postplan.postcache).
     """
-    return load_repository(root, posts)
+    return load_repository(root, posts, cached=True)
 
 
 def moment(loaded: Loaded, pinned: str | None) -> dt.datetime:

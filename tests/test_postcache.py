@@ -1,0 +1,113 @@
+"""The parsed-posts cache: publish, build and status never work from a post as it was before an edit, a
+forged or broken cache is never trusted, and an unchanged post is not parsed again."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+
+import pytest
+
+from conftest import School
+from postplan import cachefiles, load, postcache
+from publish_helpers import approved
+
+NOW = "2027-06-01T08:40"
+CACHE = f"{cachefiles.CACHE_DIR}/{postcache.POSTS_FILE}"
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written before a run count as settled (in use, only after two seconds)."""
+    monkeypatch.setattr(cachefiles, "RACY_NS", 0)
+
+
+def dry_run(school: School) -> str:
+    result = school.run("publish", "--dry-run", "--now", NOW)
+    assert "Traceback" not in result.output
+    return result.output
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_still_seen(school: School,
+                                                                            settled_at_once: None) -> None:
+    post = approved(school, "sports-day", "Sports Day is today at 1pm!")
+    assert "| Sports Day is today at 1pm!" in dry_run(school)
+    assert (school.root / CACHE).exists()
+    before = post.stat()
+    post.write_text(post.read_text(encoding="utf-8").replace("1pm", "2pm"), encoding="utf-8")
+    os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))  # only its change time is new
+    assert "| Sports Day is today at 2pm!" in dry_run(school)
+
+
+def test_an_unchanged_post_is_not_parsed_again(school: School, settled_at_once: None,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    approved(school, "sports-day", "Sports Day is today!")
+    approved(school, "sun-hats", "Remember sun hats for Sports Day.")
+    dry_run(school)
+    read: list[str] = []
+    real = load.read_post
+    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(path.name) or real(path, root))
+    assert "would send      sun-hats" in dry_run(school)
+    assert read == []
+    approved(school, "sun-hats", "Remember sun hats and water for Sports Day.")
+    assert "| Remember sun hats and water" in dry_run(school)
+    assert read == ["sun-hats.md"]
+
+
+def test_a_post_written_in_the_moment_it_is_read_is_read_again(school: School,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    approved(school, "sports-day", "Sports Day is today!")
+    dry_run(school)  # the file is younger than two seconds: its times prove nothing yet
+    read: list[str] = []
+    real = load.read_post
+    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(path.name) or real(path, root))
+    dry_run(school)
+    assert read == ["sports-day.md"]
+
+
+def _forge(school: School) -> None:
+    """Rewrite the cache so that it says the post's text is something nobody approved."""
+    file = school.root / CACHE
+    layout, key, posts = pickle.loads(file.read_bytes())
+    signature, post = posts["content/posts/sports-day.md"]
+    forged = post.model_copy(update={"parts": [part.model_copy(update={"text": "Unreviewed words."})
+                                               for part in post.parts]})
+    posts["content/posts/sports-day.md"] = signature, forged
+    file.write_bytes(pickle.dumps((layout, key, posts)))
+
+
+def test_a_cache_committed_to_the_repository_is_never_trusted(school: School, settled_at_once: None) -> None:
+    approved(school, "sports-day", "Sports Day is today!")
+    dry_run(school)
+    _forge(school)
+    assert "Unreviewed words." in dry_run(school)  # what a forged cache could do, were it trusted
+    _forge(school)
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=school.root, check=True)
+    subprocess.run([*git, "add", "-f", "."], cwd=school.root, check=True)  # as a pull request could
+    output = dry_run(school)
+    assert "Unreviewed words." not in output and "| Sports Day is today!" in output
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a cache", b"\x80\x05\x95", b"cos\nsystem\n(S'echo hi'\ntR.",
+                                     pickle.dumps((postcache.FORMAT, b"key", {"content/posts/x.md": (1, 2)}))])
+def test_a_broken_or_foreign_cache_is_ignored_and_rebuilt(school: School, settled_at_once: None,
+                                                         garbage: bytes) -> None:
+    approved(school, "sports-day", "Sports Day is today!")
+    school.write(CACHE, garbage)
+    assert "| Sports Day is today!" in dry_run(school)
+    assert (school.root / CACHE).read_bytes() != garbage
+    assert "| Sports Day is today!" in dry_run(school)
+
+
+def test_a_changed_setting_parses_every_post_again(school: School, settled_at_once: None) -> None:
+    approved(school, "sports-day", "Sports Day is today!", publish_at="2027-06-01 08:30")
+    assert "due Tue 1 Jun 08:30" in dry_run(school)
+    settings = school.root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert "timezone: Europe/London" in text
+    settings.write_text(text.replace("timezone: Europe/London", "timezone: Europe/Paris"), encoding="utf-8")
+    assert "due Tue 1 Jun 08:30" in dry_run(school)  # the same wall-clock time, in the new zone
+    loaded = load.load_repository(school.root, cached=True)
+    assert str(loaded.repository.posts[0].publish_at.tzinfo) == "Europe/Paris"
