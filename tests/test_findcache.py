@@ -261,3 +261,18 @@ def test_a_cold_check_of_named_files_fills_the_cache_and_a_warm_one_leaves_it(sc
     assert "phone-number" in {rule for rule, _, _, _ in findings(school, "content/posts/two.md")[1]}
     assert cache.read_bytes() == kept  # warm: only the named post was read; the next whole run keeps it
     assert findings(school) == findings(school, "--no-cache")
+
+
+def test_a_post_edited_between_loading_and_checking_is_checked_as_it_now_is(school: School) -> None:
+    import datetime as dt
+
+    from postplan import pipeline
+
+    post = school.post("news", body="Our choir sang beautifully today.")
+    loaded = pipeline.load(school.root)  # as build and publish load every post first
+    post.write_text(post.read_text(encoding="utf-8").replace("today.", "today. Call 01872 555123."),
+                    encoding="utf-8")
+    now = dt.datetime(2026, 9, 1, 8, 0, tzinfo=loaded.repository.settings.zone)
+    checked = pipeline.check(loaded, now, cached=True)
+    assert "phone-number" in {finding.rule for finding in checked}  # the loaded copy was not what is there now
+    assert findings(school) == findings(school, "--no-cache")

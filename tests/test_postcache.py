@@ -70,10 +70,10 @@ def _forge(school: School) -> None:
     """Rewrite the cache so that it says the post's text is something nobody approved."""
     file = school.root / CACHE
     layout, key, posts = pickle.loads(file.read_bytes())
-    signature, post = posts["content/posts/sports-day.md"]
+    signature, digest, post = posts["content/posts/sports-day.md"]
     forged = post.model_copy(update={"parts": [part.model_copy(update={"text": "Unreviewed words."})
                                                for part in post.parts]})
-    posts["content/posts/sports-day.md"] = signature, forged
+    posts["content/posts/sports-day.md"] = signature, digest, forged
     file.write_bytes(pickle.dumps((layout, key, posts)))
 
 

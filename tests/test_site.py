@@ -253,6 +253,25 @@ def test_the_search_index_holds_each_post_and_event_once_not_every_page(example:
     assert holding and all(location.startswith("calendar/2026-11/") for location in holding)
 
 
+def test_each_post_and_event_is_found_once_by_search_at_its_own_place_on_its_month_page(example: School) -> None:
+    example.post("2026-11/rounders", "Rounders final against Heptonstall: what a game!", publish_at="2026-11-17 15:30")
+    example.run("build", "--staff", "--now", NOW)
+    site = example.root / "site-staff"
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    [entry] = [entry for entry in docs if "Heptonstall" in entry["text"]]
+    page, anchor = entry["location"].split("#")
+    assert f'id="{anchor}"' in (site / page / "index.html").read_text(encoding="utf-8")
+    assert entry["title"].startswith("15:30 · ") and "Written by" in entry["text"]  # staff see who wrote it
+    events = [entry for entry in docs if "#day-" in entry["location"]]
+    assert events and len({(e["location"], e["title"]) for e in events}) == len(events)
+    for event in events:
+        page, anchor = event["location"].split("#")
+        assert f'id="{anchor}"' in (site / page / "index.html").read_text(encoding="utf-8"), event
+    example.run("build", "--now", NOW)
+    public = (example.root / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "Written by" not in public and "content/posts/" not in public  # staff details stay in the staff build
+
+
 def test_build_exits_2_when_mkdocs_cannot_use_the_site_settings(example: School) -> None:
     settings = example.root / "mkdocs.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"),

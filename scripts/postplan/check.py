@@ -67,7 +67,7 @@ def check(loaded: Loaded, context: Context, scope: Scope = EVERYTHING, cache: Fi
     """
     if scope.reported is not None:
         loaded = replace(loaded, repository=changed_last(loaded.repository, scope.reported))
-    if not loaded.posts_read:
+    if not loaded.posts_read or cache is not None:  # with a cache, unchanged posts are neither read nor checked
         findings = _read_and_check(loaded, context, cache, scope)
     else:
         findings = _check_loaded(loaded, context, scope.posts)
@@ -114,28 +114,19 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
 
     A post outside ``scope.posts`` is only read for its facts (cached without findings).
     """
-    findings = [loader_finding(problem) for problem in loaded.problems]
     root = str(context.root)
     paths = {path: _relative(str(path), root) for path in loaded.post_paths}
-    digests = {path: cache.digest(path, relative) for path, relative in paths.items()} if cache is not None else {}
+    posts = set(paths.values())  # a post file's own problems come with its entry (or its reading) below
+    findings = [loader_finding(problem) for problem in loaded.problems if problem.path not in posts]
+    digests = {relative: cache.digest(path, relative) for path, relative in paths.items()} if cache else {}
     results: dict[str, tuple[list[Finding], bool]] = {}  # each post's findings, and whether it has facts
-    facts: dict[str, PostFacts] = {}
-    for path, relative in paths.items():
+    for relative in paths.values():
         checking = scope.posts is None or relative in scope.posts
-        entry = cache.lookup(relative, digests[path], context.ledger, context.now, checking) if cache else None
+        entry = cache.lookup(relative, digests[relative], context.ledger, context.now, checking) if cache else None
         if entry is not None:
             results[relative] = list(entry.findings or ()) if checking else [], entry.has_facts
     unread = [path for path, relative in paths.items() if relative not in results]
-    if unread:
-        _one_post()
-    for path, read in zip(unread, workers.share(_read_and_check_slice, (unread, context, scope.posts), len(unread))):
-        post_findings, post_facts, checked = read
-        results[paths[path]] = post_findings, post_facts is not None
-        if post_facts is not None:
-            facts[paths[path]] = post_facts
-        if cache is not None:
-            cache.keep(paths[path], digests[path], post_findings if checked else None, post_facts, context.ledger,
-                       context.now)
+    facts = _read_unread(unread, loaded, context, cache, scope, digests, results)
     for post_findings, _ in results.values():
         findings += post_findings
     findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts)
@@ -144,6 +135,31 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     if cache is not None and (scope.reported is None or not set(paths[path] for path in unread) <= scope.reported):
         cache.save()
     return findings
+
+
+def _read_unread(unread: list[Path], loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope,
+                 digests: dict[str, bytes | None], results: dict[str, tuple[list[Finding], bool]]
+                 ) -> dict[str, PostFacts]:
+    """Read and check the posts the cache could not answer for, into ``results`` and the cache; their facts.
+
+    A post the loader made from the very bytes just hashed is not read again. The cache keeps each post's
+    findings under the hash of the bytes they were found in.
+    """
+    if unread:
+        _one_post()
+    known = {post.source.path: (post, digest) for post in loaded.repository.posts
+             if (digest := loaded.digests.get(post.source.path)) is not None and digest == digests.get(post.source.path)}
+    root, facts = str(context.root), {}
+    shared = (unread, context, scope.posts, known)
+    for path, (post_findings, post_facts, checked, digest) in zip(
+            unread, workers.share(_read_and_check_slice, shared, len(unread))):
+        relative = _relative(str(path), root)
+        results[relative] = post_findings, post_facts is not None
+        if post_facts is not None:
+            facts[relative] = post_facts
+        if cache is not None:
+            cache.keep(relative, digest, post_findings if checked else None, post_facts, context.ledger, context.now)
+    return facts
 
 
 def _comparing_order(results: dict[str, tuple[list[Finding], bool]], scope: Scope, root: str) -> list[str]:
@@ -165,8 +181,8 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
         return earlier
     stored = {path: cache.facts(path) for path in order if path not in facts}
     lost = [context.root / path for path, post_facts in stored.items() if post_facts is None]
-    for path, (_, post_facts, _) in zip(lost, workers.share(_read_and_check_slice, (lost, context, frozenset()),
-                                                            len(lost))):
+    for path, (_, post_facts, _, _) in zip(lost, workers.share(_read_and_check_slice,
+                                                               (lost, context, frozenset(), {}), len(lost))):
         if post_facts is not None:  # the stored facts could not be read: read the post again for them
             stored[_relative(str(path), str(context.root))] = post_facts
             cache.keep_facts(_relative(str(path), str(context.root)), post_facts)
@@ -181,19 +197,26 @@ def _relative(path: str, root: str) -> str:
     return path[len(root) + 1:].replace(os.sep, "/") if path.startswith(root + os.sep) else path
 
 
-def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None], start: int, stop: int
-                          ) -> list[tuple[list[Finding], PostFacts | None, bool]]:
-    """Each post's findings, facts and whether it was checked (a post out of scope is only read)."""
-    paths, context, only = shared
+def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None, dict[str, tuple[Post, bytes]]],
+                          start: int, stop: int) -> list[tuple[list[Finding], PostFacts | None, bool, bytes | None]]:
+    """Each post's findings, facts, whether it was checked (a post out of scope is only read), and the hash
+    of the bytes it was made from. A post the loader has made already (``known``: it and that hash, by
+    path) is not read again."""
+    paths, context, only, known = shared
     results = []
     for path in paths[start:stop]:
-        post, problems = load_post(path, context.root, context.repository.settings)
-        findings = [loader_finding(problem) for problem in problems]
-        checked = only is None or _relative(str(path), str(context.root)) in only
-        if post is None:
-            results.append((findings, None, checked))
+        relative = _relative(str(path), str(context.root))
+        if relative in known:
+            (post, digest), problems = known[relative], []
         else:
-            results.append((findings + check_post(post, context) if checked else findings, PostFacts.of(post), checked))
+            post, problems, digest = load_post(path, context.root, context.repository.settings)
+        findings = [loader_finding(problem) for problem in problems]
+        checked = only is None or relative in only
+        if post is None:
+            results.append((findings, None, checked, digest))
+        else:
+            post_findings = findings + check_post(post, context) if checked else findings
+            results.append((post_findings, PostFacts.of(post), checked, digest))
     return results
 
 

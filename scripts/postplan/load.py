@@ -6,6 +6,7 @@ other file is still loaded, so one broken post never hides the problems of the r
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -37,6 +38,7 @@ class Loaded:
     problems: list[LoadProblem]  # the files that could not become models, and why
     post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
     posts_read: bool = True  # False: the check reads each post as it checks it
+    digests: dict[str, bytes] = field(default_factory=dict)  # each read post's path → the hash of its bytes
 
 
 def post_files(root: Path) -> list[Path]:
@@ -56,7 +58,7 @@ def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loa
     """
     settings = load_settings(root)
     paths = post_files(root)
-    loaded_posts, problems = _posts(root, paths, settings, cached) if posts else ([], [])
+    loaded_posts, problems, digests = _posts(root, paths, settings, cached) if posts else ([], [], {})
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
     for path in files:
@@ -68,11 +70,13 @@ def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loa
         files=len(paths) + len(files) + 1,
         **sections,
     )
-    return Loaded(repository, problems, paths, posts_read=posts)
+    return Loaded(repository, problems, paths, posts_read=posts, digests=digests)
 
 
-def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool) -> tuple[list[Post], list[LoadProblem]]:
-    """Every post file as a post (in the order of ``paths``), or the problems that stop it being one."""
+def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool
+           ) -> tuple[list[Post], list[LoadProblem], dict[str, bytes]]:
+    """Every post file as a post (in the order of ``paths``), or the problems that stop it being one; and
+    the hash of the bytes each post was made from."""
     kept = PostCache(root, settings) if cached and postcache.usable(root) else None
     found = {path: kept.known(path, _relative(path, root)) for path in paths} if kept is not None else {}
     unread = [path for path in paths if found.get(path) is None]
@@ -80,12 +84,13 @@ def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool) -> t
     for path, raw in zip(unread, read_posts(unread, root)):
         post, post_problems = (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
         problems += post_problems
-        found[path] = post
-        if post is not None and kept is not None and not isinstance(raw, list):
-            kept.keep(raw.relative, raw.signature, post)
+        found[path] = None if post is None else (post, raw.digest)  # type: ignore[union-attr]
+        if post is not None and kept is not None:
+            kept.keep(raw.relative, raw.signature, raw.digest, post)  # type: ignore[union-attr]
     if kept is not None:
         kept.save()
-    return [post for post in (found[path] for path in paths) if post is not None], problems
+    made = [made for made in (found[path] for path in paths) if made is not None]
+    return [post for post, _ in made], problems, {post.source.path: digest for post, digest in made}
 
 
 def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> LoadProblem:
@@ -94,14 +99,22 @@ def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> Lo
 
 def read_text(path: Path, relative: str, limit: int, root: Path) -> tuple[str | None, list[LoadProblem]]:
     """A file's text, or a finding saying why it cannot be read (what it is, size, encoding, emptiness)."""
+    data, problems = _read_data(path, relative, limit, root)
+    return (None, problems) if data is None else _text(data, relative)
+
+
+def _read_data(path: Path, relative: str, limit: int, root: Path) -> tuple[bytes | None, list[LoadProblem]]:
     try:
-        data = regularfile.read_bytes(path, root, limit)
+        return regularfile.read_bytes(path, root, limit), []
     except regularfile.TooLarge as error:
         return None, [_finding("file", relative, 1, str(error),
                                f"a file here should be well under {limit // 1000} KB: is this the right file?")]
     except regularfile.Refused as error:
         return None, [_finding("file", relative, 1, str(error),
                                "a post or calendar file must be an ordinary text file in the repository")]
+
+
+def _text(data: bytes, relative: str) -> tuple[str | None, list[LoadProblem]]:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -135,13 +148,28 @@ class RawPost(NamedTuple):
     lines: dict[YamlPath, int]
     parts: list[tuple[str, int]]
     signature: cachefiles.Signature | None = None  # the file's, taken before it was read (postplan.postcache)
+    digest: bytes = b""  # the hash of the bytes parsed (postplan.findcache)
 
 
 def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
     """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
+    return read_post_and_digest(path, root)[0]
+
+
+def read_post_and_digest(path: Path, root: Path) -> tuple[RawPost | list[LoadProblem], bytes | None]:
+    """``read_post``, with the hash of the very bytes it parsed (None: the file could not be read)."""
     relative = _relative(path, root)
-    signature = cachefiles.signature(path)
-    text, problems = read_text(path, relative, MAX_POST_BYTES, root)
+    signature = cachefiles.signature(path)  # before reading: a later edit then changes it
+    content, problems = _read_data(path, relative, MAX_POST_BYTES, root)
+    if content is None:
+        return problems, None
+    digest = hashlib.blake2b(content, digest_size=16).digest()
+    return _parse_post(path, relative, content, signature, digest), digest
+
+
+def _parse_post(path: Path, relative: str, content: bytes, signature: cachefiles.Signature | None, digest: bytes
+                ) -> RawPost | list[LoadProblem]:
+    text, problems = _text(content, relative)
     if text is None:
         return problems
     lines = text.splitlines()
@@ -168,7 +196,7 @@ def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
         return [_finding("thread-length", relative, parts[MAX_THREAD_PARTS][1],
                          f"the thread has {len(parts)} parts; a thread may have at most {MAX_THREAD_PARTS}",
                          "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
-    return RawPost(relative, path.stem, data, yaml_lines, parts, signature)
+    return RawPost(relative, path.stem, data, yaml_lines, parts, signature, digest)
 
 
 def _closing_line(text: str) -> int | None:
@@ -211,9 +239,10 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[L
     return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 
 
-def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem]]:
-    raw = read_post(path, root)
-    return (None, raw) if isinstance(raw, list) else post_from_raw(raw, settings)
+def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem], bytes | None]:
+    """A post file as a post, or its problems; and the hash of the bytes read (None: it could not be read)."""
+    raw, digest = read_post_and_digest(path, root)
+    return (None, raw, digest) if isinstance(raw, list) else (*post_from_raw(raw, settings), digest)
 
 
 def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from postplan import changes, clock
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
-from postplan.findcache import FindingsCache, cache_key
+from postplan.findcache import FindingsCache, cache_key, committed
 from postplan.findings import Finding
 from postplan.load import CALENDAR_DIR, Loaded, load_repository
 from postplan.publish.view import LedgerView, read_view
@@ -60,7 +60,8 @@ def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: L
           cached: bool = False) -> list[Finding]:
     """Every finding in scope, with what the rules consult besides the posts: the roster and the ledger.
 
-    ``cached``: posts unchanged since the last check are not checked again (postplan.findcache).
+    ``cached``: posts unchanged since the last check are not checked again (postplan.findcache), unless
+    git tracks the cache (then it could have come in a pull request, and is not trusted).
     """
     repository = loaded.repository
     root = Path(repository.root)
@@ -69,7 +70,7 @@ def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: L
     context = Context(repository, now, read_roster(settings.roster_env), dict(ledger.states),
                       consent=read_register(settings.consent_env, root))
     cache = None
-    if cached:
+    if cached and not committed(root):
         key = cache_key(root, settings.roster_env, settings.consent_env, now)
         cache = FindingsCache(root, key, dt.timedelta(minutes=settings.publish_grace_minutes))
     broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
@@ -175,7 +176,7 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
     repository = loaded.repository
     ledger = read_view(Path(repository.root))
     progress("checking every post")
-    findings = check(loaded, now, ledger=ledger)
+    findings = check(loaded, now, ledger=ledger, cached=True)
     if ledger.problem is not None:
         raise BuildProblem(ledger.problem)
     if not staff:  # an event a check objects to (a place and time, a name) never reaches the public
@@ -229,5 +230,5 @@ def publish(loaded: Loaded, now: dt.datetime, options: Options | None = None) ->
 
     # Each post is checked on its own only if it could go out now (an earlier one is missed, a later one
     # not due, whatever its findings say); the rules that compare posts still see every post.
-    findings = check(loaded, now, can_be_due(deciding(loaded.repository, now)))
+    findings = check(loaded, now, can_be_due(deciding(loaded.repository, now)), cached=True)
     return publish_due(loaded, findings, now, options or Options())

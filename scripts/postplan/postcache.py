@@ -21,7 +21,7 @@ from postplan.cachefiles import CACHE_DIR, Signature
 from postplan.models import Post, Settings
 
 POSTS_FILE = "posts.pickle"
-FORMAT = 1  # the layout of the file; a cache of another layout is ignored
+FORMAT = 2  # the layout of the file; a cache of another layout is ignored
 _ALLOWED: frozenset[tuple[str, str]] = frozenset()  # besides dates, zones and postplan's own models
 
 
@@ -37,20 +37,22 @@ class PostCache:
         self.file = root / CACHE_DIR / POSTS_FILE
         self.key = cachefiles.cache_key(root, settings.roster_env, settings.consent_env, 0, FORMAT)
         self.old = _read(self.file, self.key)
-        self.new: dict[str, tuple[Signature, Post]] = {}
+        self.new: dict[str, tuple[Signature, bytes, Post]] = {}
 
-    def known(self, path: Path, relative: str) -> Post | None:
-        """The post kept for this file, if the file's signature is the one it had when it was read."""
+    def known(self, path: Path, relative: str) -> tuple[Post, bytes] | None:
+        """The post kept for this file and the hash of the bytes it was made from, if the file's
+        signature is the one it had when it was read."""
         kept = self.old.get(relative)
         if kept is None or cachefiles.signature(path) != kept[0]:
             return None
         self.new[relative] = kept
-        return kept[1]
+        return kept[2], kept[1]
 
-    def keep(self, relative: str, signature: Signature | None, post: Post) -> None:
-        """A post just read from a file whose signature (taken before reading) was ``signature``."""
+    def keep(self, relative: str, signature: Signature | None, digest: bytes, post: Post) -> None:
+        """A post just made from bytes hashing to ``digest``, read from a file whose signature (taken
+        before reading) was ``signature``."""
         if cachefiles.settled(signature) is not None:
-            self.new[relative] = signature, post  # type: ignore[assignment]
+            self.new[relative] = signature, digest, post  # type: ignore[assignment]
 
     def save(self) -> None:
         """Write the posts kept this run, unless they are the same files as before."""
@@ -58,7 +60,7 @@ class PostCache:
             cachefiles.write(self.file, b"", (FORMAT, self.key, self.new))
 
 
-def _read(file: Path, key: bytes) -> dict[str, tuple[Signature, Post]]:
+def _read(file: Path, key: bytes) -> dict[str, tuple[Signature, bytes, Post]]:
     """The posts kept for this key; nothing when the file is missing, torn, foreign or of another key."""
     stored = cachefiles.load(file, b"", _ALLOWED)
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key
@@ -69,6 +71,6 @@ def _read(file: Path, key: bytes) -> dict[str, tuple[Signature, Post]]:
 
 def _sound(path: object, kept: object) -> bool:
     """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit)."""
-    return (isinstance(path, str) and isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], Post)
-            and kept[1].source.path == path and isinstance(kept[0], tuple) and len(kept[0]) == 5
-            and all(isinstance(number, int) for number in kept[0]))
+    return (isinstance(path, str) and isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[2], Post)
+            and kept[2].source.path == path and isinstance(kept[1], bytes) and isinstance(kept[0], tuple)
+            and len(kept[0]) == 5 and all(isinstance(number, int) for number in kept[0]))

@@ -19,6 +19,7 @@ from postplan.models import Repository
 from postplan.settings import SETTINGS_FILE
 from postplan.site.media import media_copies
 from postplan.site.pages import render_pages
+from postplan.site.search import Entry
 from postplan.site.visibility import shown_posts
 
 STAFF_SITE_DIR = "site-staff"  # never site/: whatever deploys site/ must not be able to pick up a staff preview
@@ -37,19 +38,21 @@ class SiteFiles:
     pages: dict[str, str]
     assets: dict[str, bytes | Path] = field(default_factory=dict)
     posts_shown: int = 0
+    search: dict[str, list[Entry]] = field(default_factory=dict)  # the month pages' search entries, by page
 
 
 def site_files(repository: Repository, findings: list[Finding], published: dict[str, str], now: dt.datetime,
                staff: bool) -> SiteFiles:
     """The calendar pages, the home page, the rules' pages, the "propose a post" page, photos and styles."""
     root = Path(repository.root)
-    pages = render_pages(repository, findings, now, staff, published=published)
+    search: dict[str, list[Entry]] = {}
+    pages = render_pages(repository, findings, now, staff, published=published, search=search)
     if staff:  # the rules and the propose page are for staff: the parents' site holds what parents need
         pages.update(_rule_pages())
         pages["propose.md"] = _propose_page(repository, now)
     shown = shown_posts(repository, findings, published, now, staff)
     assets: dict[str, bytes | Path] = {**media_copies(shown, root, repository.settings.photo_max_side), "assets/postplan/calendar.css": STYLESHEET}
-    return SiteFiles(pages, assets, len(shown))
+    return SiteFiles(pages, assets, len(shown), search)
 
 
 def _rule_pages() -> dict[str, str]:
@@ -98,7 +101,7 @@ def run_mkdocs(root: Path, files: SiteFiles, staff: bool) -> Path:
             overrides["docs_dir"] = str(default) if docs_dir is None and default.is_dir() else empty
         try:
             config = load_config(str(root / SETTINGS_FILE), **overrides)
-            config.plugins["postplan"] = PostplanPlugin(files.pages, files.assets, staff)
+            config.plugins["postplan"] = PostplanPlugin(files.pages, files.assets, staff, files.search)
             mkdocs_build(config)
         except MkDocsException as error:
             raise BuildProblem(f"{SETTINGS_FILE}: MkDocs could not build the site: {error}") from None

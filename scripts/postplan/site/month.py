@@ -121,6 +121,10 @@ def agenda(dates: Iterable[dt.date], days: Days, settings: Settings, page: str, 
     return Markup('<ol class="pp-agenda">{}</ol>').format(Markup("\n").join(items))
 
 
+def month_dates(year: int, month: int) -> list[dt.date]:
+    return [dt.date(year, month, day) for day in range(1, calendar.monthrange(year, month)[1] + 1)]
+
+
 def month_body(year: int, month: int, days: Days, settings: Settings, today: dt.date, staff: bool,
                previous: tuple[int, int] | None, following: tuple[int, int] | None) -> Markup:
     page = month_path(year, month)
@@ -132,8 +136,7 @@ def month_body(year: int, month: int, days: Days, settings: Settings, today: dt.
     if following:
         links.append(Markup('<a rel="next" href="{}">{} →</a>').format(link(page, month_path(*following)),
                                                                       month_title(*following)))
-    last = calendar.monthrange(year, month)[1]
-    dates = [dt.date(year, month, d) for d in range(1, last + 1)]
+    dates = month_dates(year, month)
     return Markup(
         '<h1>{title}</h1><nav class="pp-months" aria-label="Other months">{links}</nav>{grid}'
         '<h2 id="agenda">{title}, day by day</h2>{agenda}'

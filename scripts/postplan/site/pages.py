@@ -20,8 +20,9 @@ from postplan.models import Campaign, Repository, Settings
 from postplan.schoolyear import closures, holidays
 from postplan.site.days import Days, index_days
 from postplan.site.html import attrs, day_label, link
-from postplan.site.month import agenda, campaign_path, event_line, month_body, month_path, month_title
+from postplan.site.month import agenda, campaign_path, event_line, month_body, month_dates, month_path, month_title
 from postplan.site.preview import card
+from postplan.site.search import Entry, month_entries
 from postplan.site.status import status_pages
 from postplan.site.visibility import ShownPost, shown_events, shown_posts
 
@@ -30,10 +31,12 @@ UPCOMING_DAYS = 42
 
 
 def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.datetime, staff: bool,
-                 published: Mapping[str, object] | None = None) -> dict[str, str]:
+                 published: Mapping[str, object] | None = None, search: dict[str, list[Entry]] | None = None
+                 ) -> dict[str, str]:
     """Every generated page, by path under the site's docs (``calendar/2026-09.md`` → its Markdown).
 
-    ``published`` maps the ids of posts already sent (from the publisher's ledger) to anything.
+    ``published`` maps the ids of posts already sent (from the publisher's ledger) to anything. Given
+    ``search``, the month pages' search entries go there by page (site/search.py).
     """
     findings = list(findings)
     settings = repository.settings
@@ -47,6 +50,8 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
         following = months[number + 1] if number + 1 < len(months) else None
         body = month_body(year, month, days, settings, today, staff, previous, following)
         pages[month_path(year, month)] = _page(month_title(year, month), body, searchable=True)
+        if search is not None:
+            search[month_path(year, month)] = month_entries(month_dates(year, month), days, settings, staff)
     monday = today - dt.timedelta(days=today.weekday())
     pages["calendar/this-week.md"] = _page("This week", _day_list(
         "This week", f"Monday {day_label(monday).split(' ', 1)[1]} to Sunday "

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from postplan.site.pages import HTML_MARKER
+from postplan.site.search import Entry
 
 STYLESHEET = "assets/postplan/calendar.css"
 STAFF_BANNER = ('<p class="pp-staff-banner" role="note"><strong>Staff preview.</strong> This build shows drafts, '
@@ -34,12 +35,14 @@ class PostplanPlugin(BasePlugin):
     """Built by ``postplan build`` with everything already rendered; it adds files and passes HTML through."""
 
     def __init__(self, pages: dict[str, str] | None = None, assets: dict[str, bytes | Path] | None = None,
-                 staff: bool = False) -> None:
+                 staff: bool = False, search: dict[str, list[Entry]] | None = None) -> None:
         super().__init__()
         self.pages = pages or {}
         self.assets = assets or {}
         self.staff = staff
+        self.search = search or {}
         self._bodies: dict[str, str] = {}
+        self._index: list[dict[str, str]] | None = None  # Material's search entries, when its search is on
 
     def on_config(self, config):
         config.extra_css.append(STYLESHEET)
@@ -72,7 +75,12 @@ class PostplanPlugin(BasePlugin):
                 files.append(File.generated(config, path, content=content))
         return files
 
+    def on_pre_build(self, config) -> None:
+        self._index = _material_search_entries(config)
+
     def on_page_markdown(self, markdown: str, page, config, files):
+        if self._index is not None and page.file.src_uri in self.search:
+            page.meta["search"] = {"exclude": True}  # its entries come from site/search.py, not its HTML
         if page.file.src_uri in self.pages and markdown.startswith(HTML_MARKER):
             self._bodies[page.file.src_uri] = markdown[len(HTML_MARKER):]
             return ""
@@ -84,8 +92,26 @@ class PostplanPlugin(BasePlugin):
             html = _site_links(body, page.file, files)
         return STAFF_BANNER + html if self.staff else html
 
+    def on_page_context(self, context, page, config, nav):
+        if self._index is not None:
+            self._index += [{"location": f"{page.url}#{entry.anchor}", "title": entry.title, "text": entry.text}
+                            for entry in self.search.get(page.file.src_uri, ())]
+        return context
+
     def on_post_page(self, output: str, page, config) -> str:
         return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+
+def _material_search_entries(config) -> list[dict[str, str]] | None:
+    """The list Material's search plugin writes its index from, when that plugin is on (else None)."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            return plugin.search_index.entries if hasattr(plugin, "search_index") else None
+    return None
 
 
 def _site_links(html: str, page: File, files: Files) -> str:

@@ -25,7 +25,7 @@ def state_label(shown: ShownPost, staff: bool) -> str:
     return shown.state.capitalize() if staff else PUBLIC_LABELS.get(shown.state, shown.state.capitalize())
 
 
-def _handle(post: Post, settings: Settings) -> str:
+def handle(post: Post, settings: Settings) -> str:
     """The handle of every account the post goes to."""
     found = [settings.accounts.get(name) for name in post.accounts]
     return " · ".join(account.handle if account else name for account, name in zip(found, post.accounts))
@@ -40,7 +40,7 @@ def card(shown: ShownPost, settings: Settings, page: str, staff: bool) -> Markup
         '<span class="pp-account">{handle}</span> <span class="pp-status">{label}</span>{problem} '
         '<span class="pp-words">{words}</span></a>'
     ).format(state=shown.state, href=link(page, month_page(post), anchor(post)), iso=post.publish_at.isoformat(),
-             time=clock(post.publish_at), handle=_handle(post, settings), label=state_label(shown, staff),
+             time=clock(post.publish_at), handle=handle(post, settings), label=state_label(shown, staff),
              problem=problem, words=first_words(post.text))
 
 
@@ -62,7 +62,7 @@ def preview(shown: ShownPost, settings: Settings, page: str, staff: bool) -> Mar
         ' <span class="pp-status">{label}</span></h4>'
         '<div class="pp-tweet">{body}</div>{staff}</article>'
     ).format(state=shown.state, id=anchor(post), iso=post.publish_at.isoformat(), time=clock(post.publish_at),
-             name=name, handle=_handle(post, settings), label=state_label(shown, staff), body=body,
+             name=name, handle=handle(post, settings), label=state_label(shown, staff), body=body,
              staff=staff_details)
 
 

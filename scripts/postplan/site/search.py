@@ -1,0 +1,62 @@
+"""The search index's entries for the month pages, written from what each month page shows.
+
+Material's search plugin finds a page's entries by parsing its HTML; at a trust's 50,000 posts that was
+most of a staff build. A month page shows every post and event once, so its entries are written here
+from the same data instead: one per post (its time, account and state, its text, and for staff who wrote
+it and where its file is) and one per event. The month pages are left out of Material's own indexing and
+the MkDocs adapter (plugin.py) adds these in their place, with each page's address. Every value is
+escaped: Material shows an entry's title and text as HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from markupsafe import Markup, escape
+
+from postplan.models import Settings
+from postplan.site.days import Days
+from postplan.site.html import clock, day_label
+from postplan.site.month import event_line
+from postplan.site.preview import anchor, handle, state_label
+from postplan.site.visibility import ShownPost
+
+
+class Entry(NamedTuple):
+    """One search result: where on its page (an anchor), its title and its text, both escaped HTML."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+def month_entries(dates: Iterable[dt.date], days: Days, settings: Settings, staff: bool) -> list[Entry]:
+    """Each term date, campaign, event (once, on its first day in the month) and post on a month page."""
+    entries, seen = [], set()
+    for day in dates:
+        named = [mark.label for mark in days.terms.get(day, ())]
+        named += [campaign.name for campaign in days.campaigns.get(day, ()) if campaign.start == day]
+        entries += [Entry(f"day-{day.isoformat()}", str(escape(f"{day_label(day)} · {name}")), str(escape(name)))
+                    for name in named]
+        for event in days.events.get(day, ()):
+            if event.id not in seen:
+                seen.add(event.id)
+                title = escape(f"{day_label(day)} · {event.title}")
+                entries.append(Entry(f"day-{day.isoformat()}", str(title), str(event_line(event, staff, settings))))
+        entries += [_post(shown, settings, staff) for shown in days.posts.get(day, ())]
+    return entries
+
+
+def _post(shown: ShownPost, settings: Settings, staff: bool) -> Entry:
+    post = shown.post
+    account = settings.accounts.get(post.account)
+    name = account.name if account and account.name else settings.school
+    title = escape(f"{clock(post.publish_at)} · {name} {handle(post, settings)} {state_label(shown, staff)}")
+    text = Markup("").join(Markup("<p>{}</p>").format(part.text) for part in post.parts)
+    if staff:
+        approved = Markup("; approved by {}").format(post.approved_by) if post.approved_by else ""
+        text += Markup("<p>Written by {}{}. File: <code>{}</code></p>").format(post.author, approved,
+                                                                            post.source.path)
+    return Entry(f"{anchor(post)}-h", str(title), str(text))
