@@ -77,3 +77,19 @@ def test_checking_posts_without_pictures_never_loads_the_detector(school: School
             "print('cv2' in sys.modules, 'numpy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"], done.stdout + done.stderr
+
+
+def test_a_face_count_that_came_in_a_pull_request_is_never_believed(school: School) -> None:
+    import hashlib
+    import json
+
+    photo = (PHOTOS / "astronaut.jpg").read_bytes()
+    school.write("content/media/visit.jpg", photo)
+    school.post("visit", "What a visit!", media="\n  - file: media/visit.jpg\n    alt: Our visitor\n    people: false")
+    # "no faces in this picture", committed as the detector's own remembered answer
+    school.write(f"{faces.CACHE}/{hashlib.sha256(photo).hexdigest()}-{faces.VERSION}", "0")
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=school.root, check=True)
+    subprocess.run([*git, "add", "-f", "."], cwd=school.root, check=True)
+    result = school.run("validate", "--format", "json", "--no-cache", "--now", "2027-05-20 09:00")
+    assert "unmentioned-faces" in {f["rule"] for f in json.loads(result.output)["findings"]}

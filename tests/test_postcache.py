@@ -111,3 +111,13 @@ def test_a_changed_setting_parses_every_post_again(school: School, settled_at_on
     assert "due Tue 1 Jun 08:30" in dry_run(school)  # the same wall-clock time, in the new zone
     loaded = load.load_repository(school.root, cached=True)
     assert str(loaded.repository.posts[0].publish_at.tzinfo) == "Europe/Paris"
+
+
+def test_a_cache_folder_that_is_a_link_is_never_used(school: School, settled_at_once: None, tmp_path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (school.root / ".cache").symlink_to(elsewhere)  # as a pull request could commit it
+    approved(school, "sports-day", "Sports Day is today!")
+    assert "| Sports Day is today!" in dry_run(school)
+    assert school.run("validate", "--now", NOW).exit_code == 0
+    assert list(elsewhere.rglob("*")) == []  # nothing was written through the link

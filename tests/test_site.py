@@ -263,7 +263,7 @@ def test_each_post_and_event_is_found_once_by_search_at_its_own_place_on_its_mon
     assert f'id="{anchor}"' in (site / page / "index.html").read_text(encoding="utf-8")
     assert entry["title"].startswith("15:30 · ") and "Written by" in entry["text"]  # staff see who wrote it
     events = [entry for entry in docs if "#day-" in entry["location"]]
-    assert events and len({(e["location"], e["title"]) for e in events}) == len(events)
+    assert events and len({entry["location"] for entry in docs}) == len(docs)  # search shows one result a place
     for event in events:
         page, anchor = event["location"].split("#")
         assert f'id="{anchor}"' in (site / page / "index.html").read_text(encoding="utf-8"), event

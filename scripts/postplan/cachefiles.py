@@ -56,13 +56,33 @@ def settled(found: Signature | None, before_ns: int | None = None) -> Signature 
 
 
 def committed(root: Path) -> bool:
-    """Whether git tracks a file in the caches' folder (then no cache there is trusted, nor written over)."""
+    """Whether the caches' folder came with the repository: git tracks something in ``.cache/``, or the
+    folder is a link (a pull request could commit one, to have a cache read from, or written to,
+    somewhere else). Then no cache there is trusted, nor written.
+
+    Asked for every photo, so git is asked once while its index stays the same file at the same time.
+    """
+    if any(os.path.islink(root / folder) for folder in (".cache", CACHE_DIR)):
+        return True
     try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--", CACHE_DIR], cwd=root, capture_output=True,
+        index = os.stat(root / ".git" / "index")
+        memo: tuple[str, int, int] | None = (str(root), index.st_ino, index.st_mtime_ns)
+    except OSError:
+        memo = None
+    if memo is not None and memo in _TRACKED:
+        return _TRACKED[memo]
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", ".cache"], cwd=root, capture_output=True,
                                 timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return False  # no git here: the cache can only have been made on this machine
-    return listed.returncode == 0 and bool(listed.stdout)
+    tracked = listed.returncode == 0 and bool(listed.stdout)
+    if memo is not None:
+        _TRACKED[memo] = tracked
+    return tracked
+
+
+_TRACKED: dict[tuple[str, int, int], bool] = {}
 
 
 class _Reader(pickle.Unpickler):
@@ -109,6 +129,9 @@ def write(file: Path, header: bytes, value: object) -> bool:
     """Write ``header`` then ``value`` pickled, to a temporary file renamed over ``file``; False if it cannot."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
+        ignore = file.parent / ".gitignore"
+        if not ignore.exists():  # as pytest's and ruff's caches do: git leaves it alone in any repository
+            ignore.write_text("# Made by postplan: nothing in this folder belongs in git.\n*\n", encoding="utf-8")
         handle, scratch = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
     except OSError:
         return False

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from postplan import regularfile
+from postplan.cachefiles import committed
 
 CACHE = Path(".cache") / "postplan" / "photo-fingerprints.json"
 RACY_SECONDS = 2  # a file changed this recently may change again within the same timestamp: not kept
@@ -25,8 +26,9 @@ class Fingerprints:
 
     def __init__(self, root: Path):
         self.root, self.changed = root, False
+        self.trusted = not committed(root)  # one that came in a pull request is neither read nor written
         try:
-            known = json.loads((root / CACHE).read_text(encoding="utf-8"))
+            known = json.loads((root / CACHE).read_text(encoding="utf-8")) if self.trusted else {}
         except (OSError, ValueError):
             known = {}
         self.known: dict[str, list] = known if isinstance(known, dict) else {}
@@ -47,7 +49,7 @@ class Fingerprints:
 
     def save(self) -> None:
         """Keep what was learnt for the next run; a cache that cannot be written is simply not kept."""
-        if not self.changed:
+        if not self.changed or not self.trusted:
             return
         path = self.root / CACHE
         try:

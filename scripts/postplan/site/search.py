@@ -3,7 +3,7 @@
 Material's search plugin finds a page's entries by parsing its HTML; at a trust's 50,000 posts that was
 most of a staff build. A month page shows every post and event once, so its entries are written here
 from the same data instead: one per post (its time, account and state, its text, and for staff who wrote
-it and where its file is) and one per event. The month pages are left out of Material's own indexing and
+it and where its file is) and one per day with term dates, campaigns or events. The month pages are left out of Material's own indexing and
 the MkDocs adapter (plugin.py) adds these in their place, with each page's address. Every value is
 escaped: Material shows an entry's title and text as HTML.
 """
@@ -33,18 +33,18 @@ class Entry(NamedTuple):
 
 
 def month_entries(dates: Iterable[dt.date], days: Days, settings: Settings, staff: bool) -> list[Entry]:
-    """Each term date, campaign, event (once, on its first day in the month) and post on a month page."""
+    """An entry for each day with term dates, campaigns or events (an event only on its first day in the
+    month), and one for each post, on a month page. Each has its own place: search shows one result a place."""
     entries, seen = [], set()
     for day in dates:
-        named = [mark.label for mark in days.terms.get(day, ())]
-        named += [campaign.name for campaign in days.campaigns.get(day, ()) if campaign.start == day]
-        entries += [Entry(f"day-{day.isoformat()}", str(escape(f"{day_label(day)} · {name}")), str(escape(name)))
-                    for name in named]
-        for event in days.events.get(day, ()):
-            if event.id not in seen:
-                seen.add(event.id)
-                title = escape(f"{day_label(day)} · {event.title}")
-                entries.append(Entry(f"day-{day.isoformat()}", str(title), str(event_line(event, staff, settings))))
+        items = [escape(mark.label) for mark in days.terms.get(day, ())]
+        items += [escape(campaign.name) for campaign in days.campaigns.get(day, ()) if campaign.start == day]
+        fresh = [event for event in days.events.get(day, ()) if event.id not in seen]
+        seen.update(event.id for event in fresh)
+        items += [event_line(event, staff, settings) for event in fresh]
+        if items:
+            text = Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(item) for item in items))
+            entries.append(Entry(f"day-{day.isoformat()}", str(escape(day_label(day))), str(text)))
         entries += [_post(shown, settings, staff) for shown in days.posts.get(day, ())]
     return entries
 
