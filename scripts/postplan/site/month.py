@@ -72,7 +72,7 @@ def _cell(day: dt.date, month: int, days: Days, settings: Settings, page: str, t
     current = day == today
     if current:
         classes.append("pp-today")
-    listed = Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
+    listed = Markup("".join(f"<li>{item}</li>" for item in items))  # each item is Markup already
     return Markup('<td{cls}><time{time}>{number}</time>{items}</td>').format(
         cls=attrs(class_=" ".join(classes)),
         time=attrs(datetime=day.isoformat(), aria_current="date" if current else None),

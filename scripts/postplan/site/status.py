@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from postplan.findings import Finding
 from postplan.models import Settings
@@ -31,13 +31,16 @@ def status_pages(posts: list[ShownPost], findings: list[Finding], settings: Sett
     others = [f for f in findings if f.path not in post_paths]
     if len(posts) <= ONE_PAGE:
         return {BOARD: ("Status board", _board(posts, posts, settings, BOARD, Markup(""), others))}
-    months = sorted({(p.post.publish_at.year, p.post.publish_at.month) for p in posts})
+    by_month: dict[tuple[int, int], list[ShownPost]] = {}
+    for shown_post in posts:
+        by_month.setdefault((shown_post.post.publish_at.year, shown_post.post.publish_at.month), []).append(shown_post)
+    months = sorted(by_month)
     near = {_shift(today, -1), (today.year, today.month), _shift(today, 1)}
     shown = [p for p in posts if p.state == "missed" or (p.post.publish_at.year, p.post.publish_at.month) in near]
     pages = {BOARD: ("Status board", _board(posts, shown, settings, BOARD, _month_links(months, BOARD), others))}
     for year, month in months:
         path = _month_page(year, month)
-        in_month = [p for p in posts if (p.post.publish_at.year, p.post.publish_at.month) == (year, month)]
+        in_month = by_month[year, month]
         title = f"Status board: {dt.date(year, month, 1):%B %Y}"
         back = Markup('<p><a href="{}">Back to the status board</a></p>').format(link(path, BOARD))
         pages[path] = (title, _board(in_month, in_month, settings, path, back, [], title))
@@ -63,10 +66,10 @@ def _board(counted: list[ShownPost], shown: list[ShownPost], settings: Settings,
 def _table(state: str, posts: list[ShownPost], settings: Settings, page: str) -> Markup:
     if not posts:
         return Markup('<p class="pp-empty">None.</p>')
-    rows = [Markup('<tr><td><time datetime="{iso}">{when:%a %d %b %Y %H:%M}</time></td><td>{card}</td>'
-                   '<td>{author}</td><td>{found}</td></tr>').format(
-        iso=p.post.publish_at.isoformat(), when=p.post.publish_at, card=card(p, settings, page, True),
-        author=p.post.author, found=findings_list(p.findings)) for p in posts]
+    rows = [Markup(f'<tr><td><time datetime="{escape(p.post.publish_at.isoformat())}">'  # f-strings: see card()
+                   f'{escape(format(p.post.publish_at, "%a %d %b %Y %H:%M"))}</time></td>'
+                   f'<td>{card(p, settings, page, True)}</td><td>{escape(p.post.author)}</td>'
+                   f'<td>{findings_list(p.findings)}</td></tr>') for p in posts]
     return Markup(
         '<div class="pp-scroll" tabindex="0" role="region" aria-label="{s} posts"><table class="pp-table">'
         '<caption>{n} {s}</caption><thead><tr><th scope="col">When</th><th scope="col">Post</th>'
