@@ -109,3 +109,23 @@ def test_a_post_file_that_is_not_an_ordinary_file_in_the_repository_is_refused(s
     assert published.returncode == 1 and "unreadable" in published.stdout
     assert "nobody reviewed" not in published.stdout
     assert not list((school.root / "outbox").glob("**/*odd*"))
+
+
+def test_the_posts_found_are_what_a_recursive_glob_finds_and_no_link_to_a_folder_is_followed(tmp_path: Path) -> None:
+    from postplan.load import POSTS_DIR, post_files
+
+    posts = tmp_path / "school" / POSTS_DIR
+    (posts / "2026-10" / ".drafts").mkdir(parents=True)
+    (posts / "2026-10" / "fair.md").write_text("x", encoding="utf-8")
+    (posts / "2026-10" / ".drafts" / "quiz.md").write_text("x", encoding="utf-8")
+    (posts / "notes.txt").write_text("x", encoding="utf-8")
+    (posts / "folder.md").mkdir()  # a folder named like a post: listed, so its finding says what it is
+    (posts / "folder.md" / "inside.md").write_text("x", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("x", encoding="utf-8")
+    (posts / "elsewhere").symlink_to(outside)  # never followed: nothing outside is read as a post
+    (posts / "gone.md").symlink_to(tmp_path / "nothing")
+    found = [path.relative_to(posts).as_posix() for path in post_files(tmp_path / "school")]
+    assert found == sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md"))
+    assert found == ["2026-10/.drafts/quiz.md", "2026-10/fair.md", "folder.md", "folder.md/inside.md", "gone.md"]

@@ -7,6 +7,7 @@ other file is still loaded, so one broken post never hides the problems of the r
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -42,7 +43,12 @@ class Loaded:
 
 
 def post_files(root: Path) -> list[Path]:
-    return sorted((root / POSTS_DIR).rglob("*.md"), key=str)
+    """Every ``*.md`` under content/posts/, as ``rglob`` finds them (links to folders are not followed),
+    found with os.walk: a trust's 50,000 posts pay for no pathlib object per folder entry."""
+    found: list[Path] = []
+    for folder, folders, files in os.walk(root / POSTS_DIR):
+        found += [Path(folder, name) for name in (*folders, *files) if name.endswith(".md")]
+    return sorted(found, key=str)
 
 
 def calendar_files(root: Path) -> list[Path]:
