@@ -121,3 +121,14 @@ def test_a_cache_folder_that_is_a_link_is_never_used(school: School, settled_at_
     assert "| Sports Day is today!" in dry_run(school)
     assert school.run("validate", "--now", NOW).exit_code == 0
     assert list(elsewhere.rglob("*")) == []  # nothing was written through the link
+
+
+def test_validate_without_the_cache_neither_reads_nor_writes_the_posts_cache(school: School,
+                                                                           settled_at_once: None) -> None:
+    school.write("calendar/events.yml", "events:\n  - id: fair\n    title: Christmas fair\n    start: 2027-12-04\n")
+    approved(school, "sports-day", "Sports Day is today!")
+    events = str(school.root / "calendar/events.yml")  # a calendar file: every post is loaded to check it
+    assert school.run("validate", events, "--no-cache", "--now", NOW).exit_code == 0
+    assert not (school.root / CACHE).exists()
+    assert school.run("validate", events, "--now", NOW).exit_code == 0
+    assert (school.root / CACHE).exists()

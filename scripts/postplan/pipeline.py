@@ -42,13 +42,14 @@ if TYPE_CHECKING:
 __all__ = ["Built", "build", "check", "load", "moment", "new_post", "plan", "publish", "validate", "wanted_files"]
 
 
-def load(root: Path, posts: bool = True) -> Loaded:
+def load(root: Path, posts: bool = True, cached: bool = True) -> Loaded:
     """The school's files as models; ``SettingsError`` when the settings stop anything from running.
 
     With ``posts=False`` the posts are found but read only as they are checked (a whole-repository check).
-    Posts whose files have not changed since the last run come from the cache (postplan.postcache).
+    With ``cached``, posts whose files have not changed since the last run come from the cache
+    (postplan.postcache).
     """
-    return load_repository(root, posts, cached=True)
+    return load_repository(root, posts, cached=cached)
 
 
 def moment(loaded: Loaded, pinned: str | None) -> dt.datetime:

@@ -17,7 +17,7 @@ from postplan.cli.options import (EXIT_FINDINGS, EXIT_OK, Failure, changed_since
                help="text for people, json for programs, github for pull-request annotations.")
 @changed_since_option("Check")
 @click.option("--no-cache", "no_cache", is_flag=True,
-              help="Check every post again, ignoring (and not writing) the findings cache in .cache/postplan/.")
+              help="Read and check every post again, ignoring (and not writing) the caches in .cache/postplan/.")
 @common
 def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool, root: Path,
              now_text: str | None) -> None:
@@ -38,7 +38,7 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
     everything = not paths and ref is None
     # for everything, or for posts alone, each post is read as it is checked (or taken from the cache)
     posts = None if everything else _posts_only(paths, ref, root)
-    loaded = load(root, posts=not everything and posts is None)
+    loaded = load(root, posts=not everything and posts is None, cached=not no_cache)
     wanted = None if everything else posts if posts is not None else _wanted(paths, ref, loaded)
     findings = pipeline.validate(loaded, current_time(now_text, loaded), wanted, cached=_cache_usable(no_cache, root))
     files = loaded.repository.files if wanted is None else len(wanted)

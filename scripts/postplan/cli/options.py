@@ -57,15 +57,16 @@ def dry_run_option(help: str):
     return click.option("--dry-run", is_flag=True, help=help)
 
 
-def load(root: Path, posts: bool = True):
-    """Load the repository, turning a settings problem into a clear exit-2 message."""
+def load(root: Path, posts: bool = True, cached: bool = True):
+    """Load the repository, turning a settings problem into a clear exit-2 message (``cached``: unchanged
+    posts may come from .cache/postplan/)."""
     from postplan.pipeline import load as load_school
     from postplan.settings import SettingsError
 
     from postplan.consent import read_register
 
     try:
-        loaded = load_school(root, posts)
+        loaded = load_school(root, posts, cached)
         read_register(loaded.repository.settings.consent_env, root)  # a register that cannot be used stops here
     except SettingsError as error:
         raise Failure(str(error)) from None
