@@ -132,3 +132,17 @@ def test_validate_without_the_cache_neither_reads_nor_writes_the_posts_cache(sch
     assert not (school.root / CACHE).exists()
     assert school.run("validate", events, "--now", NOW).exit_code == 0
     assert (school.root / CACHE).exists()
+
+
+def test_a_post_that_gains_an_error_after_a_clean_cached_check_is_blocked(school: School,
+                                                                         settled_at_once: None) -> None:
+    post = approved(school, "sports-day", "Sports Day is today at 1pm, see you there!")
+    assert "would send      sports-day" in dry_run(school)  # checked clean, and cached as clean
+    before = post.stat()
+    post.write_text(post.read_text(encoding="utf-8").replace("see you there!", "ring 01872 555123"),
+                    encoding="utf-8")
+    os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))
+    result = school.run("publish", "--now", NOW)
+    assert "blocked         sports-day" in result.output, result.output
+    assert not list((school.root / "outbox").glob("*.json"))
+    assert "phone-number" in school.run("validate", "--now", NOW).output
