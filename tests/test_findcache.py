@@ -276,3 +276,19 @@ def test_a_post_edited_between_loading_and_checking_is_checked_as_it_now_is(scho
     checked = pipeline.check(loaded, now, cached=True)
     assert "phone-number" in {finding.rule for finding in checked}  # the loaded copy was not what is there now
     assert findings(school) == findings(school, "--no-cache")
+
+
+def test_a_warm_run_says_what_a_cold_one_says_as_a_post_passes_its_time_and_its_slot(school: School) -> None:
+    from publish_helpers import approved, slot_at
+
+    slot_at(school, "15:30")  # written for 10:05, it goes out at 15:30: after its two hours' grace
+    approved(school, "news", "Our choir sang beautifully today.", publish_at="2027-06-01 10:05")
+    seen = []
+    for moment in ("2027-06-01T09:00", "2027-06-01T10:20", "2027-06-01T12:10", "2027-06-01T15:31",
+                   "2027-06-02T09:00"):
+        warm = school.run("validate", "--format", "json", "--now", moment)
+        cold = school.run("validate", "--format", "json", "--now", moment, "--no-cache")
+        assert warm.output == cold.output, moment
+        seen.append({finding["rule"] for finding in json.loads(warm.output)["findings"]})
+    assert "between-slots" in seen[0] and "between-slots" not in seen[-1]  # the slot passed: no warning
+    assert "past-unpublished" in seen[-1]

@@ -158,7 +158,9 @@ def _read_unread(unread: list[Path], loaded: Loaded, context: Context, cache: Fi
         if post_facts is not None:
             facts[relative] = post_facts
         if cache is not None:
-            cache.keep(relative, digest, post_findings if checked else None, post_facts, context.ledger, context.now)
+            going = context.repository.goes_out(post_facts.publish_at) if post_facts and post_facts.publish_at else None
+            cache.keep(relative, digest, post_findings if checked else None, post_facts, context.ledger, context.now,
+                       going)
     return facts
 
 

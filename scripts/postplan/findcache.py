@@ -14,8 +14,9 @@ were when it was last hashed (as git's index does), and those times are only tru
 least two seconds old at that moment, so an edit in the same instant as a check is never missed.
 
 What may change with the time or the publisher's ledger is kept per entry: the post's ledger state
-(photo consent is not rechecked once a post is out) and whether its publish time (plus grace) had
-passed. An entry that would answer differently now is checked again. A cache that cannot be read (torn,
+(photo consent is not rechecked once a post is out), and the moments when its findings change with the
+time alone (its publish time plus grace, and the posting slot it goes out at) with how many had passed.
+An entry that would answer differently now is checked again. A cache that cannot be read (torn,
 from another version, not a cache at all) is ignored and rewritten; each file is written to a temporary
 file and renamed over the old, the facts first, so two runs at once never leave a torn or mismatched pair.
 """
@@ -40,7 +41,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 2  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 3  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})
@@ -53,9 +54,9 @@ class Entry(NamedTuple):
     findings: tuple[Finding, ...] | None  # None: read for its facts only (it was outside a check's scope)
     has_facts: bool  # False: the file could not become a post
     post_id: str | None
-    publish_at: float | None  # POSIX time
+    turns: tuple[int, ...]  # the moments (µs since 1970) when the post's findings change with the time alone
     ledger: str | None  # the ledger's word on the post when it was checked
-    past: bool  # whether its publish time (plus grace) had passed
+    passed: int  # how many of those moments had passed when it was checked
     signature: Signature | None  # the file as it was hashed (None: too fresh to trust)
 
 
@@ -66,7 +67,7 @@ class FindingsCache:
         self.root = root
         self.folder = root / CACHE_DIR
         self.key = key
-        self.grace = grace.total_seconds()
+        self.grace = grace
         self.started = time.time_ns()  # a file's times must be settled by the start of the run
         self.stamp, self.old, self.compared = _read_entries(self.folder / CACHE_FILE, key)
         self.new: dict[str, Entry] = {}
@@ -98,24 +99,28 @@ class FindingsCache:
         entry = self.old.get(path)
         if entry is None or digest is None or entry.digest != digest or (checking and entry.findings is None):
             return None
-        if entry.has_facts and (ledger.get(entry.post_id) != entry.ledger
-                                or self._past(entry.publish_at, now) != entry.past):
+        if entry.has_facts and (ledger.get(entry.post_id) != entry.ledger or _passed(entry.turns, now) != entry.passed):
             return None
         self.new[path] = entry._replace(signature=self.signatures.get(path))
         return entry
 
     def keep(self, path: str, digest: bytes | None, findings: list[Finding] | None, facts: PostFacts | None,
-             ledger: dict[str, str], now: dt.datetime) -> None:
-        """Remember a post as read now: its findings (None: not checked) and facts."""
+             ledger: dict[str, str], now: dt.datetime, going: dt.datetime | None = None) -> None:
+        """Remember a post as read now: its findings (None: not checked), its facts, and when it goes out
+        (``going``, its posting slot: a warning about a time between slots ends once the slot has passed)."""
         if digest is None or (findings is None and path in self.new):
             return
         if facts is None:
-            self.new[path] = Entry(digest, _tuple(findings), False, None, None, None, False, self.signatures.get(path))
+            self.new[path] = Entry(digest, _tuple(findings), False, None, (), None, 0, self.signatures.get(path))
             return
-        publish_at = facts.publish_at.timestamp() if facts.publish_at is not None else None
+        turns = []
+        if facts.publish_at is not None:  # past-unpublished: publish time plus grace < now
+            turns.append(_micro(facts.publish_at + self.grace))
+        if going is not None:  # between-slots: going <= now, that is going - 1 µs < now
+            turns.append(_micro(going) - 1)
         self.fresh_facts[path] = facts
-        self.new[path] = Entry(digest, _tuple(findings), True, facts.id, publish_at, ledger.get(facts.id),
-                               self._past(publish_at, now), self.signatures.get(path))
+        self.new[path] = Entry(digest, _tuple(findings), True, facts.id, tuple(turns), ledger.get(facts.id),
+                               _passed(tuple(turns), now), self.signatures.get(path))
 
     def facts(self, path: str) -> PostFacts | None:
         """A post's facts: as read this run, or as stored (None when the stored facts cannot be read)."""
@@ -164,8 +169,17 @@ class FindingsCache:
             whole.update(path.encode("utf-8", "surrogateescape") + b"\0" + entry.digest)
         return whole.digest()
 
-    def _past(self, publish_at: float | None, now: dt.datetime) -> bool:
-        return publish_at is not None and publish_at + self.grace < now.timestamp()
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _micro(moment: dt.datetime) -> int:
+    """A moment as whole microseconds since 1970: exact, so "before" and "at" never blur."""
+    return (moment - _EPOCH) // dt.timedelta(microseconds=1)
+
+
+def _passed(turns: tuple[int, ...], now: dt.datetime) -> int:
+    at = _micro(now)
+    return sum(turn < at for turn in turns)
 
 
 def _tuple(findings: list[Finding] | None) -> tuple[Finding, ...] | None:
@@ -196,8 +210,8 @@ def _sound(entry: Entry) -> bool:
     """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit)."""
     return (isinstance(entry.digest, bytes) and (entry.findings is None or _findings(entry.findings))
             and isinstance(entry.has_facts, bool) and (entry.post_id is None or isinstance(entry.post_id, str))
-            and (entry.publish_at is None or isinstance(entry.publish_at, float))
-            and (entry.ledger is None or isinstance(entry.ledger, str)) and isinstance(entry.past, bool)
+            and isinstance(entry.turns, tuple) and all(isinstance(turn, int) for turn in entry.turns)
+            and (entry.ledger is None or isinstance(entry.ledger, str)) and isinstance(entry.passed, int)
             and (entry.signature is None or (isinstance(entry.signature, tuple) and len(entry.signature) == 5)))
 
 
