@@ -157,8 +157,8 @@ class FindingsCache:
             facts = {path: self.facts(path) for path, entry in self.new.items() if entry.has_facts}
             if None in facts.values() or not cachefiles.write(self.folder / FACTS_FILE, stamp, (FORMAT, facts)):
                 return
-        cachefiles.write(self.folder / CACHE_FILE, b"",
-               (FORMAT, self.key, stamp, {path: tuple(entry) for path, entry in self.new.items()}, self.comparison))
+        entries = {path: tuple(entry) for path, entry in self.new.items()}
+        cachefiles.write(self.folder / CACHE_FILE, b"", (FORMAT, self.key, stamp, entries, self.comparison))
 
     def _fingerprint(self, order: list[str]) -> bytes | None:
         whole = hashlib.blake2b(digest_size=16)
@@ -168,6 +168,7 @@ class FindingsCache:
                 return None
             whole.update(path.encode("utf-8", "surrogateescape") + b"\0" + entry.digest)
         return whole.digest()
+
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 

@@ -26,7 +26,8 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset()  # besides dates, zones and p
 
 
 def usable(root: Path) -> bool:
-    """Whether the posts may come from the cache here: not when git tracks the caches' folder."""
+    """Whether the posts may come from the cache here: not when the caches' folder came with the repository
+    (git tracks it, or it is a link: ``cachefiles.committed``)."""
     return not cachefiles.committed(root)
 
 
