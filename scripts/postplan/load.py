@@ -15,10 +15,9 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import cachefiles, regularfile, workers, yamlsource
+from postplan import cachefiles, postcache, regularfile, workers, yamlsource
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
-from postplan import postcache
 from postplan.postcache import PostCache
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
