@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from postplan import cachefiles
-from postplan.cachefiles import CACHE_DIR, Signature, committed
+from postplan.cachefiles import CACHE_DIR, Signature
 from postplan.findings import Finding
 from postplan.regularfile import Refused, read_bytes
 from postplan.rules.base import PostFacts
 
-__all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "cache_key", "committed"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "cache_key"]
 
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
-from postplan import cachefiles, postcache, regularfile, workers, yamlsource
+from postplan import cachefiles, regularfile, workers, yamlsource
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.postcache import PostCache
@@ -82,7 +82,7 @@ def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool
            ) -> tuple[list[Post], list[LoadProblem], dict[str, bytes]]:
     """Every post file as a post (in the order of ``paths``), or the problems that stop it being one; and
     the hash of the bytes each post was made from."""
-    kept = PostCache(root, settings) if cached and postcache.usable(root) else None
+    kept = PostCache(root, settings) if cached and not cachefiles.committed(root) else None
     found = {path: kept.known(path, _relative(path, root)) for path in paths} if kept is not None else {}
     unread = [path for path in paths if found.get(path) is None]
     problems: list[LoadProblem] = []

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from postplan import changes, clock
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
-from postplan.findcache import FindingsCache, cache_key, committed
+from postplan.cachefiles import committed
+from postplan.findcache import FindingsCache, cache_key
 from postplan.findings import Finding
 from postplan.load import CALENDAR_DIR, Loaded, load_repository
 from postplan.publish.view import LedgerView, read_view

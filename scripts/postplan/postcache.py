@@ -25,12 +25,6 @@ FORMAT = 2  # the layout of the file; a cache of another layout is ignored
 _ALLOWED: frozenset[tuple[str, str]] = frozenset()  # besides dates, zones and postplan's own models
 
 
-def usable(root: Path) -> bool:
-    """Whether the posts may come from the cache here: not when the caches' folder came with the repository
-    (git tracks it, or it is a link: ``cachefiles.committed``)."""
-    return not cachefiles.committed(root)
-
-
 class PostCache:
     """The posts of one key by path, each with its file's signature; ``save`` keeps the posts loaded this run."""
 

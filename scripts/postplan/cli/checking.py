@@ -48,12 +48,12 @@ def validate(paths: tuple[Path, ...], fmt: str, ref: str | None, no_cache: bool,
 
 
 def _cache_usable(no_cache: bool, root: Path) -> bool:
-    from postplan.findcache import CACHE_DIR, committed
+    from postplan.cachefiles import CACHE_DIR, committed
 
     if no_cache:
         return False
     if committed(root):
-        click.echo(f"Note: {CACHE_DIR}/ is committed to the repository, so it is not trusted and every post is "
+        click.echo(f"Note: {CACHE_DIR}/ is committed to the repository or is a link, so it is not trusted and every post is "
                    f"checked. Remove it from git: git rm -r --cached {CACHE_DIR}", err=True)
         return False
     return True

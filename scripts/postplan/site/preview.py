@@ -49,7 +49,7 @@ def preview(shown: ShownPost, settings: Settings, page: str, staff: bool) -> Mar
     """The full preview of a post, anchored on its month page."""
     post = shown.post
     account = settings.accounts.get(post.account)
-    name = (account.name if account and account.name else settings.school)
+    name = account_name(post, settings)
     # a character count is a staff detail: parents see only the post
     counted = account if staff else None
     parts = [_part(part.text, number, len(post.parts), counted) for number, part in enumerate(post.parts, 1)]
@@ -105,12 +105,21 @@ def _duration(minutes: int) -> str:
     return f"{minutes} minutes"
 
 
+def account_name(post: Post, settings: Settings) -> str:
+    """The name the post goes out under: its account's, else the school's."""
+    account = settings.accounts.get(post.account)
+    return account.name if account and account.name else settings.school
+
+
+def written_by(post: Post) -> Markup:
+    """Who wrote and approved a post, and where its file is (a staff detail)."""
+    approved = f"; approved by {escape(post.approved_by)}" if post.approved_by else ""
+    return Markup(f"Written by {escape(post.author)}{approved}. File: <code>{escape(post.source.path)}</code>")
+
+
 def _staff_details(shown: ShownPost) -> Markup:
     """Who wrote and approved it, where the file is, and its findings: for the staff build only."""
-    post = shown.post
-    approved = f"; approved by {escape(post.approved_by)}" if post.approved_by else ""
-    meta = Markup(f'<p class="pp-meta">Written by {escape(post.author)}{approved}. File: '
-                  f'<code>{escape(post.source.path)}</code></p>')
+    meta = Markup(f'<p class="pp-meta">{written_by(shown.post)}</p>')
     return meta + _on_each_account(shown) + findings_list(shown.findings)
 
 

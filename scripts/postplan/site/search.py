@@ -20,7 +20,7 @@ from postplan.models import Settings
 from postplan.site.days import Days
 from postplan.site.html import clock, day_label
 from postplan.site.month import event_line
-from postplan.site.preview import anchor, handle, state_label
+from postplan.site.preview import account_name, anchor, handle, state_label, written_by
 from postplan.site.visibility import ShownPost
 
 
@@ -51,12 +51,9 @@ def month_entries(dates: Iterable[dt.date], days: Days, settings: Settings, staf
 
 def _post(shown: ShownPost, settings: Settings, staff: bool) -> Entry:
     post = shown.post
-    account = settings.accounts.get(post.account)
-    name = account.name if account and account.name else settings.school
-    title = escape(f"{clock(post.publish_at)} · {name} {handle(post, settings)} {state_label(shown, staff)}")
+    title = escape(f"{clock(post.publish_at)} · {account_name(post, settings)} {handle(post, settings)} "
+                   f"{state_label(shown, staff)}")
     text = Markup("").join(Markup("<p>{}</p>").format(part.text) for part in post.parts)
     if staff:
-        approved = Markup("; approved by {}").format(post.approved_by) if post.approved_by else ""
-        text += Markup("<p>Written by {}{}. File: <code>{}</code></p>").format(post.author, approved,
-                                                                            post.source.path)
+        text += Markup("<p>{}</p>").format(written_by(post))
     return Entry(f"{anchor(post)}-h", str(title), str(text))
