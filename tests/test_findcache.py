@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def test_a_warm_run_does_not_read_unchanged_posts(example: School, monkeypatch: 
 
     read: list[str] = []
     real = check.load_post
-    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(Path(path).name) or real(path, *rest))
     post = sorted((example.root / "content" / "posts").rglob("*.md"))[3]
     post.write_text(post.read_text(encoding="utf-8") + "\nCall 01872 555123.\n", encoding="utf-8")
     assert "phone-number" in rules_on(example, post.relative_to(example.root).as_posix())
@@ -145,7 +146,7 @@ def test_checking_named_posts_reads_no_other_post_when_warm(example: School, mon
     cold = findings(example, named, "--no-cache")
     read: list[str] = []
     real = check.load_post
-    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(path.name) or real(path, *rest))
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(Path(path).name) or real(path, *rest))
     assert findings(example, named) == cold
     assert read == ["zz-copy.md"]
     assert "duplicate-text" in {rule for rule, where, _, _ in cold[1] if where == named}  # the clash lands here
@@ -161,6 +162,7 @@ def test_posts_read_for_their_facts_alone_are_checked_when_everything_is(school:
 
 
 def _posts_only(read: list[str], path) -> None:
+    path = Path(path)
     if path.parent.name == "posts":  # the key reads postplan's own code and the settings as well
         read.append(path.name)
 

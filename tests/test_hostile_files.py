@@ -126,6 +126,6 @@ def test_the_posts_found_are_what_a_recursive_glob_finds_and_no_link_to_a_folder
     (outside / "secret.md").write_text("x", encoding="utf-8")
     (posts / "elsewhere").symlink_to(outside)  # never followed: nothing outside is read as a post
     (posts / "gone.md").symlink_to(tmp_path / "nothing")
-    found = [path.relative_to(posts).as_posix() for path in post_files(tmp_path / "school")]
+    found = [Path(path).relative_to(posts).as_posix() for path in post_files(tmp_path / "school")]
     assert found == sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md"))
     assert found == ["2026-10/.drafts/quiz.md", "2026-10/fair.md", "folder.md", "folder.md/inside.md", "gone.md"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_an_unchanged_post_is_not_parsed_again(school: School, settled_at_once: 
     dry_run(school)
     read: list[str] = []
     real = load.read_post
-    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(path.name) or real(path, root))
+    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(Path(path).name) or real(path, root))
     assert "would send      sun-hats" in dry_run(school)
     assert read == []
     approved(school, "sun-hats", "Remember sun hats and water for Sports Day.")
@@ -61,7 +62,7 @@ def test_a_post_written_in_the_moment_it_is_read_is_read_again(school: School,
     dry_run(school)  # the file is younger than two seconds: its times prove nothing yet
     read: list[str] = []
     real = load.read_post
-    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(path.name) or real(path, root))
+    monkeypatch.setattr(load, "read_post", lambda path, root: read.append(Path(path).name) or real(path, root))
     dry_run(school)
     assert read == ["sports-day.md"]
 

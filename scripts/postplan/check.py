@@ -13,7 +13,6 @@ from collections.abc import Collection
 import functools
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from postplan import workers
 from postplan.exceptions import honour
@@ -115,17 +114,22 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     A post outside ``scope.posts`` is only read for its facts (cached without findings).
     """
     root = str(context.root)
-    paths = {path: _relative(str(path), root) for path in loaded.post_paths}
+    paths = {path: _relative(path, root) for path in loaded.post_paths}
     posts = set(paths.values())  # a post file's own problems come with its entry (or its reading) below
     findings = [loader_finding(problem) for problem in loaded.problems if problem.path not in posts]
-    digests = {relative: cache.digest(path, relative) for path, relative in paths.items()} if cache else {}
+    digests: dict[str, bytes | None] = {}
     results: dict[str, tuple[list[Finding], bool]] = {}  # each post's findings, and whether it has facts
-    for relative in paths.values():
-        checking = scope.posts is None or relative in scope.posts
-        entry = cache.lookup(relative, digests[relative], context.ledger, context.now, checking) if cache else None
-        if entry is not None:
+    unread = []
+    for path, relative in paths.items():
+        entry = None
+        if cache is not None:
+            digests[relative] = digest = cache.digest(path, relative)
+            checking = scope.posts is None or relative in scope.posts
+            entry = cache.lookup(relative, digest, context.ledger, context.now, checking)
+        if entry is None:
+            unread.append(path)
+        else:
             results[relative] = list(entry.findings or ()) if checking else [], entry.has_facts
-    unread = [path for path, relative in paths.items() if relative not in results]
     facts = _read_unread(unread, loaded, context, cache, scope, digests, results)
     for post_findings, _ in results.values():
         findings += post_findings
@@ -137,7 +141,7 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     return findings
 
 
-def _read_unread(unread: list[Path], loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope,
+def _read_unread(unread: list[str], loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope,
                  digests: dict[str, bytes | None], results: dict[str, tuple[list[Finding], bool]]
                  ) -> dict[str, PostFacts]:
     """Read and check the posts the cache could not answer for, into ``results`` and the cache; their facts.
@@ -153,7 +157,7 @@ def _read_unread(unread: list[Path], loaded: Loaded, context: Context, cache: Fi
     shared = (unread, context, scope.posts, known)
     for path, (post_findings, post_facts, checked, digest) in zip(
             unread, workers.share(_read_and_check_slice, shared, len(unread))):
-        relative = _relative(str(path), root)
+        relative = _relative(path, root)
         results[relative] = post_findings, post_facts is not None
         if post_facts is not None:
             facts[relative] = post_facts
@@ -182,12 +186,12 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
     if earlier is not None:
         return earlier
     stored = {path: cache.facts(path) for path in order if path not in facts}
-    lost = [context.root / path for path, post_facts in stored.items() if post_facts is None]
+    lost = [str(context.root / path) for path, post_facts in stored.items() if post_facts is None]
     for path, (_, post_facts, _, _) in zip(lost, workers.share(_read_and_check_slice,
                                                                (lost, context, frozenset(), {}), len(lost))):
         if post_facts is not None:  # the stored facts could not be read: read the post again for them
-            stored[_relative(str(path), str(context.root))] = post_facts
-            cache.keep_facts(_relative(str(path), str(context.root)), post_facts)
+            stored[_relative(path, str(context.root))] = post_facts
+            cache.keep_facts(_relative(path, str(context.root)), post_facts)
     every = {**stored, **facts}
     compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None])
     cache.keep_comparison(order, compared)
@@ -199,7 +203,7 @@ def _relative(path: str, root: str) -> str:
     return path[len(root) + 1:].replace(os.sep, "/") if path.startswith(root + os.sep) else path
 
 
-def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | None, dict[str, tuple[Post, bytes]]],
+def _read_and_check_slice(shared: tuple[list[str], Context, frozenset[str] | None, dict[str, tuple[Post, bytes]]],
                           start: int, stop: int) -> list[tuple[list[Finding], PostFacts | None, bool, bytes | None]]:
     """Each post's findings, facts, whether it was checked (a post out of scope is only read), and the hash
     of the bytes it was made from. A post the loader has made already (``known``: it and that hash, by
@@ -207,7 +211,7 @@ def _read_and_check_slice(shared: tuple[list[Path], Context, frozenset[str] | No
     paths, context, only, known = shared
     results = []
     for path in paths[start:stop]:
-        relative = _relative(str(path), str(context.root))
+        relative = _relative(path, str(context.root))
         if relative in known:
             (post, digest), problems = known[relative], []
         else:

@@ -24,6 +24,7 @@ file and renamed over the old, the facts first, so two runs at once never leave 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import time
@@ -41,7 +42,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 3  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 4  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})
@@ -76,7 +77,7 @@ class FindingsCache:
         self._old_facts: dict[str, PostFacts] | None = None
         self.comparison: tuple[bytes, tuple[Finding, ...]] | None = None
 
-    def digest(self, path: Path, relative: str) -> bytes | None:
+    def digest(self, path: str | Path, relative: str) -> bytes | None:
         """The hash of a post file's content; None when it cannot be read (the check then reports why).
 
         Not read again when the file's signature is the one it had when last hashed.
@@ -178,8 +179,13 @@ def _micro(moment: dt.datetime) -> int:
     return (moment - _EPOCH) // dt.timedelta(microseconds=1)
 
 
+@functools.lru_cache(maxsize=4)  # a run asks at one moment, for each of its posts
+def _now_micro(now: dt.datetime) -> int:
+    return _micro(now)
+
+
 def _passed(turns: tuple[int, ...], now: dt.datetime) -> int:
-    at = _micro(now)
+    at = _now_micro(now)
     return sum(turn < at for turn in turns)
 
 
@@ -208,16 +214,24 @@ def _read_entries(file: Path, key: bytes
 
 
 def _sound(entry: Entry) -> bool:
-    """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit)."""
-    return (isinstance(entry.digest, bytes) and (entry.findings is None or _findings(entry.findings))
-            and isinstance(entry.has_facts, bool) and (entry.post_id is None or isinstance(entry.post_id, str))
-            and isinstance(entry.turns, tuple) and all(isinstance(turn, int) for turn in entry.turns)
-            and (entry.ledger is None or isinstance(entry.ledger, str)) and isinstance(entry.passed, int)
-            and (entry.signature is None or (isinstance(entry.signature, tuple) and len(entry.signature) == 5)))
+    """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit).
+
+    Asked of every entry of a trust's 50,000, so each test is one the interpreter does without a loop of
+    its own (``_all``)."""
+    digest, findings, has_facts, post_id, turns, ledger, passed, signature = entry
+    return (type(digest) is bytes and (findings is None or _findings(findings)) and type(has_facts) is bool
+            and (post_id is None or type(post_id) is str) and type(turns) is tuple and _all(turns, int)
+            and (ledger is None or type(ledger) is str) and type(passed) is int
+            and (signature is None or type(signature) is tuple and len(signature) == 5))
 
 
 def _findings(value: object) -> bool:
-    return isinstance(value, tuple) and all(isinstance(finding, Finding) for finding in value)
+    return type(value) is tuple and _all(value, Finding)  # type: ignore[arg-type]
+
+
+def _all(values: tuple, kind: type) -> bool:
+    """Whether every value is exactly of this kind (as the restricted unpickler only ever builds it)."""
+    return not values or set(map(type, values)) == {kind}
 
 
 def _read_facts(file: Path, stamp: bytes) -> dict[str, PostFacts]:

@@ -36,18 +36,19 @@ _DELIMITER = YAMLHandler.FM_BOUNDARY  # and its "---" line also separates the pa
 class Loaded:
     repository: Repository
     problems: list[LoadProblem]  # the files that could not become models, and why
-    post_paths: list[Path] = field(default_factory=list)  # every post file, read or (posts=False) not
+    post_paths: list[str] = field(default_factory=list)  # every post file (its path), read or (posts=False) not
     posts_read: bool = True  # False: the check reads each post as it checks it
     digests: dict[str, bytes] = field(default_factory=dict)  # each read post's path → the hash of its bytes
 
 
-def post_files(root: Path) -> list[Path]:
+def post_files(root: Path) -> list[str]:
     """Every ``*.md`` under content/posts/, as ``rglob`` finds them (links to folders are not followed),
-    found with os.walk: a trust's 50,000 posts pay for no pathlib object per folder entry."""
-    found: list[Path] = []
+    in the order of their paths. Found with os.walk and kept as strings: a trust's 50,000 posts pay for
+    no pathlib object each."""
+    found: list[str] = []
     for folder, folders, files in os.walk(root / POSTS_DIR):
-        found += [Path(folder, name) for name in (*folders, *files) if name.endswith(".md")]
-    return sorted(found, key=str)
+        found += [os.path.join(folder, name) for name in (*folders, *files) if name.endswith(".md")]
+    return sorted(found)
 
 
 def calendar_files(root: Path) -> list[Path]:
@@ -78,7 +79,7 @@ def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loa
     return Loaded(repository, problems, paths, posts_read=posts, digests=digests)
 
 
-def _posts(root: Path, paths: list[Path], settings: Settings, cached: bool
+def _posts(root: Path, paths: list[str], settings: Settings, cached: bool
            ) -> tuple[list[Post], list[LoadProblem], dict[str, bytes]]:
     """Every post file as a post (in the order of ``paths``), or the problems that stop it being one; and
     the hash of the bytes each post was made from."""
@@ -135,13 +136,13 @@ def _text(data: bytes, relative: str) -> tuple[str | None, list[LoadProblem]]:
     return text, []
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: str | Path, root: Path) -> str:
     """The path from the repository root, with forward slashes (cheaper than Path.relative_to)."""
     prefix = str(root)
     text = str(path)
     if text.startswith(prefix) and text[len(prefix):len(prefix) + 1] in ("/", "\\"):
         return text[len(prefix) + 1:].replace("\\", "/")
-    return path.relative_to(root).as_posix()
+    return Path(path).relative_to(root).as_posix()
 
 
 class RawPost(NamedTuple):
@@ -156,12 +157,12 @@ class RawPost(NamedTuple):
     digest: bytes = b""  # the hash of the bytes parsed (postplan.findcache)
 
 
-def read_post(path: Path, root: Path) -> RawPost | list[LoadProblem]:
+def read_post(path: str | Path, root: Path) -> RawPost | list[LoadProblem]:
     """Read a post file and parse its front matter; the problems if it cannot become a post at all."""
     return read_post_and_digest(path, root)[0]
 
 
-def read_post_and_digest(path: Path, root: Path) -> tuple[RawPost | list[LoadProblem], bytes | None]:
+def read_post_and_digest(path: str | Path, root: Path) -> tuple[RawPost | list[LoadProblem], bytes | None]:
     """``read_post``, with the hash of the very bytes it parsed (None: the file could not be read)."""
     relative = _relative(path, root)
     signature = cachefiles.signature(path)  # before reading: a later edit then changes it
@@ -172,7 +173,7 @@ def read_post_and_digest(path: Path, root: Path) -> tuple[RawPost | list[LoadPro
     return _parse_post(path, relative, content, signature, digest), digest
 
 
-def _parse_post(path: Path, relative: str, content: bytes, signature: cachefiles.Signature | None, digest: bytes
+def _parse_post(path: str | Path, relative: str, content: bytes, signature: cachefiles.Signature | None, digest: bytes
                 ) -> RawPost | list[LoadProblem]:
     text, problems = _text(content, relative)
     if text is None:
@@ -201,7 +202,7 @@ def _parse_post(path: Path, relative: str, content: bytes, signature: cachefiles
         return [_finding("thread-length", relative, parts[MAX_THREAD_PARTS][1],
                          f"the thread has {len(parts)} parts; a thread may have at most {MAX_THREAD_PARTS}",
                          "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
-    return RawPost(relative, path.stem, data, yaml_lines, parts, signature, digest)
+    return RawPost(relative, Path(path).stem, data, yaml_lines, parts, signature, digest)
 
 
 def _closing_line(text: str) -> int | None:
@@ -215,12 +216,12 @@ def _closing_line(text: str) -> int | None:
     return len(text[:len(text) - len(body)].rstrip().splitlines()) - 1
 
 
-def read_posts(paths: list[Path], root: Path) -> list[RawPost | list[LoadProblem]]:
+def read_posts(paths: list[str], root: Path) -> list[RawPost | list[LoadProblem]]:
     """Read many post files, in several processes when there are enough to be worth it."""
     return workers.share(_read_slice, (paths, root), len(paths))
 
 
-def _read_slice(shared: tuple[list[Path], Path], start: int, stop: int) -> list[RawPost | list[LoadProblem]]:
+def _read_slice(shared: tuple[list[str], Path], start: int, stop: int) -> list[RawPost | list[LoadProblem]]:
     paths, root = shared
     return [read_post(path, root) for path in paths[start:stop]]
 
@@ -244,7 +245,7 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[L
     return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
 
 
-def load_post(path: Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem], bytes | None]:
+def load_post(path: str | Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem], bytes | None]:
     """A post file as a post, or its problems; and the hash of the bytes read (None: it could not be read)."""
     raw, digest = read_post_and_digest(path, root)
     return (None, raw, digest) if isinstance(raw, list) else (*post_from_raw(raw, settings), digest)

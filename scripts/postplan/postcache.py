@@ -34,7 +34,7 @@ class PostCache:
         self.old = _read(self.file, self.key)
         self.new: dict[str, tuple[Signature, bytes, Post]] = {}
 
-    def known(self, path: Path, relative: str) -> tuple[Post, bytes] | None:
+    def known(self, path: str, relative: str) -> tuple[Post, bytes] | None:
         """The post kept for this file and the hash of the bytes it was made from, if the file's
         signature is the one it had when it was read."""
         kept = self.old.get(relative)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from postplan.models import Post
 from postplan.rules.base import Context
 from postplan.rules.reading import Text
-from postplan.rules.name_forms import NameList
+from postplan.rules.name_types import NameList
 from postplan.rules.name_words import ANIMAL_AFTER, TITLES
 from postplan.rules.names import blank_not_pupils, find_names, names_for
 

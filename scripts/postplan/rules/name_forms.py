@@ -7,54 +7,9 @@ it starts a child's name, in which form; the words it used are not read again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from postplan.rules import name_words as w
-
-
-@dataclass(frozen=True)
-class Name:
-    """A child's name as written, where it starts, and its form: "first" (a first name alone), "full"
-    (with a surname), "initial" ("Maya J."), "surname first" ("Jones, Maya"), "surname" ("young Jones")
-    or "initial surname" ("J. Smith")."""
-
-    first: str
-    surname: str | None
-    start: int
-    form: str = "first"
-
-    @property
-    def full(self) -> str:
-        if self.form == "surname first":
-            return f"{self.surname}, {self.first}"
-        if self.form == "initial surname":
-            return f"{self.first} {self.surname}"
-        return " ".join(part for part in (self.first, self.surname) if part)
-
-
-@dataclass(frozen=True, eq=False)  # one list a run (made once, then cached): compared by identity
-class NameList:
-    """What to look for: first names, names that are also words, surnames, and what is never a pupil."""
-
-    first_names: frozenset[str]
-    name_words: frozenset[str]  # "Will", "Victoria": a first name only with a listed surname after it
-    mid_sentence: frozenset[str]  # "Ruby", "Jack": of those, a first name alone too, but not starting a sentence
-    surnames: frozenset[str]
-    not_pupils: dict[str, tuple[tuple[str, ...], ...]]  # first word → the listed phrases starting with it
-    roster: dict[str, list] | None  # first word (lower case) → every form of the roster names starting with it
-
-    @cached_property
-    def first_lower(self) -> frozenset[str]:
-        return frozenset(name.lower() for name in self.first_names)
-
-    @cached_property
-    def surnames_lower(self) -> frozenset[str]:
-        return frozenset(name.lower() for name in self.surnames)
-
-    def is_first(self, word: str) -> bool:
-        return word in self.first_names or ("-" in word and word.split("-")[0] in self.first_names)
-
+from postplan.rules.name_types import Name, NameList
 
 
 _TIGHT = ("", " ", "  ")
@@ -67,8 +22,10 @@ CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1
 def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
     found: list[Name] = []
     used: set[int] = set(covered)
+    lowered = text.lower()
+    labels = "label" in lowered or "name" in lowered  # every form of _LABELLED holds one of the two
     for index, token in enumerate(tokens):
-        if index in used:
+        if index in used or not (labels or _may_start(tokens, index, names)):
             continue
         name, width = (_surname_alone(tokens, index, names) or _surname_first(tokens, index, names)
                        or _surname_with_cue(tokens, index, names, text)
@@ -78,6 +35,19 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
             found.append(name)
             used.update(range(index, index + width))
     return found
+
+
+def _may_start(tokens: list, index: int, names: NameList) -> bool:
+    """Whether any form below could start at this word (a label aside): each form's own first test, at once.
+
+    Most words of a post start no name; asking the five forms in turn was most of the time names took.
+    """
+    token = tokens[index]
+    bare = token.bare
+    if len(bare) == 1 or token.gap == ", " or bare in names.surnames or names.is_first(_key(token)):
+        return True  # a first name, "Jones, Maya", a listed surname, an initial
+    after = _next(tokens, index)
+    return after is not None and _capitalised(after)  # "young Trelawny", "Tayo Bankole-Williams"
 
 
 def _key(token) -> str:

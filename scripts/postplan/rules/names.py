@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from postplan.models import Post
 from postplan.rules import name_words as w
 from postplan.rules.base import Context
-from postplan.rules.name_forms import CHILD_AFTER, Name, NameList, read_names
+from postplan.rules.name_forms import CHILD_AFTER, read_names
+from postplan.rules.name_types import Name, NameList
 from postplan.rules.reading import Text, plain, reader_texts
 from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
 
@@ -99,23 +99,26 @@ def _hashtag_words(match: re.Match[str]) -> str:
 _HASHTAG_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+")  # "#WellDoneMayaJones2026"
 
 
-@dataclass(frozen=True)
 class _Token:
-    word: str  # as written, possessive and all
-    bare: str  # without "'s"
-    start: int
-    end: int
-    gap: str  # what is written between this word and the next
+    """A word of a text. A plain class with slots: a post has dozens and a trust tens of thousands of posts."""
+
+    __slots__ = ("word", "bare", "start", "end", "gap")
+
+    def __init__(self, word: str, bare: str, start: int, end: int, gap: str):
+        self.word = word  # as written, possessive and all
+        self.bare = bare  # without "'s"
+        self.start = start
+        self.end = end
+        self.gap = gap  # what is written between this word and the next
 
 
 def _tokens(text: str) -> list[_Token]:
-    found = list(_TOKEN.finditer(text))
+    found = [(match.start(), match.group().rstrip(".")) for match in _TOKEN.finditer(text)]
+    ends = [start for start, _ in found[1:]] + [len(text)]  # each word's gap runs to the next word
     tokens = []
-    for index, match in enumerate(found):
-        end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        word = match.group().rstrip(".")
-        stop = match.start() + len(word)
-        tokens.append(_Token(word, _bare(word), match.start(), stop, text[stop:end]))
+    for (start, word), end in zip(found, ends):
+        stop = start + len(word)
+        tokens.append(_Token(word, _bare(word), start, stop, text[stop:end]))
     return tokens
 
 
