@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,7 +104,8 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(school: School, garba
     assert (school.root / CACHE).read_bytes() != garbage
 
 
-def test_the_key_changes_with_roster_register_templates_and_version(school: School, tmp_path, monkeypatch) -> None:
+def test_the_key_changes_with_roster_register_templates_and_postplan_code(school: School, tmp_path, monkeypatch
+                                                                          ) -> None:
     import datetime as dt
 
     now = dt.datetime(2026, 9, 1, 8, 0)
@@ -119,8 +121,13 @@ def test_the_key_changes_with_roster_register_templates_and_version(school: Scho
     keys.append(findcache.cache_key(school.root, "R", "C", now))
     school.write("templates/posts/reminder.md.j2", "Hello {{ title }}")
     keys.append(findcache.cache_key(school.root, "R", "C", now))
-    monkeypatch.setattr(cachefiles, "_postplan_version", lambda: "99.0")
+    code = tmp_path / "postplan"  # another version of postplan: one word list changed
+    shutil.copytree(cachefiles._CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cachefiles, "_CODE", code)
     keys.append(findcache.cache_key(school.root, "R", "C", now))
+    assert keys[-1] == keys[-2]  # the same code: the same key
+    (code / "rules" / "data" / "surnames.txt").write_text("Pascoe\n", encoding="utf-8")
+    keys[-1] = findcache.cache_key(school.root, "R", "C", now)
     keys.append(findcache.cache_key(school.root, "R", "C", now.replace(year=2027)))
     assert len(set(keys)) == len(keys)
     assert keys[-1] == findcache.cache_key(school.root, "R", "C", now.replace(year=2027))
@@ -204,7 +211,8 @@ def test_the_comparing_rules_run_again_only_when_a_post_changed(example: School,
     findings(example)
     compared: list[int] = []
     real = check.compare_posts
-    monkeypatch.setattr(check, "compare_posts", lambda context, facts: compared.append(len(facts)) or real(context, facts))
+    monkeypatch.setattr(check, "compare_posts",
+                        lambda context, facts, *rest: compared.append(len(facts)) or real(context, facts, *rest))
     assert findings(example) == findings(example, "--no-cache")
     assert len(compared) == 1  # once: for the --no-cache run alone; the warm run reused its findings
     posts = sorted((example.root / "content" / "posts").rglob("*.md"))
@@ -294,3 +302,33 @@ def test_a_warm_run_says_what_a_cold_one_says_as_a_post_passes_its_time_and_its_
         seen.append({finding["rule"] for finding in json.loads(warm.output)["findings"]})
     assert "between-slots" in seen[0] and "between-slots" not in seen[-1]  # the slot passed: no warning
     assert "past-unpublished" in seen[-1]
+
+
+def test_checking_posts_alone_skips_the_calendar_rules_and_never_keeps_their_absence(school: School) -> None:
+    event = "  - id: sports-day-2027\n    title: Sports Day\n    start: 2027-06-01 13:30\n"
+    school.write("calendar/events.yml", "events:\n" + event + event)  # the same id twice
+    school.post("aa-first")  # read for its facts, so the first check of zz-last alone fills the cache
+    school.post("zz-last")  # the last post: checked alone, the comparing rules see the posts in one order
+    clash = ("duplicate-calendar-id", "calendar/events.yml")
+    assert findings(school, "content/posts/zz-last.md")[1] == []
+    assert clash in [(rule, path) for rule, path, _, _ in findings(school)[1]]
+    assert findings(school, "content/posts/zz-last.md")[1] == []
+    named = findings(school, str(school.root / "calendar/events.yml"), "content/posts/zz-last.md")[1]
+    assert [(rule, path) for rule, path, _, _ in named] == [clash]
+
+
+def test_a_rule_that_says_it_reads_only_the_calendar_never_looks_at_the_posts() -> None:
+    import inspect
+
+    from postplan.rules import every_rule
+
+    only = [rule for rule in every_rule().values() if rule.calendar_only]
+    assert {rule.id for rule in only} >= {"duplicate-calendar-id", "reminder-template", "pupil-full-name"}
+    for rule in every_rule().values():
+        if rule.check_repository is None:
+            assert not rule.calendar_only, rule.id
+            continue
+        source = inspect.getsource(rule.check_repository)
+        reads_posts = "context.posts" in source or "repository.posts" in source
+        assert not (rule.calendar_only and reads_posts), rule.id
+        assert rule.calendar_only or reads_posts, f"{rule.id}: say CALENDAR_ONLY = True, or read the posts"

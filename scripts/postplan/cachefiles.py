@@ -19,7 +19,6 @@ import subprocess
 import tempfile
 import time
 import zoneinfo
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from postplan.consent import register_path
@@ -157,11 +156,12 @@ def write(file: Path, header: bytes, value: object) -> bool:
 
 
 def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: int) -> bytes:
-    """What a post's findings hang on besides the post itself: postplan's version and code (rules, word
-    lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
-    roster's and the consent register's content (hashed, never stored), the year and the cache's layout."""
+    """What a post's findings hang on besides the post itself: postplan's code (rules, word lists, loader:
+    every file of the package, so any other version of postplan has another key), the settings, every
+    calendar file, the templates, the photos' sizes and times, the roster's and the consent register's
+    content (hashed, never stored), the year and the cache's layout."""
     key = hashlib.blake2b(digest_size=16)
-    key.update(f"{layout} {_postplan_version()} {year}".encode())
+    key.update(f"{layout} {year}".encode())
     for path in sorted(_CODE.rglob("*")):
         if path.is_file() and path.suffix != ".pyc":
             _add_file(key, path, path.relative_to(_CODE).as_posix())
@@ -192,10 +192,3 @@ def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:
         data = f"\0unreadable: {why}".encode()
     key.update(f"{name} {len(data)}\n".encode())
     key.update(data)
-
-
-def _postplan_version() -> str:
-    try:
-        return version("postplan")
-    except PackageNotFoundError:
-        return "unknown"

@@ -133,7 +133,9 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     facts = _read_unread(unread, loaded, context, cache, scope, digests, results)
     for post_findings, _ in results.values():
         findings += post_findings
-    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts)
+    # Checking posts alone, the rules that read only the calendar and settings cannot report on them.
+    calendar = scope.reported is None or not scope.reported <= posts
+    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts, calendar)
     # A check of named files that read only them (a warm pre-commit) leaves the cache for the next run:
     # writing every post's facts again costs more than reading a few posts then.
     if cache is not None and (scope.reported is None or not set(paths[path] for path in unread) <= scope.reported):
@@ -176,12 +178,16 @@ def _comparing_order(results: dict[str, tuple[list[Finding], bool]], scope: Scop
     return sorted(order, key=lambda path: f"{root}/{path}")  # as post_files orders them
 
 
-def _compare_cached(context: Context, cache: FindingsCache | None, order: list[str], facts: dict[str, PostFacts]
-                    ) -> list[Finding]:
+def _compare_cached(context: Context, cache: FindingsCache | None, order: list[str], facts: dict[str, PostFacts],
+                    calendar: bool = True) -> list[Finding]:
     """``compare_posts`` on the posts in ``order``, or its findings from the cache when the same posts in
-    the same order gave them last time (the cache's key covers everything else they hang on)."""
+    the same order gave them last time (the cache's key covers everything else they hang on).
+
+    ``calendar=False`` leaves out the rules that read only the calendar and settings; those findings are
+    not kept, as they are not every comparing rule's.
+    """
     if cache is None:
-        return compare_posts(context, [facts[path] for path in order])
+        return compare_posts(context, [facts[path] for path in order], calendar)
     earlier = cache.earlier_comparison(order)
     if earlier is not None:
         return earlier
@@ -193,8 +199,9 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
             stored[_relative(path, str(context.root))] = post_facts
             cache.keep_facts(_relative(path, str(context.root)), post_facts)
     every = {**stored, **facts}
-    compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None])
-    cache.keep_comparison(order, compared)
+    compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None], calendar)
+    if calendar:
+        cache.keep_comparison(order, compared)
     return compared
 
 
@@ -237,12 +244,15 @@ def check_post(post: Post, context: Context) -> list[Finding]:
     return findings
 
 
-def compare_posts(context: Context, facts: list[PostFacts]) -> list[Finding]:
-    """The findings of the rules that compare posts or read the calendar, given every post's facts."""
+def compare_posts(context: Context, facts: list[PostFacts], calendar: bool = True) -> list[Finding]:
+    """The findings of the rules that compare posts or read the calendar (unless ``calendar`` is False),
+    given every post's facts."""
     context = replace(context, posts=tuple(facts))
     by_path = {post.path: post for post in facts}
     findings = []
     for rule in _comparing():
+        if rule.calendar_only and not calendar:
+            continue
         for problem in rule.check_repository(context.repository, context):
             target = by_path.get(problem.path) if problem.path else None
             if problem.line is not None:

@@ -4,7 +4,7 @@ Kept in ``.cache/postplan/`` (git-ignored), the way ruff and mypy cache. Each po
 its path and the hash of its content, and holds that post's findings from the rules that look at one
 post. Its ``PostFacts``, for the rules that compare posts, are kept in a second file that is read only
 when those rules must run again: when every post's content and order is as it was, their findings are
-taken from the cache too. The whole cache belongs to one *key*: postplan's version and code (rules, word
+taken from the cache too. The whole cache belongs to one *key*: postplan's code, every file of it (rules, word
 lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
 roster's and the consent register's content (hashed: their contents are never stored), and the year (a
 birth year becomes history). Change any of them and every post is checked again.
@@ -42,7 +42,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 4  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 5  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})

@@ -6,7 +6,7 @@ keeps the posts in ``.cache/postplan/posts.pickle`` (git-ignored, like the findi
 its path with its file's signature: device, inode, size, modification and change times, taken before
 the file was read and kept only when those times were already two seconds old (``cachefiles.settled``),
 so an edit in the same instant as a read is never mistaken for no edit. The whole file belongs to one
-key (``cachefiles.cache_key``: postplan's version and code, the settings a post's model depends on, and
+key (``cachefiles.cache_key``: every file of postplan's code, the settings a post's model depends on, and
 the rest of what the findings cache hangs on). A post comes from the cache only when its file's
 signature is exactly the one kept; any other file is read and parsed again, and a file that could not
 become a post is never kept (it is read, and its problems reported, every time).

@@ -48,6 +48,7 @@ class Rule:
 
     module: str = ""
     per_account: bool = False  # PER_ACCOUNT: checked once for each account a post goes to
+    calendar_only: bool = False  # CALENDAR_ONLY: check_repository never reads the posts
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -64,6 +65,7 @@ class Rule:
             check_repository=getattr(module, "check_repository", None),
             module=module.__name__,
             per_account=getattr(module, "PER_ACCOUNT", False),
+            calendar_only=getattr(module, "CALENDAR_ONLY", False),
         )
 
 

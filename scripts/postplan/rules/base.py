@@ -25,6 +25,12 @@ class Problem:
     path: str | None = None  # another file (repository rules); default: the post's own
 
 
+def compared_text(text: str) -> str:
+    """A text as two posts' texts are compared: capitals and spacing do not count (as re's \\s, str.split()
+    splits at any Unicode space). Worked out once, when the post is read, and kept with its facts."""
+    return " ".join(text.split()).lower()
+
+
 class PostFacts(NamedTuple):
     """What the rules that compare posts know of each post.
 
@@ -47,13 +53,15 @@ class PostFacts(NamedTuple):
     publish_at: dt.datetime | None = None
     planned_template: str | None = None  # the calendar reminder `postplan plan` wrote this post for
     accounts: tuple[str, ...] = ()  # every account it goes to (``account`` is the first)
+    words: tuple[str, ...] = ()  # each part's text as duplicate-text compares it (``compared_text``)
 
     @classmethod
     def of(cls, post: Post) -> PostFacts:
         return cls(post.source.path, post.id, post.status, post.account, post.reply_to,
                    tuple((part.text, part.line) for part in post.parts), post.source.lines, post.source.line,
                    {allow.rule: allow for allow in post.allow}, post.event, post.publish_at,
-                   post.planned.template if post.planned else None, tuple(post.accounts))
+                   post.planned.template if post.planned else None, tuple(post.accounts),
+                   tuple(compared_text(part.text) for part in post.parts))
 
     def line_of(self, field: str | None) -> int:
         return line_of(self.lines, field, self.line)

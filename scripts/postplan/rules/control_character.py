@@ -40,6 +40,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _fields({k: v for k, v in post.__dict__.items() if k not in ("parts", "source")}, "", _field_problem)
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     for entry in [*repository.events, *repository.campaigns, *repository.terms]:
         for problem in _fields(entry.model_dump(exclude={"source"}), "", _field_problem):

@@ -25,6 +25,9 @@ def _where(source) -> str:
     return f"{source.path}:{source.line}"
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[str, str] = {}
     entries = sorted([*repository.events, *repository.campaigns], key=lambda e: (e.source.path, e.source.line))

@@ -11,10 +11,11 @@ Fails: the same reminder, word for word, in two posts for the same account.
 """
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.rules.base import Context, Problem
+from postplan.rules.base import Context, Problem, compared_text
 
 ID = "duplicate-text"
 SEVERITY = Severity.ERROR
@@ -24,12 +25,16 @@ POLICY = 'Platform limit: X refuses "a Tweet with duplicate content".'
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
-    scheduled = [post for post in context.posts if post.status != "draft"]
-    for post in sorted(scheduled, key=lambda p: p.path):
-        for text, line in post.parts:
-            words = " ".join(text.split()).lower()  # as re's \s: str.split() splits at any Unicode space
-            keys = [(account, words) for account in post.accounts or (post.account,)]
-            earlier = next((first[key] for key in keys if key in first and first[key] != post.path), None)
+    scheduled = sorted((post for post in context.posts if post.status != "draft"), key=attrgetter("path"))
+    for post in scheduled:  # a trust's 50,000 posts: one plain loop, no generator a part
+        accounts = post.accounts or (post.account,)
+        compared = post.words if len(post.words) == len(post.parts) else [compared_text(t) for t, _ in post.parts]
+        for (_, line), words in zip(post.parts, compared):
+            earlier = None
+            for account in accounts:  # the first earlier post with this text on any of its accounts
+                seen = first.setdefault((account, words), post.path)
+                if earlier is None and seen != post.path:
+                    earlier = seen
             if earlier is not None:
                 yield Problem(
                     f"this text is the same as in {earlier}",
@@ -37,5 +42,3 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
                     line=line,
                     path=post.path,
                 )
-            for key in keys:
-                first.setdefault(key, post.path)

@@ -40,6 +40,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: a title or description is on the public site and in the feeds."""
     for event, text in public_event_texts(repository):

@@ -20,6 +20,9 @@ SUMMARY = "Set site_url, the address the site is published at, so parents can su
 POLICY = "Design: parents subscribe to the school's feeds from Google, Apple and Outlook calendars."
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     url = repository.settings.site_url
     parts = urlsplit(url or "")

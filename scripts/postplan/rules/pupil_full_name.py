@@ -51,6 +51,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                       line=text.line_at(name.start))
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: their titles and descriptions reach the site and parents' feeds."""
     names = names_for(context)

@@ -26,9 +26,9 @@ POLICY = ("Practice, not a policy sentence: two posts at one minute reach follow
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str, dt.datetime], PostFacts] = {}
-    for post in sorted(context.posts, key=lambda p: (p.planned_template is None, p.path)):
-        if post.event is None or post.status == "draft" or post.publish_at is None:
-            continue
+    about_events = [post for post in context.posts  # most posts are about no event: sort only the rest
+                    if post.event is not None and post.status != "draft" and post.publish_at is not None]
+    for post in sorted(about_events, key=lambda p: (p.planned_template is None, p.path)):
         keys = [(account, post.event, post.publish_at) for account in post.accounts or (post.account,)]
         earlier = next((first[key] for key in keys if key in first), None)
         for key in keys:

@@ -20,6 +20,9 @@ SUMMARY = "Term dates must not overlap."
 POLICY = "Design: term dates and holidays are typed once, in calendar/, and used by the schedule and the site."
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     terms = sorted(repository.terms, key=lambda t: (t.start, t.end))
     for earlier, later in zip(terms, terms[1:]):

@@ -27,6 +27,9 @@ POLICY = ("Admins should avoid mentioning specific details when discussing trips
           "might be child protection issues around revealing where children or staff are going to be and when.")
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """Each trip's location, and a place or time for children in its title or description."""
     for event in repository.events:

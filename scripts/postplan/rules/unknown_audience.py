@@ -28,6 +28,9 @@ POLICY = "Design: parents subscribe to their child's year group; an event for an
 SETTINGS = ("audiences",)
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     groups = school_groups(repository)
     if not groups.defined:

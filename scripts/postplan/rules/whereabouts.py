@@ -56,6 +56,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             break
 
 
+CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     """The calendar's public events: a title, description or location that says where children will be
     (a trip's are trip-location's to report)."""
