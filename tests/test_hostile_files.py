@@ -129,3 +129,26 @@ def test_the_posts_found_are_what_a_recursive_glob_finds_and_no_link_to_a_folder
     found = [Path(path).relative_to(posts).as_posix() for path in post_files(tmp_path / "school")]
     assert found == sorted(path.relative_to(posts).as_posix() for path in posts.rglob("*.md"))
     assert found == ["2026-10/.drafts/quiz.md", "2026-10/fair.md", "folder.md", "folder.md/inside.md", "gone.md"]
+
+
+@pytest.mark.parametrize("limit", [1_000, 120])
+def test_a_file_that_grows_while_it_is_read_is_read_whole_or_refused_past_its_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    from postplan import regularfile
+
+    post = tmp_path / "news.md"
+    post.write_bytes(b"x" * 100)
+    opened = regularfile._descriptor
+
+    def then_grows(*args):  # 50 bytes are appended once the open file has been checked
+        checked = opened(*args)
+        with post.open("ab") as more:
+            more.write(b"y" * 50)
+        return checked
+
+    monkeypatch.setattr(regularfile, "_descriptor", then_grows)
+    if limit > 150:
+        assert regularfile.read_bytes(post, tmp_path, limit) == b"x" * 100 + b"y" * 50
+    else:
+        with pytest.raises(regularfile.TooLarge, match="more than 0 KB"):
+            regularfile.read_bytes(post, tmp_path, limit)

@@ -236,9 +236,15 @@ def _read_and_check_slice(shared: tuple[list[str], Context, frozenset[str] | Non
 def check_post(post: Post, context: Context) -> list[Finding]:
     """The findings of every rule that looks at one post at a time."""
     findings = []
+    # The post as sent to each of its accounts, made once for every per-account rule (a post for one
+    # account is itself); the same problem found on several accounts is reported once.
+    views = [post] if post.accounts == [post.account] else [post.on(account) for account in post.accounts]
     for rule in _one_post():
-        views = [post.on(account) for account in post.accounts] if rule.per_account else [post]
-        for problem in dict.fromkeys(p for view in views for p in rule.check(view, context)):
+        if rule.per_account and len(views) > 1:
+            problems = dict.fromkeys(p for view in views for p in rule.check(view, context))
+        else:
+            problems = dict.fromkeys(rule.check(views[0] if rule.per_account else post, context))
+        for problem in problems:
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
             findings.append(_finding(rule, problem, post.source.path, line, post.allowed(rule.id), context))
     return findings

@@ -5,10 +5,13 @@ platform limit) it enforces, a docstring that explains it with passing and faili
 ``check(post, context)`` (one post at a time) or ``check_repository(repository, context)`` (rules that
 compare posts or read the calendar). ``check`` may run in another process, on one post, so it must not
 look at other posts; ``check_repository`` runs once and sees every post as ``context.posts`` (the facts
-comparisons need, ``PostFacts``). Each yields ``Problem``s; the engine, not the rule, stamps the id,
-severity, path and line on them. Rules the loader enforces (the file could not become a post at all)
-are registered too, with neither function (``LOADER_RULES``): the loader reports their problems, and the
-check stage makes them findings through this registry like every other rule's.
+comparisons need, ``PostFacts``). A ``check_repository`` that reads only the calendar and settings, never
+the posts, says ``CALENDAR_ONLY = True``: a check of some posts alone (the pre-commit hook) leaves it
+out, as it cannot report on them (a test holds each rule to its word). Each yields ``Problem``s; the
+engine, not the rule, stamps the id, severity, path and line on them. Rules the loader enforces (the
+file could not become a post at all) are registered too, with neither function (``LOADER_RULES``): the
+loader reports their problems, and the check stage makes them findings through this registry like
+every other rule's.
 
 To add a rule, write its module, named after its id (``pupil-full-name`` → ``pupil_full_name.py``), and
 add its name to ``_NAMES`` below. A module without ``check`` or ``check_repository``, or with an id already
