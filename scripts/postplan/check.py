@@ -217,12 +217,13 @@ def _read_and_check_slice(shared: tuple[list[str], Context, frozenset[str] | Non
     path) is not read again."""
     paths, context, only, known = shared
     results = []
+    root = context.root
     for path in paths[start:stop]:
-        relative = _relative(path, str(context.root))
+        relative = _relative(path, str(root))
         if relative in known:
             (post, digest), problems = known[relative], []
         else:
-            post, problems, digest = load_post(path, context.root, context.repository.settings)
+            post, problems, digest = load_post(path, root, context.repository.settings)
         findings = [loader_finding(problem) for problem in problems]
         checked = only is None or relative in only
         if post is None:

@@ -202,7 +202,14 @@ def _parse_post(path: str | Path, relative: str, content: bytes, signature: cach
         return [_finding("thread-length", relative, parts[MAX_THREAD_PARTS][1],
                          f"the thread has {len(parts)} parts; a thread may have at most {MAX_THREAD_PARTS}",
                          "split it into several posts, or remove the lines of three dashes (---) that are not meant")]
-    return RawPost(relative, Path(path).stem, data, yaml_lines, parts, signature, digest)
+    return RawPost(relative, _stem(str(path)), data, yaml_lines, parts, signature, digest)
+
+
+def _stem(path: str) -> str:
+    """The file's name without its suffix, as ``Path.stem`` says it ("news.md" → "news", ".md" → ".md")."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _closing_line(text: str) -> int | None:

@@ -24,30 +24,45 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
     used: set[int] = set(covered)
     lowered = text.lower()
     labels = "label" in lowered or "name" in lowered  # every form of _LABELLED holds one of the two
-    for index, token in enumerate(tokens):
-        if index in used or not (labels or _may_start(tokens, index, names)):
+    for index in range(len(tokens)):
+        if index in used:
             continue
-        name, width = (_surname_alone(tokens, index, names) or _surname_first(tokens, index, names)
-                       or _surname_with_cue(tokens, index, names, text)
-                       or _first_name(tokens, index, names, text) or _unlisted_first(tokens, index, names, text)
-                       or (None, 0))
+        name, width = _name_at(tokens, index, names, text, labels) or (None, 0)
         if name is not None:
             found.append(name)
             used.update(range(index, index + width))
     return found
 
 
-def _may_start(tokens: list, index: int, names: NameList) -> bool:
-    """Whether any form below could start at this word (a label aside): each form's own first test, at once.
+_BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
 
-    Most words of a post start no name; asking the five forms in turn was most of the time names took.
+
+def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool):
+    """The name that starts at this word, in the first form that reads one there, and its width.
+
+    Each form is asked only when its own first test passes, tested here at once: most words of a post
+    start no name, and asking all five forms of every word was most of the time names took.
     """
     token = tokens[index]
-    bare = token.bare
-    if len(bare) == 1 or token.gap == ", " or bare in names.surnames or names.is_first(_key(token)):
-        return True  # a first name, "Jones, Maya", a listed surname, an initial
     after = _next(tokens, index)
-    return after is not None and _capitalised(after)  # "young Trelawny", "Tayo Bankole-Williams"
+    capital_after = after is not None and _capitalised(after)
+    if capital_after and (token.word in _BEFORE_SURNAME or token.word.lower() == "the"):
+        found = _surname_alone(tokens, index, names)  # "young Trelawny", "the Patel twins"
+        if found:
+            return found
+    if token.gap == ", ":
+        found = _surname_first(tokens, index, names)  # "Jones, Maya"
+        if found:
+            return found
+    if labels or len(token.bare) == 1 or token.bare in names.surnames:
+        found = _surname_with_cue(tokens, index, names, text)  # "Smith (Y4)", "labelled A. Kowalczuk"
+        if found:
+            return found
+    if names.is_first(_key(token)):
+        found = _first_name(tokens, index, names, text)
+        if found:
+            return found
+    return _unlisted_first(tokens, index, names, text) if capital_after else None  # "Tayo Bankole-Williams"
 
 
 def _key(token) -> str:
