@@ -279,3 +279,28 @@ def test_build_exits_2_when_mkdocs_cannot_use_the_site_settings(example: School)
     result = example.run("build", "--now", NOW)
     assert result.exit_code == 2
     assert "mkdocs.yml: MkDocs could not build the site" in result.output
+
+
+@pytest.mark.parametrize("search", [True, False])
+def test_every_page_is_written_whole_with_one_heading_whether_or_not_search_reads_it(example: School,
+                                                                                      search: bool) -> None:
+    """MkDocs holds a stand-in for each finished page its search does not read, and the page's HTML takes
+    its place only as the page is written: nothing of the stand-in may reach a page, nor the theme's own
+    heading."""
+    if not search:
+        settings = example.root / "mkdocs.yml"
+        settings.write_text(settings.read_text(encoding="utf-8") + "plugins: []\n", encoding="utf-8")
+    result = example.run("build", "--staff", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    staff = example.root / "site-staff"
+    assert (staff / "search" / "search_index.json").is_file() == search
+    pages = {path: path.read_text(encoding="utf-8") for path in staff.rglob("*.html")}
+    assert not [path for path, html in pages.items() if "postplan:page:" in html]
+    month = pages[staff / "calendar" / "2026-11" / "index.html"]
+    assert len(re.findall(r"<h1\b", month)) == 1 and "Staff preview" in month
+    body = rendered(example, staff=True)["calendar/2026-11.md"]
+    first_post = re.search(r'<article[^>]*id="(post-[^"]+)"', body)
+    assert first_post is not None and f'id="{first_post[1]}"' in month
+    for page in ("status", "calendar/this-week", "calendar/upcoming", "campaigns/abw-2026", "index"):
+        html = pages[staff / page / "index.html"] if page != "index" else pages[staff / "index.html"]
+        assert len(re.findall(r"<h1\b", html)) == 1, page

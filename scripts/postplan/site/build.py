@@ -35,7 +35,7 @@ class BuildProblem(Exception):
 class SiteFiles:
     """What the site is made of before MkDocs sees it: generated pages (path → Markdown) and files."""
 
-    pages: dict[str, str]
+    pages: dict[str, str | bytes]  # the plugin keeps them as UTF-8 bytes once MkDocs has them
     assets: dict[str, bytes | Path] = field(default_factory=dict)
     posts_shown: int = 0
     search: dict[str, list[Entry]] = field(default_factory=dict)  # the month pages' search entries, by page

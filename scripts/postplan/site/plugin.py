@@ -3,15 +3,21 @@
 Pages whose body follows ``HTML_MARKER`` are finished, escaped HTML: Markdown never sees them (so it
 cannot turn a post's text back into markup), and their Markdown-style links (``2026-10.md#post-x``) are
 turned into the site's URLs here. All calendar logic lives in ``pages.py``; this file only moves data.
+
+MkDocs reads and renders every page before it writes any, so a trust's calendar would sit in memory
+several times over. The generated pages are handed to it as UTF-8 bytes, and a finished page that
+Material's search does not read (a month page: its entries come from ``search.py``) gets a placeholder
+as its content; the page's own HTML is put in its place only as the page is written, one at a time.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import secrets
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from postplan.site.pages import HTML_MARKER
@@ -34,14 +40,18 @@ _LOCAL_LINK = re.compile(r'(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(
 class PostplanPlugin(BasePlugin):
     """Built by ``postplan build`` with everything already rendered; it adds files and passes HTML through."""
 
-    def __init__(self, pages: dict[str, str] | None = None, assets: dict[str, bytes | Path] | None = None,
+    def __init__(self, pages: dict[str, str | bytes] | None = None, assets: dict[str, bytes | Path] | None = None,
                  staff: bool = False, search: dict[str, list[Entry]] | None = None) -> None:
         super().__init__()
         self.pages = pages or {}
         self.assets = assets or {}
         self.staff = staff
         self.search = search or {}
-        self._bodies: dict[str, str] = {}
+        self._bodies: dict[str, str] = {}  # the finished pages Material's search reads, until rendered
+        # The other finished pages until written: their HTML in UTF-8, and what stands in for it.
+        self._later: dict[str, tuple[bytes, str]] = {}
+        self._placeholder = f"<!-- postplan:page:{secrets.token_hex(8)}"  # nothing in a page can forge it
+        self._files: Files | None = None
         self._index: list[dict[str, str]] | None = None  # Material's search entries, when its search is on
 
     def on_config(self, config):
@@ -64,7 +74,9 @@ class PostplanPlugin(BasePlugin):
                 if path == "index.md":
                     continue  # the school's own home page wins over the default one
                 files.remove(existing)
-            files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
+            # Kept as UTF-8: a page with one emoji in it would take four bytes a letter as a string.
+            data = self.pages[path] = text.encode("utf-8") if isinstance(text, str) else text
+            files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, content in self.assets.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -82,14 +94,23 @@ class PostplanPlugin(BasePlugin):
         if self._index is not None and page.file.src_uri in self.search:
             page.meta["search"] = {"exclude": True}  # its entries come from site/search.py, not its HTML
         if page.file.src_uri in self.pages and markdown.startswith(HTML_MARKER):
-            self._bodies[page.file.src_uri] = markdown[len(HTML_MARKER):]
+            if self._index is None or page.file.src_uri in self.search:  # no search reads its content
+                # The theme adds the page's title as a heading when its content has none: say whether it has.
+                heading = " <h1>" if "<h1" in markdown else ""
+                body = markdown[len(HTML_MARKER):].encode("utf-8")
+                self._later[page.file.src_uri] = body, f"{self._placeholder}{heading} -->"
+            else:
+                self._bodies[page.file.src_uri] = markdown[len(HTML_MARKER):]
             return ""
         return markdown
 
     def on_page_content(self, html: str, page, config, files: Files):
+        self._files = files
         body = self._bodies.pop(page.file.src_uri, None)
         if body is not None:
             html = _site_links(body, page.file, files)
+        elif page.file.src_uri in self._later:
+            html = self._later[page.file.src_uri][1]
         return STAFF_BANNER + html if self.staff else html
 
     def on_page_context(self, context, page, config, nav):
@@ -98,7 +119,12 @@ class PostplanPlugin(BasePlugin):
                             for entry in self.search.get(page.file.src_uri, ())]
         return context
 
+    @event_priority(100)  # before any other plugin's: each sees the page as it is published
     def on_post_page(self, output: str, page, config) -> str:
+        later = self._later.pop(page.file.src_uri, None)
+        if later is not None and self._files is not None:
+            body, placeholder = later
+            output = output.replace(placeholder, _site_links(body.decode("utf-8"), page.file, self._files), 1)
         return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
 
