@@ -18,7 +18,7 @@ from postplan.findings import Finding
 from postplan.models import Repository
 from postplan.settings import SETTINGS_FILE
 from postplan.site.media import media_copies
-from postplan.site.pages import render_pages
+from postplan.site.pages import Pages, render_pages
 from postplan.site.search import Entry
 from postplan.site.visibility import shown_posts
 
@@ -35,7 +35,7 @@ class BuildProblem(Exception):
 class SiteFiles:
     """What the site is made of before MkDocs sees it: generated pages (path → Markdown) and files."""
 
-    pages: dict[str, str | bytes]  # the plugin keeps them as UTF-8 bytes once MkDocs has them
+    pages: Pages
     assets: dict[str, bytes | Path] = field(default_factory=dict)
     posts_shown: int = 0
     search: dict[str, list[Entry]] = field(default_factory=dict)  # the month pages' search entries, by page

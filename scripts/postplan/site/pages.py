@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 
 from markupsafe import Markup
 
@@ -30,9 +30,40 @@ HTML_MARKER = "<!-- postplan:html -->"
 UPCOMING_DAYS = 42
 
 
+class Pages(MutableMapping[str, str]):
+    """Every generated page by path, each kept as UTF-8: a trust's calendar is a hundred megabytes of
+    HTML, and as strings a page with one emoji in it takes four bytes a letter. Read as text;
+    ``encoded`` gives the bytes (what MkDocs is handed) without making the text."""
+
+    def __init__(self, pages: Mapping[str, str] | None = None) -> None:
+        self._pages: dict[str, bytes] = {}
+        self.update(pages or {})
+
+    def __getitem__(self, path: str) -> str:
+        return self._pages[path].decode("utf-8")
+
+    def __setitem__(self, path: str, text: str) -> None:
+        self._pages[path] = text.encode("utf-8")
+
+    def __delitem__(self, path: str) -> None:
+        del self._pages[path]
+
+    def __contains__(self, path: object) -> bool:  # without decoding the page
+        return path in self._pages
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def encoded(self, path: str) -> bytes:
+        return self._pages[path]
+
+
 def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.datetime, staff: bool,
                  published: Mapping[str, object] | None = None, search: dict[str, list[Entry]] | None = None
-                 ) -> dict[str, str]:
+                 ) -> Pages:
     """Every generated page, by path under the site's docs (``calendar/2026-09.md`` → its Markdown).
 
     ``published`` maps the ids of posts already sent (from the publisher's ledger) to anything. Given
@@ -44,7 +75,7 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
     days = index_days(posts, shown_events(repository, staff), repository.campaigns, repository.terms)
     today = now.date()
     months = _months(days, today)
-    pages = {"calendar/index.md": _page("The year at a glance", _overview(repository, days, months, today))}
+    pages = Pages({"calendar/index.md": _page("The year at a glance", _overview(repository, days, months, today))})
     for number, (year, month) in enumerate(months):
         previous = months[number - 1] if number else None
         following = months[number + 1] if number + 1 < len(months) else None

@@ -15,12 +15,13 @@ from __future__ import annotations
 import posixpath
 import re
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from postplan.site.pages import HTML_MARKER
+from postplan.site.pages import HTML_MARKER, Pages
 from postplan.site.search import Entry
 
 STYLESHEET = "assets/postplan/calendar.css"
@@ -40,10 +41,10 @@ _LOCAL_LINK = re.compile(r'(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(
 class PostplanPlugin(BasePlugin):
     """Built by ``postplan build`` with everything already rendered; it adds files and passes HTML through."""
 
-    def __init__(self, pages: dict[str, str | bytes] | None = None, assets: dict[str, bytes | Path] | None = None,
+    def __init__(self, pages: Mapping[str, str] | None = None, assets: dict[str, bytes | Path] | None = None,
                  staff: bool = False, search: dict[str, list[Entry]] | None = None) -> None:
         super().__init__()
-        self.pages = pages or {}
+        self.pages = pages if isinstance(pages, Pages) else Pages(pages)
         self.assets = assets or {}
         self.staff = staff
         self.search = search or {}
@@ -68,15 +69,14 @@ class PostplanPlugin(BasePlugin):
         if not self.staff:
             for staff_page in [f for f in files if f.src_uri.startswith(STAFF_FOLDERS)]:
                 files.remove(staff_page)
-        for path, text in self.pages.items():
+        for path in self.pages:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if path == "index.md":
                     continue  # the school's own home page wins over the default one
                 files.remove(existing)
-            # Kept as UTF-8: a page with one emoji in it would take four bytes a letter as a string.
-            data = self.pages[path] = text.encode("utf-8") if isinstance(text, str) else text
-            files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, path, content=self.pages.encoded(path),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for path, content in self.assets.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
