@@ -4,8 +4,8 @@ Kept in ``.cache/postplan/`` (git-ignored), the way ruff and mypy cache. Each po
 its path and the hash of its content, and holds that post's findings from the rules that look at one
 post. Its ``PostFacts``, for the rules that compare posts, are kept in a second file that is read only
 when those rules must run again: when every post's content and order is as it was, their findings are
-taken from the cache too. The whole cache belongs to one *key*: postplan's code, every file of it (rules, word
-lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
+taken from the cache too. The whole cache belongs to one *key*: every file of postplan's code (rules,
+word lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
 roster's and the consent register's content (hashed: their contents are never stored), and the year (a
 birth year becomes history). Change any of them and every post is checked again.
 
