@@ -332,3 +332,20 @@ def test_a_rule_that_says_it_reads_only_the_calendar_never_looks_at_the_posts() 
         reads_posts = "context.posts" in source or "repository.posts" in source
         assert not (rule.calendar_only and reads_posts), rule.id
         assert rule.calendar_only or reads_posts, f"{rule.id}: say CALENDAR_ONLY = True, or read the posts"
+
+
+def test_a_post_checked_again_only_because_time_moved_on_leaves_the_facts_file_as_it_was(school: School) -> None:
+    from publish_helpers import approved
+
+    approved(school, "news", "Our choir sang beautifully today.", publish_at="2027-06-01 10:05")
+    approved(school, "fair", "The summer fair is on Saturday.", publish_at="2027-06-20 10:05")
+    facts = school.root / findcache.CACHE_DIR / findcache.FACTS_FILE
+    school.run("validate", "--now", "2027-06-01T09:00")
+    before = facts.stat().st_ino, facts.read_bytes()
+    later = school.run("validate", "--format", "json", "--now", "2027-06-02T09:00")  # news is past its time
+    assert "past-unpublished" in {finding["rule"] for finding in json.loads(later.output)["findings"]}
+    assert (facts.stat().st_ino, facts.read_bytes()) == before  # read again, but its facts are the stored ones
+    assert later.output == school.run("validate", "--format", "json", "--now", "2027-06-02T09:00", "--no-cache").output
+    approved(school, "fair", "The summer fair is on Saturday 21 June.", publish_at="2027-06-20 10:05")
+    school.run("validate", "--now", "2027-06-02T09:00")
+    assert facts.read_bytes() != before[1]  # a changed post's facts are written

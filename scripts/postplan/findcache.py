@@ -119,7 +119,11 @@ class FindingsCache:
             turns.append(_micro(facts.publish_at + self.grace))
         if going is not None:  # between-slots: going <= now, that is going - 1 µs < now
             turns.append(_micro(going) - 1)
-        self.fresh_facts[path] = facts
+        stored = self.old.get(path)
+        if stored is None or stored.digest != digest or not stored.has_facts:
+            # Facts come from the file's bytes alone: a post checked again only because its time or the
+            # ledger moved on has the facts already stored, and the facts file is not written again.
+            self.fresh_facts[path] = facts
         self.new[path] = Entry(digest, _tuple(findings), True, facts.id, tuple(turns), ledger.get(facts.id),
                                _passed(tuple(turns), now), self.signatures.get(path))
 

@@ -49,8 +49,9 @@ class PostplanPlugin(BasePlugin):
         self.staff = staff
         self.search = search or {}
         self._bodies: dict[str, str] = {}  # the finished pages Material's search reads, until rendered
-        # The other finished pages until written: their HTML in UTF-8, and what stands in for it.
-        self._later: dict[str, tuple[bytes, str]] = {}
+        # The other finished pages until written: their HTML (in UTF-8, or how many bytes of the end of
+        # their file it is), and what stands in for it.
+        self._later: dict[str, tuple[bytes | int, str]] = {}
         self._placeholder = f"<!-- postplan:page:{secrets.token_hex(8)}"  # nothing in a page can forge it
         self._files: Files | None = None
         self._index: list[dict[str, str]] | None = None  # Material's search entries, when its search is on
@@ -98,7 +99,8 @@ class PostplanPlugin(BasePlugin):
                 # The theme adds the page's title as a heading when its content has none: say whether it has.
                 heading = " <h1>" if "<h1" in markdown else ""
                 body = markdown[len(HTML_MARKER):].encode("utf-8")
-                self._later[page.file.src_uri] = body, f"{self._placeholder}{heading} -->"
+                kept = len(body) if body and page.file.content_bytes.endswith(body) else body  # not a second copy
+                self._later[page.file.src_uri] = kept, f"{self._placeholder}{heading} -->"
             else:
                 self._bodies[page.file.src_uri] = markdown[len(HTML_MARKER):]
             return ""
@@ -123,7 +125,8 @@ class PostplanPlugin(BasePlugin):
     def on_post_page(self, output: str, page, config) -> str:
         later = self._later.pop(page.file.src_uri, None)
         if later is not None and self._files is not None:
-            body, placeholder = later
+            kept, placeholder = later
+            body = page.file.content_bytes[-kept:] if isinstance(kept, int) else kept
             output = output.replace(placeholder, _site_links(body.decode("utf-8"), page.file, self._files), 1)
         return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
