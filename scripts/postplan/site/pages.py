@@ -98,7 +98,7 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
         campaign_posts = [p for p in posts if p.post.campaign == campaign.id]
         pages[campaign_path(campaign)] = _page(campaign.name, _campaign(campaign, campaign_posts, settings, staff))
     if staff:
-        for path, (title, body) in status_pages(posts, findings, settings, today).items():
+        for path, (title, body) in status_pages(posts, findings, settings, today):
             pages[path] = _page(title, body)
     return pages
 

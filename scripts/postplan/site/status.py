@@ -9,6 +9,7 @@ because they need someone now.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from markupsafe import Markup, escape
 
@@ -25,26 +26,27 @@ BOARD = "status.md"
 
 
 def status_pages(posts: list[ShownPost], findings: list[Finding], settings: Settings, today: dt.date
-                 ) -> dict[str, tuple[str, Markup]]:
-    """The board (``status.md``) and, for a large school, a page a month (``status/2026-11.md``)."""
+                 ) -> Iterator[tuple[str, tuple[str, Markup]]]:
+    """The board (``status.md``) and, for a large school, a page a month (``status/2026-11.md``): each
+    path with its title and body, one page at a time (a trust's board is a hundred megabytes of HTML)."""
     post_paths = {p.post.source.path for p in posts}
     others = [f for f in findings if f.path not in post_paths]
     if len(posts) <= ONE_PAGE:
-        return {BOARD: ("Status board", _board(posts, posts, settings, BOARD, Markup(""), others))}
+        yield BOARD, ("Status board", _board(posts, posts, settings, BOARD, Markup(""), others))
+        return
     by_month: dict[tuple[int, int], list[ShownPost]] = {}
     for shown_post in posts:
         by_month.setdefault((shown_post.post.publish_at.year, shown_post.post.publish_at.month), []).append(shown_post)
     months = sorted(by_month)
     near = {_shift(today, -1), (today.year, today.month), _shift(today, 1)}
     shown = [p for p in posts if p.state == "missed" or (p.post.publish_at.year, p.post.publish_at.month) in near]
-    pages = {BOARD: ("Status board", _board(posts, shown, settings, BOARD, _month_links(months, BOARD), others))}
+    yield BOARD, ("Status board", _board(posts, shown, settings, BOARD, _month_links(months, BOARD), others))
     for year, month in months:
         path = _month_page(year, month)
         in_month = by_month[year, month]
         title = f"Status board: {dt.date(year, month, 1):%B %Y}"
         back = Markup('<p><a href="{}">Back to the status board</a></p>').format(link(path, BOARD))
-        pages[path] = (title, _board(in_month, in_month, settings, path, back, [], title))
-    return pages
+        yield path, (title, _board(in_month, in_month, settings, path, back, [], title))
 
 
 def _board(counted: list[ShownPost], shown: list[ShownPost], settings: Settings, page: str, nav: Markup,
