@@ -48,6 +48,11 @@ def signature(path: Path | str) -> Signature | None:
     return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
 
 
+def is_signature(value: object) -> bool:
+    """Whether a value read from a cache has the shape of a ``Signature`` (a cache is a file anyone can edit)."""
+    return type(value) is tuple and len(value) == 5 and set(map(type, value)) == {int}
+
+
 def settled(found: Signature | None, before_ns: int | None = None) -> Signature | None:
     """The signature if its times were at least ``RACY_NS`` old at ``before_ns`` (now when None): only then
     does an unchanged signature prove unchanged content (an edit in the same instant keeps the same times)."""

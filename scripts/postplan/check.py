@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 import functools
-import os
 from dataclasses import dataclass, replace
 
 from postplan import workers
 from postplan.exceptions import honour
 from postplan.findcache import FindingsCache
 from postplan.findings import Finding, LoadProblem
-from postplan.load import Loaded, load_post
+from postplan.load import Loaded, load_post, relative_path
 from postplan.models import Allow, Post, Repository
 from postplan.rules import Context, Problem, Rule, every_rule
 from postplan.rules.base import PostFacts
@@ -114,7 +113,7 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     A post outside ``scope.posts`` is only read for its facts (cached without findings).
     """
     root = str(context.root)
-    paths = {path: _relative(path, root) for path in loaded.post_paths}
+    paths = {path: relative_path(path, root) for path in loaded.post_paths}
     posts = set(paths.values())  # a post file's own problems come with its entry (or its reading) below
     findings = [loader_finding(problem) for problem in loaded.problems if problem.path not in posts]
     digests: dict[str, bytes | None] = {}
@@ -159,7 +158,7 @@ def _read_unread(unread: list[str], loaded: Loaded, context: Context, cache: Fin
     shared = (unread, context, scope.posts, known)
     for path, (post_findings, post_facts, checked, digest) in zip(
             unread, workers.share(_read_and_check_slice, shared, len(unread))):
-        relative = _relative(path, root)
+        relative = relative_path(path, root)
         results[relative] = post_findings, post_facts is not None
         if post_facts is not None:
             facts[relative] = post_facts
@@ -196,18 +195,13 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
     for path, (_, post_facts, _, _) in zip(lost, workers.share(_read_and_check_slice,
                                                                (lost, context, frozenset(), {}), len(lost))):
         if post_facts is not None:  # the stored facts could not be read: read the post again for them
-            stored[_relative(path, str(context.root))] = post_facts
-            cache.keep_facts(_relative(path, str(context.root)), post_facts)
+            stored[post_facts.path] = post_facts
+            cache.keep_facts(post_facts.path, post_facts)
     every = {**stored, **facts}
     compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None], calendar)
     if calendar:
         cache.keep_comparison(order, compared)
     return compared
-
-
-def _relative(path: str, root: str) -> str:
-    """A post's path from the repository's root, as its findings name it (without pathlib's cost per post)."""
-    return path[len(root) + 1:].replace(os.sep, "/") if path.startswith(root + os.sep) else path
 
 
 def _read_and_check_slice(shared: tuple[list[str], Context, frozenset[str] | None, dict[str, tuple[Post, bytes]]],
@@ -219,7 +213,7 @@ def _read_and_check_slice(shared: tuple[list[str], Context, frozenset[str] | Non
     results = []
     root = context.root
     for path in paths[start:stop]:
-        relative = _relative(path, str(root))
+        relative = relative_path(path, root)
         if relative in known:
             (post, digest), problems = known[relative], []
         else:

@@ -226,7 +226,7 @@ def _sound(entry: Entry) -> bool:
     return (type(digest) is bytes and (findings is None or _findings(findings)) and type(has_facts) is bool
             and (post_id is None or type(post_id) is str) and type(turns) is tuple and _all(turns, int)
             and (ledger is None or type(ledger) is str) and type(passed) is int
-            and (signature is None or type(signature) is tuple and len(signature) == 5))
+            and (signature is None or cachefiles.is_signature(signature)))
 
 
 def _findings(value: object) -> bool:

@@ -67,5 +67,4 @@ def _read(file: Path, key: bytes) -> dict[str, tuple[Signature, bytes, Post]]:
 def _sound(path: object, kept: object) -> bool:
     """Whether an entry read from disk has the shape this code wrote (a cache is a file anyone can edit)."""
     return (isinstance(path, str) and isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[2], Post)
-            and kept[2].source.path == path and isinstance(kept[1], bytes) and isinstance(kept[0], tuple)
-            and len(kept[0]) == 5 and all(isinstance(number, int) for number in kept[0]))
+            and kept[2].source.path == path and isinstance(kept[1], bytes) and cachefiles.is_signature(kept[0]))

@@ -53,7 +53,7 @@ class PostFacts(NamedTuple):
     publish_at: dt.datetime | None = None
     planned_template: str | None = None  # the calendar reminder `postplan plan` wrote this post for
     accounts: tuple[str, ...] = ()  # every account it goes to (``account`` is the first)
-    words: tuple[str, ...] = ()  # each part's text as duplicate-text compares it (``compared_text``)
+    compared_texts: tuple[str, ...] = ()  # each part's text as duplicate-text compares it (``compared_text``)
 
     @classmethod
     def of(cls, post: Post) -> PostFacts:

@@ -28,11 +28,13 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     scheduled = sorted((post for post in context.posts if post.status != "draft"), key=attrgetter("path"))
     for post in scheduled:  # a trust's 50,000 posts: one plain loop, no generator a part
         accounts = post.accounts or (post.account,)
-        compared = post.words if len(post.words) == len(post.parts) else [compared_text(t) for t, _ in post.parts]
-        for (_, line), words in zip(post.parts, compared):
+        texts = post.compared_texts
+        if len(texts) != len(post.parts):  # facts that lack them (a cache written by hand): work them out
+            texts = tuple(compared_text(text) for text, _ in post.parts)
+        for (_, line), text in zip(post.parts, texts):
             earlier = None
             for account in accounts:  # the first earlier post with this text on any of its accounts
-                seen = first.setdefault((account, words), post.path)
+                seen = first.setdefault((account, text), post.path)
                 if earlier is None and seen != post.path:
                     earlier = seen
             if earlier is not None:
