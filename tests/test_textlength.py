@@ -101,6 +101,21 @@ def test_every_multi_codepoint_emoji_contains_a_joiner_or_modifier():
     assert [alt for alt in alternatives if not textlength._SEQUENCE.search(alt)] == []
 
 
+def test_the_emoji_table_matches_the_library_regex_everywhere():
+    """The sets that replace the library's compiled emoji regex give its match at every start: on every one
+    of its sequences, each cut short and run into the next, and on every single code point."""
+    table = textlength._emoji_table()
+    assert len(table.sequences) > 2_000 and len(table.single) > 1_000
+    every_char = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    assert {c for c in every_char if library_emoji.fullmatch(c)} == set(table.single)
+    sequences = sorted(table.sequences)
+    text = "".join(s + s[:-1] + "x" for s in sequences)
+    assert [s for s in sequences if not library_emoji.fullmatch(s)] == []
+    library = [m.end() - pos if (m := library_emoji.match(text, pos)) else 0 for pos in range(len(text))]
+    assert [textlength._emoji_length(text, pos, table) for pos in range(len(text))] == library
+    assert textlength._emoji_length("👍", 0, table) == 1 and textlength._emoji_length("👍\U0001f3fd", 0, table) == 2
+
+
 def test_single_emoji_without_joiners_never_reach_the_library(monkeypatch):
     monkeypatch.setattr(textlength, "_emoji_spans", lambda *args: pytest.fail("emoji regex used"))
     text = "Sports Day is on Tuesday 🎉⚽ Bring a water bottle 🌞"

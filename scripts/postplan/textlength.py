@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 from postplan.links import LINK_HINT, TLD_START, url_extractor  # noqa: F401 - TLD_START: checked by its tests here
 
@@ -32,7 +34,7 @@ _ZWJ = "\u200d"
 
 # Every emoji of more than one code point contains one of these joiners or modifiers (checked in the tests).
 # Without them, and without © or ®, each emoji is a single wide code point, which weighs 2 whether or not
-# it is read as an emoji: so the library's emoji regex (half a second to import) is not needed at all.
+# it is read as an emoji: so the library's emoji list is not needed at all.
 _SEQUENCE = re.compile("[\u00a9\u00ae\u200d\u20e3\ufe0e\ufe0f\U0001F1E6-\U0001F1FF"
                        "\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]")
 
@@ -104,29 +106,68 @@ def _url_spans(t: str) -> dict[int, tuple[int, int]]:
 
 def _emoji_spans(t: str, anchors: list[int]) -> dict[int, tuple[int, int]]:
     """Same matches as the library's emoji.finditer(t), but only trying positions where a match can start."""
-    emoji = _emoji_regex()
+    table = _emoji_table()
     candidates = sorted(set(anchors).union(a - 1 for a in anchors if a))
     spans: dict[int, tuple[int, int]] = {}
     end = 0
     for pos in candidates:
         if pos < end:
             continue
-        m = emoji.match(t, pos)
-        if m:
-            spans[pos] = (m.end() - pos, EMOJI_WEIGHT)
-            end = m.end()
+        length = _emoji_length(t, pos, table)
+        if length:
+            spans[pos] = (length, EMOJI_WEIGHT)
+            end = pos + length
     return spans
 
 
+class _EmojiTable(NamedTuple):
+    sequences: frozenset[str]  # every emoji of two or more code points
+    lengths: tuple[int, ...]  # their lengths in code points, longest first
+    single: frozenset[str]  # every emoji of one code point
+
+
+def _emoji_length(t: str, pos: int, table: _EmojiTable) -> int:
+    """The length of the library's emoji regex match at ``pos``, or 0.
+
+    That regex is one alternation: every sequence, longest first, then a class of the single code points.
+    Two different sequences of one length cannot both start at ``pos``, so the first alternative that
+    matches is the longest sequence found there, and a single code point only when none is.
+    """
+    room = len(t) - pos
+    for length in table.lengths:
+        if length <= room and t[pos:pos + length] in table.sequences:
+            return length
+    return 1 if t[pos] in table.single else 0
+
+
 @lru_cache(maxsize=1)
-def _emoji_regex() -> re.Pattern[str]:
-    import warnings
+def _emoji_table() -> _EmojiTable:
+    """The library's emoji list, read from its own emoji-test.txt as its regex module reads it.
 
-    with warnings.catch_warnings():  # twitter-text reads its emoji list through the deprecated pkg_resources
-        warnings.simplefilter("ignore")
-        from twitter_text.regexp.emoji import emoji
+    Importing that module compiles one alternation of some 3,000 sequences: a fifth of a second, on the
+    path of the pre-commit hook whenever a post has an emoji of several code points. Sets answer the same
+    question at once. tests/test_textlength.py checks the table against the compiled regex.
+    """
+    import importlib.util
 
-    return emoji
+    spec = importlib.util.find_spec("twitter_text")  # the package is not imported: that would compile the regex
+    data = Path(next(iter(spec.submodule_search_locations)), "regexp", "emoji-test.txt")
+    sequences: set[str] = set()
+    single: set[str] = set()
+    group = ""
+    for line in data.read_text(encoding="utf-8").splitlines()[32:]:  # the library skips the same 32 lines
+        if line == "# Status Counts":
+            break
+        if line.startswith("# group:"):
+            group = line.split(":")[-1].strip()
+        elif group != "Component" and _CODE_POINTS.match(line):
+            emoji = "".join(chr(int(code, 16)) for code in line.split(";")[0].split())
+            (sequences if len(emoji) > 1 else single).add(emoji)
+    lengths = tuple(sorted({len(s) for s in sequences}, reverse=True))
+    return _EmojiTable(frozenset(sequences), lengths, frozenset(single))
+
+
+_CODE_POINTS = re.compile("[0-9A-F]{3,}")
 
 
 def _library_length(text: str, config: str = "v3") -> int:
