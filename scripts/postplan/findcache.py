@@ -42,7 +42,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 5  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 6  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})

@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.rules.base import Context, Problem, compared_text
+from postplan.rules.base import Context, Problem
 
 ID = "duplicate-text"
 SEVERITY = Severity.ERROR
@@ -28,10 +28,7 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     scheduled = sorted((post for post in context.posts if post.status != "draft"), key=attrgetter("path"))
     for post in scheduled:  # a trust's 50,000 posts: one plain loop, no generator a part
         accounts = post.accounts or (post.account,)
-        texts = post.compared_texts
-        if len(texts) != len(post.parts):  # facts that lack them (a cache written by hand): work them out
-            texts = tuple(compared_text(text) for text, _ in post.parts)
-        for (_, line), text in zip(post.parts, texts):
+        for line, text in zip(post.part_lines, post.compared_texts):
             earlier = None
             for account in accounts:  # the first earlier post with this text on any of its accounts
                 seen = first.setdefault((account, text), post.path)
