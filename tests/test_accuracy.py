@@ -171,9 +171,25 @@ def test_the_held_out_set_is_sound_and_apart_from_the_corpus(corpus):
     assert all(case.id.startswith("ho-") for case in held_out), "held-out ids say so, wherever they are quoted"
 
 
+def test_the_blind_set_is_sound_and_apart_from_the_others(corpus):
+    blind, problems = load_corpus(CORPUS, CORPUS / "blind")
+    assert not problems, [f"{p.where}: {p.message}" for p in problems]
+    assert len(blind) >= 100 and sum(case.clean for case in blind) >= 40
+    held_out, _ = load_corpus(CORPUS, CORPUS / "holdout")
+    assert {case.id for case in blind}.isdisjoint(case.id for case in [*corpus, *held_out])
+    assert all(case.id.startswith("b2-") for case in blind), "the blind set's ids say so, wherever they are quoted"
+
+
 def test_the_scorer_reads_the_held_out_set_only_when_asked(capsys):
     assert main(["--held-out", "--corpus", str(CORPUS / "no-such-corpus")]) == 2
     assert "no corpus at" in capsys.readouterr().out
+
+
+def test_the_scorer_refuses_a_set_that_is_not_a_folder_of_the_corpus(capsys):
+    assert main(["--set", "no-such-set"]) == 2
+    assert "no set of cases at" in capsys.readouterr().out
+    assert main(["--set", "../accuracy/holdout"]) == 2  # a set is a folder of the corpus, named, not a path
+    assert "no set of cases at" in capsys.readouterr().out
 
 
 def test_a_hashtag_cut_off_by_yaml_is_a_corpus_problem(tmp_path):

@@ -119,8 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="postplan accuracy", description=__doc__.split("\n\n")[0],
                                      epilog="example: python -m postplan.accuracy --show-misses")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus folder (school/ and cases/)")
-    parser.add_argument("--held-out", action="store_true",
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--held-out", action="store_true",
                         help="score the held-out cases (holdout/, never used to tune the rules) instead of cases/")
+    chosen.add_argument("--set", metavar="FOLDER",
+                        help="score another set of cases in the corpus instead of cases/ (a batch written blind)")
     parser.add_argument("--now", default=PINNED_NOW, help="the time the check runs at (default %(default)s)")
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
@@ -130,9 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (options.corpus / "cases").is_dir() or not (options.corpus / "school").is_dir():
         print(f"accuracy: no corpus at {options.corpus} (it needs school/ and cases/); give one with --corpus")
         return 2
-    held_out = options.corpus / "holdout" if options.held_out else None
-    if held_out is not None and not held_out.is_dir():
-        print(f"accuracy: no held-out cases at {held_out}")
+    chosen = "holdout" if options.held_out else options.set
+    held_out = options.corpus / chosen if chosen else None
+    if held_out is not None and (not held_out.is_dir() or Path(chosen).name != chosen):
+        print(f"accuracy: no set of cases at {held_out} (give a folder of the corpus, such as holdout)")
         return 2
     try:
         result = measure(options.corpus, options.now, held_out)
