@@ -97,6 +97,16 @@ _COMPLAINT = (
     r"many\s+times|repeatedly)\b"
     r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
     r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing)\s+(?:about|on|in|comments|things)\b"
+    # Taking up what was said elsewhere: "Regarding the comments on Facebook about the new uniform…".
+    r"|\b(?:regarding|re:?|about|following|after)\s+(?:the\s+|some\s+|recent\s+|several\s+)*(?:negative\s+|unkind\s+|"
+    r"online\s+)?(?:comments?|complaints?|posts|criticism|messages|remarks)\s+(?:on|in)\s+(?:facebook|twitter|x|"
+    r"instagram|tiktok|whatsapp|social\s+media|(?:the\s+)?(?:parents(?:'|’)?\s+)?(?:facebook\s+|whatsapp\s+)?group|"
+    r"online|here)\b"
+    # Closing a debate in public: "we won't be going over it again on here".
+    r"|\b(?:we\s+)?(?:won(?:'|’)?t|will\s+not|shall\s+not|are\s+not\s+going\s+to)\s+be\s+(?:going\s+over|discussing|"
+    r"debating|revisiting|entering\s+into|commenting\s+on|responding\s+to)\s+(?:this|it|that|the\s+matter|the\s+issue|"
+    r"any\s+(?:further\s+)?(?:comments|discussion|debate))(?:\s+(?:again|further|any\s+further))?\s+"
+    r"(?:on\s+here|here|online|on\s+(?:social\s+media|facebook|twitter|x))\b"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -166,7 +176,7 @@ discussion conversation questions""".split())),
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
-told stop""".split())),
+told stop regarding re remarks going discussing debating revisiting entering commenting responding""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

@@ -44,7 +44,11 @@ _ADVERT = re.compile(
     r"definitely\s+|by\s+far\s+|just\s+)?the\s+best\s+(?:in|around)\s+(?:town|the\s+area|the\s+village|[A-Z][a-z]+)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
     r"(?:tell|let)\s+them\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
-    r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us)\b"
+    r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
+    # Telling others to buy or switch: "every school kitchen should switch!", "you should all get one".
+    r"(?:every|all|any)\s+(?:[\w'’]+\s+){0,2}?(?:should|must|needs?\s+to)\s+(?:switch(?=\s*[!.,]|\s*$)|get\s+(?:one|some|it|them)|buy|"
+    r"try\s+(?:it|them|one|some))|you\s+(?:all\s+)?(?:should|must|need\s+to)\s+(?:switch(?=\s*[!.,]|\s*$)|buy|get\s+(?:one|some|yours)|"
+    r"try\s+(?:it|them|one|some)))\b"
     r"|\b(?:the\s+)?best\s+(?:[\w'’]+\s+){0,2}?(?:pizza|pizzas|chips|chippy|fish\s+and\s+chips|cafe|café|coffee|bakery|"
     r"cakes?|pasties|burgers?|ice\s+cream|curry|takeaway|restaurant|pub|shop|garage|hairdressers?|butchers?|"
     r"florist|deli|tea\s*room|farm\s+shop|breakfast|brunch|carvery|tutors?|tuition|tutoring|instructors?|"
@@ -64,7 +68,8 @@ _ADVERT = re.compile(
 
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
-disappointed sent treat stars best share win mention enter tag retweet""".split())
+disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
+""".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -85,7 +90,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 # The school selling its own tickets: "on sale now from the school office".
 _OWN_SALE = re.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
                        r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b|\btickets\s+for\s+(?:our|the\s+"
-                       r"school(?:'|’)?s?)\s", re.IGNORECASE)
+                       r"school(?:'|’)?s?)\s"
+                       # "Tickets on sale now!" in a post about the school's own show, no seller named.
+                       r"|\btickets\s+(?:are\s+)?on\s+sale\s+now\s*(?:[!.]|$)", re.IGNORECASE)
 
 
 def _school_sale(match: re.Match[str], value: str) -> bool:

@@ -60,7 +60,10 @@ training practice session sessions swimming netball football rugby hockey cricke
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
-performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18""".split())
+performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements""".split())
+# Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
+# ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
+_PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
@@ -79,7 +82,8 @@ _NOT_PLACES = frozenset(
 ) | {word.title() for word in MONTHS + WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
-_ON_SITE_ALONE = frozenset("Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen".split())
+_ON_SITE_ALONE = frozenset("""Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen Hub Base Den Nest
+Studio Lounge Pod Zone Annexe Atrium Quad Courtyard Refectory Cafeteria""".split())
 # Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
 # counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
 _VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
@@ -129,11 +133,12 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
         return
     not_places = _not_places(context)
     names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
+    placement = placed and _PLACEMENT.search(text) is not None and _when(text)
     for start, end in sentences(text):
         sentence = text[start:end]
         if _PAYING.search(sentence) or (event is None and _PAST.search(sentence)):
             continue
-        when = event is not None or TIME.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
+        when = event is not None or placement or _when(sentence)
         found = ((live and _live(sentence, not_places))
                  or (staff and when and _staff(sentence, not_places))
                  or (placed and when and _place(sentence, not_places, names))
@@ -141,6 +146,10 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
                  or (trip and event.location and _mentions(sentence, event.location)))
         if found:
             yield found[0], start + found[1]
+
+
+def _when(text: str) -> bool:
+    return TIME.search(text) is not None or DATE.search(text) is not None or _DAY.search(text) is not None
 
 
 def _not_places(context: Context) -> frozenset[str]:

@@ -9,7 +9,7 @@ Passes: "Remember: never share your password with anyone."; "Our KS2 code club m
 "Dress code: non-uniform"; "Use the code on your letter to book".
 
 Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "Wi-Fi CalderGuest, password Sixth2026!"; "The gate code is
-4821"; "api_key=sk-live-…"; a GitHub token (ghp_…).
+4821"; "the keypad code for the side gate is 4719#"; "api_key=sk-live-…"; a GitHub token (ghp_…).
 """
 
 import re
@@ -33,6 +33,12 @@ _SECRET = re.compile(
     r"[\"'“]?(?!(?:the|a|an|on|in|at|available|printed|below|above|here|changing|changed)\b)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm|class|join|access)\s+code\s*(?:is|:|=|-)?\s*"
     r"[\"'“]?(?=[\w-]*\d)[\w-]{3,}\b"
+    # "the keypad code for the side gate is 4719#", "the new code for the staff-room door is 2580": a few
+    # words between the code and its value, a keypad's # or * in it.
+    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{1,40}?\s(?:is|:|=)\s*"
+    r"[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
+    r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
+    r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_\w{30,}|\bxox[abprs]-[\w-]{10,}"
     r"|\bAIza[\w-]{35}\b|\bsk[-_](?:live[-_])?[A-Za-z0-9]{20,}|\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]+"
