@@ -1,19 +1,25 @@
-"""Criticism, a rebuke or a personal matter aimed at one named child.
+"""Criticism, a rebuke, discipline or a personal matter aimed at one named child.
 
 A post is for the whole community: singling out one child ("Well done Josh, a better lesson today")
 tells the world about that child's behaviour, needs or private life. The policies let a school
 celebrate children's achievements by first name ("only use children's first names"), so plain praise
 ("Well done to Maya for her poem") is left alone; what is flagged is what the policy's own example
 does: praise that carries a rebuke ("a better lesson today", "finally remembered his kit"), criticism
-or a telling-off in public, an instruction to one child ("Josh, please bring your PE kit"), and
-personal matters (a birthday, "get well soon").
+or a telling-off in public, a child held up as a warning to others ("found this out the hard way"),
+a punishment or a disciplinary matter (a detention, an exclusion, a disqualification), an instruction
+to one child ("Josh, please bring your PE kit"), and a family's money owed to the school ("Parent of
+Grace H, your account is overdrawn"). A birthday is ``birth-date``'s finding and a health matter
+``special-category``'s, so a greeting or a note to a child's parents about their health is not
+reported here too.
 
 Passes: "Well done Year 6 for a brilliant performance!"; "Congratulations to Rowan Class";
 "Thank you Mrs Hart"; "Thank you to Owen's Animals for visiting"; "Congratulations to Maya for her
-poem"; "Josh scored the winning goal".
+poem"; "Josh scored the winning goal"; "Happy birthday Amy!" (birth-date reports it).
 
-Fails: "Well done Josh a better lesson today"; "Happy birthday Amy!"; "Josh was very disappointing
-today"; "Well done Tom for finally remembering your PE kit"; "Maya, please bring your reading book".
+Fails: "Well done Josh a better lesson today"; "Josh was very disappointing today"; "Well done Tom
+for finally remembering your PE kit"; "Maya, please bring your reading book"; "Jayden found this out
+the hard way"; "to consider the permanent exclusion of Kian (Year 9)"; "Parent of Grace H, your
+account is £48.60 overdrawn".
 """
 
 import re
@@ -32,18 +38,20 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = re.compile("".join((
-    r"\b(?:happy (?:\d+(?:st|nd|rd|th)? )?birthday|happy bday|shame on|disappointed (?:in|with|by)|let down by|",
+    r"\b(?:shame on|disappointed (?:in|with|by)|let down by|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable)\b[\s,:!-]*",
-    r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar|",
-    r"birthday girl|birthday boy)\s+){0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
+    r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar)\s+)"
+    r"{0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
     r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
 )), re.IGNORECASE)
 _BEHAVIOUR = "|".join((
     r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
-    r"in trouble|on report|in detention|in isolation|sent (?:out|home)|excluded|suspended|unacceptable",
+    r"in trouble|on report|in detention|in isolation|excluded|suspended|unacceptable",
+    r"sent (?:out|home)(?! (?:for being |feeling |as (?:he|she|they) (?:was|were) |because (?:he|she|they) (?:was|were) )?"
+    r"(?:ill|unwell|poorly|sick|with a (?:temperature|fever|high temperature|bug|sickness bug)))",
     r"not acceptable|not listening|messing about|let (?:us|the team|everyone|the class) down",
     r"(?:needs?|has) to (?:improve|behave|try harder|listen|do better)|must (?:improve|behave|try harder)",
     r"(?:lost|losing) (?:his|her|their) (?:golden time|play ?time|break)|forgot (?:his|her|their)(?: \w+){1,3} again",
@@ -101,6 +109,48 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
 _PUNISHED = re.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b",
                        re.IGNORECASE)
+# Discipline named in the name's sentence: "to consider the permanent exclusion of Kian", "Kian's
+# three-day suspension", "the governors' discipline committee".
+_DISCIPLINED = re.compile("|".join((
+    r"\b(?:permanent(?:ly)?|fixed[- ]term|temporary|temporarily|external) (?:exclu\w+|suspen\w+)",
+    r"\b(?:exclusion|suspension|expulsion) (?:(?:of|for) (?-i:[A-Z])|hearing|panel|meeting|appeal|review)",
+    r"\b(?:his|her|their|[a-z][\w-]*['’]s) (?:\w+[- ]day )?(?:exclusion|suspension|expulsion|sanction|punishment)\b"
+    r"(?![ -](?:bridges?|systems?|forks?|springs?|cables?|zones?)\b)",
+    r"\b(?:discipline|disciplinary) (?:committee|panel|hearing|meeting|action|matter|process|procedure|case|"
+    r"sanction)s?\b",
+)), re.IGNORECASE)
+# After the name, what befell the child, held up as a warning to others: "Jayden found this out the
+# hard way", "was caught vaping", "has had his phone confiscated", "is on a final warning".
+_SHAMED = re.compile("|".join((
+    r"\bthe hard way\b|\blearn(?:ed|t|s)? (?:his|her|their) lesson\b|\b(?:was|were|got|been|being) disqualified\b",
+    r"\b(?:expelled|confiscated|arrested|cautioned by (?:the )?police)\b",
+    r"\bcaught (?:cheating|copying|vaping|smoking|stealing|fighting|swearing|with (?:a|his|her|their) "
+    r"(?:phone|mobile|vape)|using (?:a|his|her|their) (?:phone|mobile)|red[- ]handed)\b",
+    r"\b(?:banned|barred|removed|dropped|kicked out) from (?:the |this |next |all )?(?:[\w-]+ )?(?:team|squad|trip|"
+    r"residential|prom|play|show|cast|match|fixture|exam|lesson|class|club|bus|canteen)\b",
+    r"\b(?:final|written|formal) warning\b",
+    r"\bsent (?:home|out)\b[^.!?\n]{0,20}\bfor (?:vaping|smoking|fighting|swearing|bullying|cheating|stealing|"
+    r"misbehaving|being rude|rudeness|(?:bad|poor|his|her|their) behaviour)\b",
+)), re.IGNORECASE)
+# Money a named child's family owes the school, chased in public: "Parent of Grace H, your account is
+# £48.60 overdrawn", "Maya's trip money is still outstanding".
+_OWED = re.compile("|".join((
+    r"\b(?:in arrears|arrears|overdrawn|in debt|(?:negative|minus) balance)\b",
+    r"\b(?:dinner|lunch|meal|trip|uniform|school) money debt|\bdebt of £|£\s?\d[\d,]*(?:\.\d\d)? (?:\w+ ){0,2}debt\b",
+    r"\b(?:owes?|owed|owing)(?: (?:us|the school|the office|the kitchen))? (?:£|\d)",
+    r"£\s?\d[\d,]*(?:\.\d\d)? (?:owing|owed|outstanding|overdue|unpaid|in arrears|overdrawn|still to pay)\b",
+    r"\b(?:outstanding|unpaid|overdue) (?:amount|payment|fees?|sum|bill|debt|invoice|(?:dinner|lunch|trip) money|"
+    r"balance(?! (?:and|skills|work|in|during|at|on the (?:beam|bars?|rings|board|trampoline))))\b",
+    r"\b(?:account|balance|payment|fees?|bill|money)s? (?:is|are|was|has been|remains?) (?:still )?"
+    r"(?:overdue|outstanding|unpaid|in arrears|overdrawn|in the red|negative)\b",
+    r"\b(?:hasn[’']?t|haven[’']?t|has not|have not|still not) (?:yet |still )?paid\b",
+    r"\bplease pay (?:today|now|immediately|asap|at once|by)\b",
+)), re.IGNORECASE)
+# A message addressed to the child ("a reminder to Bohdan") that goes to the family instead ("a quick
+# note to Lily's parents"): what the message says decides, not that it is addressed.
+_ADDRESSING = re.compile(r"\b(?:reminder|note|message|warning) (?:to|for)\b", re.IGNORECASE)
+_FAMILY_AFTER = re.compile(r"['’]s?\s+(?:parents?|mum|mummy|dad|daddy|family|carers?|grandparents|nan|gran|grandma|"
+                           r"grandad|guardians?)\b", re.IGNORECASE)
 
 
 _SPARED = re.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*$", re.IGNORECASE)
@@ -108,14 +158,34 @@ _SPARED = re.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*
 
 def _aimed_at(value: str, start: int, end: int) -> bool:
     """Whether the words around a name found at ``start`` (ending at ``end``) aim a rebuke at the child."""
-    if _BEFORE.search(value[max(0, start - 40):start]) or _AFTER.search(value[end:end + 80]):
+    before = _BEFORE.search(value[max(0, start - 40):start])
+    if before and not (_ADDRESSING.search(before.group()) and _FAMILY_AFTER.match(value, end)):
+        return True
+    if _AFTER.search(value[end:end + 80]):
         return True
     opened = max(value.rfind(".", 0, start), value.rfind("\n", 0, start)) + 1
-    punished = _PUNISHED.search(value, opened, end + 120)
-    if punished and not _SPARED.search(value, max(0, punished.start() - 25), punished.start()):
+    if _unspared(_PUNISHED, value, opened, end + 120):
         return True
+    opened, stop = _sentence(value, start, end)
+    if _unspared(_DISCIPLINED, value, opened, stop) or _unspared(_OWED, value, opened, stop):
+        return True
+    return bool(_FAULT.search(value, end, stop)) or _unspared(_SHAMED, value, end, stop)
+
+
+def _unspared(pattern: re.Pattern[str], value: str, start: int, end: int) -> bool:
+    """Whether the pattern is found between ``start`` and ``end`` other than as something the child was
+    spared ("not a single detention", "no arrears")."""
+    return any(not _SPARED.search(value, max(start, found.start() - 25), found.start())
+               for found in pattern.finditer(value, start, end))
+
+
+def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence with the name at ``start``…``end`` opens and stops ("£48.60" does not end one)."""
+    opened = 0
+    for stop in _SENTENCE_END.finditer(value, 0, start):
+        opened = stop.end()
     stop = _SENTENCE_END.search(value, end)
-    return bool(_FAULT.search(value, end, stop.start() if stop else len(value)))
+    return opened, stop.start() if stop else len(value)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -130,7 +200,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                 yield Problem(
                     f"this post is aimed at one named child ('{name.full}'){where(text)}",
                     fix="praise the class, team or year group instead ('Well done Year 6!'), and tell the "
-                        "child and their family in person; keep a child's behaviour, health and birthday "
-                        "out of public posts",
+                        "child and their family in person; keep a child's behaviour, discipline and their "
+                        "family's payments out of public posts",
                     line=text.line_at(name.start),
                 )

@@ -1,6 +1,7 @@
 """What the special-category rules share: the terms for a child's health, needs, care, custody,
-bereavement and family (``data/special-category.txt``), found only where they are not a campaign's,
-a charity's or a team's name. Not a rule (it has no ``ID``)."""
+bereavement and family (``data/special-category.txt``, and the phrases that say one without its word
+in ``data/special-category-phrasings.txt``), found only where they are not a campaign's, a charity's
+or a team's name. Not a rule (it has no ``ID``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ _GENERAL_BEFORE = re.compile(
     r"|\b(?:someone|somebody|anyone|anybody|a person|people|children|pupils|everyone|a friend)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "for" after these is a family receiving something, not a school supporting it: "registered for free
+# school meals", "eligible for the hardship fund" (the money for a cause is "raised for", "raising for").
+_RECEIVING = re.compile(r"\b(?:registered|eligible|qualif(?:y|ies|ied)|signed up|applied)\s+for\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 SIBLING = re.compile(
     r"\b(?:his|her|their|[A-Z][a-z]+['’]s)\s+(?:little |big |baby |younger |older |twin |step-?)?"
     r"(?:brothers?|sisters?|siblings?|twin)\b|\btwins\s+[A-Z][a-z]+|\bbrother and sister\b|\bsister and brother\b"
@@ -36,7 +41,7 @@ YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s?\d{1,2}\b|\breception\b", re.IGNOREC
 
 @dataclass(frozen=True)
 class Term:
-    """A line of ``data/special-category.txt``: its kind, the words it needs, and its pattern."""
+    """A line of the data files: its kind, the words it needs, and its pattern."""
 
     kind: str
     anchors: tuple[str, ...]
@@ -55,15 +60,16 @@ def _compiled(source: str, flags: int) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def terms() -> dict[str, tuple[Term, ...]]:
-    """The terms, indexed by the first three letters of each anchor."""
-    index: dict[str, list[Term]] = {}
-    for line in data_lines("special-category.txt"):
+def terms() -> dict[str, tuple[tuple[str, Term], ...]]:
+    """Each term with each of its anchors, indexed by the anchor's first three letters: one pair for
+    each anchor, so a word costs one ``startswith`` a pair (this runs on every text of every post)."""
+    index: dict[str, list[tuple[str, Term]]] = {}
+    for line in [*data_lines("special-category.txt"), *data_lines("special-category-phrasings.txt")]:
         kind, anchors, pattern = (part.strip() for part in line.split("|", 2))
         flags = 0 if kind.endswith("!") else re.IGNORECASE
         term = Term(kind.rstrip("!"), tuple(anchors.split()), pattern, flags)
         for anchor in term.anchors:
-            index.setdefault(anchor[:3], []).append(term)
+            index.setdefault(anchor[:3], []).append((anchor, term))
     return {start: tuple(found) for start, found in index.items()}
 
 
@@ -73,17 +79,25 @@ def _candidates(value: str) -> tuple[Term, ...]:
     index = terms()
     found: dict[int, Term] = {}
     for word in words(value):
-        for term in index.get(word[:3], ()):
-            if any(word.startswith(anchor) for anchor in term.anchors):
+        for anchor, term in index.get(word[:3], ()):
+            if word.startswith(anchor):
                 found[id(term)] = term
     return tuple(found.values())
 
 
 def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """Each special-category term in the text that is not part of a campaign, charity or team's name."""
+    """Each special-category term in the text that is not part of a campaign, charity or team's name
+    (in no set order: a caller that reports one a sentence sorts them by where they start)."""
     for term in _candidates(value):
         for match in term.pattern.finditer(value):
-            if _GENERAL_AFTER.match(value, match.end()) or _GENERAL_BEFORE.search(value, max(0, match.start() - 25),
-                                                                                 match.start()):
-                continue
-            yield term.kind, match
+            if not _general(value, match):
+                yield term.kind, match
+
+
+def _general(value: str, match: re.Match[str]) -> bool:
+    """Whether the term is a campaign's, a charity's or a team's, or said of anyone, not a child's detail."""
+    if _GENERAL_AFTER.match(value, match.end()):
+        return True
+    before = max(0, match.start() - 25)
+    return bool(_GENERAL_BEFORE.search(value, before, match.start())) \
+        and not _RECEIVING.search(value, max(0, match.start() - 30), match.start())

@@ -1,20 +1,26 @@
 """Health, needs, care, custody, bereavement or family details about a child a reader could pick out.
 
 These are the most sensitive things a school knows about a child (special-category data): a medical
-condition or allergy, a diagnosis or special educational need, a hospital stay, being in care,
-fostered or adopted, who may or may not collect them, a death in the family, a parent in prison. Said
-about a named child (a first name is enough), or about "he", "she" or "this pupil" beside a photo of
-children, they tell strangers and classmates what only the people who need to know should know. A
-brother or sister named with a child in a photo ties a family together for anyone looking. Every text
-a reader sees is read. General statements identify nobody and are fine, and so are campaigns and
-teams named after a condition.
+condition, an allergy or a diet kept for them, an injury or an illness, a diagnosis or special
+educational need, a hospital stay, being in care, fostered or adopted, who may or may not collect
+them, a death in the family, a parent in prison, a benefit the family receives. Said about a named
+child (a first name is enough), or about "he", "she" or "this pupil" beside a photo of children, they
+tell strangers and classmates what only the people who need to know should know. A detail about a
+group ("our looked-after children") names its members when children are named beside it, and a
+detail followed by a note to one named child's family ("Archie's mum, please check his hair") is
+about that child. A brother or sister named with a child in a photo ties a family together for
+anyone looking. Every text a reader sees is read. General statements identify nobody and are fine,
+and so are campaigns and teams named after a condition.
 
 Passes: "We are proud to be an autism-friendly school."; "It's Allergy Awareness Week: we are a
-nut-free school."; "Maya raised £20 for Cancer Research UK."; "Our SEN team run a coffee morning."
+nut-free school."; "Maya raised £20 for Cancer Research UK."; "Our SEN team run a coffee morning.";
+"Free school meals registration is open."; "Chickenpox is going round Year 1."
 
 Fails: "Well done Maya, who has worked so hard with her dyslexia this year!"; "Get well soon Tom, we
-hope you are out of hospital soon."; "Please note only Ella's mum may collect her."; a photo of people
-with "Maya and her little brother Tom".
+hope you are out of hospital soon."; "Please note only Ella's mum may collect her."; "A nut-free table
+from Monday so Yusuf in Year 3 can sit with his friends."; "Finn sprained his ankle on day one.";
+"Our looked-after children had a great day. Well done Maisie and Kyle!"; a photo of people with
+"Maya and her little brother Tom".
 """
 
 import re
@@ -23,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.identifiable import has_photo_of_people, names_child, sentences, who
+from postplan.rules.identifiable import POINTING, has_photo_of_people, names_child, sentences, who
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.names import find_names, names_for
 from postplan.rules.sensitive import SIBLING, YEAR_GROUP, details
@@ -34,14 +40,18 @@ SUMMARY = "No health, needs, care, custody or family details about a child who c
 POLICY = ("Learners do not share personal information, including inadvertently through images (e.g. full name on "
           "a noticeboard, address on a driving licence).")
 
-_KINDS = {"health": "a health detail", "needs": "a special educational need or diagnosis", "care": "being in care",
-          "custody": "who may collect a child", "bereavement": "a bereavement", "family": "family circumstances",
-          "language": "the language needs", "absence": "an absence"}
+# What the post tells about the child, by kind of detail ({} is the child).
+_KINDS = {"health": "a health detail of {}", "needs": "a special educational need or diagnosis of {}",
+          "care": "the care status of {} (in care, fostered or adopted)", "custody": "who may collect {}",
+          "bereavement": "a bereavement in the family of {}", "family": "the family circumstances of {}",
+          "language": "the language needs of {}", "absence": "an absence of {}"}
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
     photo = has_photo_of_people(post)
     for text in texts:
-        found = list(details(text.value))
+        found = sorted(details(text.value), key=lambda found: (found[1].start(), -found[1].end(), found[0]))
         if found:
             yield from _details_about_a_child(post, context, text, found, names_child(post, context, texts))
         if photo:
@@ -53,16 +63,63 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
     reported: set[tuple[int, int]] = set()
     for kind, match in found:
         bounds = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
-        child = who(post, context, text, *bounds, named_elsewhere=named)
-        if child is None or bounds in reported or _staff_news(kind, match, text.value, bounds[0]):
+        if bounds in reported or _staff_news(kind, match, text.value, bounds[0]):
+            continue
+        child = who(post, context, text, *bounds, named_elsewhere=named) or _beside(post, context, text, match,
+                                                                                     bounds)
+        if child is None:
             continue
         reported.add(bounds)
         yield Problem(
-            f"this tells the public about {_KINDS[kind]} of {child} ('{match.group()}'){where(text)}",
+            f"this tells the public about {_KINDS[kind].format(child)} ('{match.group()}'){where(text)}",
             fix="take it out: a child's health, needs, care, custody and family details go only to the people "
                 "who need them, never on social media; say it without the child, or celebrate without the detail",
             line=text.line_at(match.start()),
         )
+
+
+# A detail about a group of children ("our looked-after children", "our young carers"): the children
+# named in the sentence before or after it are read as its members.
+_GROUP = re.compile(r"\b(?:children|pupils|learners|students|young people|carers|leavers|group|cohort)\b",
+                    re.IGNORECASE)
+# A name that is only a parent's label ("Maya's mum"): the parent is who the sentence is about.
+_PARENT_AFTER = re.compile(r"['’]s?\s+(?:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
+                           r"grandma|grandad)\b", re.IGNORECASE)
+# A sentence that turns to one named child's family and asks something of them ("Archie's mum, please
+# check his hair", "Parents of Leo, could you keep him at home").
+_TO_FAMILY = re.compile(
+    r"\W*(?:(?i:(?:the\s+)?(?:parents?|mum|dad|family|carers?|grown-ups)\s+of\s+)(?P<of>[A-Z][\w-]+)"
+    r"|(?P<own>[A-Z][\w-]+)['’]s?\s+(?i:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
+    r"grandma|grandad))\s*[,:-]\s*(?i:please|could you|can you|would you|do you)\b")
+
+
+def _beside(post: Post, context: Context, text: Text, match: re.Match[str], bounds: tuple[int, int]) -> str | None:
+    """A child the sentence's detail is about though it names nobody: a group's members named in the
+    sentence next to it, or the child whose family the next sentence turns to (and points at again)."""
+    spans = list(sentences(text.value))
+    at = spans.index(bounds)
+    if _GROUP.search(text.value, match.start(), min(bounds[1], match.end() + 25)):
+        for start, end in spans[max(0, at - 1):at] + spans[at + 1:at + 2]:
+            member = _member(post, context, text, start, end)
+            if member:
+                return member
+    if at + 1 < len(spans):
+        start, end = spans[at + 1]
+        family = _TO_FAMILY.match(text.value, start, end)
+        if family and POINTING.search(text.value, family.end(), end):
+            name = family.group("of") or family.group("own")
+            if any(found.first == name for found in find_names(text.value[start:end], names_for(context))):
+                return name
+    return None
+
+
+def _member(post: Post, context: Context, text: Text, start: int, end: int) -> str | None:
+    """A child named in the sentence at ``start``…``end``, not as a parent's label and not a grown-up."""
+    for name in find_names(text.value, names_for(context)):
+        if start <= name.start < end and not _PARENT_AFTER.match(text.value, name.start + len(name.first)) \
+                and who(post, context, text, start, end, named_elsewhere=False) is not None:
+            return name.first
+    return None
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")

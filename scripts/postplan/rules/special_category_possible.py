@@ -1,10 +1,11 @@
 """A hint of a child's health or home life beside their name, for a leader to read before posting.
 
 Softer words than ``special-category`` looks for ("poorly", "get well soon", "a tough time", "lives
-with her nan") often carry the same kind of detail: that a named child is ill, hurt, or going through
-something at home. Whether that is too much to say in public needs a person to judge, so this is a
-warning: a leader should check the family is happy for it to be public, or take the detail out. Every
-text a reader sees is read; general wishes that name nobody are fine.
+with her nan", "on crutches", "a bump to the head", "was sick on the bus") often carry the same kind
+of detail: that a named child is ill, hurt, or going through something at home. Whether that is too
+much to say in public needs a person to judge, so this is a warning: a leader should check the family
+is happy for it to be public, or take the detail out. Every text a reader sees is read; general
+wishes that name nobody are fine.
 
 Passes: "Lots of children are poorly this week, please keep them home if they are sick.";
 "Get well soon Mrs Hart!"; "Maya read beautifully in assembly."
@@ -34,11 +35,15 @@ _HINTS = re.compile(
     r"\b(?:poorly|unwell|get well(?: soon)?|recovering|in plaster|stitches|off sick|(?:has|have) been (?:ill|sick)|"
     r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)|"
     r"going through a lot|(?:lives?|living) with (?:his|her|their) (?:nan|nana|gran|granny|grandparents|grandma|"
-    r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment)\b",
+    r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment|"
+    r"on crutches|in a (?:plaster )?(?:cast(?! of)|sling|neck brace|moon boot|splint)|"
+    r"(?:bump|bang|knock) (?:on|to) (?:the|his|her|their) head|head (?:bump|injury)|nosebleed|fainted|"
+    r"(?:was|got|felt|feeling|is|were) (?:a (?:bit|little) )?sick(?! of)|threw up|vomit(?:ed|ing)?)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("poorly unwell well recovering plaster stitches sick ill tough difficult hard rough going lives "
-                      "live living moved appointment".split())
+                      "live living moved appointment crutches cast sling brace moon splint bump bang knock injury "
+                      "nosebleed fainted threw vomit vomited vomiting".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
