@@ -180,6 +180,15 @@ def test_the_blind_set_is_sound_and_apart_from_the_others(corpus):
     assert all(case.id.startswith("b2-") for case in blind), "the blind set's ids say so, wherever they are quoted"
 
 
+def test_the_third_blind_set_is_sound_and_apart_from_the_others(corpus):
+    third, problems = load_corpus(CORPUS, CORPUS / "blind3")
+    assert not problems, [f"{p.where}: {p.message}" for p in problems]
+    assert len(third) >= 100 and sum(case.clean for case in third) >= 40
+    others = [case.id for folder in ("holdout", "blind") for case in load_corpus(CORPUS, CORPUS / folder)[0]]
+    assert {case.id for case in third}.isdisjoint([*others, *(case.id for case in corpus)])
+    assert all(case.id.startswith("b3-") for case in third), "its ids say which set a case is from"
+
+
 def test_the_scorer_reads_the_held_out_set_only_when_asked(capsys):
     assert main(["--held-out", "--corpus", str(CORPUS / "no-such-corpus")]) == 2
     assert "no corpus at" in capsys.readouterr().out
