@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 from pathlib import Path
 
@@ -246,17 +245,17 @@ def test_a_cache_committed_to_the_repository_is_never_trusted(school: School) ->
     school.post("news", body="Call 01872 555123 to book.")
     findings(school)
     file = school.root / CACHE
-    layout, key, stamp, entries, compared = pickle.loads(file.read_bytes())
+    head, entries = cachefiles.load_runs(file, b"", findcache._ALLOWED)
     entries["content/posts/news.md"] = (entries["content/posts/news.md"][0], (), *entries["content/posts/news.md"][2:])
-    file.write_bytes(pickle.dumps((layout, key, stamp, entries, compared)))  # a cache that says the post is clean
+    cachefiles.write_runs(file, b"", head, entries)  # a cache that says the post is clean
     assert "phone-number" not in rules_on(school, "content/posts/news.md")  # what a forged cache could do
-    file.write_bytes(pickle.dumps((layout, key, stamp, entries, compared)))
+    cachefiles.write_runs(file, b"", head, entries)
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], cwd=school.root, check=True)
     subprocess.run([*git, "add", "-f", "."], cwd=school.root, check=True)  # as a pull request could
     result = school.run("validate", "--now", NOW)
     assert "phone-number" in result.output and "is committed to the repository" in result.stderr
-    assert pickle.loads(file.read_bytes())[3] == entries  # nor is it written over
+    assert cachefiles.load_runs(file, b"", findcache._ALLOWED)[1] == entries  # nor is it written over
 
 
 def test_a_cold_check_of_named_files_fills_the_cache_and_a_warm_one_leaves_it(school: School) -> None:

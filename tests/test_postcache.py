@@ -3,8 +3,10 @@ forged or broken cache is never trusted, and an unchanged post is not parsed aga
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
+import zoneinfo
 import subprocess
 from pathlib import Path
 
@@ -70,12 +72,12 @@ def test_a_post_written_in_the_moment_it_is_read_is_read_again(school: School,
 def _forge(school: School) -> None:
     """Rewrite the cache so that it says the post's text is something nobody approved."""
     file = school.root / CACHE
-    layout, key, posts = pickle.loads(file.read_bytes())
+    head, posts = cachefiles.load_runs(file, b"", frozenset())
     signature, digest, post = posts["content/posts/sports-day.md"]
     forged = post.model_copy(update={"parts": [part.model_copy(update={"text": "Unreviewed words."})
                                                for part in post.parts]})
     posts["content/posts/sports-day.md"] = signature, digest, forged
-    file.write_bytes(pickle.dumps((layout, key, posts)))
+    assert cachefiles.write_runs(file, b"", head, posts)
 
 
 def test_a_cache_committed_to_the_repository_is_never_trusted(school: School, settled_at_once: None) -> None:
@@ -147,3 +149,22 @@ def test_a_post_that_gains_an_error_after_a_clean_cached_check_is_blocked(school
     assert "blocked         sports-day" in result.output, result.output
     assert not list((school.root / "outbox").glob("*.json"))
     assert "phone-number" in school.run("validate", "--now", NOW).output
+
+
+def test_a_mapping_written_in_runs_reads_back_whole_and_never_cut_short(tmp_path: Path) -> None:
+    """The posts cache is written a run of posts at a time (the pickler's memory of one run is let go
+    before the next): it reads back as it was written, and a file cut short anywhere is not read."""
+    file = tmp_path / "runs.pickle"
+    zone = zoneinfo.ZoneInfo("Europe/London")
+    moment = dt.datetime(2027, 3, 1, 8, 30, tzinfo=zone)  # the same kinds of object in the head and the runs
+    items = {f"content/posts/{n}.md": (n, f"text {n}".encode(), moment + dt.timedelta(minutes=n))
+             for n in range(cachefiles.RUN * 2 + 7)}
+    assert cachefiles.write_runs(file, b"stamp", ("head", moment), items)
+    assert cachefiles.load_runs(file, b"stamp", frozenset()) == (("head", moment), items)
+    assert cachefiles.load_runs(file, b"other", frozenset()) is None
+    whole = file.read_bytes()
+    for cut in (len(whole) - 1, len(whole) - 5, len(whole) // 2, 40, 6):
+        file.write_bytes(whole[:cut])
+        assert cachefiles.load_runs(file, b"stamp", frozenset()) is None, cut
+    assert cachefiles.write_runs(file, b"", "empty", {})
+    assert cachefiles.load_runs(file, b"", frozenset()) == ("empty", {})

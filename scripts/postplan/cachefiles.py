@@ -19,7 +19,9 @@ import subprocess
 import tempfile
 import time
 import zoneinfo
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from postplan.consent import register_path
 from postplan.regularfile import Refused, read_bytes
@@ -118,7 +120,25 @@ def _known_attribute(kind: object, name: object) -> object:
 
 
 def load(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> object:
-    """What a cache file holds after its header, read by the restricted reader; None when it is not ours.
+    """What a cache file holds after its header, read by the restricted reader; None when it is not ours."""
+    return _reading(file, header, allowed, lambda part: part())
+
+
+def load_runs(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> tuple[object, dict] | None:
+    """What ``write_runs`` wrote: its head and its mapping; None when the file is not ours, or cut short."""
+    def runs(part: Callable[[], object]) -> tuple[object, dict] | None:
+        head, items = part(), {}
+        while type(run := part()) is list:
+            items.update(run)
+        return (head, items) if run == len(items) else None
+
+    return _reading(file, header, allowed, runs)  # type: ignore[return-value]
+
+
+def _reading(file: Path, header: bytes, allowed: frozenset[tuple[str, str]],
+             read: Callable[[Callable[[], object]], object]) -> object:
+    """``read`` the file after its header, given a way to read its next pickle with the restricted reader
+    (a reader of its own for each, as each was written standing alone); None when anything is wrong.
 
     The garbage collector waits meanwhile: a trust's cache is hundreds of thousands of small objects, none
     of them garbage, and collecting while they are made took a third of the time of reading them.
@@ -129,9 +149,13 @@ def load(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> obje
         with file.open("rb") as stored:
             if header and stored.read(len(header)) != header:
                 return None
-            reader = _Reader(stored)
-            reader.allowed = allowed
-            return reader.load()
+
+            def part() -> object:
+                reader = _Reader(stored)
+                reader.allowed = allowed
+                return reader.load()
+
+            return read(part)
     except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the answer is to rebuild it
         return None
     finally:
@@ -141,6 +165,30 @@ def load(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> obje
 
 def write(file: Path, header: bytes, value: object) -> bool:
     """Write ``header`` then ``value`` pickled, to a temporary file renamed over ``file``; False if it cannot."""
+    return _writing(file, header, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+RUN = 2_000  # a mapping's items pickled together by ``write_runs``
+
+
+def write_runs(file: Path, header: bytes, head: object, items: dict) -> bool:
+    """``write`` for a large mapping: ``head``, then its items in runs of ``RUN``, each run pickled on its
+    own, then how many there were (so a file cut short is never read as whole). A pickler remembers
+    every object it has written until it is done, and a trust's 50,000 posts, written at once, made
+    that 100 MB more for a moment; between runs it forgets."""
+    def dump(out: IO[bytes]) -> None:
+        pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+        pairs = list(items.items())
+        for part in (head, *(pairs[start:start + RUN] for start in range(0, len(pairs), RUN)), len(pairs)):
+            pickler.dump(part)
+            pickler.clear_memo()  # each part stands alone: it refers to nothing an earlier part wrote
+
+    return _writing(file, header, dump)
+
+
+def _writing(file: Path, header: bytes, dump: Callable[[IO[bytes]], None]) -> bool:
+    """Write ``header``, then what ``dump`` writes, to a temporary file renamed over ``file``; False if
+    it cannot be written."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         ignore = file.parent / ".gitignore"
@@ -152,7 +200,7 @@ def write(file: Path, header: bytes, value: object) -> bool:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(header)
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(out)
         os.replace(scratch, file)
     except OSError:
         Path(scratch).unlink(missing_ok=True)

@@ -42,7 +42,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 6  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 7  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})
@@ -160,10 +160,10 @@ class FindingsCache:
         if facts_changed:
             stamp = os.urandom(16)
             facts = {path: self.facts(path) for path, entry in self.new.items() if entry.has_facts}
-            if None in facts.values() or not cachefiles.write(self.folder / FACTS_FILE, stamp, (FORMAT, facts)):
+            if None in facts.values() or not cachefiles.write_runs(self.folder / FACTS_FILE, stamp, FORMAT, facts):
                 return
         entries = {path: tuple(entry) for path, entry in self.new.items()}
-        cachefiles.write(self.folder / CACHE_FILE, b"", (FORMAT, self.key, stamp, entries, self.comparison))
+        cachefiles.write_runs(self.folder / CACHE_FILE, b"", (FORMAT, self.key, stamp, self.comparison), entries)
 
     def _fingerprint(self, order: list[str]) -> bytes | None:
         whole = hashlib.blake2b(digest_size=16)
@@ -201,9 +201,9 @@ def _read_entries(file: Path, key: bytes
                   ) -> tuple[bytes, dict[str, Entry], tuple[bytes, tuple[Finding, ...]] | None]:
     """The facts file's stamp, the entries and the last comparison stored for this key (nothing when the
     file is missing, torn, foreign or of another key)."""
-    stored = cachefiles.load(file, b"", _ALLOWED)
+    stored = cachefiles.load_runs(file, b"", _ALLOWED)
     try:
-        layout, stored_key, stamp, entries, compared = stored  # type: ignore[misc]
+        (layout, stored_key, stamp, compared), entries = stored  # type: ignore[misc]
         if layout != FORMAT or stored_key != key:
             return b"", {}, None
         kept = {path: Entry(*raw) for path, raw in entries.items()}
@@ -240,8 +240,8 @@ def _all(values: tuple, kind: type) -> bool:
 
 def _read_facts(file: Path, stamp: bytes) -> dict[str, PostFacts]:
     """The stored facts, if the file is the one the entries were written with (its stamp says so)."""
-    stored = cachefiles.load(file, stamp, _ALLOWED) if stamp else None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != FORMAT or not isinstance(stored[1], dict):
+    stored = cachefiles.load_runs(file, stamp, _ALLOWED) if stamp else None
+    if stored is None or stored[0] != FORMAT:
         return {}
     return {path: facts for path, facts in stored[1].items() if isinstance(facts, PostFacts)}
 

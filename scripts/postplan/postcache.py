@@ -21,7 +21,7 @@ from postplan.cachefiles import CACHE_DIR, Signature
 from postplan.models import Post, Settings
 
 POSTS_FILE = "posts.pickle"
-FORMAT = 2  # the layout of the file; a cache of another layout is ignored
+FORMAT = 3  # the layout of the file; a cache of another layout is ignored
 _ALLOWED: frozenset[tuple[str, str]] = frozenset()  # besides dates, zones and postplan's own models
 
 
@@ -52,16 +52,15 @@ class PostCache:
     def save(self) -> None:
         """Write the posts kept this run, unless they are the same files as before."""
         if {path: kept[0] for path, kept in self.new.items()} != {path: kept[0] for path, kept in self.old.items()}:
-            cachefiles.write(self.file, b"", (FORMAT, self.key, self.new))
+            cachefiles.write_runs(self.file, b"", (FORMAT, self.key), self.new)
 
 
 def _read(file: Path, key: bytes) -> dict[str, tuple[Signature, bytes, Post]]:
     """The posts kept for this key; nothing when the file is missing, torn, foreign or of another key."""
-    stored = cachefiles.load(file, b"", _ALLOWED)
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key
-            and isinstance(stored[2], dict)):
+    stored = cachefiles.load_runs(file, b"", _ALLOWED)
+    if stored is None or stored[0] != (FORMAT, key):
         return {}
-    return {path: kept for path, kept in stored[2].items() if _sound(path, kept)}
+    return {path: kept for path, kept in stored[1].items() if _sound(path, kept)}
 
 
 def _sound(path: object, kept: object) -> bool:
