@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from pydantic import BaseModel, ValidationError
 
 from postplan import cachefiles, regularfile, workers, yamlsource
+from postplan.fields import share_field_sets
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
 from postplan.postcache import PostCache
@@ -250,7 +251,11 @@ def post_from_raw(raw: RawPost, settings: Settings) -> tuple[Post | None, list[L
     first = several[0] if isinstance(several, list) and several and isinstance(several[0], str) else None
     data.setdefault("account", first or settings.default_account)
     parts = [ThreadPart(text=text, line=line) for text, line in raw.parts]
-    return _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts}, context={"timezone": settings.timezone})
+    post, problems = _build(Post, data, raw.lines, raw.relative, 2, {"parts": parts},
+                            context={"timezone": settings.timezone})
+    if post is not None:
+        share_field_sets(post)
+    return post, problems
 
 
 def load_post(path: str | Path, root: Path, settings: Settings) -> tuple[Post | None, list[LoadProblem], bytes | None]:

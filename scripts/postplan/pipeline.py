@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from postplan import changes, clock
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from postplan.drafting import Draft, Planned
     from postplan.models import Repository
     from postplan.feeds import Feed
+    from postplan.site.build import SiteFiles
     from postplan.publish.run import Options, Report
 
 # The stages after the check are imported by the steps that run them: checking never pays for MkDocs,
@@ -169,12 +170,47 @@ class Built:
 
 
 def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
-          progress: Callable[[str], None] = lambda stage: None) -> Built:
-    """Check, then write the site and the feeds; raise BuildProblem (or FeedStateError) if it cannot."""
-    from postplan.feeds import PRINT_PAGE, print_page, subscribe_page, write_feeds
-    from postplan.site.build import BuildProblem, run_mkdocs, site_files
+          progress: Callable[[str], None] = lambda stage: None, apart: bool = False) -> Built:
+    """Check, then write the site and the feeds; raise BuildProblem (or FeedStateError) if it cannot.
+
+    ``apart``: check and draw the pages in a process of their own (``workers.apart``), reading the posts
+    there when ``loaded`` has not: the pages are written to a folder as they are drawn, and only they, the
+    feeds and the findings come back for MkDocs. A trust's posts are then never held through MkDocs' own
+    build, which holds every page at once.
+    """
+    from postplan import workers
+    from postplan.site.build import BuildProblem, run_mkdocs
 
     started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="postplan-build-") as scratch:
+        if apart:
+            try:
+                drawn = workers.apart(_draw, loaded, now, staff, Path(scratch), progress, True)
+            except workers.Stopped as error:
+                raise BuildProblem(f"the site was not built: checking and drawing the pages stopped: {error}") \
+                    from None
+        else:
+            drawn = _draw(loaded, now, staff, Path(scratch), progress, False)
+        progress("building the site with MkDocs")
+        site_dir = run_mkdocs(Path(loaded.repository.root), drawn.files, staff)
+    return Built(site_dir, len(drawn.files.pages), drawn.files.posts_shown, drawn.feeds, drawn.findings,
+                 time.perf_counter() - started)
+
+
+class _Drawn(NamedTuple):
+    files: SiteFiles
+    feeds: list[Feed]
+    findings: list[Finding]
+
+
+def _draw(loaded: Loaded, now: dt.datetime, staff: bool, scratch: Path, progress: Callable[[str], None],
+          to_files: bool) -> _Drawn:
+    """Check, then draw every page and write the feeds into ``scratch`` (the pages too, if ``to_files``)."""
+    from postplan.feeds import PRINT_PAGE, print_page, subscribe_page, write_feeds
+    from postplan.site.build import BuildProblem, site_files
+
+    if not loaded.posts_read:
+        loaded = load(Path(loaded.repository.root))
     repository = loaded.repository
     ledger = read_view(Path(repository.root))
     progress("checking every post")
@@ -185,18 +221,18 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
         repository = without_events_in_error(repository, findings)
     repository = without_posts(repository, ledger.taken_down())
     progress("drawing the calendar pages")
-    files = site_files(repository, findings, ledger.published(), now, staff)
-    with tempfile.TemporaryDirectory(prefix="postplan-feeds-") as scratch:
-        progress("writing the calendar feeds")
-        feeds = write_feeds(repository, now, Path(scratch), staff)
-        files.pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
-        printable = print_page(feeds, repository.settings)
-        if printable is not None:
-            files.pages[PRINT_PAGE] = printable
-        files.assets.update({feed.filename: Path(scratch) / feed.filename for feed in feeds})
-        progress("building the site with MkDocs")
-        site_dir = run_mkdocs(Path(repository.root), files, staff)
-    return Built(site_dir, len(files.pages), files.posts_shown, feeds, findings, time.perf_counter() - started)
+    folder = scratch / "pages" if to_files else None
+    if folder is not None:
+        folder.mkdir()
+    files = site_files(repository, findings, ledger.published(), now, staff, folder)
+    progress("writing the calendar feeds")
+    feeds = write_feeds(repository, now, scratch, staff)
+    files.pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
+    printable = print_page(feeds, repository.settings)
+    if printable is not None:
+        files.pages[PRINT_PAGE] = printable
+    files.assets.update({feed.filename: scratch / feed.filename for feed in feeds})
+    return _Drawn(files, feeds, findings)
 
 
 def without_events_in_error(repository: Repository, findings: list[Finding]) -> Repository:

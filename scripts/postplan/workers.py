@@ -1,4 +1,5 @@
-"""Share work over the machine's cores: forked worker processes, each taking a slice of a list.
+"""Share work over the machine's cores: forked worker processes, each taking a slice of a list; and
+run a stage apart, in a process of its own, so what it loads is given back to the system when it ends.
 
 A trust's repository holds tens of thousands of posts; reading and checking each one is independent of
 the others, so on Linux the work is split between processes forked from this one. A fork inherits what
@@ -12,6 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 PARALLEL_FROM = 2_000  # below this many items, starting processes costs more than it saves
@@ -62,3 +64,54 @@ def _receive(shared: Any) -> None:
 def _run(work: Callable[[Any, int, int], list[Result]], start: int, stop: int) -> list[Result]:
     return work(_shared, start, stop)
 
+
+
+class Stopped(Exception):
+    """The process a stage ran apart in ended without an answer (killed, or out of memory)."""
+
+
+def apart(work: Callable[..., Result], *args: Any) -> Result:
+    """``work(*args)`` in a process forked for it, on Linux: its result comes back, or its exception is
+    raised here. Elsewhere it runs in this process.
+
+    What the work loads (a trust's 50,000 posts as models, 300 MB) goes with that process. Freed in this
+    one, most of it would stay this process's: small objects leave their memory in pieces that what
+    comes next (MkDocs' pages) cannot use. The result is handed back through a file, read as it is
+    loaded, never whole in memory. ``Stopped`` if the process ended without one.
+    """
+    if sys.platform != "linux":
+        return work(*args)
+    import multiprocessing
+    import pickle
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="postplan-apart-") as folder:
+        outcome = Path(folder) / "outcome.pickle"
+        child = multiprocessing.get_context("fork").Process(target=_apart, args=(work, args, outcome))
+        child.start()
+        child.join()
+        try:
+            with outcome.open("rb") as stored:
+                finished, value = pickle.load(stored)  # written by the child just now, in a folder of ours
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            raise Stopped(f"its process ended without finishing (exit code {child.exitcode})") from None
+    if finished:
+        return value
+    raise value
+
+
+def _apart(work: Callable[..., Any], args: tuple, outcome: Path) -> None:
+    """In the forked process: run the work, and write what came of it for the parent."""
+    import pickle
+
+    try:
+        result: tuple[bool, Any] = (True, work(*args))
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it there
+        result = (False, error)
+    try:
+        with outcome.open("wb") as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as problem:  # noqa: BLE001 - an error that cannot be pickled still reaches the parent in words
+        with outcome.open("wb") as out:
+            said = result[1] if not result[0] else problem
+            pickle.dump((False, Stopped(f"{type(said).__name__}: {said}")), out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -36,8 +36,9 @@ def build(staff: bool, root: Path, now_text: str | None) -> None:
     progress = _stage_line if sys.stderr.isatty() else (lambda stage: None)
     try:
         progress("loading the school's files")
-        loaded = load(root)
-        built = pipeline.build(loaded, current_time(now_text, loaded), staff=staff, progress=progress)
+        # The posts are read where they are checked and drawn, in a process of its own (pipeline.build)
+        loaded = load(root, posts=False)
+        built = pipeline.build(loaded, current_time(now_text, loaded), staff=staff, progress=progress, apart=True)
     except (BuildProblem, FeedStateError) as error:
         raise Failure(str(error)) from None
     finally:

@@ -42,11 +42,12 @@ class SiteFiles:
 
 
 def site_files(repository: Repository, findings: list[Finding], published: dict[str, str], now: dt.datetime,
-               staff: bool) -> SiteFiles:
-    """The calendar pages, the home page, the rules' pages, the "propose a post" page, photos and styles."""
+               staff: bool, folder: Path | None = None) -> SiteFiles:
+    """The calendar pages, the home page, the rules' pages, the "propose a post" page, photos and styles
+    (the pages written to ``folder`` as they are made, if one is given)."""
     root = Path(repository.root)
     search: dict[str, list[Entry]] = {}
-    pages = render_pages(repository, findings, now, staff, published=published, search=search)
+    pages = render_pages(repository, findings, now, staff, published=published, search=search, folder=folder)
     if staff:  # the rules and the propose page are for staff: the parents' site holds what parents need
         pages.update(_rule_pages())
         pages["propose.md"] = _propose_page(repository, now)

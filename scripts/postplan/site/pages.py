@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -33,17 +34,31 @@ UPCOMING_DAYS = 42
 class Pages(MutableMapping[str, str]):
     """Every generated page by path, each kept as UTF-8: a trust's calendar is a hundred megabytes of
     HTML, and as strings a page with one emoji in it takes four bytes a letter. Read as text;
-    ``encoded`` gives the bytes (what MkDocs is handed) without making the text."""
+    ``encoded`` gives the bytes (what MkDocs is handed) without making the text.
 
-    def __init__(self, pages: Mapping[str, str] | None = None) -> None:
-        self._pages: dict[str, bytes] = {}
+    Given a ``folder``, each page is written there as it is made and read back when asked for: the
+    pages then cost the process that draws them nothing, and can be handed to another (a page's file
+    is named by its number, never by its path, which may hold a campaign's id).
+    """
+
+    def __init__(self, pages: Mapping[str, str] | None = None, folder: Path | None = None) -> None:
+        self._pages: dict[str, bytes | str] = {}  # path → its UTF-8, or (with a folder) its file's name
+        self._folder = folder
+        self._written = 0
         self.update(pages or {})
 
     def __getitem__(self, path: str) -> str:
-        return self._pages[path].decode("utf-8")
+        return self.encoded(path).decode("utf-8")
 
     def __setitem__(self, path: str, text: str) -> None:
-        self._pages[path] = text.encode("utf-8")
+        data = text.encode("utf-8")
+        if self._folder is None:
+            self._pages[path] = data
+            return
+        self._written += 1
+        name = f"{self._written}.html"
+        (self._folder / name).write_bytes(data)
+        self._pages[path] = name
 
     def __delitem__(self, path: str) -> None:
         del self._pages[path]
@@ -58,16 +73,18 @@ class Pages(MutableMapping[str, str]):
         return len(self._pages)
 
     def encoded(self, path: str) -> bytes:
-        return self._pages[path]
+        kept = self._pages[path]
+        return kept if isinstance(kept, bytes) else (self._folder / kept).read_bytes()  # type: ignore[operator]
 
 
 def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.datetime, staff: bool,
-                 published: Mapping[str, object] | None = None, search: dict[str, list[Entry]] | None = None
-                 ) -> Pages:
+                 published: Mapping[str, object] | None = None, search: dict[str, list[Entry]] | None = None,
+                 folder: Path | None = None) -> Pages:
     """Every generated page, by path under the site's docs (``calendar/2026-09.md`` → its Markdown).
 
     ``published`` maps the ids of posts already sent (from the publisher's ledger) to anything. Given
-    ``search``, the month pages' search entries go there by page (site/search.py).
+    ``search``, the month pages' search entries go there by page (site/search.py). Given a ``folder``,
+    each page is written there as it is made (``Pages``).
     """
     findings = list(findings)
     settings = repository.settings
@@ -75,7 +92,8 @@ def render_pages(repository: Repository, findings: Iterable[Finding], now: dt.da
     days = index_days(posts, shown_events(repository, staff), repository.campaigns, repository.terms)
     today = now.date()
     months = _months(days, today)
-    pages = Pages({"calendar/index.md": _page("The year at a glance", _overview(repository, days, months, today))})
+    pages = Pages({"calendar/index.md": _page("The year at a glance", _overview(repository, days, months, today))},
+                  folder)
     for number, (year, month) in enumerate(months):
         previous = months[number - 1] if number else None
         following = months[number + 1] if number + 1 < len(months) else None

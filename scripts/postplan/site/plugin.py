@@ -6,8 +6,9 @@ turned into the site's URLs here. All calendar logic lives in ``pages.py``; this
 
 MkDocs reads and renders every page before it writes any, so a trust's calendar would sit in memory
 several times over. The generated pages are handed to it as UTF-8 bytes, and a finished page that
-Material's search does not read (a month page: its entries come from ``search.py``) gets a placeholder
-as its content; the page's own HTML is put in its place only as the page is written, one at a time.
+Material's search does not read (a month page: its entries come from ``search.py``; the status board and
+the other pages left out of search) gets a placeholder as its content; the page's own HTML is put in its
+place only as the page is written, one at a time.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class PostplanPlugin(BasePlugin):
         if self._index is not None and page.file.src_uri in self.search:
             page.meta["search"] = {"exclude": True}  # its entries come from site/search.py, not its HTML
         if page.file.src_uri in self.pages and markdown.startswith(HTML_MARKER):
-            if self._index is None or page.file.src_uri in self.search:  # no search reads its content
+            if self._index is None or page.file.src_uri in self.search or _not_searched(page):  # no search reads it
                 # The theme adds the page's title as a heading when its content has none: say whether it has.
                 heading = " <h1>" if "<h1" in markdown else ""
                 body = markdown[len(HTML_MARKER):].encode("utf-8")
@@ -129,6 +130,12 @@ class PostplanPlugin(BasePlugin):
             body = page.file.content_bytes[-kept:] if isinstance(kept, int) else kept
             output = output.replace(placeholder, _site_links(body.decode("utf-8"), page.file, self._files), 1)
         return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+
+def _not_searched(page) -> bool:
+    """Whether the page says Material's search is to leave it out (``search: exclude: true``)."""
+    wanted = page.meta.get("search")
+    return isinstance(wanted, dict) and wanted.get("exclude") is True
 
 
 def _material_search_entries(config) -> list[dict[str, str]] | None:
