@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from postplan.rules.names import find_names, name_list
+from postplan.rules.names import about_a_work, find_names, name_list
 from postplan.rules.reading import plain
 
 SHIPPED = name_list(frozenset(), ())
@@ -70,3 +70,41 @@ def test_nothing_a_school_types_makes_the_reader_fail() -> None:
         text = "".join(chooser.choice(letters) for _ in range(chooser.randint(0, 30)))
         for names in (SHIPPED, ROSTER):
             find_names(plain(text), names)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("helpers this week: ellie-mae price, josh turner and amir said (yr 9) - brilliant",
+     [("ellie-mae price", "full"), ("josh turner", "full"), ("amir said", "full")]),
+    ("winners: josh brown & amir hall (y9)!", [("josh brown", "full"), ("amir hall", "full")]),
+    ("star readers: ellie mae brown and kai turner - yr9!", [("ellie mae brown", "full"), ("kai turner", "full")]),
+    ("thanks to josh turner (rowan class)", [("josh turner", "full")]),
+    ("thanks to josh turner in 9W!", [("josh turner", "full")]),
+    ("thanks to josh turner, amir and ellie-mae (Y9)", [("josh turner", "full")]),
+])
+def test_a_lower_case_list_that_a_year_group_or_class_ends_makes_word_surnames_surnames(text, expected) -> None:
+    assert [name for name in found(text) if name[1] != "first"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "josh said it was great and amir said so too", "josh turner and amir said hello",
+    "as amir said in year 9 assembly, be kind", "josh said, yr 9 need kits", "amir said - y9 need kits",
+    "josh said in the class.", "amir said it was brilliant (yr 9 loved it too)", "tom hall (year 9 tutor) ran it",
+    "we will brown the onions (y9)", "josh, amir and ellie-mae (yr 9) helped",
+])
+def test_ordinary_lower_case_english_is_not_a_list_of_full_names(text: str) -> None:
+    assert [name for name in found(text) if name[1] != "first"] == []
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("Year 10 have been studying Blood Brothers this half term.", True),
+    ("Year 9 have been reading The Curious Incident of the Dog in the Night-Time.", True),
+    ("Year 7 loved reading A Boy Called Hope.", True),
+    ("We're performing the play on Friday.", True),
+    ("Our set text this term is a mystery.", True),
+    ("Reading Champions this week: Maya Jones", False),
+    ("We have been reading Maya Jones's poem.", False),
+    ("Year 5 are reading Year 6's stories.", False),
+    ("Maya Jones loves reading.", False),
+])
+def test_a_text_about_a_book_or_play_studied_is_known_by_its_verb_and_title(text: str, work: bool) -> None:
+    assert about_a_work(plain(text), SHIPPED) is work

@@ -6,24 +6,18 @@ it starts a child's name, in which form; the words it used are not read again.
 
 from __future__ import annotations
 
-import re
-
 from postplan.rules import name_words as w
 from postplan.rules.name_types import Name, NameList
 
 
-_TIGHT = ("", " ", "  ")
-# After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
-# or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception").
-CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
-                          r"(?:in|from)\s+(?:reception|nursery)\b|in\s+\d{1,2}(?-i:[A-Z]{1,2})\b)", re.IGNORECASE)  # words of one name are written next to each other, spaces only
+_TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
 
 
 def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
     found: list[Name] = []
     used: set[int] = set(covered)
     lowered = text.lower()
-    labels = "label" in lowered or "name" in lowered  # every form of _LABELLED holds one of the two
+    labels = "label" in lowered or "name" in lowered  # every form of LABELLED holds one of the two
     for index in range(len(tokens)):
         if index in used:
             continue
@@ -32,9 +26,6 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
             found.append(name)
             used.update(range(index, index + width))
     return found
-
-
-_BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
 
 
 def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool):
@@ -46,7 +37,7 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
     token = tokens[index]
     after = _next(tokens, index)
     capital_after = after is not None and _capitalised(after)
-    if capital_after and (token.word in _BEFORE_SURNAME or token.word.lower() == "the"):
+    if capital_after and (token.word in w.BEFORE_SURNAME or token.word.lower() == "the"):
         found = _surname_alone(tokens, index, names)  # "young Trelawny", "the Patel twins"
         if found:
             return found
@@ -124,14 +115,11 @@ def _role_after(tokens: list, last: int, text: str) -> bool:
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare in w.POST_NOMINALS):
         return True
     rest = text[end:end + 80]
-    partner = _AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
+    partner = w.AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
     if partner:
         rest = rest[partner.end():]
     return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
                                                     w.BUSINESS_AFTER))
-
-
-_AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
 
 
 def _listed_with_adults(tokens: list, index: int) -> bool:
@@ -175,11 +163,46 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
         if _place(tokens, index, surname, word_too):
             return None
         return _unless_adult(tokens, index, 1 + width, Name(token.bare, surname, token.start, "full"), text)
-    if ambiguous and not lower and CHILD_AFTER.match(text, token.start + len(token.bare)):
+    if ambiguous and not lower and w.CHILD_AFTER.match(text, token.start + len(token.bare)):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)  # "Jordan in Year 8"
+    if lower and not word_too:
+        return _in_year_list(tokens, index, names, text)  # "josh turner and amir said (yr 9)"
     if lower or ambiguous or _business(tokens, index) or word_too and after is not None and _capitalised(after):
         return None  # "Daisy Chain Workshop", "Holly Wreath": a Title Case phrase, not a child
     return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start), text)
+
+
+def _in_year_list(tokens: list, index: int, names: NameList, text: str):
+    """A lower-case name whose surname is also a word ("josh turner", "amir said") or with two first names
+    ("ellie mae price"): a child's in a list that a year group or class ends ("helpers: ellie-mae price,
+    josh turner and amir said (yr 9)", "(Y9)", "- yr9!", "(rowan class)"); "josh said" alone is a sentence."""
+    last = end = _list_item(tokens, index, names)
+    if last == index or not _lower_surname(tokens[last].bare, names):
+        return None
+    for _ in range(12):  # a list of helpers or winners, not a page
+        if w.YEAR_AFTER.match(text, tokens[end].end):
+            written = tokens[index:last + 1]
+            name = Name(" ".join(t.bare for t in written[:-1]), written[-1].bare, written[0].start, "full")
+            return _unless_adult(tokens, index, len(written), name, text)
+        listed = end + 1 < len(tokens) and tokens[end + 1].bare == "and" and tokens[end].gap in (" ", ", ")
+        following = end + 2 if listed else end + 1
+        if not listed and tokens[end].gap not in (", ", " & ", "; ") or following >= len(tokens) \
+                or not tokens[following].bare.islower() or not names.is_first(_key(tokens[following])):
+            return None
+        end = _list_item(tokens, following, names)
+    return None
+
+
+def _list_item(tokens: list, index: int, names: NameList) -> int:
+    """The last word of the lower-case name at ``index``: a listed surname, a second first name, or itself."""
+    last = index
+    while (after := _next(tokens, last)) is not None and after.bare.islower():
+        if _lower_surname(after.bare, names):
+            return last + 1
+        if last > index or not names.is_first(_key(after)) or _key(after) in names.name_words:
+            break
+        last += 1  # "ellie mae"
+    return last
 
 
 def _unlisted_first(tokens: list, index: int, names: NameList, text: str):
@@ -318,17 +341,12 @@ def _surname_alone(tokens: list, index: int, names: NameList):
     return None
 
 
-# An initial and a surname ("J. Smith", "R Patel"): a pupil's when a class or year follows, or when the
-# text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
-_INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
-
-
 def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     """A surname that the words around it show is a pupil's: "Smith (Y4)", "R. Patel (5H)", a list of
     initials and surnames, or a list of scorers ("Goals: Harrison (2), Begum")."""
     token = tokens[index]
     single = len(token.bare) == 1
-    labelled = _LABELLED.search(text, max(0, token.start - 20), token.start) is not None
+    labelled = w.LABELLED.search(text, max(0, token.start - 20), token.start) is not None
     if labelled:
         return _labelled_name(tokens, index, names)
     if not single and token.bare not in names.surnames:
@@ -341,21 +359,16 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
         if after is not None and listed_surname(after.bare, names) and not names.is_first(_key(after)) and (
-                CHILD_AFTER.match(text, after.end) or len(_INITIAL_SURNAME.findall(text)) >= 2):
+                w.CHILD_AFTER.match(text, after.end) or len(w.INITIAL_SURNAME.findall(text)) >= 2):
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
         return None
     if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token):
         return None
-    cue = CHILD_AFTER.match(text, token.end)
+    cue = w.CHILD_AFTER.match(text, token.end)
     if cue and not cue.group().startswith(("'", "’")) or _scorers_before(tokens, index):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
     return None
-
-
-# Lost property: a name as written on a label ("a bottle labelled A. Kowalczuk", "labelled Begum M").
-_LABELLED = re.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
-                       re.IGNORECASE)
 
 
 def _labelled_name(tokens: list, index: int, names: NameList):

@@ -99,13 +99,15 @@ Explorers Rangers Offenders Adults Adult Ones Talent Stars Star Voice Film Films
 # Sports results before "from"/"by" that name the player: "goals from Sutcliffe", "a try by Okafor".
 SCORING = frozenset("""goal goals try tries save saves assist assists wicket wickets runs point points basket
 baskets hat-trick brace catches scored""".split())
+# Words before a capitalised surname that may make it a pupil's: "young Trelawny", "from Sutcliffe", "the Patel twins".
+BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
 SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
 # Lower-case words too common for a lower-case first name before them to be read as a full name.
 LOWER_COMMON = frozenset("""day may rose young west green white black brown long little hill wood woods hall
 king bird lamb power page john will mark read reed cross bell ball bond cook lane marsh moss stone ward wells
 sharp smart swift fox gray grant park lee dale dean miles mann banks ford cole hardy bishop farmer baker potter
 butler fisher turner parker hunter carter mason porter price sims steele stan kay rice best hunt rowe nash
-knight lucas pope read shah singh kaur begum""".split())
+knight lucas pope read shah singh kaur begum said""".split())
 
 _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|prefects?)\b))|deputy|principal|governors?|chair(?:man|woman|person)?|clerk|trustees?|"
           r"authors?|illustrators?|poet|writer|storyteller|coach|teacher|senco|caretaker|chef|cook|librarian|"
@@ -147,3 +149,25 @@ ADULTS_LIST = re.compile(r"\b(?:governors|trustees|staff|teachers|volunteers|coa
 ROLE_OF_BEFORE = re.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"
     r"[A-Za-z&]+(?:\s+\d+)?\s*[,:]?\s*$", re.IGNORECASE)
+
+# After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
+# or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
+CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+                          r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
+# An initial and a surname ("J. Smith", "R Patel"): a pupil's when a class or year follows, or when the
+# text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
+INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
+# Lost property: a name as written on a label ("a bottle labelled A. Kowalczuk", "labelled Begum M").
+LABELLED = re.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
+                      re.IGNORECASE)
+# A second person before a shared surname or role: "Sarah and Tom Evans from the PTA".
+AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
+# A year group or class that ends a list of pupils' names typed in lower case: "(yr 9)", "(Y9)", "(years
+# 9 and 10)", "- yr9!", "(9W)", "(rowan class)", "in year 9!". Not "in year 9" going on ("josh said in year 9
+# assembly...") nor ", year 9" ("amir said, year 9 need kits"): those are sentences, not a list's end. A
+# class is a code ("9W"), "class 4" or a named class ("rowan class", not "the class").
+_CLASS = r"(?:\d{1,2}(?-i:[A-Z]{1,2})|class\s+\w+|(?!(?:the|a|my|our|his|her|their|your|this|that)\s)[a-z]+\s+class\b)"
+YEAR_AFTER = re.compile(
+    rf"\s*(?:\(\s*(?:(?:years?|yrs?|y)\s?\d{{1,2}}(?:\s*(?:and|&|,|/)\s*\d{{1,2}})*|{_CLASS})\s*\)"
+    rf"|(?:[,–—-]\s*(?:yrs?|y)\s?\d{{1,2}}|(?:in|from)\s+(?:(?:year|yr|y)\s?\d{{1,2}}|{_CLASS}))\s*(?:[.!,;:)–—-]|$))",
+    re.IGNORECASE)

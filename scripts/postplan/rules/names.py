@@ -1,6 +1,7 @@
 """Children's names in a text, as rushed staff write them: "Maya Jones", "maya jones", "Jones, Maya",
-"Maya J.", "young Trelawny", "Maya, Tom and Aisha Khan", "Mary-Jane", "Anna Maria Kowalski", and in a
-CamelCase hashtag ("#WellDoneMayaJones").
+"Maya J.", "young Trelawny", "Maya, Tom and Aisha Khan", "Mary-Jane", "Anna Maria Kowalski", a list
+typed in lower case that a year group ends ("josh turner and amir said (yr 9)"), and in a CamelCase
+hashtag ("#WellDoneMayaJones").
 
 Not a rule (it has no ``ID``): the three pupil-name rules share it. A name is a pupil's unless the words
 around it say otherwise: a title or role before it ("Mrs", "PC", "our headteacher", "Chair of
@@ -20,7 +21,7 @@ from functools import lru_cache
 from postplan.models import Post
 from postplan.rules import name_words as w
 from postplan.rules.base import Context
-from postplan.rules.name_forms import CHILD_AFTER, read_names
+from postplan.rules.name_forms import read_names
 from postplan.rules.name_types import Name, NameList
 from postplan.rules.reading import Text, plain, reader_texts
 from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
@@ -214,17 +215,58 @@ tales novel myth myths""".split())
 _OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 
 
+# A class studying, reading or performing a book, play or poem, whose characters have full names too
+# ("Year 10 have been studying Blood Brothers", "Year 9 are reading The Curious Incident of the Dog in the
+# Night-Time", "we're performing the play"), or words only literature uses ("the set text", "the
+# protagonist"; not "narrator" nor "main character", parts pupils play). The verb must follow "been",
+# "are"...: "Reading Champions: Maya Jones" are pupils.
+_STUDYING = (r"\b(?:been|are|is|were|was|re|started|begun|began|finished|loved|enjoyed|enjoying|now|currently)\s+"
+             r"(?:studying|studied|reading|analysing|analyzing|performing|performed|rehearsing|staging|discussing)\s+")
+_A_WORK = re.compile(
+    _STUDYING + r"(?:(?:the|our|their|this|a|an|some)\s+)?(?:(?:set|class|gcse|exam)\s+)?(?:texts?|novels?|"
+    r"novellas?|plays?|poems?|poetry|scripts?|extracts?|sonnets?)\b|\bset\s+texts?\b|\b(?:protagonist|antagonist)s?\b|"
+    r"\bnovellas?\b", re.IGNORECASE)
+# The title of the work after the verb: "The …", "A …", or a capitalised word that is not a name, a
+# group or a day ("studying Blood Brothers", not "reading Maya's poem" nor "reading Year 9's stories").
+_A_TITLE = re.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
+_NOT_TITLES = frozenset("Year Years Class Reception Nursery Key Christmas Easter Harvest Diwali Eid".split()) \
+    | frozenset(word.title() for word in w.MONTHS + w.WEEKDAYS)  # "reading Year 9's poems", "rehearsing Friday"
+# What marks a name in such a text as a pupil's, beside praise and a class: the part they played ("Maya
+# Jones as Lady Macbeth", "played by Tom Baker", "starring Maya Jones, Priya Shah and Tom Baker") or their
+# own reading or writing ("Maya Jones has been reading her poem", "Tom Baker wrote a brilliant review").
+_ACTOR_BEFORE = re.compile(r"(?i:(?:played|performed|read|recited|sung|narrated|directed)\s+(?:[a-z]+ly\s+)?by|"
+                           r"starring|cast\s*:)\s*(?:[A-Z][\w'’-]*\s+[A-Z][\w'’-]*(?:,\s*|\s+and\s+|\s*&\s*))*$")
+_ACTOR_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?-i:as|played|plays|playing)\s+(?:(?-i:[A-Z])|the\s+(?:role|part|lead|main|title)\b)|"
+    r"(?:(?:has|have|is|was|will)\s+(?:been\s+|be\s+)?)?(?:reading|read|reciting|recited|performing|performed|"
+    r"starring|starred)\s+(?:his|her|their|a|an|the|out|aloud|to)\b|(?:wrote|has\s+written)\s+(?:a|an|his|her|their)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:review|essay|response|analysis)\b)", re.IGNORECASE)
+
+
 def about_figures(text: str) -> bool:
     """Whether a text is about figures from history, the arts, sport or stories, where a first name and
     surname are more likely someone famous than a pupil (the full-name rules then warn, not block)."""
     return not words(text).isdisjoint(_FIGURE_WORDS) or _OLD_YEAR.search(text) is not None
 
 
-def _a_pupil(text: str, name: Name) -> bool:
-    """Praised, or named with a class: a pupil even in a post about history ("Well done Sienna Thompson
-    for her Viking longship", "Jaden Clarke-Campbell in 9W")."""
+def about_a_work(text: str, names: NameList) -> bool:
+    """Whether a text is about a book, play or poem a class studies or performs, where a first name and
+    surname are more likely a character than a pupil (the full-name rules then warn, not block)."""
+    return _A_WORK.search(text) is not None or any(
+        word is None or not names.is_first(_bare(word)) and _bare(word) not in _NOT_TITLES
+        for word in (title.group(1) for title in _A_TITLE.finditer(text)))
+
+
+def _a_pupil(text: str, name: Name, work: bool) -> bool:
+    """Praised or named with a class: a pupil even in a post about history or a play ("Well done Sienna
+    Thompson for her Viking longship", "Jaden Clarke-Campbell in 9W"). Beside a book or play (``work``),
+    also a name cast in a part or reading to the class ("Maya Jones as Lady Macbeth"); not in history,
+    where "Thomas Cromwell as Lord Chancellor" is the man himself."""
     end = text.find(name.surname or name.first, name.start) + len(name.surname or name.first)
-    return bool(w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or CHILD_AFTER.match(text, end))
+    if w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or w.CHILD_AFTER.match(text, end):
+        return True
+    return work and bool(_ACTOR_BEFORE.search(text, max(0, name.start - 80), name.start)
+                         or _ACTOR_AFTER.match(text, end))
 
 
 def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Text, Name]]:
@@ -233,13 +275,15 @@ def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Te
     names = names_for(context)
     seen = set()
     for text in reader_texts(post):
-        famous = None
+        work = famous = None
         for name in find_names(name_text(text), names):
             if name.form == "first" or name.full.lower() in seen:
                 continue
             if name.form == "full":
-                famous = about_figures(text.value) if famous is None else famous
-                if (famous and not _a_pupil(text.value, name)) != figures:
+                if famous is None:  # asked once a text, and only of a text with a full name
+                    work = about_a_work(text.value, names)
+                    famous = work or about_figures(text.value)
+                if (famous and not _a_pupil(text.value, name, work)) != figures:
                     continue
             elif figures:
                 continue

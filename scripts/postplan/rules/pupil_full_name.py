@@ -20,11 +20,16 @@ in today"; "Year 6 visited Rowan Class."; "We read Julia Donaldson's books." (a 
 "Our panto is Dick Whittington!"; "Chair of Governors David Hughes opened the fair."
 
 Fails: "Congratulations to Maya Jones for her poem."; "well done maya jones"; "Jones, Maya (Year 3)";
-"Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones".
+"Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones"; "helpers: ellie-mae
+price, josh turner and amir said (yr 9)" (surnames that are words too are surnames in a list that a
+year group or class ends).
 
 If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml. A
 first name and surname in a text about history, the arts, sport's greats or stories ("our Tudors topic:
-Thomas Cromwell") is more likely someone famous: ``pupil-full-name-possible`` warns about it instead.
+Thomas Cromwell"), or about a book or play a class studies ("Year 9 have been reading The Curious
+Incident of the Dog in the Night-Time"), is more likely someone famous or a character:
+``pupil-full-name-possible`` warns about it instead, unless the name is praised, given a class or
+cast in a part ("Well done Eddie Johnstone in Year 10 for his reading", "Maya Jones as Lady Macbeth").
 """
 
 from collections.abc import Iterable
