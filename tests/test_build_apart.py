@@ -70,7 +70,13 @@ def _fail(message: str) -> None:
 
 
 def _die() -> None:
-    os._exit(9)  # as the system's out-of-memory killer would end it: no answer, no exception
+    os._exit(9)  # no answer, no exception
+
+
+def _killed() -> None:
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system's out-of-memory killer ends a process
 
 
 class _Unpicklable(Exception):
@@ -95,8 +101,10 @@ def test_work_apart_runs_in_another_process_and_hands_back_its_answer() -> None:
 def test_work_apart_raises_its_error_here_or_says_the_process_stopped() -> None:
     with pytest.raises(ValueError, match="the calendar is unreadable"):
         workers.apart(_fail, "the calendar is unreadable")
-    with pytest.raises(workers.Stopped, match="exit code 9"):
+    with pytest.raises(workers.Stopped, match="ended with exit code 9 before it finished"):
         workers.apart(_die)
+    with pytest.raises(workers.Stopped, match=r"stopped by signal 9 \(out of memory\?\)"):
+        workers.apart(_killed)
     with pytest.raises(workers.Stopped, match="_Unpicklable: a lock cannot be pickled"):
         workers.apart(_fail_unpicklably)
 

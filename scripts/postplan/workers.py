@@ -94,7 +94,9 @@ def apart(work: Callable[..., Result], *args: Any) -> Result:
             with outcome.open("rb") as stored:
                 finished, value = pickle.load(stored)  # written by the child just now, in a folder of ours
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            raise Stopped(f"its process ended without finishing (exit code {child.exitcode})") from None
+            code = child.exitcode or 0
+            how = f"was stopped by signal {-code} (out of memory?)" if code < 0 else f"ended with exit code {code}"
+            raise Stopped(f"its process {how} before it finished") from None
     if finished:
         return value
     raise value
