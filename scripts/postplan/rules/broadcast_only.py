@@ -1,21 +1,25 @@
 """A post that starts a conversation the school does not have on social media.
 
-The school's account broadcasts: it does not reply, take private messages, or argue in public. So a
-post must not invite direct messages ("DM us", "drop us a message", "inbox us"), ask for replies or
-opinions ("let us know your thoughts in the comments", "What do you think?"), answer people who
-complained ("To the parent who commented…", "In response to comments on Facebook…"), or tell off a
-child or a group in public ("Some children in Year 5 were disappointing", "To the pupils who left
-litter…", "Year 9 were absolute muppets", "we have already explained this twice"). Questions that
-celebrate ("Who's excited for Sports Day?"), a poll (the policy's own way to ask families), and
-pointing people to the office ("contact the school office", "email office@…", "call the school") are
-fine.
+The school's account broadcasts: it does not reply, take private messages, or argue in public ("Admins
+must not engage with any private messaging with children or parents/carers"). So a post must not invite
+direct messages ("DM us", "drop us a message", "inbox us", "message this account privately"), ask for
+replies or opinions ("let us know your thoughts in the comments", "What do you think?"), answer people
+who complained ("To the parent who commented…", "In response to comments on Facebook…"), or tell off a
+child, a family or a group in public ("Some children in Year 5 were disappointing", "To the pupils who
+left litter…", "Year 9 were absolute muppets", "we have already explained this twice", "To the family
+who took their child to Tenerife…: we saw. The fine is on its way."), which includes announcing a
+sanction on a child the community can pick out ("one Year 10 boy has been excluded for five days").
+Questions that celebrate ("Who's excited for Sports Day?"), a poll (the policy's own way to ask
+families), and pointing people to the office ("contact the school office", "email office@…", "call the
+school") are fine.
 
 Passes: "Who's excited for Sports Day tomorrow?"; "Any questions? Please contact the school office.";
 "Which book should we read next? Vote in our poll!"; "Send us a message on the school app."
 
 Fails: "DM us if your child needs a uniform voucher."; "Let us know your thoughts in the comments!";
 "To the parent who complained about the lunch queue: we are doing our best."; "To the pupils who
-left litter on the field at lunch: you know who you are."
+left litter on the field at lunch: you know who you are."; "Any student can message this account
+privately."; "One Year 10 boy has been excluded for five days."
 """
 
 from __future__ import annotations
@@ -61,12 +65,16 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         if text.kind != "text":
             continue
         present = words(text.value)
+        reported: list[tuple[int, int]] = []  # one finding for words two patterns both found
         for kind, (pattern, triggers) in (*PATTERNS.items(), (Kind.REBUKE, REBUKE_WHO)):
             if present.isdisjoint(triggers):
                 continue
             for match in pattern.finditer(prose(text.value)):
                 if has_poll and kind is Kind.REPLY and (match.group("below") or match.group("asks")):
                     continue  # "What do you think? Let us know below" above a poll asks for votes
+                if any(match.start() < end and start < match.end() for start, end in reported):
+                    continue
+                reported.append(match.span())
                 yield Problem(
                     f"'{match.group().strip()}' {_SAYS[kind]}{where(text)}; the school's account broadcasts only",
                     fix=_FIXES[kind],

@@ -19,11 +19,13 @@ class Kind(Enum):
 
 
 # "message us on the school app", "message us via ParentMail": a channel that is not social media.
-_OTHER_CHANNEL = (r"(?!\s+(?:on|via|through|using|in|by)\s+(?:the\s+|our\s+)?(?:school\s+|class\s+)?"
+_OTHER_CHANNEL = (r"(?!(?:\s+(?:privately|directly|in\s+private))?\s+(?:on|via|through|using|in|by)\s+"
+                  r"(?:the\s+|our\s+)?(?:school\s+|class\s+)?"
                   r"(?:app|parentmail|parent\s*mail|dojo|class\s*dojo|arbor|seesaw|tapestry|teams|school\s*comms|"
                   r"schoolcomms|weduc|parentapp|parent\s*app|email|e-mail|website|portal|office|phone|telephone|"
                   r"school\s+gateway|gateway|studybugs|satchel|edulink|marvellous\s*me|evidence\s*me)\b)")
-_US = r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account|the\s+\w+\s+(?:page|account))"
+_US = (r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account|this\s+account|our\s+account|"
+       r"the\s+\w+\s+(?:page|account))")
 _MESSAGE = (
     rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger)\s+{_US}\b"
     rf"|\b(?:drop|send|shoot|ping|fire)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
@@ -36,6 +38,12 @@ _MESSAGE = (
     r"|\b(?:slide|pop|get)\s+into\s+(?:our|the)\s+(?:dms|inbox)\b"
     r"|\b(?:private|direct)(?:ly)?\s+message\s+(?:us|me|the\s+school|the\s+page)\b"
     r"|\bprivate\s+message\s+(?:the\s+)?(?:school|page|account)\b"
+    # Asking to be contacted privately here: "message this account privately", "contact us privately on here".
+    rf"|\b(?:privately|directly)\s+(?:message|contact|email|get\s+in\s+touch\s+with)\s+{_US}\b{_OTHER_CHANNEL}"
+    rf"|\b(?:contact|talk\s+to|speak\s+to|reach\s+out\s+to|get\s+in\s+touch\s+with)\s+{_US}\s+"
+    r"(?:privately|in\s+private|confidentially)\s+(?:on\s+here|here|on\s+this\s+(?:page|account)|"
+    r"(?:through|via)\s+(?:this|our)\s+(?:page|account)|"
+    r"by\s+(?:dm|pm|direct\s+message|private\s+message))\b"
 )
 _PLACES = r"(?:the\s+)?(?:comments?(?:\s+section)?|replies|reply\s+section|thread)"
 _REPLY = (
@@ -129,6 +137,35 @@ _REBUKE_WHO = (
     rf"(?:(?:have|has|had|keep|keeps|continue|continues)"
     rf"\s+(?:to\s+)?)?{_MISDEED}"
 )
+# A sentence that opens by calling out someone unnamed ("To the family who took their child to Tenerife…")
+# and then warns them or tells them of a penalty ("we saw", "the fine is on its way", "it's on CCTV"): a
+# public telling-off of people the community will recognise. Thanks ("Thank you to the parents who…") do
+# not open a sentence this way, and a callout with no warning is left to the other patterns.
+_CALLEE = (r"(?:family|families|parents?|carers?|mums?|dads?|person|people|pupils?|students?|child|children|boys?|"
+           r"girls?|drivers?|owners?|individuals?|ones?|year\s+\d{1,2}s?|y\d{1,2}s?|teenagers?|lads?)")
+_WARNING = (r"(?:\bwe\s+(?:saw|noticed|know|spotted)(?:\s+(?:you|it|that|them|everything))?\s*(?:[.!]|$)"
+            r"|\b(?:the|your)\s+fines?\s+(?:is|are|will|has|have)\b|\b(?:be|been|being|get|getting)\s+fined\b"
+            r"|\b(?:fixed\s+)?penalty\s+notices?\b|\b(?:enjoy|expect)\s+(?:the|your|a)\s+(?:fine|penalty)\b"
+            r"|\b(?:on|caught\s+on)\s+cctv\b|\bcaught\s+on\s+camera\b|\bwe\s+have\s+your\s+(?:number\s+plate|"
+            r"registration|car\s+reg\w*)\b|\b(?:reported|passed)\s+(?:on\s+)?to\s+the\s+police\b"
+            r"|\bthere\s+will\s+be\s+consequences\b)")
+_CALLOUT = (rf"(?:^|(?<=[.!?:\n]))\s*to\s+(?:the|that|those|all\s+(?:the\s+)?)\s+(?:[\w-]+\s+){{0,2}}?{_CALLEE}\s+"
+            rf"(?:who|that)\b[^\n]{{0,200}}?{_WARNING}")
+# A sanction on a child announced, unnamed but picked out by the post ("one Year 10 boy has been
+# excluded for five days", "the pupils involved have been suspended"): the community knows who, and a
+# child's discipline is confidential. Not "excluded from the photo", and not a rule for everyone ("pupils
+# who vape will be excluded").
+_SANCTIONED = (
+    r"\b(?:(?:one|a|the|this|that)\s+(?:(?:year|yr|y)\s?\d{1,2}\s+|\d{1,2}[a-z]{1,2}\s+|older\s+|younger\s+)?"
+    r"(?:child|pupil|student|boy|girl|learner|culprit|individual)|(?:two|three|four|five|several|a\s+few|"
+    r"the)\s+(?:(?:year|yr|y)\s?\d{1,2}\s+)?(?:children|pupils|students|boys|girls|learners|culprits|"
+    r"individuals)(?=\s+(?:involved|responsible|(?:from|in)\s+(?:year|yr|y)\s?\d|have|had|were)))"
+    r"(?:\s+(?:involved|responsible|concerned)|\s+(?:in|from)\s+(?:year|yr|y)\s?\d{1,2}\w?)?\s+"
+    r"(?:(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?been|was|were)\s+(?:immediately\s+|now\s+)?"
+    r"(?:permanently\s+|temporarily\s+|internally\s+)?(?:excluded|suspended|expelled|(?:put|placed)\s+in\s+"
+    r"isolation|given\s+(?:a\s+)?(?:detention|(?:fixed[- ]term\s+)?exclusion|suspension|final\s+warning))\b"
+    r"(?!\s+(?:from|by|on)\s+(?:the\s+|a\s+)?(?:photos?|pictures?|images?|videos?|lists?|results|figures|"
+    r"count|data|ropes?|ceiling|beams?|bars?|harness|wires?|strings?))")
 _REBUKE = (
     rf"\b(?:some|a\s+few|several|certain|a\s+number\s+of|a\s+handful\s+of|a\s+(?:small\s+)?minority\s+of|two|three|"
     rf"one|a)\s+(?:of\s+(?:our|the)\s+)?(?:children|pupils|students|learners|boys|girls|child|pupil|student|boy|girl)"
@@ -163,11 +200,12 @@ _REBUKE = (
     r"feral|hopeless|useless|pathetic|an\s+absolute\s+shambles)\b"
     r"|\blet\s+(?:the\s+(?:school|class|team|year\s+group)|themselves|us\s+all|everyone|their\s+(?:class|team|"
     r"school|year\s+group))\s+down\b"
+    rf"|{_CALLOUT}|{_SANCTIONED}"
 )
 # Each kind is looked for only in a text that has one of its words: most posts are skipped cheaply.
 PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO below is a rebuke too
     Kind.MESSAGE: (re.compile(_MESSAGE, re.IGNORECASE), frozenset(
-        "dm pm dms inbox whatsapp messenger message msg".split())),
+        "dm pm dms inbox whatsapp messenger message msg privately directly".split())),
     Kind.REPLY: (re.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
 guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
@@ -181,7 +219,9 @@ told stop regarding re remarks going discussing debating revisiting entering com
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
-nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable keeps kept""".split())),
+nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable keeps kept
+saw noticed spotted fine fines fined penalty cctv camera registration reg police consequences excluded suspended
+expelled isolation detention exclusion suspension warning""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

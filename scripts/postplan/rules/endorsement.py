@@ -6,14 +6,15 @@ appeal or the PTA's own sale; telling families where to shop or eat ("the best p
 try it!", "we highly recommend…"), passing on a discount code, or a competition that makes families
 promote a company ("win a voucher — just like and share their page", "like, share and tag three friends
 to enter") is not; nor is a business praised as "the best tutors in Yorkshire" or a call to "tell them
-the school sent you".
+the school sent you", nor a shop's offer passed on ("they're half price this week! Go and grab some for
+home"). The school's and the PTA's own sales may say "half price".
 
 Passes: "Owen's Animals came in today for our children to hold some exotic animals."; "Thank you to
 the PTA for the new books."; "Thank you to Tesco for donating fruit for Sports Day."
 
 Fails: "Get 20% off school shoes at ShoeBarn with code TREG20!"; "Sponsored by Kernow Cars #ad";
 "Pengelly's has the best pizza in town, go and try it!"; "Win a £50 voucher from Kernow Karts: like
-and share their page to enter".
+and share their page to enter"; "the new acrylics are half price this week, go and grab some!".
 """
 
 import re
@@ -35,6 +36,16 @@ _ADVERT = re.compile(
     r"\b(?:sponsored by|brought to you by|buy (?:now|yours|one)|on sale now|\d+\s?% off|discount(?: code)?|"
     r"promo(?:tion(?:al)?)? code|voucher code|use (?:the )?code|shop now|order (?:now|yours)|special offer|"
     r"free delivery|limited time offer|check out their (?:shop|products|range|website))\b"
+    # A shop's offer passed on: "half price this week", "buy one get one free", "while stocks last".
+    r"|\b(?P<offer>half[- ]price|buy\s+one,?\s+get\s+one\s+(?:free|half\s+price)|bogof|"
+    r"(?:two|2)\s+for\s+the\s+price\s+of\s+(?:one|1)|price\s+(?:drop|cut)|(?:prices?|everything)\s+"
+    r"(?:slashed|reduced)|in\s+the\s+sale(?!\s+of)|"
+    r"while\s+stocks\s+last)\b"
+    # A call to go and buy: "go and grab some for home", "grab yours now".
+    r"|\b(?:go|pop|head|nip|run)\s+(?:and|down\s+and|in\s+and|out\s+and)\s+(?:grab|buy|pick\s+up)\s+"
+    r"(?:some|one|yours|a\s+few|a\s+(?:pack|set|box|bag|bargain))(?=\s*(?:[!.,]|$|for\s+(?:home|yourselves?|"
+    r"your\s+(?:child|children|kids))|now|today|while|before|this))"
+    r"|\bgrab\s+(?:yours|one|some)\s+(?:now|today|while|before)\b"
     r"|(?<!\w)#(?:ad|advert|sponsored|spon|gifted)\b"
     # Praise that sends families somewhere: a recommendation, or a call to go and buy.
     r"|\b(?:(?:highly|thoroughly|strongly|definitely|really|would)\s+recommend(?:ed)?|can(?:'|’)?t\s+recommend\s+"
@@ -69,6 +80,7 @@ _ADVERT = re.compile(
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
+bogof price prices reduced slashed stocks grab
 """.split())
 
 
@@ -87,17 +99,24 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
-# The school selling its own tickets: "on sale now from the school office".
+# The school selling its own tickets: "on sale now from the school office"; the school's own offer ("half
+# price at the PTA's uniform sale", "everything half price at our Christmas fair").
 _OWN_SALE = re.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
                        r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b|\btickets\s+for\s+(?:our|the\s+"
                        r"school(?:'|’)?s?)\s"
                        # "Tickets on sale now!" in a post about the school's own show, no seller named.
                        r"|\btickets\s+(?:are\s+)?on\s+sale\s+now\s*(?:[!.]|$)", re.IGNORECASE)
+_OWN_OFFER = re.compile(r"\b(?:pta|friends\s+of|(?:our|the\s+school(?:'|’)?s?)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:sale|fair|f[eê]te|disco|tuck\s+shop|shop|uniform|bake|raffle|tickets?|caf[eé]|concert|"
+                        r"show|book\s+fair|canteen|breakfast\s+club|holiday\s+club)"
+                        r"|(?:school|uniform|bake|book|cake)\s+(?:sale|fair|shop))\b", re.IGNORECASE)
 
 
 def _school_sale(match: re.Match[str], value: str) -> bool:
-    """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app."""
-    if match.group().lower() != "on sale now":
+    """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app;
+    an offer ('half price') at the school's or the PTA's own sale."""
+    offer = match.group("offer") is not None
+    if match.group().lower() != "on sale now" and not offer:
         return False
     start, end = next((s, e) for s, e in sentences(value) if s <= match.start() < e)
-    return bool(_OWN_SALE.search(value, start, end))
+    return bool((_OWN_OFFER if offer else _OWN_SALE).search(value, start, end))

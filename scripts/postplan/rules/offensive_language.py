@@ -7,13 +7,16 @@ spellings are found too ("f***", "sh!t", "b*llocks", "a$$"), but not grades ("A*
 "don't be a muppet"); otherwise ``mild-language`` warns. Mild British swearing ("bloody", "crap",
 "arse", "bugger") is an error too: the policy asks for Standard English on an account children read.
 Emoji count too: the rude finger, and fruit with a suggestive emoji ("🍆💦"). Whole words are
-matched, so "Scunthorpe", "class", "assessment" and "Sussex" are fine, and so are names and lessons
-that contain a listed word ("Dick Whittington", "Moby-Dick", "Homo sapiens", "Jackson Pollock",
-"cocktail sausages"). Ordinary school words the list contains (a church organ, a Cornish pasty, blue
-tits) are on postplan's allowlist; a school adds more under ``profanity_allowlist:`` in mkdocs.yml.
+matched, so "Scunthorpe", "class", "assessment" and "Sussex" are fine, and so are names, lessons and
+technical terms that contain a listed word ("Dick Whittington", "Moby-Dick", "Homo sapiens", "Jackson
+Pollock", "cocktail sausages", "penetration testing"). A listed word that is a child's or a grown-up's
+name, written as one ("L–R: Harriet Booth, Aryan Mistry and Wiktoria Zielinska"), is a name, not a slur.
+Ordinary school words the list contains (a church organ, a Cornish pasty, blue tits) are on postplan's
+allowlist; a school adds more under ``profanity_allowlist:`` in mkdocs.yml.
 
 Passes: "Our trip to Scunthorpe"; "Blue tits on the bird table"; "Our panto is Dick Whittington";
-"Year 12 got 14 A*s"; "Year 6 studied Homo sapiens".
+"Year 12 got 14 A*s"; "Year 6 studied Homo sapiens"; "A future penetration tester!"; "Well done
+Aryan Mistry".
 
 Fails: "What a shit day for the weather"; "Don't be a twat about parking"; "What a f***ing
 week"; "To the idiots who park on the zig-zags"; "🖕 to the rain".
@@ -25,6 +28,8 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.name_types import NameList
+from postplan.rules.names import find_names, names_for
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.swearing import (
     MAYBE_MASKED,
@@ -65,10 +70,10 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                 and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value) \
                 and not has_strong_stem(text.value):
             continue
-        yield from _words(text, lists)
+        yield from _words(text, lists, names_for(context))
 
 
-def _words(text: Text, lists: WordLists) -> Iterable[Problem]:
+def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
     value = innocent_blanked(prose(text.value))
     found = tokens(value)
     said = [token for token, _ in found]
@@ -86,9 +91,29 @@ def _words(text: Text, lists: WordLists) -> Iterable[Problem]:
         if hit is None and not _SYMBOLS.isdisjoint(token):
             meant = unmasked(token, lists)
             hit = token if meant is not None and meant not in lists.mild else None
+        if hit == token and _as_a_name(text, start, len(token), names):
+            continue
         if hit:
             written = text.value[start:start + len(hit)]
             yield Problem(f"'{written}' is offensive{where(text)}", fix=_FIX, line=text.line_at(start))
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
+
+
+def _as_a_name(text: Text, start: int, size: int, names: NameList) -> bool:
+    """Whether the listed word at ``start`` is written as someone's name: a first name or surname on the
+    name lists, capitalised, and read as a name where it stands ("L–R: Harriet Booth, Aryan Mistry and…",
+    a surname after a title). A strong swear word is never excused as a name, nor a word the name lists
+    do not have."""
+    written = text.value[start:start + size]
+    if text.kind == "file name" or not written[:1].isupper() or has_strong_stem(written) \
+            or (written not in names.first_names and written not in names.surnames):
+        return False
+    if written in names.surnames and _TITLE_BEFORE.search(text.value, max(0, start - 6), start):
+        return True  # a grown-up's surname after a title, which the name reader leaves out: "Mrs Hoare"
+    return any(name.start == start or (name.surname == written and text.value.find(written, name.start) == start)
+               for name in find_names(text.value, names))
 
 
 def _emoji(text: Text) -> Iterable[Problem]:

@@ -13,8 +13,19 @@ from postplan.rules.names import names_for
 from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
 _WORD = r"[A-Z][\w'’&-]*"
+# A place's name, and the kind of place written after it in lower case ("St Mary's church hall").
 _PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
-                    rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*)")
+                    rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
+                    r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
+                    r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"
+                    r"synagogue))\b)?)")
+# A place named after the kind of place it is ("going back to their old primary, Hollins Lane, on Thursday").
+_NAMED_AFTER = re.compile(
+    r"\b(?:at|to|visiting|visit)\s+(?:their|our|his|her|the|a|an)\s+(?:(?:old|former|new|future|local|feeder|"
+    r"partner|nearby|neighbouring|sister|link)\s+)?(?:primary(?:\s+school)?|school|secondary|high\s+school|"
+    r"infant\s+school|junior\s+school|nursery|college|church|chapel|mosque|library|care\s+home|nursing\s+home|"
+    r"park)\s*,\s+"
+    rf"(?P<place>{_WORD}(?:\s+{_WORD})*)")
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
@@ -60,7 +71,7 @@ training practice session sessions swimming netball football rugby hockey cricke
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
-performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements""".split())
+performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements meets primary""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -83,7 +94,7 @@ _NOT_PLACES = frozenset(
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
 _ON_SITE_ALONE = frozenset("""Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen Hub Base Den Nest
-Studio Lounge Pod Zone Annexe Atrium Quad Courtyard Refectory Cafeteria""".split())
+Studio Lounge Pod Zone Annexe Atrium Quad Courtyard Refectory Cafeteria Chapel""".split())
 # Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
 # counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
 _VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
@@ -127,12 +138,14 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     # Each finder needs its pattern somewhere in the text: most texts are done with here.
     live = live and _LIVE.search(text) is not None
     staff = staff and _STAFF.search(text) is not None
-    placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None)
+    placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None
+                         or _NAMED_AFTER.search(text) is not None)
     travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
     if not (placed or travel or live or staff):
         return
     not_places = _not_places(context)
     names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
+    people = names_for(context).first_names if placed else frozenset()
     placement = placed and _PLACEMENT.search(text) is not None and _when(text)
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -141,7 +154,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
         when = event is not None or placement or _when(sentence)
         found = ((live and _live(sentence, not_places))
                  or (staff and when and _staff(sentence, not_places))
-                 or (placed and when and _place(sentence, not_places, names))
+                 or (placed and when and _place(sentence, not_places, names, people))
                  or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
                  or (trip and event.location and _mentions(sentence, event.location)))
         if found:
@@ -173,14 +186,19 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
-def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset(),
+           people: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """An off-site place in the sentence: after "at", any; after "to" or "in", a venue ("Truro Museum"),
-    or, on a trip (``names`` given: children's first names, which are not places), any ("to Porthpean")."""
+    or, on a trip (``names`` given: children's first names, which are not places), any ("to Porthpean");
+    a place named after the kind of place it is, when it is not a person (``people``: first names)."""
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
-        venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or \
-            (by == "to" and bool(names) and place.split()[0] not in names)
+        venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
+            or (by == "to" and bool(names) and place.split()[0] not in names)
         if venue and _off_site(place, not_places):
+            return match.group().strip(), match.start()
+    for match in _NAMED_AFTER.finditer(sentence):  # "their old primary, Hollins Lane", not "our school, Maya"
+        if match.group("place").split()[0] not in people and _off_site(match.group("place"), not_places):
             return match.group().strip(), match.start()
     for match in _VENUE_NAME.finditer(sentence):
         if not _AGAINST.search(sentence, max(0, match.start() - 10), match.start()) and \

@@ -6,11 +6,12 @@ celebrate children's achievements by first name ("only use children's first name
 ("Well done to Maya for her poem") is left alone; what is flagged is what the policy's own example
 does: praise that carries a rebuke ("a better lesson today", "finally remembered his kit"), criticism
 or a telling-off in public, a child held up as a warning to others ("found this out the hard way"),
-a punishment or a disciplinary matter (a detention, an exclusion, a disqualification), an instruction
-to one child ("Josh, please bring your PE kit"), and a family's money owed to the school ("Parent of
-Grace H, your account is overdrawn"). A birthday is ``birth-date``'s finding and a health matter
-``special-category``'s, so a greeting or a note to a child's parents about their health is not
-reported here too.
+a punishment or a disciplinary matter (a detention, an exclusion, a disqualification), a record kept
+against the child ("who has now been late 14 times this term"), an instruction to one child ("Josh,
+please bring your PE kit"; to each child of a list: "Callum, Jordan and Mikey – see me first thing"),
+and a family's money owed to the school ("Parent of Grace H, your account is overdrawn"). A birthday
+is ``birth-date``'s finding and a health matter ``special-category``'s, so a greeting or a note to a
+child's parents about their health is not reported here too.
 
 Passes: "Well done Year 6 for a brilliant performance!"; "Congratulations to Rowan Class";
 "Thank you Mrs Hart"; "Thank you to Owen's Animals for visiting"; "Congratulations to Maya for her
@@ -19,7 +20,7 @@ poem"; "Josh scored the winning goal"; "Happy birthday Amy!" (birth-date reports
 Fails: "Well done Josh a better lesson today"; "Josh was very disappointing today"; "Well done Tom
 for finally remembering your PE kit"; "Maya, please bring your reading book"; "Jayden found this out
 the hard way"; "to consider the permanent exclusion of Kian (Year 9)"; "Parent of Grace H, your
-account is £48.60 overdrawn".
+account is £48.60 overdrawn"; "Josh (9F), who has now been late 14 times"; "Callum and Josh – see me".
 """
 
 import re
@@ -66,10 +67,12 @@ _AFTER = re.compile("|".join((
     rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually) ",
     rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
     r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
-    r"^\s*[,:-]\s*(?:please\s+)?(?:see|come and see|come to|report to|go to)\s+(?:Mr|Mrs|Ms|Miss|Dr|the office|"
-    r"reception|your (?:teacher|tutor|head of year))\b",
-    r"^\s*[,:-]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
-    r"^\s*[,:-]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
+    r"^\s*[,:\-–—]\s*(?:please\s+)?(?:see|come and see|come to|report to|go to|find)\s+(?:Mr|Mrs|Ms|Miss|Dr|"
+    r"the office|reception|your (?:teacher|tutor|head of year)|me|us|my office)\b(?! (?:for|to (?:collect|get|"
+    r"pick up)) (?:your|a|the) (?:\w+ )?(?:certificates?|prizes?|awards?|stickers?|badges?|rewards?|medals?|trophy|"
+    r"trophies|tickets?)\b)",
+    r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
+    r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
@@ -88,6 +91,10 @@ _FAULT = re.compile("|".join((
     rf"won[’']?t|wouldn[’']?t|(?:couldn|can)[’']?t be bothered to)\s+(?:(?:even|yet|bother to|once)\s+)?{_DUTY}\b",
     r"\b(?:forgot|forgotten|without|missing|lost|late|no)\b[^.!?\n]{0,40}\b(?:again|yet again|once again|"
     r"for the (?:second|third|fourth|fifth|\w+th) (?:time|week|day))\b",
+    # A record of lateness kept against the child: "has now been late 14 times this term".
+    r"(?<!never )(?<!never been )(?<!not been )(?<!not )\blate\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|\w+teen|twenty|so many|several)\s+times\b|(?<!never )(?<!never been )\blate\s+(?:every|most)\s+"
+    r"(?:day|morning)\b",
     r"\bnot wearing (?:his|her|their|the (?:correct|right|proper)|proper|correct|full)\b",
     r"\b(?:behaviour|attitude|effort|manners|conduct|language|timekeeping|sportsmanship)\b[^.!?\n]{0,30}?\b"
     r"(?:poor|unacceptable|not good enough|not acceptable|disappointing|shocking|appalling|a disgrace|disgraceful|"
@@ -153,6 +160,9 @@ _FAMILY_AFTER = re.compile(r"['’]s?\s+(?:parents?|mum|mummy|dad|daddy|family|c
                            r"grandad|guardians?)\b", re.IGNORECASE)
 
 
+# The other names of a list the name starts ("Callum, Jordan and Mikey"): what comes after the list is said
+# to every child in it.
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?(?=[\s,]))?)+")
 _SPARED = re.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*$", re.IGNORECASE)
 
 
@@ -162,6 +172,9 @@ def _aimed_at(value: str, start: int, end: int) -> bool:
     if before and not (_ADDRESSING.search(before.group()) and _FAMILY_AFTER.match(value, end)):
         return True
     if _AFTER.search(value[end:end + 80]):
+        return True
+    listed = _LIST_TAIL.match(value, end)  # "Callum, Jordan and Mikey – see me": said to each of them
+    if listed and _AFTER.search(value[listed.end():listed.end() + 80]):
         return True
     opened = max(value.rfind(".", 0, start), value.rfind("\n", 0, start)) + 1
     if _unspared(_PUNISHED, value, opened, end + 120):

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postplan.rules.identifiable import sentences
 from postplan.rules.text import data_lines, words
 
 # After a term, words that make it a campaign, a charity, a team or a provision, not a child's detail.
@@ -101,3 +102,21 @@ def _general(value: str, match: re.Match[str]) -> bool:
     before = max(0, match.start() - 25)
     return bool(_GENERAL_BEFORE.search(value, before, match.start())) \
         and not _RECEIVING.search(value, max(0, match.start() - 30), match.start())
+
+
+# A name's initial ends no sentence: "Ruby H. in 4C has a nut allergy" is one sentence about Ruby.
+_INITIAL_END = re.compile(r"(?<![\w'’-])[A-Z]$")
+
+
+@lru_cache(maxsize=4096)  # both special-category rules ask about the same text
+def detail_sentences(value: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence of the text starts and ends (``identifiable.sentences``), but a sentence that
+    stops at a name's initial ("Ruby H.") runs on when the next goes on in lower case ("in 4C has…")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sentences(value):
+        if merged and value[merged[-1][1]:merged[-1][1] + 1] == "." and value[start:end].lstrip()[:1].islower() \
+                and _INITIAL_END.search(value, merged[-1][0], merged[-1][1]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)

@@ -3,8 +3,9 @@
 These are the most sensitive things a school knows about a child (special-category data): a medical
 condition, an allergy or a diet kept for them, an injury or an illness, a diagnosis or special
 educational need, a hospital stay, being in care, fostered or adopted, who may or may not collect
-them, a death in the family, a parent in prison, a benefit the family receives. Said about a named
-child (a first name is enough), or about "he", "she" or "this pupil" beside a photo of children, they
+them, a death in the family, a parent in prison, a benefit the family receives, counselling or therapy,
+trouble at home. Said about a named child (a first name is enough, and so is a first name with an
+initial or a class: "Ruby H. in 4C"), or about "he", "she" or "this pupil" beside a photo of children, they
 tell strangers and classmates what only the people who need to know should know. A detail about a
 group ("our looked-after children") names its members when children are named beside it, and a
 detail followed by a note to one named child's family ("Archie's mum, please check his hair") is
@@ -20,7 +21,8 @@ Fails: "Well done Maya, who has worked so hard with her dyslexia this year!"; "G
 hope you are out of hospital soon."; "Please note only Ella's mum may collect her."; "A nut-free table
 from Monday so Yusuf in Year 3 can sit with his friends."; "Finn sprained his ankle on day one.";
 "Our looked-after children had a great day. Well done Maisie and Kyle!"; a photo of people with
-"Maya and her little brother Tom".
+"Maya and her little brother Tom"; "Ruby H. in 4C has a severe nut allergy"; "So proud of Ellie, who
+has worked so hard after a really tough time at home".
 """
 
 import re
@@ -29,10 +31,10 @@ from collections.abc import Iterable, Iterator
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.identifiable import POINTING, has_photo_of_people, names_child, sentences, who
+from postplan.rules.identifiable import POINTING, has_photo_of_people, names_child, who
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.names import find_names, names_for
-from postplan.rules.sensitive import SIBLING, YEAR_GROUP, details
+from postplan.rules.sensitive import SIBLING, YEAR_GROUP, detail_sentences, details
 
 ID = "special-category"
 SEVERITY = Severity.ERROR
@@ -62,11 +64,11 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
                            named: bool) -> Iterator[Problem]:
     reported: set[tuple[int, int]] = set()
     for kind, match in found:
-        bounds = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
+        bounds = next((s, e) for s, e in detail_sentences(text.value) if s <= match.start() < e)
         if bounds in reported or _staff_news(kind, match, text.value, bounds[0]):
             continue
-        child = who(post, context, text, *bounds, named_elsewhere=named) or _beside(post, context, text, match,
-                                                                                     bounds)
+        child = who(post, context, text, *bounds, named_elsewhere=named) \
+            or _beside(post, context, text, match, bounds) or _marked(context, text.value, bounds)
         if child is None:
             continue
         reported.add(bounds)
@@ -96,7 +98,7 @@ _TO_FAMILY = re.compile(
 def _beside(post: Post, context: Context, text: Text, match: re.Match[str], bounds: tuple[int, int]) -> str | None:
     """A child the sentence's detail is about though it names nobody: a group's members named in the
     sentence next to it, or the child whose family the next sentence turns to (and points at again)."""
-    spans = list(sentences(text.value))
+    spans = list(detail_sentences(text.value))
     at = spans.index(bounds)
     if _GROUP.search(text.value, match.start(), min(bounds[1], match.end() + 25)):
         for start, end in spans[max(0, at - 1):at] + spans[at + 1:at + 2]:
@@ -122,6 +124,27 @@ def _member(post: Post, context: Context, text: Text, start: int, end: int) -> s
     return None
 
 
+# A first name picked out by an initial or a class after it ("Ruby H. in 4C", "Ruby (4C)", "Ruby H. has"):
+# a child, even when the name is also a word that alone would not be read as one.
+_MARKED = re.compile(
+    r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
+    r"(?:\((?i:year\s?|yr\s?|y)?\d{1,2}[A-Z]{0,2}\)|"
+    r"(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+\w+|[A-Z]\w+\s+(?i:class)\b))"
+    r"|(?<![\w'’-])(?P<initialled>[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[a-z])")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+
+
+def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None:
+    """A child's first name in the sentence, marked as a pupil's by an initial or a class after it."""
+    names = names_for(context)
+    for match in _MARKED.finditer(value, *bounds):
+        first = match.group("first") or match.group("initialled")
+        if (first in names.first_names or first in names.name_words) \
+                and not _TITLE_BEFORE.search(value, max(0, match.start() - 6), match.start()):
+            return first
+    return None
+
+
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
 
 
@@ -133,7 +156,7 @@ def _staff_news(kind: str, match: re.Match[str], value: str, start: int) -> bool
 
 def _siblings(text: Text, context: Context) -> Iterator[Problem]:
     for match in SIBLING.finditer(text.value):
-        start, end = next((s, e) for s, e in sentences(text.value) if s <= match.start() < e)
+        start, end = next((s, e) for s, e in detail_sentences(text.value) if s <= match.start() < e)
         sentence = text.value[start:end]
         if YEAR_GROUP.search(sentence) or any(start <= name.start < end
                                                for name in find_names(text.value, names_for(context))):

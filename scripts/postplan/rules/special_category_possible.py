@@ -1,7 +1,8 @@
 """A hint of a child's health or home life beside their name, for a leader to read before posting.
 
 Softer words than ``special-category`` looks for ("poorly", "get well soon", "a tough time", "lives
-with her nan", "on crutches", "a bump to the head", "was sick on the bus") often carry the same kind
+with her nan", "on crutches", "a bump to the head", "was sick on the bus", "has worked so hard with the
+school counsellor") often carry the same kind
 of detail: that a named child is ill, hurt, or going through something at home. Whether that is too
 much to say in public needs a person to judge, so this is a warning: a leader should check the family
 is happy for it to be public, or take the detail out. Every text a reader sees is read; general
@@ -20,9 +21,9 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.identifiable import names_child, sentences, who
+from postplan.rules.identifiable import names_child, who
 from postplan.rules.reading import reader_texts, where
-from postplan.rules.sensitive import details
+from postplan.rules.sensitive import detail_sentences, details
 from postplan.rules.text import words
 
 ID = "special-category-possible"
@@ -33,7 +34,9 @@ POLICY = ("Children, parents or staff could be identified as members of the scho
 
 _HINTS = re.compile(
     r"\b(?:poorly|unwell|get well(?: soon)?|recovering|in plaster|stitches|off sick|(?:has|have) been (?:ill|sick)|"
-    r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)|"
+    r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)"
+    r"(?! at home (?:to|against)\b)|(?:worked|working|works|work) (?:\w+ )?(?:hard )?with (?:the |our |a )?"
+    r"(?:school |wellbeing )?(?:counsellor|therapist)s?|"
     r"going through a lot|(?:lives?|living) with (?:his|her|their) (?:nan|nana|gran|granny|grandparents|grandma|"
     r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment|"
     r"on crutches|in a (?:plaster )?(?:cast(?! of)|sling|neck brace|moon boot|splint)|"
@@ -43,7 +46,8 @@ _HINTS = re.compile(
 )
 _TRIGGERS = frozenset("poorly unwell well recovering plaster stitches sick ill tough difficult hard rough going lives "
                       "live living moved appointment crutches cast sling brace moon splint bump bang knock injury "
-                      "nosebleed fainted threw vomit vomited vomiting".split())
+                      "nosebleed fainted threw vomit vomited vomiting counsellor counsellors therapist "
+                      "therapists".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -56,7 +60,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             continue
         named = names_child(post, context, texts) if named is None else named
         stronger = [match.start() for _, match in details(text.value)]
-        for start, end in sentences(text.value):
+        for start, end in detail_sentences(text.value):
             hint = _HINTS.search(text.value, start, end)
             if hint is None or any(start <= s < end for s in stronger):
                 continue  # nothing here, or special-category reports it

@@ -17,8 +17,9 @@ from postplan.rules.text import data_lines
 TOKEN = re.compile(r"[\w$@!*#%+.'’-]+")
 EDGES = "!.*#'’-"
 
-# Names, foods, places and lesson words that contain a listed word but are not offensive. They are
-# blanked (spaces of the same length) before words are matched, so line numbers stay right.
+# Names, foods, places, lesson words and technical terms that contain a listed word but are not offensive
+# ("Jackson Pollock", "penetration testing"). They are blanked (spaces of the same length) before words
+# are matched, so line numbers stay right.
 INNOCENT = re.compile(
     r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly)|Moby[\s-]Dick|"
     r"spotted\s+dick|Philip\s+K\.?\s+Dick|cock\s+robin|cock-a-doodle(?:-doo)?|cock\s+horse|weathercocks?|"
@@ -36,7 +37,14 @@ INNOCENT = re.compile(
     # Turf, a law, history and first aid: "sod" and "bloody" that are not swearing.
     r"(?:first|turf|the)\s+sods?\s+(?:of|for|on|at)|sods?\s+of\s+turf|sod(?:'|’)?s\s+law|"
     r"bloody\s+(?:nose|noses|knees?|lip|cuts?|battles?|war|civil\s+war|revolution|conflict|history|massacre)|"
-    r"Bloody\s+(?:Mary|Sunday|Assizes|Tower)|bloodhounds?|dam[n]?\s+busters|crap(?:e|pie)\w*)\b",
+    r"Bloody\s+(?:Mary|Sunday|Assizes|Tower)|bloodhounds?|dam[n]?\s+busters|crap(?:e|pie)\w*|"
+    # Technical terms in computing, science, geology and building that contain a listed word.
+    r"penetration\s+test(?:s|ing|ers?)?|penetrating\s+oil|(?:water|damp|rain|light|frost|root|market|signal)\s+"
+    r"penetration|penetration\s+(?:depth|rate|resistance|of\s+(?:light|water|the\s+market))|"
+    r"erection\s+of\s+(?:the\s+|a\s+|our\s+|new\s+)*(?:scaffold\w*|fenc\w*|marquees?|tents?|stages?|buildings?|"
+    r"bridges?|walls?|structures?|statues?|monuments?|memorials?|hoardings?|classrooms?)|(?:igneous|basalt|dolerite|"
+    r"volcanic)\s+dykes?|dykes?\s+and\s+sills|sperm\s+(?:cells?|and\s+eggs?|ducts?)|eggs?\s+and\s+sperm|"
+    r"(?:bottle|feeding|rubber)\s+teats?)\b",
     re.IGNORECASE,
 )
 

@@ -4,9 +4,11 @@ Telling the world that Year 6 leave from the leisure centre car park at 8:15 on 
 where to find them. Say it in a letter or the school app; on social media, celebrate afterwards.
 
 postplan flags, in every text a reader sees of a post that is not told afterwards: where the children
-are now ("we're at the beach until 3", "currently at …"); a trip, fixture, club, prom, disco or
-residential with an off-site place and a day or time ("Prom at the Carlyon Bay Hotel on 26th June",
-"Swimming every Tuesday at Truro Leisure Centre 1:30"); a travel word with a time ("the coach leaves at
+are now ("we're at the beach until 3", "currently at …"); a trip, fixture, club, prom, disco,
+residential or a group's regular meeting with an off-site place and a day or time ("Prom at the Carlyon
+Bay Hotel on 26th June", "Swimming every Tuesday at Truro Leisure Centre 1:30", "Christian Union meets
+every Friday lunchtime in St Mary's church hall", "going back to their old primary, Hollins Lane, on
+Thursday"); a travel word with a time ("the coach leaves at
 8:15"); a member of staff at a named place and time; the ``location`` of a linked trip. A post linked
 to an event (``event:``) is compared with the event's own times: after it has ended, telling it is
 fine. The calendar is read too: an event's title, description or location that would put a place and
