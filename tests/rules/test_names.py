@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from postplan.rules.names import about_a_work, find_names, name_list
-from postplan.rules.reading import plain
+from postplan.rules.names import about_a_work, find_names, name_list, name_text
+from postplan.rules.reading import Text, plain
 
 SHIPPED = name_list(frozenset(), ())
 ROSTER = name_list(frozenset({"Tegan Polglase", "Will Trewin"}), ("Sam Trewin",))
@@ -30,6 +30,11 @@ def found(text: str, names=SHIPPED) -> list[tuple[str, str]]:
     ("So proud! #WellDoneMayaJones", "Maya Jones", "full"),
     ("WELL DONE AARAV PATEL", "AARAV PATEL", "full"),
     ("Brawo Zuzanna W\u00f3jcik!", "Zuzanna Wojcik", "full"),
+    ("Top marks: PATEL Riya and KOWALCZYK Maja", "PATEL, Riya", "surname first"),
+    ("Merits: Booth, Harriet; Mistry, Aryan", "Mistry, Aryan", "surname first"),
+    ("well done to jack dempsey 7H for his castle", "jack dempsey", "full"),
+    ("Welcome to Olamide Adebayo-Smith, who joins Year 10", "Olamide Adebayo-Smith", "full"),
+    ("Well done Amir Khan (6R) for his boxing medal!", "Amir Khan", "full"),
 ])
 def test_a_name_is_found_in_the_form_it_is_written(text: str, name: str, form: str) -> None:
     assert (name, form) in found(text)
@@ -50,6 +55,9 @@ def test_each_name_of_a_list_is_found_and_the_full_one_is_full() -> None:
     "David Hughes, Chair of Governors, spoke", "Marcus Rashford wrote to us", "Rowan Class and Willow Class",
     "we will grace the stage in may", "Grace and Will sang", "Kate from the RSPB came in",
     "Tom Hunt MP met our council", "Thanks to Sam Trewin Plumbing", "Matilda the Musical was a hit",
+    "King John sealed Magna Carta", "Prince Harry and Queen Victoria", "Saint Patrick's Day", "Off to Eden Camp!",
+    "BROWN Bear and KING John", "Private Albert Marsh fell on the Somme", "Ruby wedding cake for the caretaker",
+    "Holly wreaths on sale. Holly has spiky leaves.", "our PTA chair Mrs Joanne Fletcher is stepping down",
 ])
 def test_adults_characters_places_and_greetings_are_not_pupils(text: str) -> None:
     assert found(text) == []
@@ -108,3 +116,21 @@ def test_ordinary_lower_case_english_is_not_a_list_of_full_names(text: str) -> N
 ])
 def test_a_text_about_a_book_or_play_studied_is_known_by_its_verb_and_title(text: str, work: bool) -> None:
     assert about_a_work(plain(text), SHIPPED) is work
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zac and Reece won the relay; Oscar came third.", ["Zac", "Reece", "Oscar"]),
+    ("Ruby's new wheelchair arrived today.", ["Ruby"]),
+    ("Ruby was sick on the bus.", ["Ruby"]),
+    ("Holly scored twice.", ["Holly"]),
+])
+def test_common_names_are_children_and_a_name_that_is_a_word_is_one_by_what_follows(text, expected) -> None:
+    assert [name for name, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(("value", "read"), [
+    ("jasmine poster", "Jasmine poster"), ("kayden daily mile", "Kayden daily Mile"),
+    ("maya jones painting", "Maya Jones Painting"), ("our rose garden", "Our Rose Garden"),
+])
+def test_a_file_name_makes_a_full_name_only_with_a_listed_surname(value: str, read: str) -> None:
+    assert name_text(Text("file name", value, value, 1), SHIPPED) == read

@@ -24,6 +24,7 @@ def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> l
         name, width = _name_at(tokens, index, names, text, labels) or (None, 0)
         if name is not None:
             found.append(name)
+        if width:  # an adult's name too, unread: "Mrs Joanne Fletcher" is one person
             used.update(range(index, index + width))
     return found
 
@@ -41,8 +42,8 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
         found = _surname_alone(tokens, index, names)  # "young Trelawny", "the Patel twins"
         if found:
             return found
-    if token.gap == ", ":
-        found = _surname_first(tokens, index, names)  # "Jones, Maya"
+    if token.gap == ", " or capital_after and token.bare.isupper() and len(token.bare) > 1:
+        found = _surname_first(tokens, index, names, text)  # "Jones, Maya", "JONES Maya"
         if found:
             return found
     if labels or len(token.bare) == 1 or token.bare in names.surnames:
@@ -50,6 +51,8 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
         if found:
             return found
     if names.is_first(_key(token)):
+        if _adult_or_title(tokens, index, text):  # and her surname is no child's first name ("Fletcher")
+            return None, 2 if capital_after else 1
         found = _first_name(tokens, index, names, text)
         if found:
             return found
@@ -135,20 +138,20 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     """A first name, maybe with a second first name, a surname or an initial after it."""
     token = tokens[index]
     key = _key(token)
-    if not names.is_first(key) or _adult_or_title(tokens, index, text):
-        return None
     lower = token.bare.islower()
     word_too = key in names.name_words  # "Daisy Chain": with a listed surname only, wherever it is
-    ambiguous = word_too and not (key in names.mid_sentence and not _starts_sentence(text, token))
+    ambiguous = word_too and not (key in names.mid_sentence and (
+        not _starts_sentence(text, token) or _a_person(tokens, index, names, text)))
     after = _next(tokens, index)
-    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES):
-        return None  # "Rowan Class", "Alexandra Road", "Poppy Appeal": a group, a place, an occasion
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
+                              or key.lower() in w.HONORIFICS and _capitalised(after)):
+        return None  # "Rowan Class", "Poppy Appeal": a group, a place, an occasion; "King John": a title
     if after is not None and _capitalised(token) and after.bare[:1].isupper() and names.is_first(_key(after)):
         double = f"{token.bare} {after.bare}"  # "Anna Maria", "Lily Rose", maybe "Lily Rose Evans"
         found = _surname_after(tokens, index + 1, names, ambiguous=False)
         if found:
             return _unless_adult(tokens, index, 2 + found[1], Name(double, found[0], token.start, "full"), text)
-        if after.bare not in names.surnames:
+        if after.bare not in names.surnames and not names.double_barrelled(after.bare):
             return None if ambiguous else (Name(double, None, token.start), 2)
     particle = _particle_surname(tokens, index)
     if particle and not lower and not ambiguous:  # "Oisín Ó Briain", "Niamh Ní Dhomhnaill", "Ana De Souza"
@@ -158,7 +161,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
     found = _surname_after(tokens, index, names, word_too)
-    if found and not (lower and word_too):
+    if found and (not (lower and word_too) or w.PUPIL_AFTER.match(text, tokens[index + found[1]].end)
+                  or w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start)):  # "jack smith 8B"
         surname, width = found
         if _place(tokens, index, surname, word_too):
             return None
@@ -177,7 +181,7 @@ def _in_year_list(tokens: list, index: int, names: NameList, text: str):
     ("ellie mae price"): a child's in a list that a year group or class ends ("helpers: ellie-mae price,
     josh turner and amir said (yr 9)", "(Y9)", "- yr9!", "(rowan class)"); "josh said" alone is a sentence."""
     last = end = _list_item(tokens, index, names)
-    if last == index or not _lower_surname(tokens[last].bare, names):
+    if last == index or not names.lower_surname(tokens[last].bare):
         return None
     for _ in range(12):  # a list of helpers or winners, not a page
         if w.YEAR_AFTER.match(text, tokens[end].end):
@@ -197,7 +201,7 @@ def _list_item(tokens: list, index: int, names: NameList) -> int:
     """The last word of the lower-case name at ``index``: a listed surname, a second first name, or itself."""
     last = index
     while (after := _next(tokens, last)) is not None and after.bare.islower():
-        if _lower_surname(after.bare, names):
+        if names.lower_surname(after.bare):
             return last + 1
         if last > index or not names.is_first(_key(after)) or _key(after) in names.name_words:
             break
@@ -209,7 +213,7 @@ def _unlisted_first(tokens: list, index: int, names: NameList, text: str):
     """A first name not on the list, known by what is around it: praise before it and a listed surname
     after it ("Well done Tayo Bankole-Williams"). Never a word the lists know as something else."""
     token, after = tokens[index], _next(tokens, index)
-    if after is None or not _capitalised(after) or not listed_surname(after.bare, names) \
+    if after is None or not _capitalised(after) or not names.listed_surname(after.bare) \
             or after.bare in w.NOT_SURNAMES or after.bare in w.PLACE_SURNAMES:
         return None  # the cheap tests first: most words have no listed surname after them
     if not _capitalised(token) or not token.bare.isalpha() or len(token.bare) < 3 or token.bare.isupper() \
@@ -218,6 +222,14 @@ def _unlisted_first(tokens: list, index: int, names: NameList, text: str):
     if not w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start):
         return None
     return _unless_adult(tokens, index, 2, Name(token.bare, after.bare, token.start, "full"), text)
+
+
+def _a_person(tokens: list, index: int, names: NameList, text: str) -> bool:
+    """What a child does after a name that is a word too: "Ruby's wheelchair", "Ruby said", "Ruby and Amir"."""
+    token = tokens[index]
+    other = tokens[index + 2].bare if index + 2 < len(tokens) and tokens[index + 1].bare in ("and", "&") else ""
+    return bool(w.PERSON_AFTER.match(text, token.start + len(token.bare))) \
+        or names.is_first(other) and other not in names.name_words
 
 
 def _starts_sentence(text: str, token) -> bool:
@@ -235,30 +247,16 @@ def _surname_after(tokens: list, index: int, names: NameList, ambiguous: bool):
     if after is None:
         return None
     if token.bare.islower():  # "maya jones": only a listed surname, not a common word
-        if after.bare.islower() and _lower_surname(after.bare, names) and after.bare not in w.LOWER_COMMON:
+        if after.bare.islower() and names.lower_surname(after.bare) and after.bare not in w.LOWER_COMMON:
             return after.bare, 1
         return None
     if not _capitalised(after) or after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES:
         return None
     if after.bare.isupper() and not token.bare.isupper():
         return None  # "Maya NHS", "Tom PE": an abbreviation, not a surname
-    if ambiguous and not listed_surname(after.bare, names):
+    if ambiguous and not names.listed_surname(after.bare):
         return None
     return after.bare, 1
-
-
-def _lower_surname(word: str, names: NameList) -> bool:
-    """A surname written in lower case: "jones", "mcallister" (McAllister), "macdonald", "o'brien"."""
-    forms = {word.title()}
-    for prefix in ("mc", "mac"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 2:
-            forms.add(prefix.title() + word[len(prefix):].title())
-    return any(form in names.surnames for form in forms)
-
-
-def listed_surname(word: str, names: NameList) -> bool:
-    """A listed surname, or a double-barrelled one with a listed part ("Mensah-Bonsu")."""
-    return word in names.surnames or ("-" in word and any(part in names.surnames for part in word.split("-")))
 
 
 def _particle_surname(tokens: list, index: int):
@@ -298,20 +296,31 @@ def _business(tokens: list, index: int) -> bool:
     return token.word != token.bare and after is not None and token.gap in _TIGHT and _capitalised(after)
 
 
-def _surname_first(tokens: list, index: int, names: NameList):
-    """"Jones, Maya" and "jones, maya": a listed surname, a comma, a first name."""
+def _surname_first(tokens: list, index: int, names: NameList, text: str):
+    """"Jones, Maya" and "jones, maya": a surname, a comma, a first name; or, as on a mark sheet or register,
+    the surname in capitals and no comma ("PATEL Riya"). The surname is a listed one, or any in a list of
+    such names ("Oastler, Harriet; Ramsbottom, Aryan", "OASTLER Harriet, RAMSBOTTOM Aryan")."""
     token = tokens[index]
-    if token.gap != ", " or index + 1 >= len(tokens) or token.bare.title() not in names.surnames:
-        return None
-    given = tokens[index + 1]
+    if token.gap == ", " and index + 1 < len(tokens):
+        given, lower = tokens[index + 1], token.bare.islower()
+        if names.is_first(_key(token)) or lower != given.bare.islower() or lower and token.bare in w.LOWER_COMMON \
+                or given.word != given.bare and index + 2 < len(tokens):
+            return None
+    else:  # not "BROWN Bear" nor "KING John": a word in capitals, then a name that is a word too
+        given = _next(tokens, index)
+        if given is None or given.bare.isupper() or token.bare.lower() in w.LOWER_COMMON:
+            return None
     key = _key(given)
-    if names.is_first(_key(token)) or not names.is_first(key) or key in names.name_words:
-        return None
-    if token.bare.islower() != given.bare.islower() or token.bare.islower() and token.bare in w.LOWER_COMMON:
-        return None
-    if _adult_or_title(tokens, index, "") or given.word != given.bare and index + 2 < len(tokens):
+    if not names.is_first(key) or key in names.name_words or not names.listed_surname(token.bare.title()) \
+            and not _on_a_sheet(token, text) or _adult_or_title(tokens, index, ""):
         return None
     return Name(given.bare, token.bare, token.start, "surname first"), 2
+
+
+def _on_a_sheet(token, text: str) -> bool:
+    """An unlisted surname in a list of two or more names written surname first (not "Thanks, Maya")."""
+    return token.bare[:1].isupper() and token.bare.lower() not in w.NOT_A_SHEET \
+        and token.bare not in w.NOT_SURNAMES and len(w.SHEET_NAME.findall(text)) > 1
 
 
 def _surname_alone(tokens: list, index: int, names: NameList):
@@ -332,7 +341,7 @@ def _surname_alone(tokens: list, index: int, names: NameList):
         if after.bare.endswith("s") and after.bare not in names.surnames:
             return None
         return Name(after.bare, None, after.start, "surname"), 2
-    if word in ("from", "by") and listed and not names.is_first(_key(after)) and _scoring(tokens, index):
+    if word in ("from", "by") and listed and not names.is_first(_key(after)) and _cue_before(tokens, index, w.SCORING):
         return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
@@ -358,7 +367,7 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         after = _next(tokens, index) if token.gap in (" ", ". ", ".") else None
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
-        if after is not None and listed_surname(after.bare, names) and not names.is_first(_key(after)) and (
+        if after is not None and names.listed_surname(after.bare) and not names.is_first(_key(after)) and (
                 w.CHILD_AFTER.match(text, after.end) or len(w.INITIAL_SURNAME.findall(text)) >= 2):
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
@@ -366,7 +375,7 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token):
         return None
     cue = w.CHILD_AFTER.match(text, token.end)
-    if cue and not cue.group().startswith(("'", "’")) or _scorers_before(tokens, index):
+    if cue and not cue.group().startswith(("'", "’")) or _cue_before(tokens, index, w.SURNAME_CUES, colon=True):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
     return None
 
@@ -380,17 +389,12 @@ def _labelled_name(tokens: list, index: int, names: NameList):
         return None
     if len(token.bare) == 1 and len(after.bare) > 2 and not names.is_first(_key(after)):
         return Name(token.bare + ".", after.bare, token.start, "initial surname"), 2  # "A. Kowalczuk"
-    if len(after.bare) == 1 and len(token.bare) > 2 and listed_surname(token.bare, names):
+    if len(after.bare) == 1 and len(token.bare) > 2 and names.listed_surname(token.bare):
         return Name(after.bare + ".", token.bare, token.start, "initial surname"), 2  # "Begum M"
     return None
 
 
-def _scorers_before(tokens: list, index: int) -> bool:
-    """A list of scorers just before: "Goals: Harrison (2), Begum, Nowak"."""
-    return any(t.bare.lower() in ("goals", "scorers", "scorer", "tries") and t.gap.startswith(":")
-               for t in tokens[max(0, index - 6):index])
-
-
-def _scoring(tokens: list, index: int) -> bool:
-    """Whether a sports result comes just before "from" or "by" ("goals from", "a wonder save from")."""
-    return any(t.bare.lower() in w.SCORING for t in tokens[max(0, index - 3):index])
+def _cue_before(tokens: list, index: int, cues: frozenset[str], colon: bool = False) -> bool:
+    """A sports result just before ("a wonder save from"), or with ``colon`` a list ("Goals: Harrison, Begum")."""
+    before = tokens[max(0, index - (6 if colon else 3)):index]
+    return any(t.bare.lower() in cues and (not colon or t.gap.startswith(":")) for t in before)

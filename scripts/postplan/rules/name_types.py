@@ -50,3 +50,20 @@ class NameList:
 
     def is_first(self, word: str) -> bool:
         return word in self.first_names or ("-" in word and word.split("-")[0] in self.first_names)
+
+    def listed_surname(self, word: str) -> bool:
+        """A listed surname, or a double-barrelled one with a listed part ("Mensah-Bonsu")."""
+        return word in self.surnames or ("-" in word and any(part in self.surnames for part in word.split("-")))
+
+    def lower_surname(self, word: str) -> bool:
+        """A surname written in lower case: "jones", "mcallister" (McAllister), "macdonald", "o'brien"."""
+        if word.title() in self.surnames:
+            return True
+        return any(word.startswith(prefix) and len(word) > len(prefix) + 2
+                   and prefix.title() + word[len(prefix):].title() in self.surnames for prefix in ("mc", "mac"))
+
+    def double_barrelled(self, word: str) -> bool:
+        """A hyphenated surname ("Adebayo-Smith"), not a hyphenated first name ("Mary-Jane"): a listed
+        surname among its parts, and not every part a first name."""
+        parts = word.split("-")
+        return len(parts) > 1 and self.listed_surname(word) and not all(part in self.first_names for part in parts)

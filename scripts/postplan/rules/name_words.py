@@ -30,7 +30,12 @@ administrator mentor tutor mum dad mums dads mother grandmother grandfather care
 ranger keeper dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
 tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
 virgin character characters hero heroine legend legends musicians singers composers artists scientists
-inventors writers novelist playwright""".split())
+inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper
+guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore""".split())
+# Titles written before a given name, some of them first names too ("King John", "Prince Harry", "Saint
+# Patrick", "Duke William"): the title is not the person's first name, nor the name after it their surname.
+HONORIFICS = frozenset("""king queen prince princess duke duchess lord lady sir dame saint st earl countess count
+baron baroness emperor empress tsar tsarina kaiser pope sultan pharaoh archbishop bishop major""".split())
 # Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
 ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
                           r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
@@ -84,7 +89,10 @@ Cat Dog Bunny Duck Engine Reindeer Snowman Monster Dragon Unicorn Mouse Giant Wi
 Train Express Meadow Valley Hills Mount Retail Medical Dental Health Care Homes Home Village Night Party
 Sunday Lunch Dinner Breakfast Tea Coffee Pantry Boutique Salon Hair Beauty Design Designs Photography Travel
 Coaches Taxis Motors Garage Nurseries Builders Plumbing Electrical Solicitors Agents Insurance Bank Hospice
-Charity Bequest Marathon Run Swim Ride Relay Rally""".split())
+Charity Bequest Marathon Run Swim Ride Relay Rally Camp Camps Gallery Galleries Aquarium Pier Caves Cavern
+Gorge Falls Fort Priory Minster Quarry Reservoir Observatory Planetarium Sanctuary Experience World Kingdom
+Adventure Adventures Safari Heritage Exhibition Collection Archive Archives Railway Colliery Mine Mines Workhouse
+Gaol Barracks Dungeon Dungeons Arcade Pavilion Gateway Landing Crossing Visitor Discovery""".split())
 NOT_SURNAMES |= frozenset(word.title() for word in MONTHS + WEEKDAYS)
 # Surnames that are also place words ("Tom Hall", "Victoria Park"): a place after "at", "in", "near"...
 PLACE_SURNAMES = frozenset("""Park Lane Hall Green Hill Wood Woods Cross Heath Field Fields Gate Bridge Brook Dale
@@ -154,6 +162,28 @@ ROLE_OF_BEFORE = re.compile(
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
 CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
                           r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
+# A form code written bare after a name, as on a register or a mark sheet: "jack smith 8B", "Maya Jones 10W".
+FORM_AFTER = re.compile(r"['’]?s?,?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?![-'’])")
+# A year group or form that a name belongs to, written before it: "Year 9's Freya Marsh", "7H's Tom Hall",
+# "our Year 6 pupil Amir Khan", "Y10 student Maya Jones".
+CHILD_BEFORE = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b\d{1,2}(?-i:[A-Z]{1,2}))(?:['’]s|\s+(?:pupil|student|"
+                          r"learner|reader|girl|boy)s?)\s*,?\s*$", re.IGNORECASE)
+# What a child does, after a first name that is also a word ("Ruby", "Holly") starting a sentence: "Ruby's
+# new wheelchair", "Ruby said", "Holly scored twice", "Ruby was sick" ("Holly wreaths on sale" is the word).
+PERSON_AFTER = re.compile(
+    r"['’]s\s|\s+(?:said|says|won|wins|scored|scores|wrote|writes|loved|loves|enjoyed|enjoys|helped|told|asked|"
+    r"sang|danced|smiled|laughed|cried|painted|drew|chose|wanted|joined|finished|completed|managed|"
+    r"(?:is|was|has|had|will)\s+(?:been|be|feeling|off|absent|sick|unwell|ill|late|rude|delighted|thrilled|proud|"
+    r"settling|settled|back|starting|joining|now|so|very|really|our|a\s+(?:star|superstar|credit)))\b")
+# A year group or class after a name, in brackets, after "in" or bare: "(Y7)", "in 9W", "jack smith 8B".
+PUPIL_AFTER = re.compile("|".join(f"(?:{cue.pattern})" for cue in (CHILD_AFTER, FORM_AFTER)), re.IGNORECASE)
+# A name written surname first, as on a mark sheet: "Oastler, Harriet;" (in a list with semicolons) or
+# "OASTLER Harriet". Two or more make a list, in which a surname need not be a listed one.
+SHEET_NAME = re.compile(r"\b[A-Z][\w'’-]+, [A-Z][a-z'’-]+\s*(?:;|$)|\b[A-Z]{2}[A-Z'’-]* [A-Z][a-z]", re.MULTILINE)
+# Words before a name that are not a surname, even in such a list: "Thanks, Maya; well done, Tom", "PE Maya".
+NOT_A_SHEET = frozenset("""thanks thank congratulations congrats well done brilliant great hello hi dear wow yes no
+sorry please amazing fantastic super love bye welcome morning afternoon evening pe re dt ict pta sen send eyfs gcse
+nhs bbc uk ok fa sats stem pshe rshe mfl""".split()) | TITLES
 # An initial and a surname ("J. Smith", "R Patel"): a pupil's when a class or year follows, or when the
 # text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
 INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")

@@ -1,15 +1,17 @@
 """Children's names in a text, as rushed staff write them: "Maya Jones", "maya jones", "Jones, Maya",
-"Maya J.", "young Trelawny", "Maya, Tom and Aisha Khan", "Mary-Jane", "Anna Maria Kowalski", a list
-typed in lower case that a year group ends ("josh turner and amir said (yr 9)"), and in a CamelCase
-hashtag ("#WellDoneMayaJones").
+"JONES Maya" (a mark sheet), "Maya J.", "young Trelawny", "Maya, Tom and Aisha Khan", "Mary-Jane", "Anna
+Maria Kowalski", "Olamide Adebayo-Smith", a list typed in lower case that a year group ends ("josh turner
+and amir said (yr 9)"), a lower-case name with its form ("jack smith 8B"), and in a CamelCase hashtag
+("#WellDoneMayaJones").
 
 Not a rule (it has no ``ID``): the three pupil-name rules share it. A name is a pupil's unless the words
 around it say otherwise: a title or role before it ("Mrs", "PC", "our headteacher", "Chair of
-Governors"), a role after it ("David Hughes, Chair of Governors"), a place or group word after it
-("Victoria Park", "Rowan Class"), a part played ("as Mary"), or a listed person, character, place or
-greeting ("Julia Donaldson", "Dick Whittington", "John Lewis", "Nollaig Chridheil"). A pupil roster (a
-file outside the repository named by ``POSTPLAN_ROSTER``) is the strongest signal: its names are found
-in any capitals and in every form.
+Governors", "King", "Private"), a role after it ("David Hughes, Chair of Governors"), a place or group
+word after it ("Victoria Park", "Rowan Class", "Eden Camp"), a part played ("as Mary"), or a listed
+person, character, place or greeting ("Julia Donaldson", "Dick Whittington", "John Lewis", "Nollaig
+Chridheil") unless a class or year group shows a pupil who shares the name ("Amir Khan 6R"). A pupil
+roster (a file outside the repository named by ``POSTPLAN_ROSTER``) is the strongest signal: its names
+are found in any capitals and in every form.
 """
 
 from __future__ import annotations
@@ -67,10 +69,23 @@ def name_list(roster: frozenset[str], not_pupils: tuple[str, ...]) -> NameList:
     return NameList(first, name_words & first, mid_sentence & first, surnames | family, phrases, forms or None)
 
 
-def name_text(text) -> str:
-    """What the name rules read of a ``reading.Text``: a media file's name has no capitals to go by
-    ("maya-jones.jpg"), so its words are read as if capitalised ("Maya Jones")."""
-    return text.value.title() if text.kind == "file name" else text.value
+def name_text(text, names: NameList) -> str:
+    """What the name rules read of a ``reading.Text``. A media file's name has no capitals to go by
+    ("maya-jones.jpg"), so its words are read as if capitalised ("Maya Jones"), except a word after a first
+    name that is neither a listed surname nor a name: "jasmine-poster.jpg" and "kayden-daily-mile.jpg" are
+    a child and what the photo shows, so only a listed surname makes a full name there, as in lower case."""
+    return _file_words(text.value, names) if text.kind == "file name" else text.value
+
+
+@lru_cache(maxsize=4096)  # three rules ask about the same file name
+def _file_words(value: str, names: NameList) -> str:
+    shown, after_first = [], False
+    for word in value.split(" "):
+        title = word.title()
+        first = names.is_first(title)
+        shown.append(word.lower() if after_first and not first and not names.listed_surname(title) else title)
+        after_first = first and title not in names.name_words  # "rose-garden.jpg" stays "Rose Garden", no child
+    return " ".join(shown)
 
 
 def names_for(context) -> NameList:
@@ -123,17 +138,25 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _covered(tokens: list[_Token], names: NameList) -> set[int]:
-    """The tokens that belong to a listed person, character, place or greeting."""
+def _covered(tokens: list[_Token], names: NameList, text: str | None = None) -> set[int]:
+    """The tokens that belong to a listed person, character, place or greeting; given the ``text``, not a
+    pupil who shares a famous name, as a class or year group shows ("Year 6 pupil Amir Khan", "Amir Khan 6R")."""
     covered: set[int] = set()
     keys = [t.bare.lower() for t in tokens]
     for index, key in enumerate(keys):
         for phrase in names.not_pupils.get(key, ()):
             written = keys[index:index + len(phrase)]
             if written[:-1] == list(phrase[:-1]) and written[-1:] in ([phrase[-1]], [phrase[-1] + "s"]):
-                covered.update(range(index, index + len(phrase)))
+                end = tokens[index + len(phrase) - 1].end
+                if text is None or not _in_a_class(text, tokens[index].start, end):
+                    covered.update(range(index, index + len(phrase)))
                 break
     return covered
+
+
+def _in_a_class(text: str, start: int, end: int) -> bool:
+    """A class or year group after a name or before it: "Jack Smith 8B", "(Y7)", "Year 9's Jack Smith"."""
+    return bool(w.PUPIL_AFTER.match(text, end) or w.CHILD_BEFORE.search(text, max(0, start - 30), start))
 
 
 def blank_not_pupils(text: str, names: NameList) -> str:
@@ -165,7 +188,7 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     shown = readable(text) if shown is None else shown
     tokens = _tokens(shown)
     roster = _roster_names(tokens, names) if roster_words else []
-    found = read_names(tokens, _covered(tokens, names), names, shown)
+    found = read_names(tokens, _covered(tokens, names, shown), names, shown)
     taken = {name.start for name in roster}
     return tuple(sorted([*roster, *(name for name in found if name.start not in taken)], key=lambda n: n.start))
 
@@ -257,16 +280,39 @@ def about_a_work(text: str, names: NameList) -> bool:
         for word in (title.group(1) for title in _A_TITLE.finditer(text)))
 
 
-def _a_pupil(text: str, name: Name, work: bool) -> bool:
+# A commemoration, where the names read out are of the fallen and whoever reads them is a pupil: "At this
+# morning's Remembrance service, Freya Marsh read the name of her great-great-grandfather, Private Albert Marsh".
+_CEREMONY = re.compile(
+    r"\b(?:remembrance|armistice|memorial|commemorat\w*|silence|last\s+post|wreaths?|poppy|poppies)\b", re.IGNORECASE)
+_PERFORMER_AFTER = re.compile(
+    r"['’]?s?,?\s+(?:(?:has|have|was|will|who)\s+(?:been\s+|be\s+)?)?(?:[a-z]+ly\s+)?(?:read|reads|reading|recited|"
+    r"recites|reciting|laid|lays|laying|played|plays|playing|sounded|sang|sings|singing|led|leads|leading|performed)\s+"
+    r"(?:the|a|an|out|aloud|her|his|their|our|in|from)\b", re.IGNORECASE)
+
+
+def _a_pupil(text: str, name: Name, work: bool, ceremony: bool) -> bool:
     """Praised or named with a class: a pupil even in a post about history or a play ("Well done Sienna
-    Thompson for her Viking longship", "Jaden Clarke-Campbell in 9W"). Beside a book or play (``work``),
-    also a name cast in a part or reading to the class ("Maya Jones as Lady Macbeth"); not in history,
-    where "Thomas Cromwell as Lord Chancellor" is the man himself."""
+    Thompson for her Viking longship", "Jaden Clarke-Campbell in 9W", "Year 9's Freya Marsh"). Beside a book
+    or play (``work``), also a name cast in a part or reading to the class ("Maya Jones as Lady Macbeth"); at
+    a commemoration (``ceremony``), one who reads, lays a wreath or plays ("Freya Marsh read the names");
+    not in history, where "Thomas Cromwell as Lord Chancellor" is the man himself."""
     end = text.find(name.surname or name.first, name.start) + len(name.surname or name.first)
-    if w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or w.CHILD_AFTER.match(text, end):
+    if w.PRAISE_BEFORE.search(text, max(0, name.start - 40), name.start) or _in_a_class(text, name.start, end):
+        return True
+    if ceremony and _PERFORMER_AFTER.match(text, end):
         return True
     return work and bool(_ACTOR_BEFORE.search(text, max(0, name.start - 80), name.start)
                          or _ACTOR_AFTER.match(text, end))
+
+
+def _about(text: Text, texts: tuple[Text, ...], names: NameList) -> tuple[bool, bool, bool]:
+    """Whether a text is about a work studied, about famous figures, and about a commemoration. A thread
+    is about history as a whole: "Was Richard Oastler right?" in a thread whose first part is about the
+    Industrial Revolution, 1801 to 1851, is about the man, not a pupil."""
+    work = about_a_work(text.value, names)
+    thread = [other.value for other in texts if other.kind == "text"] if text.kind == "text" else [text.value]
+    famous = work or any(about_figures(value) for value in thread)
+    return work, famous, any(_CEREMONY.search(value) for value in thread)
 
 
 def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Text, Name]]:
@@ -274,16 +320,16 @@ def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Te
     text; a first name and surname in a text about famous figures only when ``figures``, else never."""
     names = names_for(context)
     seen = set()
-    for text in reader_texts(post):
-        work = famous = None
-        for name in find_names(name_text(text), names):
+    texts = reader_texts(post)
+    for text in texts:
+        work = famous = ceremony = None
+        for name in find_names(name_text(text, names), names):
             if name.form == "first" or name.full.lower() in seen:
                 continue
             if name.form == "full":
                 if famous is None:  # asked once a text, and only of a text with a full name
-                    work = about_a_work(text.value, names)
-                    famous = work or about_figures(text.value)
-                if (famous and not _a_pupil(text.value, name, work)) != figures:
+                    work, famous, ceremony = _about(text, texts, names)
+                if (famous and not _a_pupil(text.value, name, work, ceremony)) != figures:
                     continue
             elif figures:
                 continue

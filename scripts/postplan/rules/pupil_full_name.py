@@ -3,8 +3,10 @@ or a surname alone as pupils are addressed ("young Trelawny").
 
 Schools use only children's first names: a full name lets anyone find the child. postplan reads every
 text a reader sees (the post and its thread, poll options, alt text, media file names, CamelCase
-hashtags) and finds names as staff write them in a hurry: "maya jones", "Jones, Maya", "Maya J.",
-"Maya, Tom and Aisha Khan", "Mary-Jane Smith", "Anna Maria Kowalski". With a pupil roster (a file
+hashtags) and finds names as staff write them in a hurry: "maya jones", "Jones, Maya", "PATEL Riya" (a
+mark sheet), "Maya J.", "Maya, Tom and Aisha Khan", "Mary-Jane Smith", "Anna Maria Kowalski", "jack smith
+8B". In a media file's name only a listed surname makes a full name ("jasmine-poster.jpg" is Jasmine and
+her poster), since a file name has no capitals to tell a surname from a word. With a pupil roster (a file
 *outside* the repository, one name a line, named by the ``POSTPLAN_ROSTER`` environment variable) it
 finds every roster name in any form and capitals; without one it uses lists of first names and
 surnames of every origin shipped with postplan.
@@ -17,19 +19,22 @@ Park", "John Lewis", "Nollaig Chridheil").
 
 Passes: "Maya's poem made us smile."; "Mr Jones and Mrs Brown ran the stall."; "Owen's Animals came
 in today"; "Year 6 visited Rowan Class."; "We read Julia Donaldson's books." (a well-known author);
-"Our panto is Dick Whittington!"; "Chair of Governors David Hughes opened the fair."
+"Our panto is Dick Whittington!"; "Chair of Governors David Hughes opened the fair."; "Was King John
+a bad king?"; "Year 8 are off to Eden Camp."
 
 Fails: "Congratulations to Maya Jones for her poem."; "well done maya jones"; "Jones, Maya (Year 3)";
 "Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones"; "helpers: ellie-mae
 price, josh turner and amir said (yr 9)" (surnames that are words too are surnames in a list that a
-year group or class ends).
+year group or class ends); "Top marks: PATEL Riya"; "well done to jack dempsey 7H".
 
 If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml. A
 first name and surname in a text about history, the arts, sport's greats or stories ("our Tudors topic:
 Thomas Cromwell"), or about a book or play a class studies ("Year 9 have been reading The Curious
-Incident of the Dog in the Night-Time"), is more likely someone famous or a character:
+Incident of the Dog in the Night-Time"), is more likely someone famous or a character (a thread is read
+as a whole: a question about Richard Oastler in a thread about the Industrial Revolution):
 ``pupil-full-name-possible`` warns about it instead, unless the name is praised, given a class or
-cast in a part ("Well done Eddie Johnstone in Year 10 for his reading", "Maya Jones as Lady Macbeth").
+cast in a part, or reads at a commemoration ("Well done Eddie Johnstone in Year 10 for his reading",
+"Maya Jones as Lady Macbeth", "Year 9's Freya Marsh read the name of Private Albert Marsh, 1916").
 """
 
 from collections.abc import Iterable
@@ -63,7 +68,7 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     """The calendar's public events: their titles and descriptions reach the site and parents' feeds."""
     names = names_for(context)
     for event, text in public_event_texts(repository):
-        for name in find_names(name_text(text), names):
+        for name in find_names(name_text(text, names), names):
             if name.form != "first":
                 yield Problem(f"the event '{event.id}' names '{name.full}', which looks like "
                               f"{_WHAT[name.form]}: the calendar is public", fix=_fix(name),

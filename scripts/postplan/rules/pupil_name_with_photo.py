@@ -35,7 +35,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         return
     names = names_for(context)
     for text in reader_texts(post):
-        found = find_names(name_text(text), names)
+        found = find_names(name_text(text, names), names)
         if found:
             listed = ", ".join(dict.fromkeys(f"'{name.full}'" for name in found))
             yield Problem(
