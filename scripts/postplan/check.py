@@ -129,12 +129,15 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
             unread.append(path)
         else:
             results[relative] = list(entry.findings or ()) if checking else [], entry.has_facts
-    facts = _read_unread(unread, loaded, context, cache, scope, digests, results)
+    # The posts the loader made from the very bytes just hashed (build and publish load every post first)
+    known = {post.source.path: (post, digest) for post in loaded.repository.posts
+             if (digest := loaded.digests.get(post.source.path)) is not None and digest == digests.get(post.source.path)}
+    facts = _read_unread(unread, known, context, cache, scope, digests, results)
     for post_findings, _ in results.values():
         findings += post_findings
     # Checking posts alone, the rules that read only the calendar and settings cannot report on them.
     calendar = scope.reported is None or not scope.reported <= posts
-    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts, calendar)
+    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts, calendar, known)
     # A check of named files that read only them (a warm pre-commit) leaves the cache for the next run:
     # writing every post's facts again costs more than reading a few posts then.
     if cache is not None and (scope.reported is None or not set(paths[path] for path in unread) <= scope.reported):
@@ -142,18 +145,16 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
     return findings
 
 
-def _read_unread(unread: list[str], loaded: Loaded, context: Context, cache: FindingsCache | None, scope: Scope,
-                 digests: dict[str, bytes | None], results: dict[str, tuple[list[Finding], bool]]
-                 ) -> dict[str, PostFacts]:
+def _read_unread(unread: list[str], known: dict[str, tuple[Post, bytes]], context: Context,
+                 cache: FindingsCache | None, scope: Scope, digests: dict[str, bytes | None],
+                 results: dict[str, tuple[list[Finding], bool]]) -> dict[str, PostFacts]:
     """Read and check the posts the cache could not answer for, into ``results`` and the cache; their facts.
 
-    A post the loader made from the very bytes just hashed is not read again. The cache keeps each post's
-    findings under the hash of the bytes they were found in.
+    A post the loader made from the very bytes just hashed (``known``) is not read again. The cache keeps
+    each post's findings under the hash of the bytes they were found in.
     """
     if unread:
         _one_post()
-    known = {post.source.path: (post, digest) for post in loaded.repository.posts
-             if (digest := loaded.digests.get(post.source.path)) is not None and digest == digests.get(post.source.path)}
     root, facts = str(context.root), {}
     shared = (unread, context, scope.posts, known)
     for path, (post_findings, post_facts, checked, digest) in zip(
@@ -178,18 +179,21 @@ def _comparing_order(results: dict[str, tuple[list[Finding], bool]], scope: Scop
 
 
 def _compare_cached(context: Context, cache: FindingsCache | None, order: list[str], facts: dict[str, PostFacts],
-                    calendar: bool = True) -> list[Finding]:
+                    calendar: bool = True, known: dict[str, tuple[Post, bytes]] | None = None) -> list[Finding]:
     """``compare_posts`` on the posts in ``order``, or its findings from the cache when the same posts in
     the same order gave them last time (the cache's key covers everything else they hang on).
 
     ``calendar=False`` leaves out the rules that read only the calendar and settings; those findings are
-    not kept, as they are not every comparing rule's.
+    not kept, as they are not every comparing rule's. A post the loader has made already (``known``)
+    gives its facts itself: they share its words, where the facts file's copy would be a second one.
     """
+    known = known or {}
     if cache is None:
         return compare_posts(context, [facts[path] for path in order], calendar)
     earlier = cache.earlier_comparison(order)
     if earlier is not None:
         return earlier
+    cache.lend_facts({path: PostFacts.of(known[path][0]) for path in order if path in known and path not in facts})
     stored = {path: cache.facts(path) for path in order if path not in facts}
     lost = [str(context.root / path) for path, post_facts in stored.items() if post_facts is None]
     for path, (_, post_facts, _, _) in zip(lost, workers.share(_read_and_check_slice,

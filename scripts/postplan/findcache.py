@@ -75,6 +75,7 @@ class FindingsCache:
         self.signatures: dict[str, Signature | None] = {}
         self.fresh_facts: dict[str, PostFacts] = {}
         self._old_facts: dict[str, PostFacts] | None = None
+        self._lent: dict[str, PostFacts] = {}
         self.comparison: tuple[bytes, tuple[Finding, ...]] | None = None
 
     def digest(self, path: str | Path, relative: str) -> bytes | None:
@@ -128,12 +129,20 @@ class FindingsCache:
                                _passed(tuple(turns), now), self.signatures.get(path))
 
     def facts(self, path: str) -> PostFacts | None:
-        """A post's facts: as read this run, or as stored (None when the stored facts cannot be read)."""
+        """A post's facts: as read this run, as made from a post already loaded (``lend_facts``), or as
+        stored (None when the stored facts cannot be read)."""
         if path in self.fresh_facts:
             return self.fresh_facts[path]
+        if path in self._lent:
+            return self._lent[path]
         if self._old_facts is None:
             self._old_facts = _read_facts(self.folder / FACTS_FILE, self.stamp)
         return self._old_facts.get(path)
+
+    def lend_facts(self, facts: dict[str, PostFacts]) -> None:
+        """The facts of posts loaded whole this run, from the same bytes as their entries: the stored copy
+        of theirs need not be read, even to write the file again. They are no change to it."""
+        self._lent.update(facts)
 
     def keep_facts(self, path: str, facts: PostFacts) -> None:
         """Facts read again because the stored ones could not be read."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from postplan import changes, clock
+from postplan import cachefiles, changes, clock
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
 from postplan.cachefiles import committed
@@ -191,10 +191,25 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
                     from None
         else:
             drawn = _draw(loaded, now, staff, Path(scratch), progress, False)
+        spilled = Path(scratch) / _SEARCH_FILE
+        if spilled.exists():  # drawn apart: the search entries waited on disk (see _draw)
+            search = _read_search(spilled)
+            if search is None:
+                raise BuildProblem("the site was not built: the search entries drawn for it could not be read back")
+            drawn.files.search.update(search)
         progress("building the site with MkDocs")
         site_dir = run_mkdocs(Path(loaded.repository.root), drawn.files, staff)
     return Built(site_dir, len(drawn.files.pages), drawn.files.posts_shown, drawn.feeds, drawn.findings,
                  time.perf_counter() - started)
+
+
+_SEARCH_FILE = "search.pickle"
+
+
+def _read_search(file: Path) -> dict | None:
+    """The search entries a drawing process left in ``file`` (written just now, in a folder of ours)."""
+    stored = cachefiles.load_runs(file, b"", frozenset({("postplan.site.search", "Entry")}))
+    return stored[1] if stored is not None and stored[0] == _SEARCH_FILE else None
 
 
 class _Drawn(NamedTuple):
@@ -225,6 +240,9 @@ def _draw(loaded: Loaded, now: dt.datetime, staff: bool, scratch: Path, progress
     if folder is not None:
         folder.mkdir()
     files = site_files(repository, findings, ledger.published(), now, staff, folder)
+    if to_files:  # the search entries wait on disk, so the feeds are written in the memory they took
+        cachefiles.write_runs(scratch / _SEARCH_FILE, b"", _SEARCH_FILE, files.search)
+        files.search = {}
     progress("writing the calendar feeds")
     feeds = write_feeds(repository, now, scratch, staff)
     files.pages["subscribe.md"] = subscribe_page(feeds, repository.settings)
