@@ -287,6 +287,31 @@ def test_a_post_edited_between_loading_and_checking_is_checked_as_it_now_is(scho
     assert findings(school) == findings(school, "--no-cache")
 
 
+def test_posts_loaded_whole_give_their_own_facts_to_the_comparison(school: School,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build and publish load every post first: when a change means the posts must be compared again,
+    the unchanged posts' facts come from those posts, not from the stored copy, and clashes are found."""
+    import datetime as dt
+    import time
+
+    from postplan import pipeline
+
+    school.post("first", body="Sports Day is on Friday: bring a hat.", status="proposed")
+    second = school.post("second", body="Our choir sang beautifully today.", status="proposed")
+    findings(school)  # the cache now holds both posts and their facts
+    time.sleep(2.1)  # the files' times are settled, so the cache trusts them unchanged
+    second.write_text(second.read_text(encoding="utf-8").replace("Our choir sang beautifully today.",
+                                                                 "Sports Day is on Friday: bring a hat."),
+                      encoding="utf-8")
+    loaded = pipeline.load(school.root)
+    monkeypatch.setattr(findcache, "_read_facts", lambda *args: pytest.fail("the stored facts were read"))
+    now = dt.datetime(2026, 9, 1, 8, 0, tzinfo=loaded.repository.settings.zone)
+    checked = pipeline.check(loaded, now, cached=True)
+    assert "duplicate-text" in {finding.rule for finding in checked}
+    monkeypatch.undo()
+    assert findings(school) == findings(school, "--no-cache")
+
+
 def test_a_warm_run_says_what_a_cold_one_says_as_a_post_passes_its_time_and_its_slot(school: School) -> None:
     from publish_helpers import approved, slot_at
 
