@@ -174,9 +174,9 @@ def build(loaded: Loaded, now: dt.datetime, staff: bool = False,
     """Check, then write the site and the feeds; raise BuildProblem (or FeedStateError) if it cannot.
 
     ``apart``: check and draw the pages in a process of their own (``workers.apart``), reading the posts
-    there when ``loaded`` has not: the pages are written to a folder as they are drawn, and only they, the
-    feeds and the findings come back for MkDocs. A trust's posts are then never held through MkDocs' own
-    build, which holds every page at once.
+    there when ``loaded`` has not: the pages are written to a folder as they are drawn, and only their
+    names, the feeds, the search entries and the findings come back for MkDocs. A trust's posts are then
+    never held through MkDocs' own build, which holds every page at once.
     """
     from postplan import workers
     from postplan.site.build import BuildProblem, run_mkdocs

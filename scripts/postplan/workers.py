@@ -65,7 +65,6 @@ def _run(work: Callable[[Any, int, int], list[Result]], start: int, stop: int) -
     return work(_shared, start, stop)
 
 
-
 class Stopped(Exception):
     """The process a stage ran apart in ended without an answer (killed, or out of memory)."""
 
