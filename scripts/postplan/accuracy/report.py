@@ -134,12 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accuracy: no corpus at {options.corpus} (it needs school/ and cases/); give one with --corpus")
         return 2
     chosen = "holdout" if options.held_out else options.set
-    held_out = options.corpus / chosen if chosen else None
-    if held_out is not None and (not held_out.is_dir() or Path(chosen).name != chosen):
-        print(f"accuracy: no set of cases at {held_out} (give a folder of the corpus, such as holdout)")
+    cases_folder = options.corpus / chosen if chosen else None
+    if cases_folder is not None and (not cases_folder.is_dir() or Path(chosen).name != chosen):
+        print(f"accuracy: no set of cases at {cases_folder} (give a folder of the corpus, such as holdout)")
         return 2
     try:
-        result = measure(options.corpus, options.now, held_out)
+        result = measure(options.corpus, options.now, cases_folder)
     except ScorerError as error:
         print(f"accuracy: {error}")
         return 2
