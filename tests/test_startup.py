@@ -36,3 +36,11 @@ def test_validate_loads_neither_mkdocs_nor_tweepy() -> None:
     loaded = loaded_by("validate", "--root", str(EXAMPLE), "--format", "json")
     assert "pydantic" in loaded  # it did validate
     assert not {"tweepy", "mkdocs", "material", "icalendar", "requests"} & set(loaded)
+
+
+def test_a_warm_validate_renders_no_template(example) -> None:
+    """Reminders' templates are checked when the calendar or templates change; a check that finds them
+    in the findings cache does not load Jinja2 (about 15 ms of the pre-commit hook's start-up)."""
+    first = loaded_by("validate", "--root", str(example.root), "--format", "json")
+    assert "jinja2" in first  # the example's reminders were rendered, so the first check did check them
+    assert "jinja2" not in loaded_by("validate", "--root", str(example.root), "--format", "json")

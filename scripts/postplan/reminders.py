@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from postplan.clock import localize
 from postplan.models import Campaign, Event, Reminder, Repository
 from postplan.slots import slot_that_day
 from postplan.template_values import campaign_values, event_values, school_values
-from postplan.templating import Templates
+
+if TYPE_CHECKING:  # Jinja2 is imported where a template is rendered, not by every check that knows reminders
+    from postplan.templating import Templates
 
 POSTS_DIR = "content/posts"
 

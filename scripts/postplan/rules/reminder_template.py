@@ -15,7 +15,6 @@ from postplan.findings import Severity
 from postplan.models import Repository
 from postplan.reminders import render_reminder
 from postplan.rules.base import Context, Problem
-from postplan.templating import TemplateProblem, Templates
 
 ID = "reminder-template"
 SEVERITY = Severity.ERROR
@@ -27,6 +26,8 @@ CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never 
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
+    from postplan.templating import TemplateProblem, Templates  # Jinja2: only when the calendar is checked again
+
     templates = Templates(context.root)
     known = set(templates.names())
     reported: set[tuple[str, int, str]] = set()
