@@ -163,30 +163,28 @@ def test_the_checks_reach_the_accuracy_targets():
     assert overall["clean_with_error"] <= TARGETS["clean_with_error"], f"{overall['clean_with_error']} clean errors"
 
 
-def test_the_held_out_set_is_sound_and_apart_from_the_corpus(corpus):
-    held_out, problems = load_corpus(CORPUS, CORPUS / "holdout")
+# Every set of cases written blind beside the corpus, with the prefix its ids carry wherever they are quoted.
+SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-"}
+
+
+@pytest.mark.parametrize("folder", SETS)
+def test_each_set_written_blind_is_sound_and_apart_from_the_others(corpus, folder):
+    cases, problems = load_corpus(CORPUS, CORPUS / folder)
     assert not problems, [f"{p.where}: {p.message}" for p in problems]
-    assert len(held_out) >= 25 and any(case.clean for case in held_out)
-    assert {case.id for case in held_out}.isdisjoint(case.id for case in corpus)
-    assert all(case.id.startswith("ho-") for case in held_out), "held-out ids say so, wherever they are quoted"
+    assert len(cases) >= (25 if folder == "holdout" else 100)
+    assert sum(case.clean for case in cases) >= (1 if folder == "holdout" else 40)
+    others = [case.id for other in SETS if other != folder for case in load_corpus(CORPUS, CORPUS / other)[0]]
+    assert {case.id for case in cases}.isdisjoint([*others, *(case.id for case in corpus)])
+    assert all(case.id.startswith(SETS[folder]) for case in cases), "its ids say which set a case is from"
 
 
-def test_the_blind_set_is_sound_and_apart_from_the_others(corpus):
-    blind, problems = load_corpus(CORPUS, CORPUS / "blind")
-    assert not problems, [f"{p.where}: {p.message}" for p in problems]
-    assert len(blind) >= 100 and sum(case.clean for case in blind) >= 40
-    held_out, _ = load_corpus(CORPUS, CORPUS / "holdout")
-    assert {case.id for case in blind}.isdisjoint(case.id for case in [*corpus, *held_out])
-    assert all(case.id.startswith("b2-") for case in blind), "the blind set's ids say so, wherever they are quoted"
-
-
-def test_the_third_blind_set_is_sound_and_apart_from_the_others(corpus):
-    third, problems = load_corpus(CORPUS, CORPUS / "blind3")
-    assert not problems, [f"{p.where}: {p.message}" for p in problems]
-    assert len(third) >= 100 and sum(case.clean for case in third) >= 40
-    others = [case.id for folder in ("holdout", "blind") for case in load_corpus(CORPUS, CORPUS / folder)[0]]
-    assert {case.id for case in third}.isdisjoint([*others, *(case.id for case in corpus)])
-    assert all(case.id.startswith("b3-") for case in third), "its ids say which set a case is from"
+@pytest.mark.parametrize("folder", SETS)
+def test_each_set_once_read_keeps_the_accuracy_targets(folder):
+    """A set's first reading is recorded in POLICY-ACCURACY.md; once its misses were read and the rules
+    changed for them, it holds the targets too, so a later change cannot quietly undo that work."""
+    overall = measure(cases_folder=CORPUS / folder).overall()
+    assert overall["recall"] >= TARGETS["recall"], f"{folder}: recall {overall['recall']:.0%}"
+    assert overall["clean_with_error"] <= TARGETS["clean_with_error"], f"{folder}: a clean post given an error"
 
 
 def test_the_scorer_reads_the_held_out_set_only_when_asked(capsys):
