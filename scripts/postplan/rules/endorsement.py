@@ -7,7 +7,8 @@ try it!", "we highly recommend…"), passing on a discount code, or a competitio
 promote a company ("win a voucher — just like and share their page", "like, share and tag three friends
 to enter") is not; nor is a business praised as "the best tutors in Yorkshire" or a call to "tell them
 the school sent you", nor a shop's offer passed on ("they're half price this week! Go and grab some for
-home"). The school's and the PTA's own sales may say "half price".
+home", "pop into Tesco for their 3 for 2 deals"). The school's and the PTA's own sales may say "half price"
+or "3 for 2"; parents' "offers of help" and the council's "offers of places" are not a shop's offers.
 
 Passes: "Owen's Animals came in today for our children to hold some exotic animals."; "Thank you to
 the PTA for the new books."; "Thank you to Tesco for donating fruit for Sports Day."
@@ -40,7 +41,13 @@ _ADVERT = re.compile(
     r"|\b(?P<offer>half[- ]price|buy\s+one,?\s+get\s+one\s+(?:free|half\s+price)|bogof|"
     r"(?:two|2)\s+for\s+the\s+price\s+of\s+(?:one|1)|price\s+(?:drop|cut)|(?:prices?|everything)\s+"
     r"(?:slashed|reduced)|in\s+the\s+sale(?!\s+of)|"
-    r"while\s+stocks\s+last)\b"
+    r"while\s+stocks\s+last|(?<!year\s)(?<!class\s)(?:3|three)\s+for\s+(?:2|two)(?!\s*(?:weeks?|days?|hours?|"
+    r"years?|months?|terms?|nights?|minutes?|mins?)\b)|"
+    # A shop's deals passed on: "pop in for their 3 for 2 deals", "their latest offers" (not "offers of help"
+    # or the council's "offers for secondary places").
+    r"(?:their|its)\s+(?:[\w'’-]+\s+){0,3}?deals|(?:their|its)\s+(?:latest|amazing|great|brilliant|fab|"
+    r"fantastic|new|weekly|summer|christmas)\s+offers|(?:amazing|great|brilliant|fab|fantastic|unbeatable|"
+    r"cracking|super)\s+deals\s+on)\b"
     # A call to go and buy: "go and grab some for home", "grab yours now".
     r"|\b(?:go|pop|head|nip|run)\s+(?:and|down\s+and|in\s+and|out\s+and)\s+(?:grab|buy|pick\s+up)\s+"
     r"(?:some|one|yours|a\s+few|a\s+(?:pack|set|box|bag|bargain))(?=\s*(?:[!.,]|$|for\s+(?:home|yourselves?|"
@@ -80,7 +87,7 @@ _ADVERT = re.compile(
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
-bogof price prices reduced slashed stocks grab
+bogof price prices reduced slashed stocks grab deals offers 3 three
 """.split())
 
 

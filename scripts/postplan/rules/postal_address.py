@@ -54,8 +54,10 @@ _HOUSE_NAME = re.compile(
     rf"\b(?:The\s+)?(?:[A-Z][a-z'’]+\s+){{0,2}}(?:Cottage|Cottages|House|Farm|Farmhouse|Barn|Bungalow|Villa|"
     rf"Rectory|Vicarage|Croft|Lodge)\s*,\s*(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
+# "lives on Mill Lane", "lives just round the corner on Mill Lane", "living right next to Park Road".
 _LIVES_ON = re.compile(
-    rf"\b(?:lives?|living|lived)\s+(?:at|on|in)\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
+    rf"\b(?:lives?|living|lived)(?:\s+[a-z]+){{0,5}}?\s+(?:at|on|in|off|near|opposite|by|next\s+to)\s+"
+    rf"(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
 _CODE_LIKE = re.compile(r"[A-Z]\d")  # every postcode, whole or partial, has a capital then a digit
 _STREET_WORDS = frozenset(_STREET_TYPES.strip("(?:)").lower().split("|"))
