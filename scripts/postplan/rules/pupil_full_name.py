@@ -42,8 +42,9 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.names import find_names, full_names, name_text, names_for
-from postplan.rules.reading import public_event_texts, where
+from postplan.rules.name_family import family_names
+from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
+from postplan.rules.reading import public_event_texts, reader_texts, where
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -56,9 +57,30 @@ _WHAT = {"full": "a child's full name", "initial": "a child's first name and ini
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
+    seen = set()
     for text, name in full_names(post, context, figures=False):
+        seen.add(name.full.lower())
         yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
                       line=text.line_at(name.start))
+    yield from _through_family(post, context, seen)
+
+
+def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
+    """A parent named in full beside their child names the child ("Dylan's mum Kerry Marsh"); not in a
+    text about a story or history, where "Harry's uncle Vernon Dursley" is a character."""
+    names = names_for(context)
+    for text in reader_texts(post):
+        if "'" not in text.value and "’" not in text.value and " of " not in text.value and " to " not in text.value:
+            continue
+        for name in family_names(text.value, names):
+            if name.full.lower() in seen or about_a_work(text.value, names) or about_figures(text.value):
+                continue
+            seen.add(name.full.lower())
+            yield Problem(f"this names {name.first}'s family ('{name.surname}') beside {name.first}: together they "
+                          f"give a child's full name, {name.first} {name.surname}{where(text)}",
+                          fix=f"name the family without their surname (\"{name.first}'s mum\"), or leave the child's "
+                              "name out",
+                          line=text.line_at(name.start))
 
 
 CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
