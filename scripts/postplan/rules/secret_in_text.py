@@ -9,7 +9,8 @@ Passes: "Remember: never share your password with anyone."; "Our KS2 code club m
 "Dress code: non-uniform"; "Use the code on your letter to book".
 
 Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "Wi-Fi CalderGuest, password Sixth2026!"; "The gate code is
-4821"; "the keypad code for the side gate is 4719#"; "api_key=sk-live-…"; a GitHub token (ghp_…).
+4821"; "the keypad code for the side gate is 4719#"; "the prep room door code has changed to 2580#"; "the gate
+keypad changes to 1966# from Monday"; "api_key=sk-live-…"; a GitHub token (ghp_…).
 """
 
 import re
@@ -35,8 +36,11 @@ _SECRET = re.compile(
     r"[\"'“]?(?=[\w-]*\d)[\w-]{3,}\b"
     # "the keypad code for the side gate is 4719#", "the new code for the staff-room door is 2580": a few
     # words between the code and its value, a keypad's # or * in it.
-    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{1,40}?\s(?:is|:|=)\s*"
-    r"[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
+    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{1,40}?\s(?:is|:|=|"
+    r"(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+(?:change\s+to|be))\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
+    # A keypad's new number with no "code": "the Reception gate keypad changes to 1966# from Monday".
+    r"|\bkeypad\b[^.!?\n]{0,30}?\s(?:is(?:\s+now)?|:|=|(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+be)\s*"
+    r"\d{3,8}[#*]?(?![\d:.])"
     r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
     r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
@@ -46,7 +50,7 @@ _SECRET = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-""".split())
+keypad""".split())
 _LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

@@ -5,7 +5,8 @@ condition, an allergy or a diet kept for them, an injury or an illness, a diagno
 educational need, a hospital stay, being in care, fostered or adopted, who may or may not collect
 them, a death in the family, a parent in prison, a benefit the family receives, counselling or therapy,
 trouble at home. Said about a named child (a first name is enough, and so is a first name with an
-initial or a class: "Ruby H. in 4C"), or about "he", "she" or "this pupil" beside a photo of children, they
+initial or a class: "Ruby H. in 4C"), about one child described instead ("the boy in Oak class", "our Head
+Girl"), or about "he", "she" or "this pupil" beside a photo of children, they
 tell strangers and classmates what only the people who need to know should know. A detail about a
 group ("our looked-after children") names its members when children are named beside it, and a
 detail followed by a note to one named child's family ("Archie's mum, please check his hair") is
@@ -22,7 +23,9 @@ hope you are out of hospital soon."; "Please note only Ella's mum may collect he
 from Monday so Yusuf in Year 3 can sit with his friends."; "Finn sprained his ankle on day one.";
 "Our looked-after children had a great day. Well done Maisie and Kyle!"; a photo of people with
 "Maya and her little brother Tom"; "Ruby H. in 4C has a severe nut allergy"; "So proud of Ellie, who
-has worked so hard after a really tough time at home".
+has worked so hard after a really tough time at home"; "Harvey has worked so hard with his speech and
+language therapist"; "Alfie is now completely dry in the day!"; "the boy in Oak class who has been having
+chemo".
 """
 
 import re
@@ -68,7 +71,8 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
         if bounds in reported or _staff_news(kind, match, text.value, bounds[0]):
             continue
         child = who(post, context, text, *bounds, named_elsewhere=named) \
-            or _beside(post, context, text, match, bounds) or _marked(context, text.value, bounds)
+            or _beside(post, context, text, match, bounds) or _marked(context, text.value, bounds) \
+            or _described(text.value, bounds)
         if child is None:
             continue
         reported.add(bounds)
@@ -143,6 +147,22 @@ def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None
                 and not _TITLE_BEFORE.search(value, max(0, match.start() - 6), match.start()):
             return first
     return None
+
+
+# One child a reader can pick out without a name: "the boy in Oak class who…", "the girl in 4H", "our Head
+# Girl", "the Under-11s captain" (a class holds one such child; a school one head girl).
+_DESCRIBED = re.compile(
+    r"\b(?i:the|our)\s+(?:(?i:little|young|only|new)\s+)?(?i:boy|girl|child|pupil|student|lad|learner|young man|"
+    r"young lady)\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|"
+    r"[A-Z][a-z]+\s+(?i:class|room|group)\b|(?i:reception|nursery)\b)"
+    r"|\b(?i:the|our)\s+(?:(?i:new)\s+)?(?:(?i:deputy)\s+)?(?i:head\s+(?:girl|boy|student)|school\s+captain|"
+    r"(?:house|team|football|netball|rugby|cricket|hockey)\s+captain)\b")
+
+
+def _described(value: str, bounds: tuple[int, int]) -> str | None:
+    """One child described, not named, in the sentence ("the boy in Oak class")."""
+    found = _DESCRIBED.search(value, *bounds)
+    return re.sub(r"^(?i:our)\b", "the", found.group()) if found else None
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
