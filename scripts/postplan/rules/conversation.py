@@ -71,7 +71,9 @@ _COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individ
 _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|angry|cross)|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
                r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
                r"posting|saying|commenting|spreading)|have\s+been\s+(?:complaining|posting|saying|commenting|"
-               r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|asked\s+why|"
+               r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|"
+               r"asked(?:\s+(?:on\s+here|here|online|on\s+(?:facebook|twitter|x)))?\s+(?:why|whether)|"
+               r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
                r"thinks?|thought|feels?|felt)")
 _COMPLAINT = (
     rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)\s+"
@@ -104,7 +106,14 @@ _COMPLAINT = (
     r"|\bwe\s*(?:(?:'|’)ve|\s+have)?\s+(?:already\s+)?told\s+you\s+(?:twice|already|before|several\s+times|"
     r"many\s+times|repeatedly)\b"
     r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
-    r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing)\s+(?:about|on|in|comments|things)\b"
+    r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing|complaining|moaning|debating|arguing)"
+    r"\s+(?:about|on|in|comments|things)\b"
+    # "We've had a few messages asking why…", "we understand your frustration", "please don't debate it here".
+    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:messages|emails|"
+    r"questions|calls)\s+(?:asking|questioning)\s+why\b"
+    r"|\bwe\s+(?:understand|appreciate|hear|get)\s+your\s+(?:frustration|anger|annoyance|disappointment|upset)\b"
+    r"|\b(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:debate|argue\s+about|discuss)\s+(?:it|this|that)\s+"
+    r"(?:on\s+(?:here|our\s+(?:feed|page|account|timeline))|here|online)\b"
     # Taking up what was said elsewhere: "Regarding the comments on Facebook about the new uniform…".
     r"|\b(?:regarding|re:?|about|following|after)\s+(?:the\s+|some\s+|recent\s+|several\s+)*(?:negative\s+|unkind\s+|"
     r"online\s+)?(?:comments?|complaints?|posts|criticism|messages|remarks)\s+(?:on|in)\s+(?:facebook|twitter|x|"
@@ -214,7 +223,8 @@ discussion conversation questions""".split())),
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
-told stop regarding re remarks going discussing debating revisiting entering commenting responding""".split())),
+told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
+understand appreciate frustration anger annoyance disappointment debate argue""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

@@ -20,7 +20,9 @@ poem"; "Josh scored the winning goal"; "Happy birthday Amy!" (birth-date reports
 Fails: "Well done Josh a better lesson today"; "Josh was very disappointing today"; "Well done Tom
 for finally remembering your PE kit"; "Maya, please bring your reading book"; "Jayden found this out
 the hard way"; "to consider the permanent exclusion of Kian (Year 9)"; "Parent of Grace H, your
-account is £48.60 overdrawn"; "Josh (9F), who has now been late 14 times"; "Callum and Josh – see me".
+account is £48.60 overdrawn"; "Josh (9F), who has now been late 14 times"; "Callum and Josh – see me";
+"Tyler, we need to have a chat about those blank pages"; "Some of us need to remember our kind hands.
+Jayden, we know you can do it!"; "Josh being sent off for mouthing off at the umpire".
 """
 
 import re
@@ -73,7 +75,8 @@ _AFTER = re.compile("|".join((
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot)|"
+    r"we are still waiting|you (?:need|must|forgot)|we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
+    r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
 )), re.IGNORECASE)
@@ -107,6 +110,10 @@ _FAULT = re.compile("|".join((
     r"\b(?:not|wasn[’']?t|isn[’']?t) (?:the (?:behaviour|attitude|conduct|standard) we expect|what we expect)\b|"
     r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b",
+    # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
+    r"\b(?:being|been|was|were|getting|get|got) sent off\b|\bmouthing off\b|\banswering back\b|"
+    r"\b(?:that|this) means (?:you|YOU)\b|\bmissed\s+(?:two|three|four|several|\d+|another|all)\s+(?:of\s+)?"
+    r"(?:[\w'’]+\s+){0,3}appointments?\b",
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
     r"(?:missing|overdue|late|outstanding)\b",
 )), re.IGNORECASE)
@@ -182,7 +189,26 @@ def _aimed_at(value: str, start: int, end: int) -> bool:
     opened, stop = _sentence(value, start, end)
     if _unspared(_DISCIPLINED, value, opened, stop) or _unspared(_OWED, value, opened, stop):
         return True
-    return bool(_FAULT.search(value, end, stop)) or _unspared(_SHAMED, value, end, stop)
+    return bool(_FAULT.search(value, end, stop)) or _unspared(_SHAMED, value, end, stop) \
+        or _after_group_rebuke(value, start, end)
+
+
+# A telling-off said to a group, then a name ("Some of us need to remember our kind hands… Jayden, we know
+# you can do it!"): the name after it tells everyone whom it was meant for.
+_GROUP_REBUKE = re.compile(
+    r"\b(?:some|a few|one or two|certain|one|two)\s+(?:of\s+(?:us|you|our\s+\w+)|people|children|pupils|"
+    r"players|members)\s+(?:really\s+|still\s+)?(?:need|needs|have|has|must|should)\s+to\s+"
+    r"(?:remember|learn|work\s+on|think\s+about|try\s+harder|listen|be\s+kinder|stop|start|sort|improve|behave)\b",
+    re.IGNORECASE)
+
+
+_CALLED = re.compile(r"['’]?s?\s*[,:!–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
+
+
+def _after_group_rebuke(value: str, start: int, end: int) -> bool:
+    """Whether a telling-off aimed at "some of us" comes shortly before the child spoken to at ``start``."""
+    return bool(_CALLED.match(value, end)) and any(found.end() <= start <= found.end() + 80
+                                                   for found in _GROUP_REBUKE.finditer(value, 0, start))
 
 
 def _unspared(pattern: re.Pattern[str], value: str, start: int, end: int) -> bool:
