@@ -15,7 +15,9 @@ the PTA for the new books."; "Thank you to Tesco for donating fruit for Sports D
 
 Fails: "Get 20% off school shoes at ShoeBarn with code TREG20!"; "Sponsored by Kernow Cars #ad";
 "Pengelly's has the best pizza in town, go and try it!"; "Win a £50 voucher from Kernow Karts: like
-and share their page to enter"; "the new acrylics are half price this week, go and grab some!".
+and share their page to enter"; "the new acrylics are half price this week, go and grab some!"; "the best
+quality around and cheaper than the supermarkets"; "do all your book shopping there, you won't regret it!";
+"grab the big boxes from Asda while they're on offer!".
 """
 
 import re
@@ -63,6 +65,14 @@ _ADVERT = re.compile(
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
     r"(?:tell|let)\s+them\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
+    # A shop held up against others, or families sent to do their shopping there: "cheaper than the
+    # supermarkets", "the best quality around", "do all your book shopping there", "pop into their store".
+    r"cheaper\s+than\s+(?:the\s+|any\s+|most\s+)?(?:supermarkets?|high\s+street|shops?|anywhere(?:\s+else)?|online|"
+    r"amazon)|the\s+best\s+(?:quality|value|prices?|service|selection|range)\s+(?:around|in\s+town|anywhere|going)|"
+    r"do\s+(?:all\s+|all\s+of\s+|most\s+of\s+)?your\s+(?:[\w'’-]+\s+){0,3}?shopping\s+(?:there|with\s+them|at\s+(?-i:[A-Z]))|"
+    r"you\s+won(?:'|’)?t\s+regret\s+it|(?:pop|nip|head|go)\s+(?:in(?:to)?|down\s+to|along\s+to|over\s+to)\s+"
+    r"(?:their|its)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:store|shop|showroom|branch)|"
+    r"while\s+(?:they(?:'|’)re|they\s+are|it(?:'|’)s|it\s+is)\s+on\s+(?:offer|special\s+offer|sale)|"
     # Telling others to buy or switch: "every school kitchen should switch!", "you should all get one".
     r"(?:every|all|any)\s+(?:[\w'’]+\s+){0,2}?(?:should|must|needs?\s+to)\s+(?:switch(?=\s*[!.,]|\s*$)|get\s+(?:one|some|it|them)|buy|"
     r"try\s+(?:it|them|one|some))|you\s+(?:all\s+)?(?:should|must|need\s+to)\s+(?:switch(?=\s*[!.,]|\s*$)|buy|get\s+(?:one|some|yours)|"
@@ -73,7 +83,7 @@ _ADVERT = re.compile(
     r"driving\s+(?:school|lessons)|dentists?|opticians?|gyms?|plumbers?|builders?|mechanics?|barbers?|salons?|"
     r"soft\s+play|photographers?|estate\s+agents?|taxis?|cleaners?|vets?|shoe\s+shops?|toy\s+shops?|bookshops?|"
     r"nurser(?:y|ies)|childminders?)\s+(?:(?:in|around)\s+(?:town|the\s+area|the\s+county|the\s+village|"
-    r"the\s+south\s+west|cornwall|[A-Z][a-z]+)\b|around\b)"
+    r"the\s+south\s+west|cornwall|[A-Z][a-z]+)\b|around\b|going\b|by\s+far\b)"
     # A competition that makes families promote a company.
     r"|\b(?:like|follow)\s+(?:and|&)\s+(?:share|retweet|follow)\s+(?:their|the|our\s+sponsor(?:'|’)?s)\s+"
     r"(?:page|post|account)|\b(?:like|follow)\s+their\s+(?:page|account)\b|\bshare\s+their\s+(?:page|post)\b"
@@ -87,7 +97,8 @@ _ADVERT = re.compile(
 _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
-bogof price prices reduced slashed stocks grab deals offers 3 three
+bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret
+store branch showroom
 """.split())
 
 
@@ -121,8 +132,8 @@ _OWN_OFFER = re.compile(r"\b(?:pta|friends\s+of|(?:our|the\s+school(?:'|’)?s?)
 
 def _school_sale(match: re.Match[str], value: str) -> bool:
     """'On sale now' about the school's own show or tickets, sold by the office, the PTA or the school app;
-    an offer ('half price') at the school's or the PTA's own sale."""
-    offer = match.group("offer") is not None
+    an offer ('half price', 'cheaper than the shops') at the school's or the PTA's own sale."""
+    offer = match.group("offer") is not None or match.group().lower().startswith("cheaper than")
     if match.group().lower() != "on sale now" and not offer:
         return False
     start, end = next((s, e) for s, e in sentences(value) if s <= match.start() < e)
