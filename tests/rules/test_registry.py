@@ -69,5 +69,6 @@ def test_a_rule_page_lists_the_settings_it_reads() -> None:
     approval = rule_page(RULES["approval"])
     assert "## Settings it reads" in approval and "- `leaders`" in approval
     assert settings_read(RULES["link-domain"]) == ("site_url", "website_domains")
-    assert settings_read(RULES["pupil-full-name"]) == ("not_pupils",)  # read by a helper it imports
+    # not_pupils is read by a helper it imports; the school's own names keep "our Calderbrook family" from being a surname
+    assert settings_read(RULES["pupil-full-name"]) == ("accounts", "not_pupils", "on_site_places", "school")
     assert "None: it works from the post and the calendar alone." in rule_page(RULES["duplicate-text"])

@@ -36,13 +36,45 @@ _PARENT_OF = re.compile(
     rf"(?:son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins|children|kids)\s*,?\s+"
     rf"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+# "Marsden family, you should be very proud", "the whole Khan household": a family by its surname.
+_SURNAMED_FAMILY = re.compile(
+    rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan)\b(?!\s+(?:room|day|fun|service|learning|"
+    r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
+)
+_NEAR = 150  # how far from the family a child's first name is read as one of its children
+# What ties a family to a child near it: the family spoken to ("Marsden family, you should be proud"), or
+# a child of theirs in the same sentence ("Her mum says the whole Khan household has been testing her");
+# not "Next up: An Inspector Calls and the Birling family" after a sentence about Lennie in a set text.
+_SPOKEN_TO = re.compile(r"\s*[,!:–—-]")
+_THEIR_CHILD = re.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
+
+
+def _ties(text: str, match: re.Match[str]) -> bool:
+    if _SPOKEN_TO.match(text, match.end()):
+        return True
+    opened = max(text.rfind(stop, 0, match.start()) for stop in (".", "!", "?", "\n")) + 1
+    ends = [found for found in (text.find(stop, match.end()) for stop in (".", "!", "?", "\n")) if found >= 0]
+    return bool(_THEIR_CHILD.search(text, opened, min(ends, default=len(text))))
 _NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}
                             | {"And", "For", "From", "With", "Who", "Was", "Is", "Has", "Had", "The", "Thank", "Thanks"})
 
 
-def family_names(text: str, names: NameList) -> tuple[Name, ...]:
-    """A child's first name with the surname a parent named beside them gives away (form "family")."""
+def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
+                 not_families: frozenset[str] = frozenset()) -> tuple[Name, ...]:
+    """A child's first name with the surname a parent named beside them gives away (form "family"); with
+    the ``children`` named by first name in the text, also a family named by its surname near one of them
+    ("Zara … the whole Khan household"), unless the word is one of ``not_families`` (the school's own
+    names: "our Calderbrook family")."""
     found = []
+    for match in _SURNAMED_FAMILY.finditer(text):
+        surname = match.group("surname")
+        if surname in not_families or surname in _NEVER_SURNAMES or surname in w.PLACE_SURNAMES \
+                or names.is_first(surname) and not names.listed_surname(surname) or surname.lower() in w.LOWER_COMMON:
+            continue
+        near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
+        if near and _ties(text, match):
+            child = min(near, key=lambda child: abs(child.start - match.start()))
+            found.append(Name(child.first, surname, child.start, "family"))
     for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")

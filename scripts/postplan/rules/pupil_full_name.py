@@ -25,7 +25,10 @@ a bad king?"; "Year 8 are off to Eden Camp."
 Fails: "Congratulations to Maya Jones for her poem."; "well done maya jones"; "Jones, Maya (Year 3)";
 "Star of the week: Maya J."; "Well played young Trelawny!"; "#WellDoneMayaJones"; "helpers: ellie-mae
 price, josh turner and amir said (yr 9)" (surnames that are words too are surnames in a list that a
-year group or class ends); "Top marks: PATEL Riya"; "well done to jack dempsey 7H".
+year group or class ends); "Top marks: PATEL Riya"; "well done to jack dempsey 7H"; a parent named in full
+beside the child, which gives the child's surname ("Thanks to Dylan's mum Kerry Marsh", "Mrs Hart's son
+Oliver has joined Reception", "Zara was unstoppable! Her mum says the whole Khan household has been
+testing her").
 
 If the name is not a pupil's (a visiting author, a coach), add it to ``not_pupils:`` in mkdocs.yml. A
 first name and surname in a text about history, the arts, sport's greats or stories ("our Tudors topic:
@@ -37,6 +40,7 @@ cast in a part, or reads at a commemoration ("Well done Eddie Johnstone in Year 
 "Maya Jones as Lady Macbeth", "Year 9's Freya Marsh read the name of Private Albert Marsh, 1916").
 """
 
+import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
@@ -65,14 +69,22 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _through_family(post, context, seen)
 
 
+_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan)\b")
+
+
 def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     """A parent named in full beside their child names the child ("Dylan's mum Kerry Marsh"); not in a
     text about a story or history, where "Harry's uncle Vernon Dursley" is a character."""
     names = names_for(context)
+    settings = context.repository.settings
+    school = frozenset(re.findall(r"[A-Z][\w'’-]+", " ".join([settings.school, *settings.on_site_places, *(
+        account.name for account in settings.accounts.values())])))
     for text in reader_texts(post):
-        if "'" not in text.value and "’" not in text.value and " of " not in text.value and " to " not in text.value:
+        value = text.value
+        if not _FAMILY_CUES.search(value):
             continue
-        for name in family_names(text.value, names):
+        children = tuple(name for name in find_names(value, names) if name.form == "first")
+        for name in family_names(value, names, children, school):
             if name.full.lower() in seen or about_a_work(text.value, names) or about_figures(text.value):
                 continue
             seen.add(name.full.lower())
