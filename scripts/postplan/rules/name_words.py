@@ -31,7 +31,9 @@ ranger keeper dentist optician postman postwoman fireman policeman policewoman d
 tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
 virgin character characters hero heroine legend legends musicians singers composers artists scientists
 inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper
-guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore""".split())
+guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
+athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
+adventurer broadcaster journalist referee umpire pilot architect engineer photographer magician puppeteer""".split())
 # Titles written before a given name, some of them first names too ("King John", "Prince Harry", "Saint
 # Patrick", "Duke William"): the title is not the person's first name, nor the name after it their surname.
 HONORIFICS = frozenset("""king queen prince princess duke duchess lord lady sir dame saint st earl countess count

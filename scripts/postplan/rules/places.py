@@ -39,7 +39,8 @@ _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|h
                           r"(?:the\s+)?[A-Z]")
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
-    r"reception|ks\d|group)(?:\s+\w+)?\s+(?:are|is|will be)|currently|right now|here)\s+"
+    r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group)(?:\s+\w+)?\s+(?:are|is|will be)|"
+    r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
     r"(?:at|in|on|to|for)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
@@ -62,8 +63,9 @@ _PAST = re.compile(
     r"scored|represented|attended|achieved)\b",
     re.IGNORECASE,
 )
-_PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|forms?|consent|booking|sign up|costs?)\b|£",
-                     re.IGNORECASE)
+# A sentence about paying or signing up (but "the Sixth Form Centre" and "form tutors" are no forms to return).
+_PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|(?<!sixth )forms?(?! (?:centre|tutors?|rooms?|groups?|"
+                     r"class(?:es)?|block))|consent|booking|sign up|costs?)\b|£", re.IGNORECASE)
 # Words that make a post about an outing, a fixture or a club: most posts are skipped on these alone.
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
