@@ -56,7 +56,9 @@ def _ties(text: str, match: re.Match[str]) -> bool:
     ends = [found for found in (text.find(stop, match.end()) for stop in (".", "!", "?", "\n")) if found >= 0]
     return bool(_THEIR_CHILD.search(text, opened, min(ends, default=len(text))))
 _NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}
-                            | {"And", "For", "From", "With", "Who", "Was", "Is", "Has", "Had", "The", "Thank", "Thanks"})
+                            | {"And", "For", "From", "With", "Who", "Was", "Is", "Has", "Had", "The", "Thank", "Thanks",
+                               "Her", "His", "Their", "Our", "My", "Your", "This", "That", "Whole", "Every", "Each",
+                               "Any", "Big", "Extended", "Host", "Foster", "Royal", "School", "Academy", "Class"})
 
 
 def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
