@@ -164,7 +164,7 @@ def test_the_checks_reach_the_accuracy_targets():
 
 
 # Every set of cases written blind beside the corpus, with the prefix its ids carry wherever they are quoted.
-SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-"}
+SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-", "blind4": "b4-", "blind5": "b5-"}
 
 
 @pytest.mark.parametrize("folder", SETS)
