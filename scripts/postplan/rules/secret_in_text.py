@@ -8,7 +8,7 @@ text a reader sees is read.
 Passes: "Remember: never share your password with anyone."; "Our KS2 code club meets on Tuesdays.";
 "Dress code: non-uniform"; "Use the code on your letter to book".
 
-Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "Wi-Fi CalderGuest, password Sixth2026!"; "The gate code is
+Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "Wi-Fi CalderGuest, password Sixth2026!"; "Guest Wi-Fi: CalderGuest / Music2027!"; "The gate code is
 4821"; "the keypad code for the side gate is 4719#"; "the prep room door code has changed to 2580#"; "the gate
 keypad changes to 1966# from Monday"; "api_key=sk-live-…"; a GitHub token (ghp_…).
 """
@@ -44,6 +44,8 @@ _SECRET = re.compile(
     r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
     r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
+    # A network and its password written as a pair: "Guest Wi-Fi for the concert: CalderGuest / Music2027!".
+    r"|\bwi-?fi\b[^.!?\n]{0,40}?[:=-]\s*[\w.-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_\w{30,}|\bxox[abprs]-[\w-]{10,}"
     r"|\bAIza[\w-]{35}\b|\bsk[-_](?:live[-_])?[A-Za-z0-9]{20,}|\beyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]+"
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----|\bBearer\s+[\w.-]{20,}",

@@ -65,7 +65,7 @@ _FINE = re.compile(
     r"|\d+[xv]\d+"  # 4x4, 1v1
     r"|[A-Za-z]{4,}\d{2,}"  # a name or code with a number (Covid19, Windows11, Summer2027): not sounds spelt in digits
     r"|\d+(?:st|nd|rd|th|am|pm|s|k|km|m|cm|mm|kg|g|mg|ml|l|mph|p|x|D|GB|MB|min|hr|ft|yd|yds|mi|lb|lbs|oz|"
-    r"kcal|c|f|kw|kwh|hz|mbps|gb|mb|tb|kb)"
+    r"kcal|c|f|kw|kwh|hz|mbps|gb|mb|tb|kb|Mb|Gb|Kb|Tb|Mbps|Gbps)"
 )
 _KINDS = ("text", "poll option", "alt text")
 
