@@ -30,16 +30,19 @@ _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
     r"arriv(?:e|es|ing)|"
-    r"return(?:s|ing)? to school|collection)\b",
+    r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
+    r"(?:the\s+)?route)\b",
     re.IGNORECASE,
 )
 _JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
-                      r"collection)\b", re.IGNORECASE)
+                      r"collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
+                      re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                           r"(?:the\s+)?[A-Z]")
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
-    r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group)(?:\s+\w+)?\s+(?:are|is|will be)|"
+    r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
+    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
     r"(?:at|in|on|to|for)\s+(?:the\s+)?"
@@ -82,17 +85,18 @@ competition tour excursion outing away race qualifier prom disco camp sleepover 
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning collection""".split())
+returning collection route""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
-                      "arrived".split())
+                      "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
+                      "bikeability".split())
 _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
     Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO""".split()
-) | {word.title() for word in MONTHS + WEEKDAYS}
+) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
 _ON_SITE_ALONE = frozenset("""Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen Hub Base Den Nest
@@ -176,9 +180,14 @@ def _not_places(context: Context) -> frozenset[str]:
     return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
+_WHEN_AFTER = re.compile(r"\s+(?:on|for)\s+(?:" + "|".join(day.title() for day in WEEKDAYS) + r")s?\b.*$")
+
+
 def _off_site(place: str, not_places: frozenset[str]) -> bool:
     """Whether a place is away from school: not a place at school, and not the school itself
-    ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site)."""
+    ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site). A day after it is no part
+    of the place ("the Hall on Tuesday" is the Hall)."""
+    place = _WHEN_AFTER.sub("", place)
     place_words = place.split()
     if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
         return False
