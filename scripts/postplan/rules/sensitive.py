@@ -95,8 +95,14 @@ def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
                 yield term.kind, match
 
 
+_WHOSE = re.compile(r"\b(?:his|her|their)\s+\w", re.IGNORECASE)
+
+
 def _general(value: str, match: re.Match[str]) -> bool:
-    """Whether the term is a campaign's, a charity's or a team's, or said of anyone, not a child's detail."""
+    """Whether the term is a campaign's, a charity's or a team's, or said of anyone, not a child's detail
+    (never when the term itself says whose it is: "for the hospice that looked after his mum")."""
+    if _WHOSE.search(match.group()):
+        return False
     if _GENERAL_AFTER.match(value, match.end()):
         return True
     before = max(0, match.start() - 25)

@@ -150,11 +150,14 @@ def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None
 
 
 # One child a reader can pick out without a name: "the boy in Oak class who…", "the girl in 4H", "our Head
-# Girl", "the Under-11s captain" (a class holds one such child; a school one head girl).
+# Girl", "the Under-11s captain" (a class holds one such child; a school one head girl); a family by its
+# surname and its child's class ("the Hussain family in Year 3").
 _DESCRIBED = re.compile(
     r"\b(?i:the|our)\s+(?:(?i:little|young|only|new)\s+)?(?i:boy|girl|child|pupil|student|lad|learner|young man|"
     r"young lady)\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|"
     r"[A-Z][a-z]+\s+(?i:class|room|group)\b|(?i:reception|nursery)\b)"
+    r"|\b(?i:the)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?i:family)\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|"
+    r"\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|[A-Z][a-z]+\s+(?i:class)\b|(?i:reception|nursery)\b)"
     r"|\b(?i:the|our)\s+(?:(?i:new)\s+)?(?:(?i:deputy)\s+)?(?i:head\s+(?:girl|boy|student)|school\s+captain|"
     r"(?:house|team|football|netball|rugby|cricket|hockey)\s+captain)\b")
 

@@ -2,8 +2,9 @@
 
 Softer words than ``special-category`` looks for ("poorly", "get well soon", "a tough time", "lives
 with her nan", "on crutches", "a bump to the head", "was sick on the bus", "has worked so hard with the
-school counsellor") often carry the same kind
-of detail: that a named child is ill, hurt, or going through something at home. Whether that is too
+school counsellor", "still settling and finds mornings hard", "just arrived from Poland and learning
+English") often carry the same kind of detail: that a named child is ill, hurt, anxious, new to the
+country, or going through something at home. Whether that is too
 much to say in public needs a person to judge, so this is a warning: a leader should check the family
 is happy for it to be public, or take the detail out. Every text a reader sees is read; general
 wishes that name nobody are fine.
@@ -41,13 +42,17 @@ _HINTS = re.compile(
     r"grandad|aunt|auntie|uncle|dad|mum)|moved in with|(?:hospital|doctor'?s) appointment|"
     r"on crutches|in a (?:plaster )?(?:cast(?! of)|sling|neck brace|moon boot|splint)|"
     r"(?:bump|bang|knock) (?:on|to) (?:the|his|her|their) head|head (?:bump|injury)|nosebleed|fainted|"
-    r"(?:was|got|felt|feeling|is|were) (?:a (?:bit|little) )?sick(?! of)|threw up|vomit(?:ed|ing)?)\b",
+    r"(?:was|got|felt|feeling|is|were) (?:a (?:bit|little) )?sick(?! of)|threw up|vomit(?:ed|ing)?|"
+    # settling, separation and English as a new language: a leader checks the family are happy to see it
+    r"finds? (?:\w+ )?(?:mornings|drop[- ]?offs?|school|separation|saying goodbye|it|things|lessons|playtimes?) "
+    r"(?:really |very |quite |so )?(?:hard|difficult|tough|tricky|upsetting)|(?:still|is) settling in|"
+    r"(?:learning|new to) English|arrived (?:here )?from|(?:fled|fleeing) (?:from )?(?:\w+ ){0,2}(?:war|home))\b",
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("poorly unwell well recovering plaster stitches sick ill tough difficult hard rough going lives "
                       "live living moved appointment crutches cast sling brace moon splint bump bang knock injury "
                       "nosebleed fainted threw vomit vomited vomiting counsellor counsellors therapist "
-                      "therapists".split())
+                      "therapists finds find settling english arrived fled fleeing".split())
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
