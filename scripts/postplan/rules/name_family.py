@@ -30,6 +30,12 @@ _FAMILY_FIRST = re.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
     rf"{_FAMILY}\s+(?:of|to)\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+# A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
+_DEAR_PARENT = re.compile(
+    rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?:['’]s\s+(?:coat|jumper|bag|lunchbox|book|water bottle|shoes|trainers|kit|glasses)|\s+(?:has\s+)?(?:left|forgot|"
+    r"forgotten|lost|dropped)\b|\s+(?:needs|is missing|was missing|is poorly|was poorly|is unwell))"
+)
 # "Mrs Hart's son Oliver", "Mr Okoro's daughter, Tobi".
 _PARENT_OF = re.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})['’]s\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
@@ -77,7 +83,7 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if near and _ties(text, match):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or surname in _NEVER_SURNAMES or names.is_first(surname) \

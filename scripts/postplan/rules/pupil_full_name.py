@@ -69,7 +69,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _through_family(post, context, seen)
 
 
-_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan)\b")
+_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan)\b|\b(?:Dear|Hi|Hello|To)\s")
 
 
 def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
