@@ -98,7 +98,7 @@ def first_name_in(sentence: str, names: NameList) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"\W*([A-Z][a-z]+)\s+([A-Za-z]+)")
+_SUBJECT = re.compile(r"\W*([A-Z][a-z]+),?\s+([A-Za-z]+)")  # "Grace has…", "Ruby, who…"
 
 
 def names_child(post: Post, context: Context, texts: tuple[Text, ...]) -> bool:

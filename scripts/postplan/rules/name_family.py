@@ -30,6 +30,13 @@ _FAMILY_FIRST = re.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
     rf"{_FAMILY}\s+(?:of|to)\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+# A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
+# head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
+_PARENT_THEN_CHILD = re.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[^\n]){{0,100}}?"
+    r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
+    r"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
 _DEAR_PARENT = re.compile(
     rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -83,7 +90,7 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if near and _ties(text, match):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _DEAR_PARENT):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or surname in _NEVER_SURNAMES or names.is_first(surname) \

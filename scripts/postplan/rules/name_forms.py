@@ -7,10 +7,14 @@ it starts a child's name, in which form; the words it used are not read again.
 from __future__ import annotations
 
 from postplan.rules import name_words as w
+from postplan.rules.name_adults import TIGHT as _TIGHT
+from postplan.rules.name_adults import adult_or_title as _adult_or_title
+from postplan.rules.name_adults import capitalised as _capitalised
+from postplan.rules.name_adults import key as _key
+from postplan.rules.name_adults import next_word as _next
+from postplan.rules.name_adults import previous_word as _previous
+from postplan.rules.name_adults import role_after as _role_after
 from postplan.rules.name_types import Name, NameList
-
-
-_TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
 
 
 def read_names(tokens: list, covered: set[int], names: NameList, text: str) -> list[Name]:
@@ -57,81 +61,6 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
         if found:
             return found
     return _unlisted_first(tokens, index, names, text) if capital_after else None  # "Tayo Bankole-Williams"
-
-
-def _key(token) -> str:
-    """A word as the name lists spell it: "Maya" for "Maya", "MAYA" and "maya"."""
-    bare = token.bare
-    return bare if bare[:1].isupper() and not bare.isupper() else bare.title()
-
-
-def _capitalised(token) -> bool:
-    return token.bare[:1].isupper() and (len(token.bare) > 1 or token.word != token.bare)
-
-
-def _next(tokens: list, index: int):
-    """The word after this one when nothing but a space comes between them."""
-    if index + 1 < len(tokens) and tokens[index].gap in _TIGHT and tokens[index].word == tokens[index].bare:
-        return tokens[index + 1]
-    return None
-
-
-def _previous(tokens: list, index: int, gaps=(" ", "  ", ". ")):
-    if index and tokens[index - 1].gap in gaps:
-        return tokens[index - 1]
-    return None
-
-
-def _adult_or_title(tokens: list, index: int, text: str) -> bool:
-    """A title, role, determiner or part played before the name, or a role after it."""
-    before = _previous(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
-    if before is not None:
-        word = before.bare.lower()
-        earlier = _previous(tokens, index - 1)
-        pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE
-        if word in w.TITLES and (not pupil_role or word in w.ADULT_ONLY_TITLES) or before.bare in w.CAPITALISED_TITLES:
-            return True
-        if before.gap in (" ", "  ") and (word in w.DETERMINERS or word in w.CHARACTER):
-            return True
-        earlier = _previous(tokens, index - 1, (" ", "  "))
-        if earlier is not None and before.gap in (" ", "  ") and (earlier.bare.lower(), word) in w.ABOUT:
-            return True
-    start = tokens[index].start
-    if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
-        return True
-    if w.ROLE_IS_BEFORE.search(text, max(0, start - 40), start) is not None:
-        return True  # "our new parent governor is Tom Bradley"
-    return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None or _adults_listed_before(text, start)
-
-
-def _adults_listed_before(text: str, start: int) -> bool:
-    """A list of adults opened earlier in the sentence: "Meet our governors: Jane Smith (chair), Ravi Patel"."""
-    opened = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start)) + 1
-    return w.ADULTS_LIST.search(text, opened, start) is not None
-
-
-def _role_after(tokens: list, last: int, text: str) -> bool:
-    """A role, an organisation or a business after the name ("Tom Evans, our new head of PE", "Kate from
-    the RSPB", "Sam Trewin Plumbing")."""
-    end = tokens[last].end
-    after = _next(tokens, last)
-    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare in w.POST_NOMINALS):
-        return True
-    rest = text[end:end + 80]
-    partner = w.AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
-    if partner:
-        rest = rest[partner.end():]
-    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
-                                                    w.BUSINESS_AFTER))
-
-
-def _listed_with_adults(tokens: list, index: int) -> bool:
-    """A name in a list after a plural role: "our governors Jane Smith and Ravi Patel"."""
-    back = index - 1
-    while back >= 0 and (tokens[back].bare[:1].isupper() or tokens[back].bare in ("and", "&")) \
-            and tokens[back].bare.lower() not in w.TITLES and index - back < 6:
-        back -= 1
-    return back >= 0 and back < index - 1 and tokens[back].bare.lower() in w.PLURAL_ROLES
 
 
 def _first_name(tokens: list, index: int, names: NameList, text: str):

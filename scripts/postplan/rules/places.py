@@ -29,7 +29,7 @@ _NAMED_AFTER = re.compile(
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:us |me )?(?:at|in|outside)|pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
-    r"arriv(?:e|es|ing)|"
+    r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
     r"(?:the\s+)?route)\b",
     re.IGNORECASE,
@@ -63,7 +63,8 @@ _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evenin
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
     r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
-    r"scored|represented|attended|achieved)\b",
+    r"scored|represented|attended|achieved|runners?[- ]up|came (?:first|second|third|fourth|last|\d+(?:st|nd|rd|th))|"
+    r"finished (?:first|second|third|\d+(?:st|nd|rd|th)))\b",
     re.IGNORECASE,
 )
 # A sentence about paying or signing up (but "the Sixth Form Centre" and "form tutors" are no forms to return).
@@ -81,11 +82,11 @@ performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement pla
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
-competition tour excursion outing away race qualifier prom disco camp sleepover expedition""".split())
+competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning collection route""".split())
+returning collection route land lands landing arrivals""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "

@@ -44,11 +44,13 @@ import re
 from collections.abc import Iterable
 
 from postplan.findings import Severity
+from postplan.links import host
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.name_family import family_names
 from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
 from postplan.rules.reading import public_event_texts, reader_texts, where
+from postplan.rules.text import post_links
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -67,9 +69,37 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
                       line=text.line_at(name.start))
     yield from _through_family(post, context, seen)
+    yield from _in_a_fundraising_link(post, context, seen)
 
 
-_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan)\b|\b(?:Dear|Hi|Hello|To)\s")
+# Fundraising pages are named for the fundraiser: "justgiving.com/page/tom-whiteley-dofe-gold".
+_FUNDRAISING = frozenset("justgiving.com gofundme.com virginmoneygiving.com givewheel.com enthuse.com "
+                         "localgiving.org".split())
+_SLUG_WORD = re.compile(r"[a-z]+")
+
+
+def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
+    """A child the post names by first name, whose fundraising page's address gives their surname."""
+    links = [(url, line) for url, line in post_links(post) if host(url).lower() in _FUNDRAISING]
+    if not links:
+        return
+    names = names_for(context)
+    children = {name.first.lower() for text in reader_texts(post) for name in find_names(text.value, names)
+                if name.form == "first"}
+    for url, line in links:
+        slug = _SLUG_WORD.findall(url.lower().split("/", 3)[-1])
+        for first, surname in zip(slug, slug[1:]):
+            full = f"{first.title()} {surname.title()}"
+            if first in children and len(surname) > 2 and not names.is_first(surname.title()) \
+                    and full.lower() not in seen:
+                seen.add(full.lower())
+                yield Problem(f"the fundraising page's address gives {first.title()}'s surname: '{full}' is a "
+                              "child's full name", fix="link to the school's own page for the appeal, or leave the "
+                              "link out and tell families where to give by letter", line=line)
+
+
+_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter)\b"
+                          r"|\b(?:Dear|Hi|Hello|To)\s")
 
 
 def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:

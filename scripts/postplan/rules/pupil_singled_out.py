@@ -74,6 +74,7 @@ _AFTER = re.compile("|".join((
     r"pick up)) (?:your|a|the) (?:\w+ )?(?:certificates?|prizes?|awards?|stickers?|badges?|rewards?|medals?|trophy|"
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
+    r"^\s*[,:\-–—]\s*that (?:includes|means|goes for|counts for)\b",
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|"
@@ -112,7 +113,9 @@ _FAULT = re.compile("|".join((
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b",
     # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
     r"\b(?:being|been|was|were|getting|get|got) sent off\b|\bmouthing off\b|\banswering back\b|"
-    r"\b(?:that|this) means (?:you|YOU)\b|\bmissed\s+(?:two|three|four|several|\d+|another|all)\s+(?:of\s+)?"
+    r"\b(?:that|this) (?:means|includes|goes for) (?:you|YOU)\b|\b(?:zero|no|nil) votes\b|"
+    r"\b(?:isn[’']?t|is not) the end of the world\b|\bthat(?:['’]s| is) (?:two|three|four|five|\d+) (?:weeks|days|times) "
+    r"(?:running|in a row)\b|\bmissed\s+(?:two|three|four|several|\d+|another|all)\s+(?:of\s+)?"
     r"(?:[\w'’]+\s+){0,3}appointments?\b",
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
     r"(?:missing|overdue|late|outstanding)\b",

@@ -44,6 +44,8 @@ _SECRET = re.compile(
     r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
     r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
+    # A padlock's combination: "New padlock on the tool shed, combo is 4719".
+    r"|\b(?:combo|combination)(?:\s+(?:code|number|lock))?\s*(?:is|:|=|-)\s*\d{3,8}\b"
     # A network and its password written as a pair: "Guest Wi-Fi for the concert: CalderGuest / Music2027!".
     r"|\bwi-?fi\b[^.!?\n]{0,40}?[:=-]\s*[\w.-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_\w{30,}|\bxox[abprs]-[\w-]{10,}"
@@ -52,7 +54,7 @@ _SECRET = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad""".split())
+keypad combo combination""".split())
 _LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

@@ -158,6 +158,8 @@ _DESCRIBED = re.compile(
     r"[A-Z][a-z]+\s+(?i:class|room|group)\b|(?i:reception|nursery)\b)"
     r"|\b(?i:the)\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?i:family)\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|"
     r"\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|[A-Z][a-z]+\s+(?i:class)\b|(?i:reception|nursery)\b)"
+    r"|\b(?i:the)\s+(?:(?i:year|yr|y)\s?\d{1,2}|\d{1,2}[A-Z]{1,2}|[A-Z][a-z]+\s+(?i:class))\s+(?i:boy|girl|child|pupil|"
+    r"student)\s+(?i:who|whose|with)\b"
     r"|\b(?i:the|our)\s+(?:(?i:new)\s+)?(?:(?i:deputy)\s+)?(?i:head\s+(?:girl|boy|student)|school\s+captain|"
     r"(?:house|team|football|netball|rugby|cricket|hockey)\s+captain)\b")
 
@@ -165,7 +167,8 @@ _DESCRIBED = re.compile(
 def _described(value: str, bounds: tuple[int, int]) -> str | None:
     """One child described, not named, in the sentence ("the boy in Oak class")."""
     found = _DESCRIBED.search(value, *bounds)
-    return re.sub(r"^(?i:our)\b", "the", found.group()) if found else None
+    return re.sub(r"^(?i:our)\b|\s+(?i:who|whose|with)$", lambda m: "the" if m.group().strip().lower() == "our" else "",
+                  found.group()) if found else None
 
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")

@@ -1,0 +1,94 @@
+"""Whether a name read in a text is a grown-up's or a title's, not a child's, and the word helpers the name
+readers share (see ``name_forms.py``).
+
+Not a rule (it has no ``ID``): a title, role, determiner or part played before a name ("Mrs Davies", "our
+governor Jane Smith", "the Victoria Cross"), or a role, an organisation or a business after it ("Tom Evans,
+our new head of PE", "Kate from the RSPB"), makes it no child's.
+"""
+
+from __future__ import annotations
+
+from postplan.rules import name_words as w
+
+TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
+
+
+def key(token) -> str:
+    """A word as the name lists spell it: "Maya" for "Maya", "MAYA" and "maya"."""
+    bare = token.bare
+    return bare if bare[:1].isupper() and not bare.isupper() else bare.title()
+
+
+def capitalised(token) -> bool:
+    return token.bare[:1].isupper() and (len(token.bare) > 1 or token.word != token.bare)
+
+
+def next_word(tokens: list, index: int):
+    """The word after this one when nothing but a space comes between them."""
+    if index + 1 < len(tokens) and tokens[index].gap in TIGHT and tokens[index].word == tokens[index].bare:
+        return tokens[index + 1]
+    return None
+
+
+def previous_word(tokens: list, index: int, gaps=(" ", "  ", ". ")):
+    if index and tokens[index - 1].gap in gaps:
+        return tokens[index - 1]
+    return None
+
+
+def adult_or_title(tokens: list, index: int, text: str) -> bool:
+    """A title, role, determiner or part played before the name, or a role after it."""
+    before = previous_word(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
+    if before is not None:
+        word = before.bare.lower()
+        earlier = previous_word(tokens, index - 1)
+        pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE
+        if word in w.TITLES and (not pupil_role or word in w.ADULT_ONLY_TITLES) or before.bare in w.CAPITALISED_TITLES:
+            return True
+        if before.gap in (" ", "  ") and (word in w.DETERMINERS and not _french_a(word, tokens[index])
+                                          or word in w.CHARACTER):
+            return True
+        earlier = previous_word(tokens, index - 1, (" ", "  "))
+        if earlier is not None and before.gap in (" ", "  ") and (earlier.bare.lower(), word) in w.ABOUT:
+            return True
+    start = tokens[index].start
+    if index > 1 and tokens[index - 1].bare in ("and", "&") and _listed_with_adults(tokens, index):
+        return True
+    if w.ROLE_IS_BEFORE.search(text, max(0, start - 40), start) is not None:
+        return True  # "our new parent governor is Tom Bradley"
+    return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None or _adults_listed_before(text, start)
+
+
+def _french_a(word: str, token) -> bool:
+    """"a" before a vowel is no English article but French "à" with its accent read off ("Bravo à Amelia")."""
+    return word == "a" and token.bare[:1] in "AEIOU"
+
+
+def _adults_listed_before(text: str, start: int) -> bool:
+    """A list of adults opened earlier in the sentence: "Meet our governors: Jane Smith (chair), Ravi Patel"."""
+    opened = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start)) + 1
+    return w.ADULTS_LIST.search(text, opened, start) is not None
+
+
+def role_after(tokens: list, last: int, text: str) -> bool:
+    """A role, an organisation or a business after the name ("Tom Evans, our new head of PE", "Kate from
+    the RSPB", "Sam Trewin Plumbing")."""
+    end = tokens[last].end
+    after = next_word(tokens, last)
+    if after is not None and (after.bare in w.NOT_SURNAMES or after.bare in w.POST_NOMINALS):
+        return True
+    rest = text[end:end + 80]
+    partner = w.AND_NAME.match(rest)  # "Sarah and Tom Evans from the PTA": the role is both adults'
+    if partner:
+        rest = rest[partner.end():]
+    return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
+                                                    w.BUSINESS_AFTER))
+
+
+def _listed_with_adults(tokens: list, index: int) -> bool:
+    """A name in a list after a plural role: "our governors Jane Smith and Ravi Patel"."""
+    back = index - 1
+    while back >= 0 and (tokens[back].bare[:1].isupper() or tokens[back].bare in ("and", "&")) \
+            and tokens[back].bare.lower() not in w.TITLES and index - back < 6:
+        back -= 1
+    return back >= 0 and back < index - 1 and tokens[back].bare.lower() in w.PLURAL_ROLES
