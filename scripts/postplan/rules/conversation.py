@@ -112,6 +112,8 @@ _COMPLAINT = (
     r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:messages|emails|"
     r"questions|calls)\s+(?:asking|questioning)\s+why\b"
     r"|\bwe\s+(?:understand|appreciate|hear|get)\s+your\s+(?:frustration|anger|annoyance|disappointment|upset)\b"
+    r"|\bsorry\s+(?:that\s+)?(?:you|to\s+hear\s+you)\s+(?:feel|felt|think|thought)\s+(?:that\s+way|like\s+that|so)\b"
+    r"|\bthe\s+decision\s+(?:stands|is\s+final|will\s+not\s+change|won(?:'|’)?t\s+change)\b"
     r"|\b(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:debate|argue\s+about|discuss)\s+(?:it|this|that)\s+"
     r"(?:on\s+(?:here|our\s+(?:feed|page|account|timeline))|here|online)\b"
     # Taking up what was said elsewhere: "Regarding the comments on Facebook about the new uniform…".
@@ -224,7 +226,7 @@ commenting posted posting wrote messaged moaned moaning criticised claimed claim
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
-understand appreciate frustration anger annoyance disappointment debate argue""".split())),
+understand appreciate frustration anger annoyance disappointment debate argue sorry decision""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 # Words that point at one person; with a photo of people, they point at a child in it.
 POINTING = re.compile(
     r"\b(?:he|she|his|her|him|hers|himself|herself|this (?:child|pupil|boy|girl|little one|student|young man|"
-    r"young lady|learner))\b",
+    r"young lady|learner)|the family|their family)\b",
     re.IGNORECASE,
 )
 # A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
@@ -64,7 +64,7 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
     sentence = text.value[start:end]
     name = first_name_in(sentence, names_for(context))
     if name:
-        return None if _ADULT_NAMED.search(sentence) else name
+        return None if _adult_named(sentence, name) else name
     pointing = POINTING.search(sentence)
     if pointing is None or _ADULT.search(sentence):
         return None
@@ -73,6 +73,18 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
     if has_photo_of_people(post) or text.kind == "alt text":
         return "a child in the photo"
     return None
+
+
+def _adult_named(sentence: str, name: str) -> bool:
+    """Whether the name is a grown-up's: a role just before or after it ("our lollipop man, Dave", "Dave, our
+    caretaker"), not a role elsewhere in the sentence ("don't worry Rafi, Chef is making your one")."""
+    at = sentence.find(name)
+    near = sentence[max(0, at - 30):at] + " " + sentence[at + len(name):at + len(name) + 30] if at >= 0 else sentence
+    return _ADULT_NAMED.search(near) is not None and not _ADULT_AS_SUBJECT.match(sentence, max(0, at))
+
+
+# A role starting a clause of its own after the name: "Rafi, Chef is making…" (the chef is someone else).
+_ADULT_AS_SUBJECT = re.compile(r"\w+,\s+(?:our\s+|the\s+)?[A-Za-z]+\s+(?:is|was|has|will|made|makes|cooked)\b")
 
 
 def first_name_in(sentence: str, names: NameList) -> str | None:

@@ -42,7 +42,8 @@ def adult_or_title(tokens: list, index: int, text: str) -> bool:
     if before is not None:
         word = before.bare.lower()
         earlier = previous_word(tokens, index - 1)
-        pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE
+        pupil_role = earlier is not None and earlier.bare.lower() in w.PUPIL_ROLE \
+            or word not in w.ADULT_ONLY_TITLES and word not in _GROWN_UP and _in_a_class(tokens, index, text)
         if word in w.TITLES and (not pupil_role or word in w.ADULT_ONLY_TITLES) or before.bare in w.CAPITALISED_TITLES:
             return True
         if before.gap in (" ", "  ") and (word in w.DETERMINERS and not _french_a(word, tokens[index])
@@ -57,6 +58,16 @@ def adult_or_title(tokens: list, index: int, text: str) -> bool:
     if w.ROLE_IS_BEFORE.search(text, max(0, start - 40), start) is not None:
         return True  # "our new parent governor is Tom Bradley"
     return w.ROLE_OF_BEFORE.search(text, max(0, start - 40), start) is not None or _adults_listed_before(text, start)
+
+
+_GROWN_UP = frozenset("mr mrs ms miss mx".split())
+
+
+def _in_a_class(tokens: list, index: int, text: str) -> bool:
+    """A class or year group right after the name makes a role before it a pupil's ("Our School Council
+    chair, Ava Kettleborough (Y6)", "captain Jade Smith 10W")."""
+    ends = [tokens[index].end] + ([tokens[index + 1].end] if index + 1 < len(tokens) else [])
+    return any(w.PUPIL_AFTER.match(text, end) for end in ends)
 
 
 def _french_a(word: str, token) -> bool:

@@ -89,7 +89,9 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     initial = _initial(tokens, index)
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
-    found = _surname_after(tokens, index, names, word_too)
+    # a name that is a word too takes an unlisted surname when a class follows ("Daisy Whitfield – 2T")
+    marked = after is not None and bool(w.PUPIL_AFTER.match(text, after.end))
+    found = _surname_after(tokens, index, names, word_too and not marked)
     if found and (not (lower and word_too) or w.PUPIL_AFTER.match(text, tokens[index + found[1]].end)
                   or w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start)):  # "jack smith 8B"
         surname, width = found

@@ -129,7 +129,8 @@ ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
     r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
     r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+){0,2}"
-    rf"(?:{_ROLES})s?\b", re.IGNORECASE)
+    # not a role that starts a clause of its own: "Rafi, Chef is making your pizza" (the chef is someone else)
+    rf"(?:{_ROLES})s?\b(?!\s+(?:is|was|has|will|made|makes|cooked|says|said)\b)", re.IGNORECASE)
 # An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
 ADULT_FROM = re.compile(
     r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
@@ -164,8 +165,9 @@ ROLE_OF_BEFORE = re.compile(
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
 CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
                           r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
-# A form code written bare after a name, as on a register or a mark sheet: "jack smith 8B", "Maya Jones 10W".
-FORM_AFTER = re.compile(r"['’]?s?,?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?![-'’])")
+# A form code written bare after a name, as on a register, a mark sheet or a book's cover: "jack smith 8B",
+# "Maya Jones 10W", "Reading Record – Daisy Whitfield – 2T".
+FORM_AFTER = re.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?![-'’])")  # "Daisy Whitfield – 2T" too
 # A year group or form that a name belongs to, written before it: "Year 9's Freya Marsh", "7H's Tom Hall",
 # "our Year 6 pupil Amir Khan", "Y10 student Maya Jones".
 CHILD_BEFORE = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b\d{1,2}(?-i:[A-Z]{1,2}))(?:['’]s|\s+(?:pupil|student|"

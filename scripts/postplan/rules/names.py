@@ -312,7 +312,13 @@ def _about(text: Text, texts: tuple[Text, ...], names: NameList) -> tuple[bool, 
     work = about_a_work(text.value, names)
     thread = [other.value for other in texts if other.kind == "text"] if text.kind == "text" else [text.value]
     famous = work or any(about_figures(value) for value in thread)
-    return work, famous, any(_CEREMONY.search(value) for value in thread)
+    # A class's own assembly or play casts pupils in parts ("Alfie Ndlovu as Erik the Red"), even on history.
+    staged = work or _STAGED.search(text.value) is not None
+    return staged, famous, any(_CEREMONY.search(value) for value in thread)
+
+
+_STAGED = re.compile(r"\b(?:assembly|assemblies|nativity|play|production|performance|show|panto(?:mime)?|musical)\b",
+                     re.IGNORECASE)
 
 
 def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Text, Name]]:

@@ -44,11 +44,11 @@ _LIVE = re.compile(
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
     r"currently|right now|here)\s+"
-    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|(?:on (?:our|their|the) way|heading|off) )?"
+    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|heading|off) )?"
     r"(?:at|in|on|to|for)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
-    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|"
+    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|"
     r"(?:library|church|shops?|market|station|playground|post office)\s+(?:on|in|at|by)\s+(?-i:[A-Z]\w+))\b"
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
@@ -62,6 +62,7 @@ _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evenin
                   + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
+    r"what (?:an?|a great|a brilliant|a fantastic) (?:afternoon|morning|day|evening|night|trip|time|visit)|"
     r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
     r"scored|represented|attended|achieved|runners?[- ]up|came (?:first|second|third|fourth|last|\d+(?:st|nd|rd|th))|"
     r"finished (?:first|second|third|\d+(?:st|nd|rd|th)))\b",
@@ -122,6 +123,11 @@ _AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|
 
 
 
+def last_day(event: Event) -> dt.date:
+    end = event.end or event.start
+    return end.date() if isinstance(end, dt.datetime) else end
+
+
 def event_over(event: Event, publish_at: dt.datetime) -> bool:
     end = event.end or event.start
     if isinstance(end, dt.datetime):
@@ -129,9 +135,12 @@ def event_over(event: Event, publish_at: dt.datetime) -> bool:
     return publish_at.date() > end
 
 
-def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterator[tuple[str, int]]:
+def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day: bool = False
+                   ) -> Iterator[tuple[str, int]]:
     """Each sentence's whereabouts: what it gives away and where, when it is not told afterwards. A
-    linked event's title and description say what the outing is ("KS2 netball tournament")."""
+    linked event's title and description say what the outing is ("KS2 netball tournament"); on the
+    event's last day (``on_the_day``), a sentence in the past tense tells of it afterwards ("What an
+    afternoon at Dick Whittington!"), as it does with no event."""
     present = words(value)
     trip = event is not None and event.kind == "trip"
     about = words(f"{event.title} {event.description}") if event is not None else frozenset()
@@ -156,7 +165,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context) -> Iterato
     placement = placed and _PLACEMENT.search(text) is not None and _when(text)
     for start, end in sentences(text):
         sentence = text[start:end]
-        if _PAYING.search(sentence) or (event is None and _PAST.search(sentence)):
+        if _PAYING.search(sentence) or ((event is None or on_the_day) and _PAST.search(sentence)):
             continue
         when = event is not None or placement or _when(sentence)
         found = ((live and _live(sentence, not_places))
@@ -206,7 +215,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
         venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
-            or (by == "to" and bool(names) and place.split()[0] not in names)
+            or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
     for match in _NAMED_AFTER.finditer(sentence):  # "their old primary, Hollins Lane", not "our school, Maya"
@@ -225,7 +234,7 @@ def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
         capitalised = place[0].isupper()
         if capitalised and not _off_site(place, not_places):
             continue
-        if match.group("arrived") or _NOW.search(sentence) or capitalised:
+        if match.group("arrived") or _NOW.search(sentence) or capitalised or TIME.search(sentence):
             return match.group().strip(), match.start()
     return None
 

@@ -45,13 +45,14 @@ _BEFORE = re.compile("".join((
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
-    r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable)\b[\s,:!-]*",
+    r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
+    r"(?:that|this) (?:includes|means|goes for) you)\b[\s,:!-]*",
     r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar)\s+)"
     r"{0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
     r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
 )), re.IGNORECASE)
 _BEHAVIOUR = "|".join((
-    r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|poorly|late again",
+    r"naughty|rude|disappointing|disruptive|unkind|lazy|cheeky|a nuisance|badly|(?:behaved|behaving) poorly|late again",
     r"in trouble|on report|in detention|in isolation|excluded|suspended|unacceptable",
     r"sent (?:out|home)(?! (?:for being |feeling |as (?:he|she|they) (?:was|were) |because (?:he|she|they) (?:was|were) )?"
     r"(?:ill|unwell|poorly|sick|with a (?:temperature|fever|high temperature|bug|sickness bug)))",
@@ -74,10 +75,10 @@ _AFTER = re.compile("|".join((
     r"pick up)) (?:your|a|the) (?:\w+ )?(?:certificates?|prizes?|awards?|stickers?|badges?|rewards?|medals?|trophy|"
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
-    r"^\s*[,:\-–—]\s*that (?:includes|means|goes for|counts for)\b",
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
-    r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|"
+    r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
+    r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
 )), re.IGNORECASE)
@@ -193,18 +194,23 @@ def _aimed_at(value: str, start: int, end: int) -> bool:
     if _unspared(_DISCIPLINED, value, opened, stop) or _unspared(_OWED, value, opened, stop):
         return True
     return bool(_FAULT.search(value, end, stop)) or _unspared(_SHAMED, value, end, stop) \
-        or _after_group_rebuke(value, start, end)
+        or _after_group_rebuke(value, start, end) \
+        or bool(_YES_BEFORE.search(value, max(0, start - 6), start) and _MEANS_YOU.match(value, end))
 
 
 # A telling-off said to a group, then a name ("Some of us need to remember our kind hands… Jayden, we know
 # you can do it!"): the name after it tells everyone whom it was meant for.
 _GROUP_REBUKE = re.compile(
     r"\b(?:some|a few|one or two|certain|one|two)\s+(?:of\s+(?:us|you|our\s+\w+)|people|children|pupils|"
-    r"players|members)\s+(?:really\s+|still\s+)?(?:need|needs|have|has|must|should)\s+to\s+"
-    r"(?:remember|learn|work\s+on|think\s+about|try\s+harder|listen|be\s+kinder|stop|start|sort|improve|behave)\b",
+    r"players|members)\s+(?:really\s+|still\s+|seriously\s+)?(?:need|needs|have|has|must|should)\s+to\s+"
+    r"(?:really\s+|seriously\s+)?(?:remember|learn|work\s+on|think\s+about|try\s+harder|listen|be\s+kinder|stop|start|sort|"
+    r"improve|behave|step\s+up|knuckle\s+down|pull\s+(?:their|your|our)\s+socks\s+up|up\s+(?:their|your|our)\s+game)\b",
     re.IGNORECASE)
 
 
+# "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
+_YES_BEFORE = re.compile(r"\byes,?\s+$", re.IGNORECASE)
+_MEANS_YOU = re.compile(r"\s*[,:–—-]\s*that (?:includes|means|goes for|counts for)\b", re.IGNORECASE)
 _CALLED = re.compile(r"['’]?s?\s*[,:!–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 

@@ -36,7 +36,7 @@ _SECRET = re.compile(
     r"[\"'“]?(?=[\w-]*\d)[\w-]{3,}\b"
     # "the keypad code for the side gate is 4719#", "the new code for the staff-room door is 2580": a few
     # words between the code and its value, a keypad's # or * in it.
-    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{1,40}?\s(?:is|:|=|"
+    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{0,40}?\s(?:is|:|=|"
     r"(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+(?:change\s+to|be))\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     # A keypad's new number with no "code": "the Reception gate keypad changes to 1966# from Monday".
     r"|\bkeypad\b[^.!?\n]{0,30}?\s(?:is(?:\s+now)?|:|=|(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+be)\s*"
@@ -44,6 +44,8 @@ _SECRET = re.compile(
     r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
     r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
+    # A code given in the sentence of a gate or door: "through the field gate on Moor Lane – code is 2580#".
+    r"|\b(?:gate|door|keypad|entrance|padlock|key ?safe)\b[^.!?\n]{0,60}?\bcode\s*(?:is|:|=|-)\s*\d{3,8}[#*]?(?![\d:.])"
     # A padlock's combination: "New padlock on the tool shed, combo is 4719".
     r"|\b(?:combo|combination)(?:\s+(?:code|number|lock))?\s*(?:is|:|=|-)\s*\d{3,8}\b"
     # A network and its password written as a pair: "Guest Wi-Fi for the concert: CalderGuest / Music2027!".

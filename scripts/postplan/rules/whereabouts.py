@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.places import OUTING_WORDS, event_over, whereabouts_in
+from postplan.rules.places import OUTING_WORDS, event_over, last_day, whereabouts_in
 from postplan.rules.reading import plain, reader_texts, where
 from postplan.rules.text import event_of, words
 
@@ -45,10 +45,11 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     event = event_of(context.repository, post.event)
     if event is not None and event_over(event, post.publish_at):
         return  # told afterwards: celebrating is fine
+    on_the_day = event is not None and post.publish_at.date() == last_day(event)
     for text in reader_texts(post):
         if text.kind == "file name":
             continue
-        for detail, start in whereabouts_in(text.value, event, context):
+        for detail, start in whereabouts_in(text.value, event, context, on_the_day):
             yield Problem(
                 f"this says where children or staff will be and when ('{detail}'){where(text)}",
                 fix="leave out the place and times (families have them by letter or the school app); "
