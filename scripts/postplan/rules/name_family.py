@@ -2,9 +2,9 @@
 
 "Thanks to Dylan's mum Kerry Marsh", "Mr and Mrs Okoro, parents of Tobi in Year 5" and "Mrs Hart's son
 Oliver has joined Reception" never write a child's full name, yet anyone reading them knows it (Dylan
-Marsh, Tobi Okoro, Oliver Hart). Parents may be thanked by
-first name ("Dylan's mum Kerry") or by name without their child; named in full *with* their child, they
-name the child. Not a rule (it has no ``ID``): ``pupil-full-name`` reads these beside the other forms.
+Marsh, Tobi Okoro, Oliver Hart). Parents may be thanked by first name ("Dylan's mum Kerry") or by name
+without their child; named in full *with* their child, they name the child. Not a rule (it has no
+``ID``): ``pupil-full-name`` reads these beside the other forms.
 """
 
 from __future__ import annotations
@@ -62,16 +62,19 @@ _SPOKEN_TO = re.compile(r"\s*[,!:–—-]")
 _THEIR_CHILD = re.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
 
 
+_NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}
+                            | {"And", "For", "From", "With", "Who", "Was", "Is", "Has", "Had", "The", "Thank", "Thanks",
+                               "Her", "His", "Their", "Our", "My", "Your", "This", "That", "Whole", "Every", "Each",
+                               "Any", "Big", "Extended", "Host", "Foster", "Royal", "School", "Academy", "Class"})
+
+
 def _ties(text: str, match: re.Match[str]) -> bool:
+    """Whether the family named at ``match`` is spoken to, or its child is in the same sentence."""
     if _SPOKEN_TO.match(text, match.end()):
         return True
     opened = max(text.rfind(stop, 0, match.start()) for stop in (".", "!", "?", "\n")) + 1
     ends = [found for found in (text.find(stop, match.end()) for stop in (".", "!", "?", "\n")) if found >= 0]
     return bool(_THEIR_CHILD.search(text, opened, min(ends, default=len(text))))
-_NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}
-                            | {"And", "For", "From", "With", "Who", "Was", "Is", "Has", "Had", "The", "Thank", "Thanks",
-                               "Her", "His", "Their", "Our", "My", "Your", "This", "That", "Whole", "Every", "Each",
-                               "Any", "Big", "Extended", "Host", "Foster", "Royal", "School", "Academy", "Class"})
 
 
 def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),

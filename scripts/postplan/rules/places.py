@@ -124,6 +124,7 @@ _AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|
 
 
 def last_day(event: Event) -> dt.date:
+    """The day an event ends (its start, when it has no end)."""
     end = event.end or event.start
     return end.date() if isinstance(end, dt.datetime) else end
 

@@ -150,7 +150,7 @@ def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None
 
 
 # One child a reader can pick out without a name: "the boy in Oak class who…", "the girl in 4H", "our Head
-# Girl", "the Under-11s captain" (a class holds one such child; a school one head girl); a family by its
+# Girl", "the netball captain" (a class holds one such child; a school one head girl); a family by its
 # surname and its child's class ("the Hussain family in Year 3").
 _DESCRIBED = re.compile(
     r"\b(?i:the|our)\s+(?:(?i:little|young|only|new)\s+)?(?i:boy|girl|child|pupil|student|lad|learner|young man|"
