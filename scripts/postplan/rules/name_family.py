@@ -14,7 +14,7 @@ import re
 from postplan.rules import name_words as w
 from postplan.rules.name_types import Name, NameList
 
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+_TITLE = rf"{w.GROWN_UP_TITLE}\.?"
 _FAMILY = (r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents|mum\s+and\s+dad|dad\s+and\s+mum|step-?mum|"
            r"step-?dad|grandma|grandad|grandpa|granny|grandmother|grandfather|grandparents|nan|nana|nanna|gran|"
            r"auntie|aunty|aunt|uncle|carers?|foster\s+carers?)")
@@ -33,7 +33,7 @@ _FAMILY_FIRST = re.compile(
 # A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
 # head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
 _PARENT_THEN_CHILD = re.compile(
-    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[^\n]){{0,100}}?"
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,100}}?"
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     r"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )

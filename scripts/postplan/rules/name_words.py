@@ -34,6 +34,8 @@ inventors writers novelist playwright private pte corporal cpl bombardier gunner
 guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
 athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
 adventurer broadcaster journalist referee umpire pilot architect engineer photographer magician puppeteer""".split())
+# A grown-up's title before a surname ("Mrs Hart", "Dr Rahman"), for patterns to share (a dot may follow).
+GROWN_UP_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 # Titles written before a given name, some of them first names too ("King John", "Prince Harry", "Saint
 # Patrick", "Duke William"): the title is not the person's first name, nor the name after it their surname.
 HONORIFICS = frozenset("""king queen prince princess duke duchess lord lady sir dame saint st earl countess count

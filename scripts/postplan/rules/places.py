@@ -9,6 +9,7 @@ from postplan.models import Event
 from postplan.rules.base import Context
 from postplan.rules.identifiable import sentences
 from postplan.rules.personal import DATE, TIME
+from postplan.rules.name_words import GROWN_UP_TITLE
 from postplan.rules.names import names_for
 from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
@@ -55,7 +56,7 @@ _LIVE = re.compile(
 )
 _NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
                   r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
-_STAFF = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:down\s+|up\s+|over\s+|out\s+)?"
+_STAFF = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:down\s+|up\s+|over\s+|out\s+)?"
                     rf"(?:at|in|outside)\s+"
                     rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"

@@ -102,17 +102,21 @@ _FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|s
                           r"|\b(?:Dear|Hi|Hello|To)\s")
 
 
+def _school_words(settings) -> frozenset[str]:
+    """The capitalised words of the school's own names, which are never a family's ("our Calderbrook family")."""
+    return frozenset(re.findall(r"[A-Z][\w'’-]+", " ".join([settings.school, *settings.on_site_places, *(
+        account.name for account in settings.accounts.values())])))
+
+
 def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     """A parent named in full beside their child names the child ("Dylan's mum Kerry Marsh"); not in a
     text about a story or history, where "Harry's uncle Vernon Dursley" is a character."""
-    names = names_for(context)
-    settings = context.repository.settings
-    school = frozenset(re.findall(r"[A-Z][\w'’-]+", " ".join([settings.school, *settings.on_site_places, *(
-        account.name for account in settings.accounts.values())])))
+    names, school = names_for(context), None
     for text in reader_texts(post):
         value = text.value
         if not _FAMILY_CUES.search(value):
             continue
+        school = _school_words(context.repository.settings) if school is None else school
         children = tuple(name for name in find_names(value, names) if name.form == "first")
         for name in family_names(value, names, children, school):
             if name.full.lower() in seen or about_a_work(text.value, names) or about_figures(text.value):

@@ -35,6 +35,7 @@ from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.identifiable import POINTING, has_photo_of_people, names_child, who
+from postplan.rules.name_words import GROWN_UP_TITLE
 from postplan.rules.reading import Text, reader_texts, where
 from postplan.rules.names import find_names, names_for
 from postplan.rules.sensitive import SIBLING, YEAR_GROUP, detail_sentences, details
@@ -135,7 +136,7 @@ _MARKED = re.compile(
     r"(?:\((?i:year\s?|yr\s?|y)?\d{1,2}[A-Z]{0,2}\)|"
     r"(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+\w+|[A-Z]\w+\s+(?i:class)\b))"
     r"|(?<![\w'’-])(?P<initialled>[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[a-z])")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+_TITLE_BEFORE = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+$")
 
 
 def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None:
@@ -171,7 +172,7 @@ def _described(value: str, bounds: tuple[int, int]) -> str | None:
                   found.group()) if found else None
 
 
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
+_TITLED = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
 
 
 def _staff_news(kind: str, match: re.Match[str], value: str, start: int) -> bool:
