@@ -40,17 +40,23 @@ _JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|t
                       re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                           r"(?:the\s+)?[A-Z]")
+_NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
+    r"y\d+|yr\s?\d+|choir|band|orchestra|cast|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
     r"currently|right now|here)\s+"
-    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|heading|off) )?"
-    r"(?:at|in|on|to|for)\s+(?:the\s+)?"
+    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
+    r"walking|travelling|popping|nipping|singing|performing|playing)(?: (?:down|up|over|out|back|along|across|round))?) )?"
+    r"(?:at|in|on|to|for|visiting)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
-    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|"
-    r"(?:library|church|shops?|market|station|playground|post office)\s+(?:on|in|at|by)\s+(?-i:[A-Z]\w+))\b"
+    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|allotments?|"
+    r"(?:care|nursing|retirement) home|(?:fire|police) station|(?:town|local|village|city|public|nearby) "
+    r"(?:library|park|hall|church|museum|centre|pool|shops?|market|woods|green)|"
+    r"(?:library|church|shops?|market|station|playground|post office)\s+(?:on|in|at|by)\s+" + _NOT_A_DATE
+    + r"(?-i:[A-Z]\w+))\b(?!['’]s\b)"  # not "the museum's website"
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
 )
@@ -92,7 +98,7 @@ returning collection route land lands landing arrivals""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
-                      "bikeability".split())
+                      "bikeability choir band orchestra cast".split()) | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
 _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
@@ -236,7 +242,8 @@ def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
         capitalised = place[0].isupper()
         if capitalised and not _off_site(place, not_places):
             continue
-        if match.group("arrived") or _NOW.search(sentence) or capitalised or TIME.search(sentence):
+        if match.group("arrived") or _NOW.search(sentence) or capitalised or TIME.search(sentence) \
+                or _DAY.search(sentence):  # "Y3 are walking to the town library on Thursday"
             return match.group().strip(), match.start()
     return None
 
