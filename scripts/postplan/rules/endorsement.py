@@ -69,6 +69,9 @@ _ADVERT = re.compile(
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
     # A shop held up against others, or families sent to do their shopping there: "cheaper than the
     # supermarkets", "the best quality around", "do all your book shopping there", "pop into their store".
+    # A brand of drink or sweets sold to the children by name: "the disco's tuck shop is stocked with Prime".
+    r"(?:stocked\s+with|selling|serving|bottles?\s+of|cans?\s+of)\s+(?:ice[- ]cold\s+)?(?-i:Prime(?!\s+Minister)|Monster(?!\s+Phonics)|Red\s+Bull|"
+    r"Lucozade|Relentless|Rockstar|Coca[- ]Cola|Coke|Pepsi|Fanta|Haribo|Fruit\s+Shoots?|Capri[- ]Suns?|Oreos?)\b|"
     r"cheaper\s+than\s+(?:the\s+|any\s+|most\s+)?(?:supermarkets?|high\s+street|shops?|anywhere(?:\s+else)?|online|"
     r"amazon)|the\s+best\s+(?:quality|value|prices?|service|selection|range)\s+(?:around|in\s+town|anywhere|going)|"
     r"do\s+(?:all\s+|all\s+of\s+|most\s+of\s+)?your\s+(?:[\w'’-]+\s+){0,3}?shopping\s+(?:there|with\s+them|at\s+(?-i:[A-Z]))|"
@@ -100,7 +103,7 @@ _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-store branch showroom
+store branch showroom stocked selling serving bottle bottles cans
 """.split())
 
 
