@@ -89,8 +89,9 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     initial = _initial(tokens, index)
     if initial and not lower and not ambiguous:
         return _unless_adult(tokens, index, 2, Name(token.bare, initial, token.start, "initial"), text)
-    # a name that is a word too takes an unlisted surname when a class follows ("Daisy Whitfield – 2T")
-    marked = after is not None and bool(w.PUPIL_AFTER.match(text, after.end))
+    # a name that is a word too takes an unlisted surname when a class follows ("Daisy Whitfield – 2T"), after
+    # praise ("Well done to Ruby Ackerley") or among children's first names ("Best laugh: Kieran")
+    marked = after is not None and (bool(w.PUPIL_AFTER.match(text, after.end)) or _cued(tokens, index, names, text))
     found = _surname_after(tokens, index, names, word_too and not marked)
     if found and (not (lower and word_too) or w.PUPIL_AFTER.match(text, tokens[index + found[1]].end)
                   or w.PRAISE_BEFORE.search(text, max(0, token.start - 40), token.start)):  # "jack smith 8B"
@@ -161,6 +162,26 @@ def _a_person(tokens: list, index: int, names: NameList, text: str) -> bool:
     other = tokens[index + 2].bare if index + 2 < len(tokens) and tokens[index + 1].bare in ("and", "&") else ""
     return bool(w.PERSON_AFTER.match(text, token.start + len(token.bare))) \
         or names.is_first(other) and other not in names.name_words
+
+
+_AFTER_A_NAME = frozenset("for on in at from with who and is has was will gets got".split())
+
+
+def _cued(tokens: list, index: int, names: NameList, text: str) -> bool:
+    """Praise just before a name ("Congratulations Jade …"), or two other children named by first name alone
+    in the text (a poll's options, a list of winners): a name that is a word too is a child's there."""
+    start, then = tokens[index].start, _next(tokens, index + 1)
+    if then is not None and then.bare.islower() and then.bare not in _AFTER_A_NAME:
+        return False  # "Well done to Holly Wreath makers": a phrase, not a name
+    if w.PRAISE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    alone = 0
+    for other, token in enumerate(tokens):
+        following = _next(tokens, other)
+        if other != index and _capitalised(token) and names.is_first(token.bare) \
+                and token.bare not in names.name_words and (following is None or not _capitalised(following)):
+            alone += 1
+    return alone >= 2
 
 
 def _starts_sentence(text: str, token) -> bool:

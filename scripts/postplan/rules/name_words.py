@@ -169,7 +169,7 @@ CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1
                           r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
 # A form code written bare after a name, as on a register, a mark sheet or a book's cover: "jack smith 8B",
 # "Maya Jones 10W", "Reading Record – Daisy Whitfield – 2T".
-FORM_AFTER = re.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?![-'’])")  # "Daisy Whitfield – 2T" too
+FORM_AFTER = re.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?!-|['’]\w)")  # "Daisy Whitfield – 2T" too
 # A year group or form that a name belongs to, written before it: "Year 9's Freya Marsh", "7H's Tom Hall",
 # "our Year 6 pupil Amir Khan", "Y10 student Maya Jones".
 CHILD_BEFORE = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b\d{1,2}(?-i:[A-Z]{1,2}))(?:['’]s|\s+(?:pupil|student|"
