@@ -177,9 +177,12 @@ def _cued(tokens: list, index: int, names: NameList, text: str) -> bool:
         return True
     alone = 0
     for other, token in enumerate(tokens):
+        if other == index or not _capitalised(token) or not names.is_first(token.bare):
+            continue
         following = _next(tokens, other)
-        if other != index and _capitalised(token) and names.is_first(token.bare) \
-                and token.bare not in names.name_words and (following is None or not _capitalised(following)):
+        if token.bare in names.name_words:  # "Kindest human: Ola." is a name; "Best laugh" is not
+            alone += other > 0 and tokens[other - 1].gap.rstrip().endswith((":", ",")) and token.gap[:1] in ".,;!"
+        elif following is None or not _capitalised(following):
             alone += 1
     return alone >= 2
 

@@ -235,6 +235,7 @@ wwii war wars century centuries reign king kings queen queens monarch monarchs e
 scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
 illustrator biography autobiography famous inspirational olympian olympians panto pantomime nativity fairy tale
 tales novel myth myths""".split())
+_FAME_TO_COME = re.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
 _OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 
 
@@ -269,7 +270,10 @@ _ACTOR_AFTER = re.compile(
 def about_figures(text: str) -> bool:
     """Whether a text is about figures from history, the arts, sport or stories, where a first name and
     surname are more likely someone famous than a pupil (the full-name rules then warn, not block)."""
-    return not words(text).isdisjoint(_FIGURE_WORDS) or _OLD_YEAR.search(text) is not None
+    figures = words(text) & _FIGURE_WORDS
+    if figures == {"famous"} and _FAME_TO_COME.search(text):
+        return _OLD_YEAR.search(text) is not None  # "Most likely to be famous: Jade …" is a pupil's award
+    return bool(figures) or _OLD_YEAR.search(text) is not None
 
 
 def about_a_work(text: str, names: NameList) -> bool:
