@@ -32,7 +32,8 @@ _SECRET = re.compile(
     r"(?:\s*(?:is|:|=)\s*|\s+-\s+)[\"'“]?(?=\S*[\d!@#$%^&*_])\S{4,}"
     r"|\b(?:wi-?fi|guest|network|login|log-in|log in)\s+(?:password|passcode|code|key)\s*(?:is|:|=|-)\s*"
     r"[\"'“]?(?!(?:the|a|an|on|in|at|available|printed|below|above|here|changing|changed)\b)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm|class|join|access)\s+code\s*(?:is|:|=|-)?\s*"
+    r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm|class|join|access|school|library|ebook|parent|pupil|"
+    r"student|app|login|log-?in)\s+code\s*(?:is|:|=|-)?\s*"
     r"[\"'“]?(?=[\w-]*\d)[\w-]{3,}\b"
     # "the keypad code for the side gate is 4719#", "the new code for the staff-room door is 2580": a few
     # words between the code and its value, a keypad's # or * in it.
@@ -46,6 +47,14 @@ _SECRET = re.compile(
     r"|\b(?:password|passcode|passwd|pwd)\s+[\"'“]?(?=[\w!@#$%^&*.-]*[A-Za-z])(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{5,}"
     # A code given in the sentence of a gate or door: "through the field gate on Moor Lane – code is 2580#".
     r"|\b(?:gate|door|keypad|entrance|padlock|key ?safe)\b[^.!?\n]{0,60}?\bcode\s*(?:is|:|=|-)\s*\d{3,8}[#*]?(?![\d:.])"
+    # A password a few words from its value: "the new collection password from Monday is BLUEBELL27".
+    r"|\b(?:password|passcode|passphrase)\b[^.!?\n]{0,40}?\s(?:is|:|=|will\s+be|changes\s+to|(?:has\s+)?changed\s+to)\s*"
+    r"[\"'“]?(?!(?:the|a|an|your|their|his|her|not|never|still)\b)(?=[\w!@#$%^&*.-]*[\d!@#$%^&*])[\w!@#$%^&*.-]{4,}"
+    # A network and its key: "network CalderGuest, key Brook2027!".
+    r"|\bnetwork\s+[\w.-]{3,},?\s+(?:key|password|pass)\s*[:=-]?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    # A door that opens to a number: "the staff side door takes 4719 then the green button".
+    r"|\b(?:door|gate|keypad|entrance|padlock|key ?safe)\b[^.!?\n]{0,40}?\s(?:takes|opens\s+(?:with|on)|needs)\s+"
+    r"(?:the\s+)?(?:code\s+)?\d{3,8}[#*]?(?![\d:.])"
     # A padlock's combination: "New padlock on the tool shed, combo is 4719".
     r"|\b(?:combo|combination)(?:\s+(?:code|number|lock))?\s*(?:is|:|=|-)\s*\d{3,8}\b"
     # A network and its password written as a pair: "Guest Wi-Fi for the concert: CalderGuest / Music2027!".
@@ -56,7 +65,7 @@ _SECRET = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad combo combination""".split())
+keypad combo combination passphrase network door gate""".split())
 _LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
