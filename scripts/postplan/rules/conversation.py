@@ -76,7 +76,7 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
                r"thinks?|thought|feels?|felt)")
 _COMPLAINT = (
-    rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)\s+"
+    rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)(?:['’]ve)?\s+"
     rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
     r"|\b(?:in\s+(?:response|reply|answer)|responding|replying|to\s+respond|to\s+reply)"
     r"\s+(?:to\s+)?(?:the\s+|some\s+|recent\s+|several\s+|a\s+few\s+|your\s+|all\s+the\s+|certain\s+)*"
@@ -112,7 +112,11 @@ _COMPLAINT = (
     r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:messages|emails|"
     r"questions|calls)\s+(?:asking|questioning)\s+why\b"
     r"|\bwe\s+(?:understand|appreciate|hear|get)\s+your\s+(?:frustration|anger|annoyance|disappointment|upset)\b"
-    r"|\bsorry\s+(?:that\s+)?(?:you|to\s+hear\s+you)\s+(?:feel|felt|think|thought)\s+(?:that\s+way|like\s+that|so)\b"
+    r"|\bsorry\s+(?:that\s+)?(?:you|to\s+hear\s+you)\s+(?:feel|felt|think|thought)\s+(?:that\s+way|like\s+that|so\b|"
+    r"(?:that\s+)?(?:the|this|that|our|it|his|her)\b[^.!?\n]{0,40}?\b(?:was|is|were|has\s+been)\s+(?:unfair|wrong|"
+    r"unjust|harsh|too\s+\w+|not\s+(?:fair|right)))"
+    # Owning up in public to the people who complained: "we hear you, it hasn't been good enough".
+    r"|\bwe\s+hear\s+you\b|\b(?:it|this|that)\s+(?:hasn(?:'|’)?t|has\s+not)\s+been\s+good\s+enough\b"
     r"|\bthe\s+decision\s+(?:stands|is\s+final|will\s+not\s+change|won(?:'|’)?t\s+change)\b"
     r"|\b(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:debate|argue\s+about|discuss)\s+(?:it|this|that)\s+"
     r"(?:on\s+(?:here|our\s+(?:feed|page|account|timeline))|here|online)\b"
@@ -226,7 +230,7 @@ commenting posted posting wrote messaged moaned moaning criticised claimed claim
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
-understand appreciate frustration anger annoyance disappointment debate argue sorry decision""".split())),
+understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

@@ -111,7 +111,9 @@ _FAULT = re.compile("|".join((
     r"\b(?:on|onto|moved to) (?:the |a )?(?:behaviour (?:chart|report)|naughty step|thinking chair|sad (?:face|cloud))",
     r"\b(?:not|wasn[’']?t|isn[’']?t) (?:the (?:behaviour|attitude|conduct|standard) we expect|what we expect)\b|"
     r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
-    r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b",
+    r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b|"
+    r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"
+    r"\b(?:we(?:['’]ve| have)? not|we haven['’]?t|nobody(?:['’]s| has)|no-one(?:['’]s| has)) forgotten\b",
     # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
     r"\b(?:being|been|was|were|getting|get|got) sent off\b|\bmouthing off\b|\banswering back\b|"
     r"\b(?:that|this) (?:means|includes|goes for) (?:you|YOU)\b|\b(?:zero|no|nil) votes\b|"
