@@ -47,7 +47,7 @@ def adult_or_title(tokens: list, index: int, text: str) -> bool:
         if word in w.TITLES and (not pupil_role or word in w.ADULT_ONLY_TITLES) or before.bare in w.CAPITALISED_TITLES:
             return True
         if before.gap in (" ", "  ") and (word in w.DETERMINERS and not _french_a(word, tokens[index])
-                                          or word in w.CHARACTER):
+                                          or word in w.CHARACTER and not _in_a_class(tokens, index, text)):
             return True
         earlier = previous_word(tokens, index - 1, (" ", "  "))
         if earlier is not None and before.gap in (" ", "  ") and (earlier.bare.lower(), word) in w.ABOUT:

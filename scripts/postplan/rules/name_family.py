@@ -37,6 +37,15 @@ _PARENT_THEN_CHILD = re.compile(
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     r"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+# A grown-up named in full, then a brother or sister at the school a sentence on: "former head girl Dr Hannah
+# Mirza … her little brother Adam in Year 8" (no other titled adult between).
+_SIBLING_THEN_CHILD = re.compile(
+    rf"(?<![\w.])(?:(?i:former\s+(?:pupils?|students?|head\s+(?:girl|boy))|alumn(?:us|a|i))\s+(?:{_TITLE}\s+)?|{_TITLE}\s+)"
+    rf"(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,100}}?"
+    r"\b(?:His|Her|his|her)\s+(?:(?:little|younger|baby|big|older|twin|kid)\s+)?(?:brother|sister)\s*,?\s+"
+    # the brother or sister is at the school: a class or year after the name ("Adam in Year 8")
+    r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=\s*(?:\(|(?i:(?:in|from)\s+(?:year|yr|y|reception|nursery|\d))))"
+)
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
 _DEAR_PARENT = re.compile(
     rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -49,11 +58,14 @@ _PARENT_OF = re.compile(
     rf"(?:son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins|children|kids)\s*,?\s+"
     rf"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
-# "Marsden family, you should be very proud", "the whole Khan household": a family by its surname.
+# "Marsden family, you should be very proud", "the whole Khan household", "the Haworth twins, Eden and Mia":
+# a family by its surname.
 _SURNAMED_FAMILY = re.compile(
-    rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan)\b(?!\s+(?:room|day|fun|service|learning|"
+    rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan|(?P<siblings>twins|triplets|sisters|brothers))\b"
+    r"(?!\s+(?:room|day|fun|service|learning|"
     r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
 )
+_SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
 _NEAR = 150  # how far from the family a child's first name is read as one of its children
 # What ties a family to a child near it: the family spoken to ("Marsden family, you should be proud"), or
 # a child of theirs in the same sentence ("Her mum says the whole Khan household has been testing her");
@@ -90,10 +102,14 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
                 or names.is_first(surname) and not names.listed_surname(surname) or surname.lower() in w.LOWER_COMMON:
             continue
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
-        if near and _ties(text, match):
+        if match.group("siblings") and surname in w.FAMOUS_SIBLINGS:
+            continue
+        if match.group("siblings"):  # "the Haworth twins 🌟 Eden and Mia": the children named just after
+            near = [child for child in near if 0 < child.start - match.end() <= _SIBLINGS_NEAR]
+        if near and (match.group("siblings") or _ties(text, match)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _DEAR_PARENT):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or surname in _NEVER_SURNAMES or names.is_first(surname) \

@@ -258,7 +258,8 @@ def _surname_first(tokens: list, index: int, names: NameList, text: str):
     token = tokens[index]
     if token.gap == ", " and index + 1 < len(tokens):
         given, lower = tokens[index + 1], token.bare.islower()
-        if names.is_first(_key(token)) or lower != given.bare.islower() or lower and token.bare in w.LOWER_COMMON \
+        register = token.bare.isupper() and len(token.bare) > 1  # "HUSSAIN, Zara", as a register has it
+        if names.is_first(_key(token)) and not register or lower != given.bare.islower() or lower and token.bare in w.LOWER_COMMON \
                 or given.word != given.bare and index + 2 < len(tokens):
             return None
     else:  # not "BROWN Bear" nor "KING John": a word in capitals, then a name that is a word too
@@ -300,7 +301,7 @@ def _surname_alone(tokens: list, index: int, names: NameList):
         return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
-            and after.bare in names.surnames:
+            and after.bare in names.surnames and after.bare not in w.FAMOUS_SIBLINGS:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
 
@@ -322,8 +323,10 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         after = _next(tokens, index) if token.gap in (" ", ". ", ".") else None
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
-        if after is not None and names.listed_surname(after.bare) and not names.is_first(_key(after)) and (
-                w.CHILD_AFTER.match(text, after.end) or len(w.INITIAL_SURNAME.findall(text)) >= 2):
+        classed = after is not None and w.PUPIL_AFTER.match(text, after.end)  # "M. Wojcik 8T", "R. Patel (5H)"
+        if after is not None and not names.is_first(_key(after)) and (
+                names.listed_surname(after.bare) and (classed or len(w.INITIAL_SURNAME.findall(text)) >= 2)
+                or classed and _capitalised(after) and after.bare not in w.NOT_SURNAMES):
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
         return None

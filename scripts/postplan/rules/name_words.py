@@ -114,6 +114,8 @@ baskets hat-trick brace catches scored""".split())
 # Words before a capitalised surname that may make it a pupil's: "young Trelawny", "from Sutcliffe", "the Patel twins".
 BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
 SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
+# Brothers and sisters known by their surname, whom lessons and stories name: "the Wright brothers".
+FAMOUS_SIBLINGS = frozenset("Wright Grimm Brontë Bronte Williams Brownlee Chuckle Jonas Marx Kessler Mitford".split())
 # Lower-case words too common for a lower-case first name before them to be read as a full name.
 LOWER_COMMON = frozenset("""day may rose young west green white black brown long little hill wood woods hall
 king bird lamb power page john will mark read reed cross bell ball bond cook lane marsh moss stone ward wells
@@ -125,7 +127,10 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"authors?|illustrators?|poet|writer|storyteller|coach|teacher|senco|caretaker|chef|cook|librarian|"
           r"secretary|bursar|ceo|director|volunteer|nurse|paramedic|firefighter|officer|pcso|mp|councillor|cllr|"
           r"mayor|vicar|rector|bishop|imam|rabbi|pastor|chaplain|artist|musician|composer|presenter|scientist|"
-          r"astronaut|historian|manager|coordinator|founder|owner|speaker|guest|visitor|parent governor")
+          r"astronaut|historian|manager|coordinator|founder|owner|speaker|guest|visitor|parent governor|engineer|"
+          r"surgeon|doctor|gp|dentist|vet|designer|architect|lawyer|solicitor|barrister|pilot|journalist|athlete|"
+          r"footballer|olympian|paralympian|entrepreneur|accountant|pharmacist|midwife|physiotherapist|researcher|"
+          r"professor|lecturer")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = re.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
