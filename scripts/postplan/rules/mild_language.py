@@ -1,14 +1,14 @@
-"""Softer words and name-calling: "damn", "hell", "sod it", "freaking", "stupid", "dumb" (a warning).
+"""Softer words and name-calling: "damn", "hell", "freaking", "stupid", "dumb" (a warning).
 
 Not always wrong ("a hell of a day", "Damn, so close!"), so a leader looks and decides; but a school's
 posts are read by its children, and the policy asks for Standard English. Masked spellings count too.
-British swearing ("bloody", "crap", "bugger", "arse") and an insult said about people ("idiots who
+British swearing ("bloody", "crap", "bugger", "arse", "sod it") and an insult said about people ("idiots who
 park…") are errors (``offensive-language``), not this warning. Words on the school's ``profanity_allowlist:`` are fine.
 
 Passes: "Bloodhound Gang's new book"; "Hello everyone!"; "Sussex Day"; "Shelly's assessment"; "cut the
 first sod for the new classroom".
 
-Fails (a warning): "Damn, that was close"; "One hell of a day"; "Sod it, we are going outside";
+Fails (a warning): "Damn, that was close"; "One hell of a day"; "Freaking out about SATs?";
 "A stupid o'clock start for the ski trip".
 """
 
@@ -23,7 +23,7 @@ from postplan.rules.text import prose, words
 
 ID = "mild-language"
 SEVERITY = Severity.WARNING
-SUMMARY = "Softer words and name-calling (damn, hell, sod it, stupid): a leader checks it reads well (a warning)."
+SUMMARY = "Softer words and name-calling (damn, hell, freaking, stupid): a leader checks it reads well (a warning)."
 POLICY = (
     "Any Tweets from the official school account will be grammatically correct and written in Standard "
     "English."
