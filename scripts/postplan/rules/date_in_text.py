@@ -36,6 +36,7 @@ from postplan.rules.dates import (
     WEEKDAY_ALONE,
     WEEKDAY_NUMBERS,
     WEEKDAY_WORDS,
+    WEEKS,
     written_dates,
 )
 from postplan.rules.holiday_dates import holiday_problems
@@ -95,6 +96,9 @@ def _relative_days(text: str, present: frozenset[str], published: dt.date,
     if not after and not present.isdisjoint(RELATIVE_WORDS):  # after an event, "today" is the post's day
         for match in RELATIVE.finditer(text):
             offset = OFFSETS[match["word"].lower()]
+            if match["weeks"] and match["word"].lower() != "yesterday":
+                weeks = match["weeks"].lower()
+                offset += 7 * (WEEKS[weeks] if weeks in WEEKS else int(weeks))
             named.append((match.group(), published + dt.timedelta(days=offset), match.start()))
     if not present.isdisjoint(WEEKDAY_WORDS):
         for match in WEEKDAY_ALONE.finditer(text):

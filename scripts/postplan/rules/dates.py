@@ -24,7 +24,10 @@ DATE = re.compile(
     rf"|(?:{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.replace('?P<m>', '?P<m2>')}\s+(?:the\s+)?"
     rf"{_DAY.replace('?P<d>', '?P<d2>')}{_YEAR.replace('?P<y>', '?P<y2>')}"
 )
-RELATIVE = re.compile(r"\b(?P<word>today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday)\b", re.I)
+# "A week today", "two weeks tomorrow": the day that many weeks on.
+RELATIVE = re.compile(r"\b(?:(?P<weeks>a|one|two|three|four|\d)\s+weeks?\s+(?:from\s+)?)?"
+                      r"(?P<word>today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday)\b", re.I)
+WEEKS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 WEEKDAY_ALONE = re.compile(
     r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d)"
