@@ -85,7 +85,7 @@ training practice session sessions swimming netball football rugby hockey cricke
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
-performs concert u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements meets primary""".split())
+performs concert forest u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements meets primary""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -207,7 +207,8 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     of the place ("the Hall on Tuesday" is the Hall)."""
     place = _WHEN_AFTER.sub("", place)
     place_words = place.split()
-    if place in _ON_SITE_ALONE or place_words[0] in not_places or place.endswith(_ON_SITE_ENDINGS):
+    if all(word in _ON_SITE_ALONE for word in place_words) or place_words[0] in not_places \
+            or place.endswith(_ON_SITE_ENDINGS):  # "the Hall", "the Forest Garden"
         return False
     lowered = place.lower().removeprefix("the ").split()
     if any(f"onsite:{' '.join(lowered[:end])}" in not_places for end in range(1, len(lowered) + 1)):
