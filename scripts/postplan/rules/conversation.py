@@ -199,6 +199,11 @@ _REBUKE = (
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
     r"|\b(?:whoever|the\s+(?:person|people|pupils?|students?|children|child)\s+who)\s+(?:keeps?|kept)\s+"
     r"(?:leaving|dropping|throwing|taking|parking|blocking|breaking|damaging|ignoring)\b"
+    # A driver told off in public: "the parent who parks across the disabled bay every morning".
+    r"|\b(?:whoever|the\s+(?:person|people|parents?|drivers?|mums?|dads?|famil(?:y|ies))\s+(?:who|that))\s+"
+    r"(?:keeps?\s+|kept\s+|(?:has|have)\s+been\s+|insists?\s+on\s+)?(?:parks?|parking|parked|block\w*|stops?|stopping|"
+    r"drops?|dropping|drives?|driving|leaves?|leaving)\b[^.!?\n]{0,60}?\b(?:zig-?zags?|disabled\s+(?:bay|bays|space|"
+    r"spaces)|(?:double\s+)?yellow\s+lines?|pavements?|driveways?|keep\s+clear)\b"
     r"|\b(?:this|that|it)\s+is\s+(?:simply\s+|just\s+|really\s+|frankly\s+)?(?:not\s+(?:good\s+enough|acceptable|on)|"
     r"unacceptable)\b"
     rf"|\b(?:the|one|a)\s+(?:child|pupil|student|boy|girl)\s+(?:in|from)\s+{_CLASS}\s+who\s+"
@@ -237,7 +242,7 @@ disgraceful shameful unkind silly selfish letting behaved shame poor appalling s
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
 nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable keeps kept
 saw noticed spotted fine fines fined penalty cctv camera registration reg police consequences excluded suspended
-expelled isolation detention exclusion suspension warning""".split())),
+expelled isolation detention exclusion suspension warning parks parking parked disabled zigzag zigzags pavement pavements driveway driveways""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
