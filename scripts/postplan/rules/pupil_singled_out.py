@@ -121,7 +121,7 @@ _FAULT = re.compile("|".join((
     r"(?:running|in a row)\b|\bmissed\s+(?:two|three|four|several|\d+|another|all)\s+(?:of\s+)?"
     r"(?:[\w'’]+\s+){0,3}appointments?\b",
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
-    r"(?:missing|overdue|late|outstanding)\b",
+    r"(?:missing|overdue|late|outstanding|at home|not (?:in|back|handed in))\b",
 )), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
