@@ -50,6 +50,14 @@ _SECRET = re.compile(
     # A password a few words from its value: "the new collection password from Monday is BLUEBELL27".
     r"|\b(?:password|passcode|passphrase)\b[^.!?\n]{0,40}?\s(?:is|:|=|will\s+be|changes\s+to|(?:has\s+)?changed\s+to)\s*"
     r"[\"'“]?(?!(?:the|a|an|your|their|his|her|not|never|still)\b)(?=[\w!@#$%^&*.-]*[\d!@#$%^&*])[\w!@#$%^&*.-]{4,}"
+    # A password given in quotes, however far on: "the family password … Ruby's nana, it's still 'buttercup'".
+    r"|\bpassword\b[^\n]{0,80}?\s(?:is|it(?:'|’)s|:)\s+(?:still\s+|now\s+)?['\"‘“](?!(?:secret|private|safe|personal|yours)['\"’”])[\w -]{3,30}['\"’”]"
+    # A number spaced or hyphenated so it does not look like one: "the key safe … is 2-7-1-9", "the gate keypad
+    # was changed. New number is 5 8 2 9".
+    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|number|code|combination)\s+(?:is\s+|:\s*)?"
+    r"(?:now\s+)?\d(?:[\s-]\d){2,7}\b"
+    # A PIN: "staff can reset it with PIN 4471".
+    r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
     r"|\bnetwork\s+[\w.-]{3,},?\s+(?:key|password|pass)\s*[:=-]?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A door that opens to a number: "the staff side door takes 4719 then the green button".
