@@ -62,9 +62,13 @@ _PLACEHOLDER = re.compile(
     r"|(?<=[£$:])\?{2,}|\b(?:at|on|by|is|of|from|Room|room|costs?|price)\s\?{2,}"  # £??, "on ??"
     r"|(?<!\?)\?{2,}(?=:|\s*(?:am|pm)\b|\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)"  # ??:??, ?? June
+    r"|(?<![\w/])_{3,}(?![\w/])"  # "Mrs ______": a blank line to write on
+    # A note to a colleague left in: "(check time w/ Sarah)", "(confirm the date with Mrs Hart)".
+    r"|\((?i:check|confirm|ask|chase)\s[^()\n]{0,40}?(?:\bw/|\bwith\s+(?-i:[A-Z])|\bbefore\s+(?:posting|sending|it\s+goes))"
+    r"[^()\n]{0,30}\)"
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
-_MARKS = re.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.")
+_MARKS = re.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s")
 _MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh".split())
 
 
