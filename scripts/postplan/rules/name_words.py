@@ -33,6 +33,7 @@ virgin character characters hero heroine legend legends musicians singers compos
 inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper
 guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
 athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
+netballer shooter golfer triathlete
 adventurer broadcaster journalist referee umpire pilot architect engineer photographer magician puppeteer""".split())
 # A grown-up's title before a surname ("Mrs Hart", "Dr Rahman"), for patterns to share (a dot may follow).
 GROWN_UP_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
