@@ -78,7 +78,8 @@ _AFTER = re.compile("|".join((
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we are still waiting|you (?:need|must|forgot)|we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
-    r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|"
+    r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|we know it was you|"
+    r"(?:two|three|four|five|six|\d+) (?:lates|late marks|detentions|warnings)\b|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
 )), re.IGNORECASE)
@@ -113,6 +114,8 @@ _FAULT = re.compile("|".join((
     r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b|"
     r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"
+    r"\bwe(?:['’]ll| will) be having (?:a )?(?:words|word|little word|chat|little chat)\b|"
+    r"\byes,? (?:that )?(?:includes|including|means|even) you\b|"
     r"\b(?:we(?:['’]ve| have)? not|we haven['’]?t|nobody(?:['’]s| has)|no-one(?:['’]s| has)) forgotten\b",
     # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
     r"\b(?:being|been|was|were|getting|get|got) sent off\b|\bmouthing off\b|\banswering back\b|"
