@@ -74,10 +74,15 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|"
                r"asked(?:\s+(?:on\s+here|here|online|on\s+(?:facebook|twitter|x)))?\s+(?:why|whether)|"
                r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
-               r"thinks?|thought|feels?|felt)")
+               r"thinks?|thought|feels?|felt|"
+               # got in touch upset: "the parent who rang this morning very upset about the near miss"
+               r"(?:rang|phoned|rung|called|e-?mailed|wrote\s+in|got\s+in\s+touch|been\s+in\s+touch|contacted\s+us)\b"
+               r"[^.!?\n]{0,40}?\b(?:upset|unhappy|angry|cross|worried|concerned|annoyed|frustrated|complain\w*))")
 _COMPLAINT = (
     rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)(?:['’]ve)?\s+"
     rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
+    r"|(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:all\s+)?(?:those|people)\s+(?:who\s+(?:are|have\s+been|keep)\s+)?"
+    r"(?:saying|claiming|complaining|moaning|commenting|posting|suggesting|asking\s+why)\b"
     r"|\b(?:in\s+(?:response|reply|answer)|responding|replying|to\s+respond|to\s+reply)"
     r"\s+(?:to\s+)?(?:the\s+|some\s+|recent\s+|several\s+|a\s+few\s+|your\s+|all\s+the\s+|certain\s+)*"
     r"(?:negative\s+|unkind\s+|online\s+|public\s+)?(?:comments?|complaints?|criticism|concerns\s+(?:posted|raised\s+"
@@ -235,7 +240,7 @@ commenting posted posting wrote messaged moaned moaning criticised claimed claim
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
-understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough""".split())),
+understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned rung emailed saying those""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
