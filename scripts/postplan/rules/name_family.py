@@ -46,6 +46,12 @@ _SIBLING_THEN_CHILD = re.compile(
     # the brother or sister is at the school: a class or year after the name ("Adam in Year 8")
     r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=\s*(?:\(|(?i:(?:in|from)\s+(?:year|yr|y|reception|nursery|\d))))"
 )
+# A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
+# Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
+_THEIR_PARENT = re.compile(
+    rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
+    rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
+)
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
 _DEAR_PARENT = re.compile(
     rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -108,6 +114,13 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             near = [child for child in near if 0 < child.start - match.end() <= _SIBLINGS_NEAR]
         if near and (match.group("siblings") or _ties(text, match)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
+            found.append(Name(child.first, surname, child.start, "family"))
+    for match in _THEIR_PARENT.finditer(text):
+        surname = match.group("surname")
+        before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
+        if before and surname not in _NEVER_SURNAMES and not (names.is_first(surname)
+                                                              and not names.listed_surname(surname)):
+            child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
     for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD, _DEAR_PARENT):
         for match in pattern.finditer(text):

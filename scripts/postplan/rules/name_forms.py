@@ -42,7 +42,7 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
     token = tokens[index]
     after = _next(tokens, index)
     capital_after = after is not None and _capitalised(after)
-    if capital_after and (token.word in w.BEFORE_SURNAME or token.word.lower() == "the"):
+    if (capital_after or token.word == "Master") and (token.word in w.BEFORE_SURNAME or token.word.lower() == "the"):
         found = _surname_alone(tokens, index, names)  # "young Trelawny", "the Patel twins"
         if found:
             return found
@@ -283,6 +283,10 @@ def _surname_alone(tokens: list, index: int, names: NameList):
     """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins"."""
     token = tokens[index]
     after = _next(tokens, index)
+    last = tokens[index + 2] if index + 2 < len(tokens) else None
+    if token.word == "Master" and after is not None and len(after.bare) == 1 and after.bare.isupper() \
+            and last is not None and _capitalised(last) and last.bare not in w.NOT_SURNAMES:
+        return Name(after.bare + ".", last.bare, after.start, "initial surname"), 3  # "Master T. Wainwright-Singh"
     if after is None or not _capitalised(after):
         return None
     word, listed = token.word, after.bare in names.surnames

@@ -193,6 +193,9 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     return tuple(sorted([*roster, *(name for name in found if name.start not in taken)], key=lambda n: n.start))
 
 
+_FORM_CODE = re.compile(r"\d{1,2}[a-z]{1,2}")
+
+
 def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
     if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS \
             or ("from" in lowered or "by" in lowered) and not lowered.isdisjoint(w.SCORING):
@@ -200,6 +203,9 @@ def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
     if not names.first_lower.isdisjoint(lowered):
         return True
     if lowered.isdisjoint(names.surnames_lower):
+        if any(len(word) == 1 and word not in "ai" for word in lowered) and any(
+                _FORM_CODE.fullmatch(word) for word in lowered):
+            return True  # an initial, any surname and a form code: "E. BRANNIGAN 5H"
         return not lowered.isdisjoint(w.PRAISE_WORDS) and any(  # "Well done Tayo Bankole-Williams"
             "-" in word and not names.surnames_lower.isdisjoint(word.split("-")) for word in lowered)
     # a surname with praise, an initial ("R. Patel"), a year group after it or a list of scorers

@@ -99,7 +99,8 @@ def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iter
 
 
 _FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter)\b"
-                          r"|\b(?:Dear|Hi|Hello|To)\s")
+                          r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
+                          r"nan|nana|gran|granny|grandma|grandad)\b")
 
 
 def _school_words(settings) -> frozenset[str]:
