@@ -95,7 +95,7 @@ def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
                 yield term.kind, match
 
 
-_WHOSE = re.compile(r"\b(?:his|her|their)\s+\w", re.IGNORECASE)
+_WHOSE = re.compile(r"\b(?:his|her|their|your)\s+\w", re.IGNORECASE)
 
 
 def _general(value: str, match: re.Match[str]) -> bool:
