@@ -43,7 +43,7 @@ _DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|h
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
 _LIVE = re.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
-    r"y\d+|yr\s?\d+|choir|band|orchestra|cast|"
+    r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
     r"currently|right now|here)\s+"
@@ -98,7 +98,7 @@ returning collection route land lands landing arrivals""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
-                      "bikeability choir band orchestra cast".split()) | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
+                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
 _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
@@ -198,6 +198,7 @@ def _not_places(context: Context) -> frozenset[str]:
     return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
+_ROOM_CODE = re.compile(r"(?![MA]\d)[A-Z]{1,2}\d{1,3}[A-Za-z]?")  # not the M62 or the A58
 _WHEN_AFTER = re.compile(r"\s+(?:on|for)\s+(?:" + "|".join(day.title() for day in WEEKDAYS) + r")s?\b.*$")
 
 
@@ -206,6 +207,8 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     ("Tregarrow Community Primary", but "Tregarrow Village Hall" is off site). A day after it is no part
     of the place ("the Hall on Tuesday" is the Hall)."""
     place = _WHEN_AFTER.sub("", place)
+    if _ROOM_CODE.fullmatch(place):
+        return False  # a room at school: "you're in S3", "in C12"
     place_words = place.split()
     if all(word in _ON_SITE_ALONE for word in place_words) or place_words[0] in not_places \
             or place.endswith(_ON_SITE_ENDINGS):  # "the Hall", "the Forest Garden"
@@ -267,9 +270,18 @@ def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
 
 
 def _away(sentence: str, not_places: frozenset[str]) -> bool:
-    """Whether the sentence is about going away from school: a trip, a fixture, a destination or place."""
+    """Whether the sentence is about going away from school: a trip, a fixture, a destination or place, or
+    a meeting point that is not at school ("meet at the lychgate of St Thomas' church at 9:40")."""
+    meeting = _MEETING.search(sentence)
     return (not words(sentence).isdisjoint(_TRIP_WORDS) or _DESTINATION.search(sentence) is not None
-            or _place(sentence, not_places) is not None)
+            or _place(sentence, not_places) is not None
+            or meeting is not None and _AT_SCHOOL.search(meeting.group("where")) is None)
+
+
+_MEETING = re.compile(r"\bmeet(?:ing)?\s+(?:us\s+|me\s+)?(?:at|outside|by)\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+"
+                      r"(?:at|for|by|from)\s+\d", re.IGNORECASE)
+_AT_SCHOOL = re.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"
+                        r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
 
 
 def _mentions(sentence: str, location: str) -> tuple[str, int] | None:
