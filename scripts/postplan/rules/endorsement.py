@@ -60,12 +60,12 @@ _ADVERT = re.compile(
     r"|(?<!\w)#(?:ad|advert|sponsored|spon|gifted)\b"
     # Praise that sends families somewhere: a recommendation, or a call to go and buy.
     r"|\b(?:(?:highly|thoroughly|strongly|definitely|really|would)\s+recommend(?:ed)?|can(?:'|’)?t\s+recommend\s+"
-    r"[\w'’]+(?:\s+[\w'’]+){0,2}\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
+    r"[\w'’]+(?:\s+[\w'’]+){0,6}?\s+enough|cannot\s+recommend|go\s+and\s+(?:try|visit|check\s+out)|"
     r"give\s+them\s+a\s+"
     r"(?:try|visit|follow|like|call|ring|bell)|(?:they|he|she)(?:(?:'|’)re|(?:'|’)s|\s+are|\s+is)\s+(?:honestly\s+|simply\s+|"
     r"definitely\s+|by\s+far\s+|just\s+)?the\s+best\s+(?:in|around)\s+(?:town|the\s+area|the\s+village|[A-Z][a-z]+)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
-    r"(?:tell|let)\s+them\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
+    r"(?:(?:tell|let)\s+(?:them|him|her)|(?:just\s+)?say)\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
     r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
     # A shop held up against others, or families sent to do their shopping there: "cheaper than the
     # supermarkets", "the best quality around", "do all your book shopping there", "pop into their store".
