@@ -42,6 +42,7 @@ _AGE = rf"(?P<age>\d{{1,2}}|{'|'.join(_AGE_WORDS)})"
 _WHEN = (r"(?:today|tomorrow|tonight|that day|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
          r"saturday|sunday)|"
          rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
+_NOT_A_FESTIVAL = r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|Vaisakhi|Holi)\b)"
 _BIRTH = re.compile(
     rf"\b(?:date of birth|d\.?o\.?b\b\.?"
     rf"|born\s+(?:on\s+)?(?:{_DAY_MONTH}){_YEAR}"
@@ -49,11 +50,14 @@ _BIRTH = re.compile(
     rf"|born\s+(?:on\s+)?(?:in\s+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<short_year>\d{{2,4}})"
     rf"|born\s+in\s+(?:{MONTH}\s+)?(?P<born_year>(?:19|20)\d\d)\b"
     rf"|(?:birthday|b-?day)\s+(?:is|was|falls|will be)\s+(?:on\s+)?(?:{_DAY_MONTH}|the\s+{_DAY}\b|{_DAY}\b))"
-    rf"|\b(?:turns?|turning|turned|is|will be)\s+{_AGE}\s+(?:years? old\s+)?{_WHEN}"
+    # "turns 7 on Friday"; "Seven candles for Kacper on Thursday!"
+    rf"|\b(?:(?:turns?|turning|turned|is|will be)\s+|(?=\w+\s+candles\b)){_AGE}\s+"
+    rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])[^.!?\n]{{0,30}}?)?"
+    rf"{_WHEN}"
     rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )
-_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be".split())
+_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles".split())
 _NOT_A_CHILD = re.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
                           r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's
