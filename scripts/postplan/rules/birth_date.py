@@ -42,7 +42,8 @@ _AGE = rf"(?P<age>\d{{1,2}}|{'|'.join(_AGE_WORDS)})"
 _WHEN = (r"(?:today|tomorrow|tonight|that day|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
          r"saturday|sunday)|"
          rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
-_NOT_A_FESTIVAL = r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|Vaisakhi|Holi)\b)"
+_NOT_A_FESTIVAL = (r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|"
+                   r"Vaisakhi|Holi)\b)")
 _BIRTH = re.compile(
     rf"\b(?:date of birth|d\.?o\.?b\b\.?"
     rf"|born\s+(?:on\s+)?(?:{_DAY_MONTH}){_YEAR}"
@@ -52,8 +53,8 @@ _BIRTH = re.compile(
     rf"|(?:birthday|b-?day)\s+(?:is|was|falls|will be)\s+(?:on\s+)?(?:{_DAY_MONTH}|the\s+{_DAY}\b|{_DAY}\b))"
     # "turns 7 on Friday"; "Seven candles for Kacper on Thursday!"
     rf"|\b(?:(?:turns?|turning|turned|is|will be)\s+|(?=\w+\s+candles\b)){_AGE}\s+"
-    rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])[^.!?\n]{{0,30}}?)?"
-    rf"{_WHEN}"
+    rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])"
+    rf"[^.!?\n]{{0,30}}?)?{_WHEN}"
     rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )

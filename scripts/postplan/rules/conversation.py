@@ -240,14 +240,16 @@ commenting posted posting wrote messaged moaned moaning criticised claimed claim
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
-understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned rung emailed saying those""".split())),
+understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
+rung emailed saying those""".split())),
     Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
 nightmare shambles feral hopeless useless pathetic finally eventually once enough acceptable keeps kept
 saw noticed spotted fine fines fined penalty cctv camera registration reg police consequences excluded suspended
-expelled isolation detention exclusion suspension warning parks parking parked disabled zigzag zigzags pavement pavements driveway driveways""".split())),
+expelled isolation detention exclusion suspension warning parks parking parked disabled zigzag zigzags pavement
+pavements driveway driveways""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised

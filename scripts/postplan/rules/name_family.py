@@ -107,12 +107,13 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if surname in not_families or surname in _NEVER_SURNAMES or surname in w.PLACE_SURNAMES \
                 or names.is_first(surname) and not names.listed_surname(surname) or surname.lower() in w.LOWER_COMMON:
             continue
+        siblings = match.group("siblings")
+        if siblings and surname in w.FAMOUS_SIBLINGS:
+            continue  # "the Wright brothers"
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
-        if match.group("siblings") and surname in w.FAMOUS_SIBLINGS:
-            continue
-        if match.group("siblings"):  # "the Haworth twins 🌟 Eden and Mia": the children named just after
+        if siblings:  # "the Haworth twins 🌟 Eden and Mia": the children named just after
             near = [child for child in near if 0 < child.start - match.end() <= _SIBLINGS_NEAR]
-        if near and (match.group("siblings") or _ties(text, match)):
+        if near and (siblings or _ties(text, match)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
     for match in _THEIR_PARENT.finditer(text):

@@ -259,8 +259,8 @@ def _surname_first(tokens: list, index: int, names: NameList, text: str):
     if token.gap == ", " and index + 1 < len(tokens):
         given, lower = tokens[index + 1], token.bare.islower()
         register = token.bare.isupper() and len(token.bare) > 1  # "HUSSAIN, Zara", as a register has it
-        if names.is_first(_key(token)) and not register or lower != given.bare.islower() or lower and token.bare in w.LOWER_COMMON \
-                or given.word != given.bare and index + 2 < len(tokens):
+        if names.is_first(_key(token)) and not register or lower != given.bare.islower() \
+                or lower and token.bare in w.LOWER_COMMON or given.word != given.bare and index + 2 < len(tokens):
             return None
     else:  # not "BROWN Bear" nor "KING John": a word in capitals, then a name that is a word too
         given = _next(tokens, index)

@@ -27,7 +27,8 @@ composer presenter scientist astronaut explorer historian actor actress singer c
 dydd gwyl gool gouel fheile fheill feast baby mister visitor visitors guest guests speaker parents staff
 volunteers helpers councillors coaches illustrators poets supervisor assistant cleaner technician receptionist
 administrator mentor tutor mum dad mums dads mother grandmother grandfather carer lady farmer vet zookeeper
-ranger keeper alumnus alumna alumni engineer surgeon designer architect dentist optician postman postwoman fireman policeman policewoman dog puppy cat kitten hamster
+ranger keeper alumnus alumna alumni engineer surgeon designer architect dentist optician postman postwoman fireman
+policeman policewoman dog puppy cat kitten hamster
 tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
 virgin character characters hero heroine legend legends musicians singers composers artists scientists
 inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper

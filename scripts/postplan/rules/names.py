@@ -239,8 +239,8 @@ _FIGURE_WORDS = frozenset("""history historical historian historians tudor tudor
 viking vikings saxon saxons stuart stuarts georgian georgians edwardian egyptian egyptians greek greeks ww1 ww2 wwi
 wwii war wars century centuries reign king kings queen queens monarch monarchs explorer explorers inventor inventors
 scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
-illustrator designer designers architect architects biography autobiography famous inspirational olympian olympians panto pantomime nativity fairy tale
-tales novel myth myths""".split())
+illustrator designer designers architect architects biography autobiography famous inspirational olympian olympians
+panto pantomime nativity fairy tale tales novel myth myths""".split())
 _FAME_TO_COME = re.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
 _OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 

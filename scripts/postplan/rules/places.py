@@ -98,7 +98,8 @@ returning collection route land lands landing arrivals""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
-                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
+                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) \
+    | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
 _LIVE_BEING = frozenset("re are be is currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
