@@ -50,7 +50,8 @@ POLICY = ("Learners do not share personal information, including inadvertently t
 _KINDS = {"health": "a health detail of {}", "needs": "a special educational need or diagnosis of {}",
           "care": "the care status of {} (in care, fostered or adopted)", "custody": "who may collect {}",
           "bereavement": "a bereavement in the family of {}", "family": "the family circumstances of {}",
-          "language": "the language needs of {}", "absence": "an absence of {}"}
+          "language": "the language needs of {}", "absence": "an absence of {}",
+          "belief": "the religion or beliefs of {}"}
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
