@@ -56,6 +56,14 @@ _SECRET = re.compile(
     # was changed. New number is 5 8 2 9".
     r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|number|code|combination)\s+(?:is\s+|:\s*)?"
     r"(?:now\s+)?\d(?:[\s-]\d){2,7}\b"
+    # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
+    r"|\b(?:padlock|keypad|gate|door|lock|key ?safe)\b[^.!?\n]{0,60}?\b(?:it(?:'|’)s|is\s+now)\s+\d{3,8}[#*]?(?![\d:.])"
+    # A keypad's number in brackets: "use the keypad (2580#)".
+    r"|\bkeypad\s*\(\s*\d{3,8}[#*]?\s*\)"
+    # A one-off or sign-in code: "the one-off code OPT9-CALDER-27", "username vote27 and code Brook!2027".
+    r"|\b(?:one-?off|access|login|log-?in|sign-?in|unique|voting|personal|security)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
+    r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
+    r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
@@ -73,7 +81,7 @@ _SECRET = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad combo combination passphrase network door gate""".split())
+keypad combo combination passphrase network door gate padlock lock username""".split())
 _LONG = re.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
