@@ -44,6 +44,7 @@ _BEFORE = re.compile("".join((
     r"\b(?:shame on|disappointed (?:in|with|by)|let down by|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
+    r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
     r"(?:that|this) (?:includes|means|goes for) you)\b[\s,:!-]*",
@@ -76,7 +77,9 @@ _AFTER = re.compile("|".join((
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot)|we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
+    r"we are still waiting|you (?:need|must|forgot)|we(?:['’]re| are) (?:looking|watching) (?:at )?you|we can see you(?!['’]\w|\s+(?:are|have|love|enjoy|did|worked))|"
+    r"remember (?:we|to) (?:let|wait|listen|put|hand|stay|keep|not)\b|"
+    r"we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
     r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|we know it was you|"
     r"(?:two|three|four|five|six|\d+) (?:lates|late marks|detentions|warnings)\b|"
