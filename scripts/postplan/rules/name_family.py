@@ -76,7 +76,7 @@ _NEAR = 150  # how far from the family a child's first name is read as one of it
 # What ties a family to a child near it: the family spoken to ("Marsden family, you should be proud"), or
 # a child of theirs in the same sentence ("Her mum says the whole Khan household has been testing her");
 # not "Next up: An Inspector Calls and the Birling family" after a sentence about Lennie in a set text.
-_SPOKEN_TO = re.compile(r"\s*[,!:–—-]")
+_SPOKEN_TO = re.compile(r"\s*(?:[,!:–—-]|\((?=[A-Z]))")  # "Marsden family, …", "the Whitaker family (Maisie, 2C)"
 _THEIR_CHILD = re.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
 
 

@@ -6,6 +6,8 @@ it starts a child's name, in which form; the words it used are not read again.
 
 from __future__ import annotations
 
+import re
+
 from postplan.rules import name_words as w
 from postplan.rules.name_adults import TIGHT as _TIGHT
 from postplan.rules.name_adults import adult_or_title as _adult_or_title
@@ -72,6 +74,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     ambiguous = word_too and not (key in names.mid_sentence and (
         not _starts_sentence(text, token) or _a_person(tokens, index, names, text)))
     after = _next(tokens, index)
+    if after is not None and _AFTER_SOMEONE.search(after.bare):
+        return None  # "their Matthew Bourne-inspired piece": a name made an adjective is someone famous's
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
                               or key.lower() in w.HONORIFICS and _capitalised(after)):
         return None  # "Rowan Class", "Poppy Appeal": a group, a place, an occasion; "King John": a title
@@ -251,6 +255,10 @@ def _business(tokens: list, index: int) -> bool:
     return token.word != token.bare and after is not None and token.gap in _TIGHT and _capitalised(after)
 
 
+_AFTER_SOMEONE = re.compile(r"-(?:inspired|style|themed|esque|like)$")
+_FORM_LABEL = re.compile(r"\b\d{1,2}[A-Z]{1,2}\s*[:–-]\s*$")  # a register's class before the names
+
+
 def _surname_first(tokens: list, index: int, names: NameList, text: str):
     """"Jones, Maya" and "jones, maya": a surname, a comma, a first name; or, as on a mark sheet or register,
     the surname in capitals and no comma ("PATEL Riya"). The surname is a listed one, or any in a list of
@@ -258,7 +266,9 @@ def _surname_first(tokens: list, index: int, names: NameList, text: str):
     token = tokens[index]
     if token.gap == ", " and index + 1 < len(tokens):
         given, lower = tokens[index + 1], token.bare.islower()
-        register = token.bare.isupper() and len(token.bare) > 1  # "HUSSAIN, Zara", as a register has it
+        # as a register has it: "HUSSAIN, Zara", "6K: Hussain, Aaliyah"
+        register = token.bare.isupper() and len(token.bare) > 1 \
+            or _FORM_LABEL.search(text, max(0, token.start - 8), token.start) is not None
         if names.is_first(_key(token)) and not register or lower != given.bare.islower() \
                 or lower and token.bare in w.LOWER_COMMON or given.word != given.bare and index + 2 < len(tokens):
             return None
