@@ -109,7 +109,7 @@ def test_renaming_a_published_post_does_not_send_it_again(school: School) -> Non
 
 
 def test_a_missed_post_that_is_moved_to_a_new_time_goes_out_then(school: School) -> None:
-    path = approved(school, "choir", "Choir is singing at the care home today.", publish_at="2027-05-20 09:00")
+    path = approved(school, "choir", "Choir practice is back this week: new singers welcome!", publish_at="2027-05-20 09:00")
     school.run("publish", "--now", "2027-06-01T08:40")
     path.write_text(path.read_text().replace("2027-05-20 09:00", "2027-06-03 08:30"))
     result = school.run("publish", "--now", "2027-06-03T08:35")
