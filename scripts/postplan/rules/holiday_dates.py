@@ -42,7 +42,7 @@ _HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spri
 # The day families come back, said just before the date: that day must be a school day.
 _BACK_ON = re.compile(r"\b(?:back|return(?:s|ing)?|reopen(?:s|ing)?|see you(?: all)?)\b[^.!?\n]{0,30}$", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
-_CLOSURE_WORDS = frozenset("closed closure closes inset training staff development".split())
+_CLOSURE_WORDS = frozenset("closed closure closures closes shut inset training staff development".split())
 
 
 def holiday_problems(post: Post, context: Context) -> Iterable[Problem]:

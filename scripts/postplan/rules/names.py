@@ -255,7 +255,9 @@ _STUDYING = (r"\b(?:been|are|is|were|was|re|started|begun|began|finished|loved|e
 _A_WORK = re.compile(
     _STUDYING + r"(?:(?:the|our|their|this|a|an|some)\s+)?(?:(?:set|class|gcse|exam)\s+)?(?:texts?|novels?|"
     r"novellas?|plays?|poems?|poetry|scripts?|extracts?|sonnets?)\b|\bset\s+texts?\b|\b(?:protagonist|antagonist)s?\b|"
-    r"\bnovellas?\b", re.IGNORECASE)
+    r"\bnovellas?\b"
+    # someone's work by its title in quotes: "studying Alvin Ailey's 'Revelations'"
+    r"|" + _STUDYING + r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)['’]s\s+['‘\"“](?-i:[A-Z])", re.IGNORECASE)
 # The title of the work after the verb: "The …", "A …", or a capitalised word that is not a name, a
 # group or a day ("studying Blood Brothers", not "reading Maya's poem" nor "reading Year 9's stories").
 _A_TITLE = re.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
