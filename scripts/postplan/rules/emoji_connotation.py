@@ -49,6 +49,8 @@ inhaler inhalers asthma first aid""".split()),
 }
 
 
+# A herb and a puff of smoke together: 🌿💨 (not 🍃💨, leaves in the wind).
+_SMOKED = re.compile("\U0001F33F\uFE0F?\U0001F4A8")
 # A wink beside a word with a double meaning turns a match report into innuendo ("handle their balls 😉").
 _WINK = re.compile("[\U0001F609\U0001F60F\U0001F61C\U0001F61B\U0001F92D]")  # 😉 😏 😜 😛 🤭
 _DOUBLE = frozenset("""balls ball nuts melons jugs knockers wood stiff hard harder sausage sausages meat package
@@ -75,6 +77,14 @@ def _found(text) -> Iterable[Problem]:
             "as a teenager would",
             fix="take out the wink, or reword so that nothing can be read two ways",
             line=text.line_at(wink.start()),
+        )
+    smoked = _SMOKED.search(text.value)
+    if smoked:
+        yield Problem(
+            f"the emoji '{smoked.group()}' reads as smoking cannabis{where(text)}: check it is fitting for a feed "
+            "children read",
+            fix="leave them out or choose others, unless a leader agrees they are fine here",
+            line=text.line_at(smoked.start()),
         )
     yield from _connotation(text, present)
 
