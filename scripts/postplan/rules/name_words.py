@@ -52,8 +52,9 @@ visitors guests speakers parents councillors nurses officers characters legends 
 artists scientists inventors writers""".split())
 # Titles that pupils hold too ("team captain Maya", "his sister Amy"): an adult's only in capitals.
 CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
-# A role word after these is a child's ("our young author Maya", "star reader Tom").
-PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant".split())
+# A role word after these is a child's ("our young author Maya", "star reader Tom", an award's "Outstanding
+# Speaker, Priya Chaudhry").
+PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant outstanding".split())
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
 DETERMINERS = frozenset("the a an this these those".split())  # not "that": "remember that Harvey…"
 CHARACTER = frozenset("as played playing plays role roles".split())
