@@ -27,7 +27,7 @@ POINTING = re.compile(
 )
 # A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
 # about her…"): "her" may well be the adult.
-_ADULT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z]"
+_ADULT = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z])"  # not "we'll miss her"
                     r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
                     r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
 # Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
