@@ -78,24 +78,16 @@ def _found(text) -> Iterable[Problem]:
             fix="take out the wink, or reword so that nothing can be read two ways",
             line=text.line_at(wink.start()),
         )
-    smoked = _SMOKED.search(text.value)
-    if smoked:
-        yield Problem(
-            f"the emoji '{smoked.group()}' reads as smoking cannabis{where(text)}: check it is fitting for a feed "
-            "children read",
-            fix="leave them out or choose others, unless a leader agrees they are fine here",
-            line=text.line_at(smoked.start()),
-        )
     yield from _connotation(text, present)
 
 
 def _connotation(text, present: frozenset[str]) -> Iterable[Problem]:
-    for match in _EMOJI.finditer(text.value):
-        emoji = match.group()
-        if not present.isdisjoint(_ORDINARY.get(emoji, ())):
-            continue
+    found = [(match, "smoking cannabis") for match in _SMOKED.finditer(text.value)]
+    found += [(match, _KIND_OF[match.group()]) for match in _EMOJI.finditer(text.value)
+              if present.isdisjoint(_ORDINARY.get(match.group(), ()))]
+    for match, kind in found:
         yield Problem(
-            f"the emoji '{emoji}' shows {_KIND_OF[emoji]}{where(text)}: check it is fitting for a feed "
+            f"the emoji '{match.group()}' shows {kind}{where(text)}: check it is fitting for a feed "
             "children read",
             fix="leave it out or choose another (🎉, 🏆, ⭐), unless a leader agrees it is fine here",
             line=text.line_at(match.start()),
