@@ -91,7 +91,7 @@ _COMPLAINT = (
     r"rumou?rs|posts|reports)\b"
     r"|\bsome\s+(?:parents|people|families)\s+(?:have|are|seem)\s+(?:been\s+|to\s+be\s+)?(?:complaining|claiming|"
     r"saying|suggesting|spreading|posting|moaning|commenting|unhappy|upset)\b"
-    r"|\bwe\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
+    r"|\b(?:we|I)\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
     r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|"
     r"posts|tweets|criticism|rumou?rs)\b"
     r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+)?"
@@ -123,6 +123,8 @@ _COMPLAINT = (
     # Owning up in public to the people who complained: "we hear you, it hasn't been good enough".
     r"|\bwe\s+hear\s+you\b|\b(?:it|this|that)\s+(?:hasn(?:'|’)?t|has\s+not)\s+been\s+good\s+enough\b"
     r"|\bthe\s+decision\s+(?:stands|is\s+final|will\s+not\s+change|won(?:'|’)?t\s+change)\b"
+    r"|\b(?:it|this|that)\s+(?:isn(?:'|’)?t|is\s+not)\s+going\s+to\s+change\b"
+    r"|\b(?:to|for)\s+those\s+who(?:(?:'|’)ve|\s+have)?\s+(?:asked|complained|commented|questioned|raised\s+it)\b"
     r"|\b(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+(?:debate|argue\s+about|discuss)\s+(?:it|this|that)\s+"
     r"(?:on\s+(?:here|our\s+(?:feed|page|account|timeline))|here|online)\b"
     # Taking up what was said elsewhere: "Regarding the comments on Facebook about the new uniform…".
