@@ -39,7 +39,7 @@ _DAY_MONTH = rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH}\b|{MONTH}\s+(?:the\s+)?{_D
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 _AGE_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
 _AGE = rf"(?P<age>\d{{1,2}}|{'|'.join(_AGE_WORDS)})"
-_WHEN = (r"(?:today|tomorrow|tonight|that day|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
+_WHEN = (r"(?:today|tomorrow|tonight|that day|this morning|this afternoon|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
          r"saturday|sunday)|"
          rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
 _NOT_A_FESTIVAL = (r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|"
@@ -54,7 +54,7 @@ _BIRTH = re.compile(
     # "turns 7 on Friday"; "Seven candles for Kacper on Thursday!"
     rf"|\b(?:(?:turns?|turning|turned|is|will be)\s+|(?=\w+\s+candles\b)){_AGE}\s+"
     rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])"
-    rf"[^.!?\n]{{0,30}}?)?{_WHEN}"
+    rf"[^.!?\n]{{0,30}}?|candles\s+on\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+)?cake\s+)?{_WHEN}"
     rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )
