@@ -45,7 +45,7 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
     after = _next(tokens, index)
     capital_after = after is not None and _capitalised(after)
     if (capital_after or token.word == "Master") and (token.word in w.BEFORE_SURNAME or token.word.lower() == "the"):
-        found = _surname_alone(tokens, index, names)  # "young Trelawny", "the Patel twins"
+        found = _surname_alone(tokens, index, names, text)  # "young Trelawny", "the Patel twins"
         if found:
             return found
     if token.gap == ", " or capital_after and token.bare.isupper() and len(token.bare) > 1:
@@ -289,8 +289,9 @@ def _on_a_sheet(token, text: str) -> bool:
         and token.bare not in w.NOT_SURNAMES and len(w.SHEET_NAME.findall(text)) > 1
 
 
-def _surname_alone(tokens: list, index: int, names: NameList):
-    """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins"."""
+def _surname_alone(tokens: list, index: int, names: NameList, text: str):
+    """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins", "the Haworth twins in
+    Year 10"."""
     token = tokens[index]
     after = _next(tokens, index)
     last = tokens[index + 2] if index + 2 < len(tokens) else None
@@ -315,7 +316,8 @@ def _surname_alone(tokens: list, index: int, names: NameList):
         return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
-            and after.bare in names.surnames and after.bare not in w.FAMOUS_SIBLINGS:
+            and (after.bare in names.surnames or w.CHILD_AFTER.match(text, following.end)) \
+            and after.bare not in w.FAMOUS_SIBLINGS:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
 

@@ -250,14 +250,18 @@ _OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 # Night-Time", "we're performing the play"), or words only literature uses ("the set text", "the
 # protagonist"; not "narrator" nor "main character", parts pupils play). The verb must follow "been",
 # "are"...: "Reading Champions: Maya Jones" are pupils.
-_STUDYING = (r"\b(?:been|are|is|were|was|re|started|begun|began|finished|loved|enjoyed|enjoying|now|currently)\s+"
-             r"(?:studying|studied|reading|analysing|analyzing|performing|performed|rehearsing|staging|discussing)\s+")
+_STUDYING = (r"\b(?:been|are|is|were|was|re|started|begun|began|finished|loved|enjoyed|enjoying|now|currently|"
+             r"sociology|psychology|history|today)\s+"
+             r"(?:studying|studied|reading|analysing|analyzing|performing|performed|rehearsing|staging|discussing|"
+             r"evaluating|evaluated|revisiting|revisited|critiquing|comparing)\s+")
 _A_WORK = re.compile(
     _STUDYING + r"(?:(?:the|our|their|this|a|an|some)\s+)?(?:(?:set|class|gcse|exam)\s+)?(?:texts?|novels?|"
     r"novellas?|plays?|poems?|poetry|scripts?|extracts?|sonnets?)\b|\bset\s+texts?\b|\b(?:protagonist|antagonist)s?\b|"
     r"\bnovellas?\b"
-    # someone's work by its title in quotes: "studying Alvin Ailey's 'Revelations'"
-    r"|" + _STUDYING + r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)['’]s\s+['‘\"“](?-i:[A-Z])", re.IGNORECASE)
+    # someone's work, said with their name: "studying Alvin Ailey's 'Revelations'", "we're evaluating Philip
+    # Zimbardo's prison study", "revisited Cynthia Cockburn's work"
+    r"|" + _STUDYING + r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)['’]s\s+(?:['‘\"“](?-i:[A-Z])|(?:[\w-]+\s+)?(?:study|studies|"
+    r"experiments?|theory|theories|research|work\s+on|model|ideas)\b)", re.IGNORECASE)
 # The title of the work after the verb: "The …", "A …", or a capitalised word that is not a name, a
 # group or a day ("studying Blood Brothers", not "reading Maya's poem" nor "reading Year 9's stories").
 _A_TITLE = re.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
