@@ -25,7 +25,8 @@ HASHTAG = re.compile(r"(?<![\w#&/])#(\w*[^\W\d_]\w*)")
 
 # Link shorteners' hosts: a reader cannot see where their links go.
 SHORTENERS = frozenset("""bit.ly bitly.com tinyurl.com t.co goo.gl ow.ly buff.ly is.gd v.gd rebrand.ly cutt.ly
-shorturl.at tiny.cc lnkd.in dlvr.it rb.gy t.ly bl.ink s.id qrco.de shorte.st adf.ly tiny.one surl.li""".split())
+shorturl.at tiny.cc lnkd.in dlvr.it rb.gy t.ly bl.ink s.id qrco.de shorte.st adf.ly tiny.one surl.li forms.gle
+maps.app.goo.gl amzn.to""".split())
 
 
 @dataclass(frozen=True)

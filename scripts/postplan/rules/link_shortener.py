@@ -22,7 +22,9 @@ from postplan.rules.text import line_in, post_links
 ID = "link-shortener"
 SEVERITY = Severity.WARNING
 SUMMARY = "No shortened links: readers must see where a link goes."
-POLICY = "Any Social Media website or link ... so that users of online services can determine if content is being legitimately provided."# A shortened link written without https:// ("tinyurl.com/calder6th"), which the link finder leaves alone.
+POLICY = "Any Social Media website or link ... so that users of online services can determine if content is being legitimately provided."
+
+# A shortened link written without https:// ("tinyurl.com/calder6th"), which the link finder leaves alone.
 _BARE = re.compile(r"(?<![\w.@/-])(?:" + "|".join(re.escape(name) for name in sorted(SHORTENERS)) + r")/[\w./?=&%-]*\w",
                    re.IGNORECASE)
 
