@@ -88,7 +88,7 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
 
 # A detail about a group of children ("our looked-after children", "our young carers"): the children
 # named in the sentence before or after it are read as its members.
-_GROUP = re.compile(r"\b(?:children|pupils|learners|students|young people|carers|leavers|group|cohort)\b",
+_GROUP = re.compile(r"\b(?:children|pupils|learners|students|young people|carers|leavers|group|cohort|families)\b",
                     re.IGNORECASE)
 # A name that is only a parent's label ("Maya's mum"): the parent is who the sentence is about.
 _PARENT_AFTER = re.compile(r"['’]s?\s+(?:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
