@@ -117,7 +117,8 @@ _FAULT = re.compile("|".join((
     r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b|"
     r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"
-    r"\bwe(?:['’]ll| will) be having (?:a )?(?:words|word|little word|chat|little chat)\b|"
+    r"\bwe(?:['’]ll| will) be having (?:a )?(?:words|word|little word|chat|little chat)\b|\blast warning\b|"
+    r"\b(?:kind|gentle) hands\b|\b(?:is|are) (?:still|STILL) waiting\b|"
     r"\byes,? (?:that )?(?:includes|including|means|even) you\b|"
     r"\b(?:we(?:['’]ve| have)? not|we haven['’]?t|nobody(?:['’]s| has)|no-one(?:['’]s| has)) forgotten\b",
     # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
