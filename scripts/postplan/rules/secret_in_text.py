@@ -55,7 +55,7 @@ _SECRET = re.compile(
     # A number spaced or hyphenated so it does not look like one: "the key safe … is 2-7-1-9", "the gate keypad
     # was changed. New number is 5 8 2 9".
     r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)\s+(?:is\s+|:\s*)?"
-    r"(?:now\s+)?\d(?:[\s-]\d){2,7}\b"
+    r"(?:now\s+)?\d(?:[\s-]?\d){2,7}\b(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
     # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
     r"|\b(?:padlock|keypad|gate|door|lock|key ?safe)\b[^.!?\n]{0,60}?\b(?:it(?:'|’)s|is\s+now)\s+\d{3,8}[#*]?(?![\d:.])"
     # A keypad's number in brackets: "use the keypad (2580#)".
