@@ -52,6 +52,14 @@ _THEIR_PARENT = re.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
     rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
+# A grown-up thanked by title, then a child glad "to have her mum in": "Thank you to Mrs Kowalczyk for teaching
+# us to make Polish biscuits 🍪 Lena was SO proud to have her mum in!"
+_PARENT_CAME_IN = re.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,120}}?"
+    r"\b(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:was|is|were|felt|looked)\b[^.!?\n]{0,30}?\b(?:to\s+have|having)\s+"
+    r"(?:her|his|their)\s+"
+    r"(?:mum|mummy|dad|daddy|nan|nana|grandma|grandad)\s+(?:in|here|with\s+us)(?=\s*(?:[!.,]|$|today|for\b|to\b))"
+)
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
 _DEAR_PARENT = re.compile(
     rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -123,7 +131,8 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
                                                               and not names.listed_surname(surname)):
             child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD, _DEAR_PARENT):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
+                    _PARENT_CAME_IN, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or surname in _NEVER_SURNAMES or names.is_first(surname) \

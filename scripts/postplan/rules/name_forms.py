@@ -44,7 +44,8 @@ def _name_at(tokens: list, index: int, names: NameList, text: str, labels: bool)
     token = tokens[index]
     after = _next(tokens, index)
     capital_after = after is not None and _capitalised(after)
-    if (capital_after or token.word == "Master") and (token.word in w.BEFORE_SURNAME or token.word.lower() == "the"):
+    if (capital_after or token.word == "Master") and (token.word in w.BEFORE_SURNAME
+                                                      or token.word.lower() in ("the", "both")):
         found = _surname_alone(tokens, index, names, text)  # "young Trelawny", "the Patel twins"
         if found:
             return found
@@ -315,8 +316,8 @@ def _surname_alone(tokens: list, index: int, names: NameList, text: str):
     if word in ("from", "by") and listed and not names.is_first(_key(after)) and _cue_before(tokens, index, w.SCORING):
         return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
-    if word.lower() == "the" and following is not None and following.bare in w.SIBLINGS \
-            and (after.bare in names.surnames or w.CHILD_AFTER.match(text, following.end)) \
+    if word.lower() in ("the", "both") and following is not None and following.bare in w.SIBLINGS \
+            and (after.bare in names.surnames or word.lower() == "both" or w.CHILD_AFTER.match(text, following.end)) \
             and after.bare not in w.FAMOUS_SIBLINGS:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
