@@ -27,6 +27,9 @@ HASHTAG = re.compile(r"(?<![\w#&/])#(\w*[^\W\d_]\w*)")
 SHORTENERS = frozenset("""bit.ly bitly.com tinyurl.com t.co goo.gl ow.ly buff.ly is.gd v.gd rebrand.ly cutt.ly
 shorturl.at tiny.cc lnkd.in dlvr.it rb.gy t.ly bl.ink s.id qrco.de shorte.st adf.ly tiny.one surl.li forms.gle
 maps.app.goo.gl amzn.to""".split())
+# Shorteners of one company's own pages (Google Forms, Google Maps, Amazon): the link is short, and it is
+# known to leave the school's sites, so link-domain reads it too.
+SINGLE_SITE_SHORTENERS = frozenset("forms.gle maps.app.goo.gl amzn.to".split())
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from postplan.findings import Severity
-from postplan.links import SHORTENERS, host
+from postplan.links import SHORTENERS, SINGLE_SITE_SHORTENERS, host
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.text import data_lines, post_links
@@ -32,12 +32,14 @@ SEVERITY = Severity.WARNING
 SUMMARY = "Links go to the school's own websites (or a campaign's, or a national public service's)."
 POLICY = "Sharing links to your website or learning platform; sharing links to information for parents."
 
+_SHORT_ONLY = SHORTENERS - SINGLE_SITE_SHORTENERS  # link-shortener reports these; where they lead is unknown
+
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     known = _known_domains(context)
     for url, line in post_links(post):
         domain = host(url)
-        if domain in SHORTENERS or _within(domain, known) or _public_service(url, domain):
+        if domain in _SHORT_ONLY or _within(domain, known) or _public_service(url, domain):
             continue
         yield Problem(
             f"'{domain}' is not one of the school's websites",
