@@ -119,6 +119,7 @@ _FAULT = re.compile("|".join((
     r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"
     r"\bwe(?:['’]ll| will) be having (?:a )?(?:words|word|little word|chat|little chat)\b|\blast warning\b|"
     r"\b(?:kind|gentle) hands\b|\b(?:is|are) (?:still|STILL) waiting\b|"
+    r"\bwe know (?:they(?:['’]re| are)|it(?:['’]s| is)) (?:under|in|behind) your\b|"
     r"\byes,? (?:that )?(?:includes|including|means|even) you\b|"
     r"\b(?:we(?:['’]ve| have)? not|we haven['’]?t|nobody(?:['’]s| has)|no-one(?:['’]s| has)) forgotten\b",
     # Sent off, answering back, a note that a general notice is meant for this child, appointments missed.
