@@ -121,7 +121,8 @@ _COMPLAINT = (
     r"(?:that\s+)?(?:the|this|that|our|it|his|her)\b[^.!?\n]{0,40}?\b(?:was|is|were|has\s+been)\s+(?:unfair|wrong|"
     r"unjust|harsh|too\s+\w+|not\s+(?:fair|right)))"
     # Owning up in public to the people who complained: "we hear you, it hasn't been good enough".
-    r"|\bwe\s+hear\s+you\b|\bwe(?:(?:'|’)ve|\s+have)\s+heard\s+you\b|\b(?:it|this|that)\s+(?:hasn(?:'|’)?t|has\s+not)\s+been\s+good\s+enough\b"
+    r"|\bwe\s+hear\s+you\b|\bwe(?:(?:'|’)ve|\s+have)\s+heard\s+you\b"
+    r"|\b(?:it|this|that)\s+(?:hasn(?:'|’)?t|has\s+not)\s+been\s+good\s+enough\b"
     r"|\bthe\s+decision\s+(?:stands|is\s+final|will\s+not\s+change|won(?:'|’)?t\s+change)\b"
     r"|\b(?:it|this|that)\s+(?:isn(?:'|’)?t|is\s+not)\s+going\s+to\s+change\b"
     r"|\b(?:to|for)\s+those\s+who(?:(?:'|’)ve|\s+have)?\s+(?:asked|complained|commented|questioned|raised\s+it)\b"

@@ -29,7 +29,8 @@ _NAMED_AFTER = re.compile(
     rf"(?P<place>{_WORD}(?:\s+{_WORD})*)")
 _TRAVEL = re.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
-    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
+    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
+    r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
     r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
     r"(?:the\s+)?route)\b",
@@ -85,7 +86,8 @@ training practice session sessions swimming netball football rugby hockey cricke
 league cup final finals expedition ball leavers party coach coaches minibus swim swims hydrotherapy walk walks
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
-performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience placement placements meets primary""".split())
+performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
+placement placements meets primary""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -281,8 +283,9 @@ def _away(sentence: str, not_places: frozenset[str]) -> bool:
             or meeting is not None and _AT_SCHOOL.search(meeting.group("where")) is None)
 
 
-_MEETING = re.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by)|(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+"
-                      r"(?:at|for|by|from)\s+\d", re.IGNORECASE)
+_MEETING = re.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by)|(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
+                      r"(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
+                      re.IGNORECASE)
 _AT_SCHOOL = re.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"
                         r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
 

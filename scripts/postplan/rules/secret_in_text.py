@@ -51,11 +51,13 @@ _SECRET = re.compile(
     r"|\b(?:password|passcode|passphrase)\b[^.!?\n]{0,40}?\s(?:is|:|=|will\s+be|changes\s+to|(?:has\s+)?changed\s+to)\s*"
     r"[\"'“]?(?!(?:the|a|an|your|their|his|her|not|never|still)\b)(?=[\w!@#$%^&*.-]*[\d!@#$%^&*])[\w!@#$%^&*.-]{4,}"
     # A password given in quotes, however far on: "the family password … Ruby's nana, it's still 'buttercup'".
-    r"|\bpassword\b[^\n]{0,80}?\s(?:is|it(?:'|’)s|:)\s+(?:still\s+|now\s+)?['\"‘“](?!(?:secret|private|safe|personal|yours)['\"’”])[\w -]{3,30}['\"’”]"
+    r"|\bpassword\b[^\n]{0,80}?\s(?:is|it(?:'|’)s|:)\s+(?:still\s+|now\s+)?['\"‘“]"
+    r"(?!(?:secret|private|safe|personal|yours)['\"’”])[\w -]{3,30}['\"’”]"
     # A number spaced or hyphenated so it does not look like one: "the key safe … is 2-7-1-9", "the gate keypad
     # was changed. New number is 5 8 2 9".
-    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)\s+(?:is\s+|:\s*)?"
-    r"(?:now\s+)?\d(?:[\s-]?\d){2,7}\b(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
+    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)\s+"
+    r"(?:is\s+|:\s*)?(?:now\s+)?\d(?:[\s-]?\d){2,7}\b"
+    r"(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
     # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
     r"|\b(?:padlock|keypad|gate|door|lock|key ?safe)\b[^.!?\n]{0,60}?\b(?:it(?:'|’)s|is\s+now)\s+\d{3,8}[#*]?(?![\d:.])"
     # A keypad's number in brackets: "use the keypad (2580#)".
