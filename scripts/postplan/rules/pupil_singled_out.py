@@ -118,7 +118,8 @@ _FAULT = re.compile("|".join((
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b|"
     r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"
     r"\bwe(?:['’]ll| will) be having (?:a )?(?:words|word|little word|chat|little chat)\b|\blast warning\b|"
-    r"\b(?:kind|gentle) hands\b|\b(?:is|are) (?:still|STILL) waiting\b|"
+    r"\bremember\W{0,3}(?:kind|gentle) hands\b|\b(?:kind|gentle) hands\b[^.!?\n]{0,30}\bplease\b|"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? \w+ (?:is|are) still waiting\b|"
     r"\bwe know (?:they(?:['’]re| are)|it(?:['’]s| is)) (?:under|in|behind) your\b|"
     r"\byes,? (?:that )?(?:includes|including|means|even) you\b|"
     r"\b(?:we(?:['’]ve| have)? not|we haven['’]?t|nobody(?:['’]s| has)|no-one(?:['’]s| has)) forgotten\b",
