@@ -19,32 +19,34 @@ _FAMILY = (r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents|mum\s+and\s+da
            r"step-?dad|grandma|grandad|grandpa|granny|grandmother|grandfather|grandparents|nan|nana|nanna|gran|"
            r"auntie|aunty|aunt|uncle|carers?|foster\s+carers?)")
 _SURNAME = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
+_CHILD = r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_NO_OTHER_ADULT = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n])"  # a stretch of text with no other titled grown-up in it
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
 _CHILD_FIRST = re.compile(
-    rf"(?<![\w.])(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
+    rf"(?<![\w.]){_CHILD}['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
     rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?P<given>[A-Z][a-z]+)\s+)"
     rf"(?P<surname>{_SURNAME})\b"
 )
 # "Mr and Mrs Okoro, parents of Tobi", "Mrs Marsh (mum of Dylan in Year 2)".
 _FAMILY_FIRST = re.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
-    rf"{_FAMILY}\s+(?:of|to)\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    rf"{_FAMILY}\s+(?:of|to)\s+{_CHILD}\b"
 )
 # A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
 # head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
 _PARENT_THEN_CHILD = re.compile(
-    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,100}}?"
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
-    r"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    rf"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+{_CHILD}\b"
 )
 # A grown-up named in full, then a brother or sister at the school a sentence on: "former head girl Dr Hannah
 # Mirza … her little brother Adam in Year 8" (no other titled adult between).
 _SIBLING_THEN_CHILD = re.compile(
     rf"(?<![\w.])(?:(?i:former\s+(?:pupils?|students?|head\s+(?:girl|boy))|alumn(?:us|a|i))\s+(?:{_TITLE}\s+)?|{_TITLE}\s+)"
-    rf"(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,100}}?"
+    rf"(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|his|her)\s+(?:(?:little|younger|baby|big|older|twin|kid)\s+)?(?:brother|sister)\s*,?\s+"
     # the brother or sister is at the school: a class or year after the name ("Adam in Year 8")
-    r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=\s*(?:\(|(?i:(?:in|from)\s+(?:year|yr|y|reception|nursery|\d))))"
+    rf"{_CHILD}\b(?=\s*(?:\(|(?i:(?:in|from)\s+(?:year|yr|y|reception|nursery|\d))))"
 )
 # A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
@@ -55,14 +57,14 @@ _THEIR_PARENT = re.compile(
 # A grown-up thanked by title, then a child glad "to have her mum in": "Thank you to Mrs Kowalczyk for teaching
 # us to make Polish biscuits 🍪 Lena was SO proud to have her mum in!"
 _PARENT_CAME_IN = re.compile(
-    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n]){{0,120}}?"
-    r"\b(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:was|is|were|felt|looked)\b[^.!?\n]{0,30}?\b(?:to\s+have|having)\s+"
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,120}}?"
+    rf"\b{_CHILD}\s+(?:was|is|were|felt|looked)\b[^.!?\n]{{0,30}}?\b(?:to\s+have|having)\s+"
     r"(?:her|his|their)\s+"
     r"(?:mum|mummy|dad|daddy|nan|nana|grandma|grandad)\s+(?:in|here|with\s+us)(?=\s*(?:[!.,]|$|today|for\b|to\b))"
 )
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
 _DEAR_PARENT = re.compile(
-    rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*{_CHILD}"
     r"(?:['’]s\s+(?:coat|jumper|bag|lunchbox|book|water bottle|shoes|trainers|kit|glasses)|\s+(?:has\s+)?(?:left|forgot|"
     r"forgotten|lost|dropped)\b|\s+(?:needs|is missing|was missing|is poorly|was poorly|is unwell))"
 )
@@ -70,7 +72,7 @@ _DEAR_PARENT = re.compile(
 _PARENT_OF = re.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})['’]s\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     rf"(?:son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins|children|kids)\s*,?\s+"
-    rf"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    rf"{_CHILD}\b"
 )
 # "Marsden family, you should be very proud", "the whole Khan household", "the Haworth twins, Eden and Mia":
 # a family by its surname.
@@ -94,6 +96,12 @@ _NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.
                                "Any", "Big", "Extended", "Host", "Foster", "Royal", "School", "Academy", "Class"})
 
 
+def _surname(word: str, names: NameList) -> bool:
+    """Whether a capitalised word can be a family's surname: not a word that never is one ("Thank",
+    "School"), nor a first name no surname list holds ("Sophie")."""
+    return word not in _NEVER_SURNAMES and not (names.is_first(word) and not names.listed_surname(word))
+
+
 def _ties(text: str, match: re.Match[str]) -> bool:
     """Whether the family named at ``match`` is spoken to, or its child is in the same sentence."""
     if _SPOKEN_TO.match(text, match.end()):
@@ -112,8 +120,8 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
     found = []
     for match in _SURNAMED_FAMILY.finditer(text):
         surname = match.group("surname")
-        if surname in not_families or surname in _NEVER_SURNAMES or surname in w.PLACE_SURNAMES \
-                or names.is_first(surname) and not names.listed_surname(surname) or surname.lower() in w.LOWER_COMMON:
+        if surname in not_families or not _surname(surname, names) or surname in w.PLACE_SURNAMES \
+                or surname.lower() in w.LOWER_COMMON:
             continue
         siblings = match.group("siblings")
         if siblings and surname in w.FAMOUS_SIBLINGS:
@@ -127,16 +135,14 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
     for match in _THEIR_PARENT.finditer(text):
         surname = match.group("surname")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
-        if before and surname not in _NEVER_SURNAMES and not (names.is_first(surname)
-                                                              and not names.listed_surname(surname)):
+        if before and _surname(surname, names):
             child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
     for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
                     _PARENT_CAME_IN, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
-            if not names.is_first(child) or surname in _NEVER_SURNAMES or names.is_first(surname) \
-                    and not names.listed_surname(surname):
+            if not names.is_first(child) or not _surname(surname, names):
                 continue
             found.append(Name(child, surname, match.start(), "family"))
     return tuple(sorted(found, key=lambda name: name.start))

@@ -43,11 +43,12 @@ _PARTIAL = re.compile(
 )
 _STREET_TYPES = (r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|Court|Grove|"
                  r"Row|Mews|Square|Parade|Walk|Hill|Rise|View|Meadow|Meadows|Park|Green|Estate)")
+_GERMAN_STREETS = ("straße", "strasse", "gasse", "weg", "platz")  # "Lindenstraße 8", "Am Mühlweg 3"
 _STREET = re.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
                      # an exchange family's street abroad: "12 Rue des Tanneurs", "4 Calle de la Paz"
                      r"|\b\d{1,3}[a-dA-D]?,?\s+(?:Rue|Avenue|Boulevard|Bd|Calle|Avenida|Via|Viale|Rua|Chemin|Allée|Allee|"
                      r"Impasse|Place|Plaza|Piazza|Strada)\s+(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
-                     r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:straße|strasse|gasse|weg|platz)\s+\d{1,3}[a-d]?\b")
+                     r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b")
 # "Year 6 Nature Walk", "Class 3 Woodland Way": a number after these words is not a house number.
 _NOT_HOUSE = re.compile(
     r"\b(?:year|years|y|class|room|group|set|team|stage|level|day|week|term|under|u|top|page|chapter|book|"
@@ -92,7 +93,7 @@ def _addresses(text: str) -> Iterable[tuple[re.Match[str], str]]:
     present = words(text)
     if _CODE_LIKE.search(text):
         yield from _postcodes(text)
-    if not present.isdisjoint(_STREET_WORDS) or any(word.endswith(("strasse", "gasse", "platz")) for word in present):
+    if not present.isdisjoint(_STREET_WORDS) or any(word.endswith(_GERMAN_STREETS) for word in present):
         for match in _STREET.finditer(text):
             if not _NOT_HOUSE.search(text, max(0, match.start() - 12), match.start()):
                 yield match, "a street address"
