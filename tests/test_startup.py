@@ -44,3 +44,59 @@ def test_a_warm_validate_renders_no_template(example) -> None:
     first = loaded_by("validate", "--root", str(example.root), "--format", "json")
     assert "jinja2" in first  # the example's reminders were rendered, so the first check did check them
     assert "jinja2" not in loaded_by("validate", "--root", str(example.root), "--format", "json")
+
+
+COMPILED = """
+import sys, json
+from postplan.cli import main
+sys.argv = ["postplan", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+from postplan import lazyre
+print("COMPILED=" + json.dumps([sum("search" in vars(made) for made in lazyre._MADE), len(lazyre._MADE)]))
+"""
+
+
+def test_every_rule_pattern_is_a_valid_expression() -> None:
+    """The rules' patterns compile on first use, so an invalid one would fail only on the post that reached
+    it: here every one is compiled, and a bad one names itself."""
+    from postplan import lazyre
+    from postplan.rules import every_rule
+
+    every_rule()
+    assert lazyre.compile_all() > 150
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    import re
+
+    from postplan import lazyre
+
+    pattern = lazyre.compile(r"\b(?P<year>year|yr)\s?(\d)\b", re.IGNORECASE)
+    text = "Well done Year 4 and yr 6!"
+    compiled = re.compile(pattern.pattern, pattern.flags)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)] == [(10, 16), (21, 25)]
+    assert pattern.sub("<\\2>", text) == "Well done <4> and <6>!"
+    assert pattern.search(text)["year"] == "Year" and pattern.groupindex == {"year": 1} and pattern.groups == 2
+    assert pattern.fullmatch("YR 3") and not pattern.match("in year 3")
+    broken = lazyre.compile(r"(unclosed")
+    try:
+        broken.search("x")
+    except re.error as error:
+        assert "missing )" in str(error)
+    else:
+        raise AssertionError("an invalid pattern compiled")
+
+
+def test_checking_three_posts_compiles_only_the_patterns_they_reach(example) -> None:
+    """The pre-commit hook's start-up: a post that names nobody and goes nowhere does not pay for the
+    patterns that read names, places and complaints behind their cheap word tests."""
+    post = example.root / "content" / "posts" / "plain.md"
+    post.write_text("---\nid: plain-news\npublish_at: 2027-03-02 15:30\nstatus: draft\naccount: school\n"
+                    "author: Mrs Hart\n---\nOur new library books have arrived. Happy reading!\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", COMPILED.format(args=["validate", "--root", str(example.root),
+                            "--format", "json", str(post)])], capture_output=True, text=True, cwd=PROJECT, check=True)
+    compiled, made = json.loads(next(l for l in result.stdout.splitlines() if l.startswith("COMPILED="))[9:])
+    assert made > 150 and compiled < made / 2

@@ -14,7 +14,7 @@ an alt text of 1,200 characters on X.
 import re
 from collections.abc import Iterable
 
-from postplan import platforms
+from postplan import lazyre, platforms
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -27,7 +27,7 @@ POLICY = "Platform limit and accessibility: alt text up to 1,000 characters on X
 
 
 # A camera's or phone's file name, or any name with a picture's extension.
-_FILE_NAME = re.compile(
+_FILE_NAME = lazyre.compile(
     r"^\s*(?:\S+\.(?:jpe?g|png|gif|webp|heic|heif|mp4|mov|bmp|tiff?)|(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|VID|GOPR)"
     r"[\s_-]*\d[\w-]*|(?:screenshot|whatsapp image|photo|image)[\s_-]+\d{4}-\d\d-\d\d\S*(?:\s+at\s+\S+)?)\s*$",
     re.IGNORECASE,
@@ -37,7 +37,7 @@ _EMPTY_WORDS = frozenset("""a an the this that of our here is image images photo
 img photograph photographs snap snaps alt text description describe tbc tba tbd todo placeholder untitled
 caption none null na n/a xxx xx x see below above attached attachment file media one two three 1 2 3 4
 please add insert""".split())
-_WORD = re.compile(r"[\w/]+")
+_WORD = lazyre.compile(r"[\w/]+")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

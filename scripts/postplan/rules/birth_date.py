@@ -16,6 +16,7 @@ Fails: "Maya (DOB 03/05/2019)"; "born on 12 March 2019"; "Happy 8th birthday to 
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -44,7 +45,7 @@ _WHEN = (r"(?:today|tomorrow|tonight|that day|this morning|this afternoon|(?:thi
          rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
 _NOT_A_FESTIVAL = (r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|"
                    r"Vaisakhi|Holi)\b)")
-_BIRTH = re.compile(
+_BIRTH = lazyre.compile(
     rf"\b(?:date of birth|d\.?o\.?b\b\.?"
     rf"|born\s+(?:on\s+)?(?:{_DAY_MONTH}){_YEAR}"
     rf"|born\s+(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
@@ -60,8 +61,8 @@ _BIRTH = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles big".split())
-_NOT_A_CHILD = re.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
-                          r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
+_NOT_A_CHILD = lazyre.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
+                              r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's
 HISTORY = 19  # a birth more than this many years before now is not a pupil's
 

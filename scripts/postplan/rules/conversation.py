@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from postplan import lazyre
+
 
 class Kind(Enum):
     MESSAGE = "message"
@@ -232,20 +234,20 @@ _REBUKE = (
 )
 # Each kind is looked for only in a text that has one of its words: most posts are skipped cheaply.
 PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO below is a rebuke too
-    Kind.MESSAGE: (re.compile(_MESSAGE, re.IGNORECASE), frozenset(
+    Kind.MESSAGE: (lazyre.compile(_MESSAGE, re.IGNORECASE), frozenset(
         "dm pm dms inbox whatsapp messenger message msg privately directly".split())),
-    Kind.REPLY: (re.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
+    Kind.REPLY: (lazyre.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
 guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
 discussion conversation questions""".split())),
-    Kind.COMPLAINT: (re.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
+    Kind.COMPLAINT: (lazyre.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
 rung emailed saying those heard""".split())),
-    Kind.REBUKE: (re.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
+    Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies
@@ -255,7 +257,7 @@ expelled isolation detention exclusion suspension warning parks parking parked d
 pavements driveway driveways""".split())),
 }
 # "To the pupils who left litter…": looked for only when a misdeed is named.
-REBUKE_WHO = (re.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
+REBUKE_WHO = (lazyre.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
 broke broken ruined spoilt spoiled stole pushed swore bullied scribbled graffitied misbehaved ignored refused blocked
 lied cheated shouted spat hit thinks thought forgot forgetting didn litter rubbish mess wrappers wrapper cans bottles
 crisp gum late""".split()))

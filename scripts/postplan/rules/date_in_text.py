@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Event, Post
 from postplan.rules.base import Context, Problem
@@ -54,8 +55,8 @@ POLICY = (
 _OTHER_THINGS = frozenset("""sale sales disco party concert match fixture assembly meeting rehearsal rehearsals
 practice club workshop coffee breakfast photos photographer auditions mocks parade service fair bake cake cakes
 raffle tickets ticket booking bookings registration signup slips forms""".split())
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+")
+_DEADLINE = lazyre.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+_WORD = lazyre.compile(r"[a-z0-9]+")
 _MARKS = (". ", "! ", "? ", "\n", "; ")
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.rules.text import MONTHS, WEEKDAYS
 
 _MONTH = (r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -19,21 +20,21 @@ _MONTH = (r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 _WEEKDAY = r"(?P<wd>Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?\b\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:,?\s+(?P<y>20\d\d))?"
-DATE = re.compile(
+DATE = lazyre.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}{_YEAR}"
     rf"|(?:{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.replace('?P<m>', '?P<m2>')}\s+(?:the\s+)?"
     rf"{_DAY.replace('?P<d>', '?P<d2>')}{_YEAR.replace('?P<y>', '?P<y2>')}"
 )
 # "A week today", "two weeks tomorrow": the day that many weeks on.
-RELATIVE = re.compile(r"\b(?:(?P<weeks>a|one|two|three|four|\d)\s+weeks?\s+(?:from\s+)?)?"
-                      r"(?P<word>today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday)\b", re.I)
+RELATIVE = lazyre.compile(r"\b(?:(?P<weeks>a|one|two|three|four|\d)\s+weeks?\s+(?:from\s+)?)?"
+                          r"(?P<word>today|tonight|this (?:morning|afternoon|evening)|tomorrow|yesterday)\b", re.I)
 WEEKS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-WEEKDAY_ALONE = re.compile(
+WEEKDAY_ALONE = lazyre.compile(
     r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d)"
 )
 # "Tuesday 13th and Thursday 15th October": a weekday and a day of the month, the month said later.
-DAY_OF_MONTH = re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+DAY_OF_MONTH = lazyre.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 COMMON = frozenset("year week with from that this your their school class first second third final last next "
                    "term half".split())
 MONTH_WORDS = frozenset([*MONTHS, *(m[:3] for m in MONTHS), "sept"])
@@ -48,7 +49,7 @@ OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "th
 
 
 # After "Wednesday 9th": more days, then the month they all belong to ("… to Friday 11th June").
-_LATER_MONTH = re.compile(
+_LATER_MONTH = lazyre.compile(
     r"(?:(?:\s*(?:,|and|to|until|till|through|or|&|-|–|—)\s*|\s+)(?:" + _WEEKDAY.replace("?P<wd>", "?:") + r",?\s+)?"
     r"(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?(?!\d))+(?:\s+of)?\s+" + _MONTH
 )

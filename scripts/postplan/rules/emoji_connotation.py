@@ -13,9 +13,9 @@ Fails (a warning): "PTA quiz night on Friday 🍻🍷"; "Year 6 are going to sma
 their balls 😉".
 """
 
-import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -36,7 +36,7 @@ _KINDS = {
     "a weapon": "\U0001F52B\U0001F4A3\U0001F52A\U0001F5E1",  # 🔫 💣 🔪 🗡
     "food with a well-known sexual meaning": "\U0001F346\U0001F351",  # 🍆 🍑, even about the garden's vegetables
 }
-_EMOJI = re.compile("[" + "".join(_KINDS.values()) + "]")
+_EMOJI = lazyre.compile("[" + "".join(_KINDS.values()) + "]")
 _KIND_OF = {char: kind for kind, chars in _KINDS.items() for char in chars}
 # Where the emoji is the ordinary thing: a knife in the kitchen, a needle at the vaccination clinic.
 _ORDINARY = {
@@ -50,9 +50,9 @@ inhaler inhalers asthma first aid""".split()),
 
 
 # A herb and a puff of smoke together: 🌿💨 (not 🍃💨, leaves in the wind).
-_SMOKED = re.compile("\U0001F33F\uFE0F?\U0001F4A8")
+_SMOKED = lazyre.compile("\U0001F33F\uFE0F?\U0001F4A8")
 # A wink beside a word with a double meaning turns a match report into innuendo ("handle their balls 😉").
-_WINK = re.compile("[\U0001F609\U0001F60F\U0001F61C\U0001F61B\U0001F92D]")  # 😉 😏 😜 😛 🤭
+_WINK = lazyre.compile("[\U0001F609\U0001F60F\U0001F61C\U0001F61B\U0001F92D]")  # 😉 😏 😜 😛 🤭
 _DOUBLE = frozenset("""balls ball nuts melons jugs knockers wood stiff hard harder sausage sausages meat package
 bang banging screw screwing spank grind grinding lick licking suck sucking bottoms bottom rear rears cock cocks
 tool tools pole poles shaft""".split())

@@ -23,6 +23,7 @@ quality around and cheaper than the supermarkets"; "do all your book shopping th
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -35,7 +36,7 @@ SEVERITY = Severity.WARNING
 SUMMARY = "No commercial endorsements or product placement."
 POLICY = "Use of the @twitter name of others ... must never be endorsements or product placement."
 
-_ADVERT = re.compile(
+_ADVERT = lazyre.compile(
     r"\b(?:sponsored by|brought to you by|buy (?:now|yours|one)|on sale now|\d+\s?% off|discount(?: code)?|"
     r"quote\s+(?-i:[A-Z0-9]{4,})|(?<=£)\d+\s+off\s+(?:your|the|their|a)|switch\s+to\s+(?-i:[A-Z])[\w'’-]+\s+"
     r"(?:this|today|now|and)|"
@@ -124,15 +125,15 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 
 # The school selling its own tickets: "on sale now from the school office"; the school's own offer ("half
 # price at the PTA's uniform sale", "everything half price at our Christmas fair").
-_OWN_SALE = re.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
-                       r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b|\btickets\s+for\s+(?:our|the\s+"
-                       r"school(?:'|’)?s?)\s"
-                       # "Tickets on sale now!" in a post about the school's own show, no seller named.
-                       r"|\btickets\s+(?:are\s+)?on\s+sale\s+now\s*(?:[!.]|$)", re.IGNORECASE)
-_OWN_OFFER = re.compile(r"\b(?:pta|friends\s+of|(?:our|the\s+school(?:'|’)?s?)\s+(?:[\w'’-]+\s+){0,3}?"
-                        r"(?:sale|fair|f[eê]te|disco|tuck\s+shop|shop|uniform|bake|raffle|tickets?|caf[eé]|concert|"
-                        r"show|book\s+fair|canteen|breakfast\s+club|holiday\s+club)"
-                        r"|(?:school|uniform|bake|book|cake)\s+(?:sale|fair|shop))\b", re.IGNORECASE)
+_OWN_SALE = lazyre.compile(r"\b(?:from|at|on|through|via)\s+(?:the\s+)?(?:school\s+office|office|reception|parentpay|"
+                           r"arbor|scopay|parentmail|school\s+gateway|school\s+app|pta|school)\b|\btickets\s+for\s+(?:our|the\s+"
+                           r"school(?:'|’)?s?)\s"
+                           # "Tickets on sale now!" in a post about the school's own show, no seller named.
+                           r"|\btickets\s+(?:are\s+)?on\s+sale\s+now\s*(?:[!.]|$)", re.IGNORECASE)
+_OWN_OFFER = lazyre.compile(r"\b(?:pta|friends\s+of|(?:our|the\s+school(?:'|’)?s?)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:sale|fair|f[eê]te|disco|tuck\s+shop|shop|uniform|bake|raffle|tickets?|caf[eé]|concert|"
+                            r"show|book\s+fair|canteen|breakfast\s+club|holiday\s+club)"
+                            r"|(?:school|uniform|bake|book|cake)\s+(?:sale|fair|shop))\b", re.IGNORECASE)
 
 
 def _school_sale(match: re.Match[str], value: str) -> bool:

@@ -14,6 +14,7 @@ that event has ``cancelled: true``.
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -23,8 +24,8 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No reminders for a cancelled event (a post about the cancellation itself is fine)."
 POLICY = "Design: a post whose linked event is not happening is stale, and a stale post is never sent."
 
-_SAYS_SO = re.compile(r"\b(?:cancel\w*|postpone\w*|called off|no longer|rearranged|moved to|new date)\b",
-                      re.IGNORECASE)
+_SAYS_SO = lazyre.compile(r"\b(?:cancel\w*|postpone\w*|called off|no longer|rearranged|moved to|new date)\b",
+                          re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

@@ -11,9 +11,9 @@ Fails (a warning): "#NCW19" in 2027; "#AntiBullyingWeek" in June.
 """
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Campaign, Post
 from postplan.rules.base import Context, Problem
@@ -26,7 +26,7 @@ POLICY = "Look out for relevant hash tags, for example, #NCW19 was National Care
 
 LEAD_IN = dt.timedelta(days=7)
 AFTER = dt.timedelta(days=3)
-_YEAR = re.compile(r"^(?P<stem>[A-Za-z]+?)(?P<year>20\d\d|\d\d)$")
+_YEAR = lazyre.compile(r"^(?P<stem>[A-Za-z]+?)(?P<year>20\d\d|\d\d)$")
 _NOT_YEARS = frozenset("y yr year years ks u under class p s form grade top no room".split())
 
 

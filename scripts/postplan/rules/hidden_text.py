@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -38,7 +39,7 @@ POLICY = (
     "English; the school Twitter account will only use children's first names when referencing children."
 )
 
-_WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"“”/\\|<>-]+")  # a hyphen ends a word: "α-particles"
+_WORD = lazyre.compile(r"[^\s.,;:!?()\[\]{}\"“”/\\|<>-]+")  # a hyphen ends a word: "α-particles"
 _SCIENCE = frozenset("πμµ")  # Greek letters that stand for themselves in a Latin word ("πr", "μm")
 _OVERRIDES = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")  # make text run the other way
 
@@ -60,7 +61,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = lazyre.compile(r"[^\x00-\x7f]")
 
 
 def _may_hide(char: str) -> bool:

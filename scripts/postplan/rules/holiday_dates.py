@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.dates import MONTH_WORDS, WEEKDAY_WORDS, written_dates
@@ -37,10 +38,10 @@ eid diwali hanukkah bonfire halloween pancake remembrance offer offers national 
 trip trips tour tours ski skiing expedition expeditions revision vacancy vacancies interview interviews salary
 recruitment""".split())
 # "Break" is the holiday only as "the break" or "the Easter break", not "after the tournament break".
-_HOLIDAY_BREAK = re.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
-                            r"festive|holiday)\s+break\b", re.IGNORECASE)
+_HOLIDAY_BREAK = lazyre.compile(r"\b(?:the|half[- ]term|easter|christmas|summer|spring|winter|october|february|may|"
+                                r"festive|holiday)\s+break\b", re.IGNORECASE)
 # The day families come back, said just before the date: that day must be a school day.
-_BACK_ON = re.compile(r"\b(?:back|return(?:s|ing)?|reopen(?:s|ing)?|see you(?: all)?)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+_BACK_ON = lazyre.compile(r"\b(?:back|return(?:s|ing)?|reopen(?:s|ing)?|see you(?: all)?)\b[^.!?\n]{0,30}$", re.IGNORECASE)
 # Words that show a sentence is about the closure itself ("closed to pupils for staff training").
 _CLOSURE_WORDS = frozenset("closed closure closures closes shut inset training staff development".split())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postplan import lazyre
 from postplan.models import Post
 from postplan.rules.base import Context
 from postplan.rules.reading import Text
@@ -18,28 +19,28 @@ from postplan.rules.name_types import NameList
 from postplan.rules.name_words import ANIMAL_AFTER, TITLES
 from postplan.rules.names import blank_not_pupils, find_names, names_for
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_SENTENCE_END = lazyre.compile(r"[.!?]+(?=\s|$)|\n")
 # Words that point at one person; with a photo of people, they point at a child in it.
-POINTING = re.compile(
+POINTING = lazyre.compile(
     r"\b(?:he|she|his|her|him|hers|himself|herself|this (?:child|pupil|boy|girl|little one|student|young man|"
     r"young lady|learner)|the family|their family)\b",
     re.IGNORECASE,
 )
 # A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
 # about her…"): "her" may well be the adult.
-_ADULT = re.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z])"  # not "we'll miss her"
-                    r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
-                    r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
+_ADULT = lazyre.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z])"  # not "we'll miss her"
+                        r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
+                        r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
 # Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
-_ADULT_NAMED = re.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
-                          r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
-                          re.IGNORECASE)
+_ADULT_NAMED = lazyre.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
+                              r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
+                              re.IGNORECASE)
 # Lower-case words after a first name that make it a thing ("Autumn term", "Poppy appeal", "Holly class").
 _THINGS = frozenset("""term half holidays appeal fair fete festival show concert garden wreath day days week
 warning anniversary class group team house club service""".split())
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_POSSESSIVE_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)['’]s?(?![\w-])")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_NEXT_WORD = lazyre.compile(r"\s+([A-Za-z]+)")
+_POSSESSIVE_NAME = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z]+)['’]s?(?![\w-])")
+_WORD_BEFORE = lazyre.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -84,7 +85,7 @@ def _adult_named(sentence: str, name: str) -> bool:
 
 
 # A role starting a clause of its own after the name: "Rafi, Chef is making…" (the chef is someone else).
-_ADULT_AS_SUBJECT = re.compile(r"\w+,\s+(?:our\s+|the\s+)?[A-Za-z]+\s+(?:is|was|has|will|made|makes|cooked)\b")
+_ADULT_AS_SUBJECT = lazyre.compile(r"\w+,\s+(?:our\s+|the\s+)?[A-Za-z]+\s+(?:is|was|has|will|made|makes|cooked)\b")
 
 
 def first_name_in(sentence: str, names: NameList) -> str | None:
@@ -110,7 +111,7 @@ def first_name_in(sentence: str, names: NameList) -> str | None:
     return None
 
 
-_SUBJECT = re.compile(r"\W*([A-Z][a-z]+),?\s+([A-Za-z]+)")  # "Grace has…", "Ruby, who…"
+_SUBJECT = lazyre.compile(r"\W*([A-Z][a-z]+),?\s+([A-Za-z]+)")  # "Grace has…", "Ruby, who…"
 
 
 def names_child(post: Post, context: Context, texts: tuple[Text, ...]) -> bool:

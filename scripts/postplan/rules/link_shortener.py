@@ -13,6 +13,7 @@ tinyurl.com/calder6th" (written without https://, as staff often paste it).
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.links import SHORTENERS, host
 from postplan.models import Post
@@ -25,8 +26,8 @@ SUMMARY = "No shortened links: readers must see where a link goes."
 POLICY = "Any Social Media website or link ... so that users of online services can determine if content is being legitimately provided."
 
 # A shortened link written without https:// ("tinyurl.com/calder6th"), which the link finder leaves alone.
-_BARE = re.compile(r"(?<![\w.@/-])(?:" + "|".join(re.escape(name) for name in sorted(SHORTENERS)) + r")/[\w./?=&%-]*\w",
-                   re.IGNORECASE)
+_BARE = lazyre.compile(r"(?<![\w.@/-])(?:" + "|".join(re.escape(name) for name in sorted(SHORTENERS)) + r")/[\w./?=&%-]*\w",
+                       re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

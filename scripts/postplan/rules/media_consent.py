@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.consent import Pupil, Register, channel_name, channels
 from postplan.findings import Severity
 from postplan.models import Media, Post
@@ -45,7 +46,7 @@ _PERSON = (r"(?:children|child|pupils?|kids?|students?|boys?|girls?|learners?|to
            r"faces?|teachers?|staff|parents?|families|family|team|squad|class|choir|cast|everyone|group|"
            r"(?:year|y)\s*\d{1,2}s?|reception(?:\s+class)?|nursery|sixth\s+formers?|year\s+\d{1,2}\s+\w+)")
 # Alt text that shows people: a person doing something, or a face.
-_SHOWS_PEOPLE = re.compile(
+_SHOWS_PEOPLE = lazyre.compile(
     rf"\b(?:faces?|selfies?|headshots?|(?:class|group|team|school|year)\s+photo(?:graph)?s?|"
     rf"looking\s+at\s+the\s+camera)\b"
     rf"|\b{_PERSON}\b[^.;]{{0,40}}?\b(?:smil(?:e|es|ing)|grinn?(?:ing)?|laugh(?:ing)?|posing)\b"
@@ -54,7 +55,7 @@ _SHOWS_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 # ...but not their work, or hands and backs (what the policy allows without consent).
-_NOT_FACES = re.compile(
+_NOT_FACES = lazyre.compile(
     r"\b(?:hands?|backs?\s+of|from\s+behind|silhouettes?|feet|shadows?|(?:children|pupils|kids|students)(?:'|’)s?\s+"
     r"(?:\w+\s+)?(?:work|artwork|paintings?|drawings?|models?|writing|books?|poems?|pictures?|(?:self-)?portraits?)"
     r"|(?:child|pupil|class|year\s+\d+)"
@@ -64,7 +65,7 @@ _NOT_FACES = re.compile(
     re.IGNORECASE,
 )
 # "Children without consent have been blurred": a photo edited around the children with no consent.
-_NO_CONSENT = re.compile(
+_NO_CONSENT = lazyre.compile(
     r"\b(?:without|no|not\s+(?:got|given|have|had)|haven(?:'|’)?t\s+(?:got|given)|lack(?:ing)?|missing)\s+"
     r"(?:photo(?:graph)?\s+|media\s+|image\s+|parental\s+)?(?:consent|permission)\b"
     r"|\b(?:consent|permission)\s+(?:is\s+|was\s+)?(?:not\s+(?:given|confirmed|received|obtained)|pending|refused|"

@@ -11,9 +11,9 @@ Fails: "Thanks @BigToyShop for the prizes" when ``@BigToyShop`` is not on the li
 @OllertonFarmPark" (longer than X allows, but meant as a mention all the same).
 """
 
-import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -30,7 +30,7 @@ POLICY = (
 
 # A mention as staff type it: X's handles stop at 15 characters, but "@OllertonFarmPark" (16) is still meant
 # as a mention of that account (and is one on platforms with longer handles), so it is read whole.
-_TYPED_MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_]{1,50})(?![A-Za-z0-9_@])")
+_TYPED_MENTION = lazyre.compile(r"(?<![\w@/])@([A-Za-z0-9_]{1,50})(?![A-Za-z0-9_@])")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

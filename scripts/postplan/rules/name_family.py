@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from postplan import lazyre
 from postplan.rules import name_words as w
 from postplan.rules.name_types import Name, NameList
 
@@ -22,26 +23,26 @@ _SURNAME = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 _CHILD = r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _NO_OTHER_ADULT = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n])"  # a stretch of text with no other titled grown-up in it
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
-_CHILD_FIRST = re.compile(
+_CHILD_FIRST = lazyre.compile(
     rf"(?<![\w.]){_CHILD}['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
     rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?P<given>[A-Z][a-z]+)\s+)"
     rf"(?P<surname>{_SURNAME})\b"
 )
 # "Mr and Mrs Okoro, parents of Tobi", "Mrs Marsh (mum of Dylan in Year 2)".
-_FAMILY_FIRST = re.compile(
+_FAMILY_FIRST = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
     rf"{_FAMILY}\s+(?:of|to)\s+{_CHILD}\b"
 )
 # A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
 # head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
-_PARENT_THEN_CHILD = re.compile(
+_PARENT_THEN_CHILD = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     rf"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+{_CHILD}\b"
 )
 # A grown-up named in full, then a brother or sister at the school a sentence on: "former head girl Dr Hannah
 # Mirza … her little brother Adam in Year 8" (no other titled adult between).
-_SIBLING_THEN_CHILD = re.compile(
+_SIBLING_THEN_CHILD = lazyre.compile(
     rf"(?<![\w.])(?:(?i:former\s+(?:pupils?|students?|head\s+(?:girl|boy))|alumn(?:us|a|i))\s+(?:{_TITLE}\s+)?|{_TITLE}\s+)"
     rf"(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|his|her)\s+(?:(?:little|younger|baby|big|older|twin|kid)\s+)?(?:brother|sister)\s*,?\s+"
@@ -50,33 +51,33 @@ _SIBLING_THEN_CHILD = re.compile(
 )
 # A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
-_THEIR_PARENT = re.compile(
+_THEIR_PARENT = lazyre.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
     rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
 # A grown-up thanked by title, then a child glad "to have her mum in": "Thank you to Mrs Kowalczyk for teaching
 # us to make Polish biscuits 🍪 Lena was SO proud to have her mum in!"
-_PARENT_CAME_IN = re.compile(
+_PARENT_CAME_IN = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,120}}?"
     rf"\b{_CHILD}\s+(?:was|is|were|felt|looked)\b[^.!?\n]{{0,30}}?\b(?:to\s+have|having)\s+"
     r"(?:her|his|their)\s+"
     r"(?:mum|mummy|dad|daddy|nan|nana|grandma|grandad)\s+(?:in|here|with\s+us)(?=\s*(?:[!.,]|$|today|for\b|to\b))"
 )
 # A note to a parent about their child: "Dear Mrs Bradshaw, Ollie left his coat in the hall".
-_DEAR_PARENT = re.compile(
+_DEAR_PARENT = lazyre.compile(
     rf"\b(?:Dear|Hi|Hello|To)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\s*[,:–—-]\s*{_CHILD}"
     r"(?:['’]s\s+(?:coat|jumper|bag|lunchbox|book|water bottle|shoes|trainers|kit|glasses)|\s+(?:has\s+)?(?:left|forgot|"
     r"forgotten|lost|dropped)\b|\s+(?:needs|is missing|was missing|is poorly|was poorly|is unwell))"
 )
 # "Mrs Hart's son Oliver", "Mr Okoro's daughter, Tobi".
-_PARENT_OF = re.compile(
+_PARENT_OF = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})['’]s\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     rf"(?:son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins|children|kids)\s*,?\s+"
     rf"{_CHILD}\b"
 )
 # "Marsden family, you should be very proud", "the whole Khan household", "the Haworth twins, Eden and Mia":
 # a family by its surname.
-_SURNAMED_FAMILY = re.compile(
+_SURNAMED_FAMILY = lazyre.compile(
     rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan|(?P<siblings>twins|triplets|sisters|brothers))\b"
     r"(?!\s+(?:room|day|fun|service|learning|"
     r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
@@ -86,8 +87,8 @@ _NEAR = 150  # how far from the family a child's first name is read as one of it
 # What ties a family to a child near it: the family spoken to ("Marsden family, you should be proud"), or
 # a child of theirs in the same sentence ("Her mum says the whole Khan household has been testing her");
 # not "Next up: An Inspector Calls and the Birling family" after a sentence about Lennie in a set text.
-_SPOKEN_TO = re.compile(r"\s*(?:[,!:–—-]|\((?=[A-Z]))")  # "Marsden family, …", "the Whitaker family (Maisie, 2C)"
-_THEIR_CHILD = re.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
+_SPOKEN_TO = lazyre.compile(r"\s*(?:[,!:–—-]|\((?=[A-Z]))")  # "Marsden family, …", "the Whitaker family (Maisie, 2C)"
+_THEIR_CHILD = lazyre.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
 
 
 _NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}

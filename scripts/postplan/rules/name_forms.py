@@ -6,8 +6,7 @@ it starts a child's name, in which form; the words it used are not read again.
 
 from __future__ import annotations
 
-import re
-
+from postplan import lazyre
 from postplan.rules import name_words as w
 from postplan.rules.name_adults import TIGHT as _TIGHT
 from postplan.rules.name_adults import adult_or_title as _adult_or_title
@@ -256,8 +255,8 @@ def _business(tokens: list, index: int) -> bool:
     return token.word != token.bare and after is not None and token.gap in _TIGHT and _capitalised(after)
 
 
-_AFTER_SOMEONE = re.compile(r"-(?:inspired|style|themed|esque|like)$")
-_FORM_LABEL = re.compile(r"\b\d{1,2}[A-Z]{1,2}\s*[:–-]\s*$")  # a register's class before the names
+_AFTER_SOMEONE = lazyre.compile(r"-(?:inspired|style|themed|esque|like)$")
+_FORM_LABEL = lazyre.compile(r"\b\d{1,2}[A-Z]{1,2}\s*[:–-]\s*$")  # a register's class before the names
 
 
 def _surname_first(tokens: list, index: int, names: NameList, text: str):

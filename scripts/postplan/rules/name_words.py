@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from postplan import lazyre
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -43,9 +45,9 @@ GROWN_UP_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
 HONORIFICS = frozenset("""king queen prince princess duke duchess lord lady sir dame saint st earl countess count
 baron baroness emperor empress tsar tsarina kaiser pope sultan pharaoh archbishop bishop major""".split())
 # Words after a name that make it an animal: "Bella the reading dog", "Sophie the sheep".
-ANIMAL_AFTER = re.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
-                          r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
-                          r"parrot|owl|ferret|alpaca|llama|bear|elf|reindeer|puppet|mascot|teddy)s?\b")
+ANIMAL_AFTER = lazyre.compile(r"^,?\s+(?:our\s+|the\s+)(?:[a-z]+\s+){0,2}(?:dog|puppy|cat|kitten|hamster|tortoise|pony|"
+                              r"horse|donkey|rabbit|bunny|chicken|hen|goat|sheep|lamb|guinea pig|gerbil|snake|lizard|"
+                              r"parrot|owl|ferret|alpaca|llama|bear|elf|reindeer|puppet|mascot|teddy)s?\b")
 # Roles of several adults, whose names may follow as a list ("our governors Jane Smith and Ravi Patel").
 PLURAL_ROLES = frozenset("""governors trustees teachers staff authors illustrators poets coaches volunteers helpers
 visitors guests speakers parents councillors nurses officers characters legends musicians singers composers
@@ -69,7 +71,7 @@ commonwealth-champion olympic-gold england-player wales-player""".split())
 SURNAME_PARTICLES = frozenset("O Ni Nic Mac Ui Van Von Der De Da Di Dos Du Le La Al El Bin Ap".split())
 # Words before a name that celebrate a child: an unlisted first name is still a child's with a listed
 # surname after it ("Well done Tayo Bankole-Williams", "Congratulations to Bartek Zielinski").
-PRAISE_BEFORE = re.compile(
+PRAISE_BEFORE = lazyre.compile(
     r"(?:well done|congratulations|congrats|good luck|shout ?out|huge thanks|star of the week|pupil of the week|"
     r"player of the match|(?:a )?(?:big|huge|massive) well done|brilliant effort|fantastic work|top marks|"
     r"special mention|a mention|proud of|goals? (?:from|by)|(?:award|prize|cup|trophy|certificate)s? (?:goes|go|went) "
@@ -135,14 +137,14 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"footballer|olympian|paralympian|entrepreneur|accountant|pharmacist|midwife|physiotherapist|researcher|"
           r"professor|lecturer")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
-ROLE_AFTER = re.compile(
+ROLE_AFTER = lazyre.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
     r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
     r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+){0,2}"
     # not a role that starts a clause of its own: "Rafi, Chef is making your pizza" (the chef is someone else)
     rf"(?:{_ROLES})s?\b(?!\s+(?:is|was|has|will|made|makes|cooked|says|said)\b)", re.IGNORECASE)
 # An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
-ADULT_FROM = re.compile(
+ADULT_FROM = lazyre.compile(
     r"^\s+from\s+(?:the\s+|our\s+|a\s+)?(?:local\s+)?(?:(?i:library|council|fire|police|surgery|hospital|church|"
     r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
     r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z]|"
@@ -153,65 +155,65 @@ ADULT_FROM = re.compile(
 _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|teacher|senco|caretaker|cook|"
                 "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".
-VISITOR_AFTER = re.compile(
+VISITOR_AFTER = lazyre.compile(
     r"^,?\s+who\s+(?:came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
     r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))",
     re.IGNORECASE)
 # A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
-BUSINESS_AFTER = re.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
+BUSINESS_AFTER = lazyre.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
 # Titles that only an adult holds, even after "pupil" ("former pupil Dr Aisha Rahman").
 ADULT_ONLY_TITLES = frozenset("dr doctor prof professor rev revd reverend sir dame lord lady cllr pc pcso sgt".split())
 # A role, then "is", before a name: "our new parent governor is Tom Bradley", "the chair is Jane Smith".
-ROLE_IS_BEFORE = re.compile(rf"\b(?:{_ROLES_PLAIN})s?\s+(?:is|was|will\s+be)\s+(?:now\s+)?$", re.IGNORECASE)
+ROLE_IS_BEFORE = lazyre.compile(rf"\b(?:{_ROLES_PLAIN})s?\s+(?:is|was|will\s+be)\s+(?:now\s+)?$", re.IGNORECASE)
 # A list of adults introduced by their role: "Meet our governors: ...", "our trustees are ...".
-ADULTS_LIST = re.compile(r"\b(?:governors|trustees|staff|teachers|volunteers|coaches|speakers|visitors|guests|"
-                         r"judges|authors)\s*(?::|are|include|were)\s", re.IGNORECASE)
+ADULTS_LIST = lazyre.compile(r"\b(?:governors|trustees|staff|teachers|volunteers|coaches|speakers|visitors|guests|"
+                             r"judges|authors)\s*(?::|are|include|were)\s", re.IGNORECASE)
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
-ROLE_OF_BEFORE = re.compile(
+ROLE_OF_BEFORE = lazyre.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"
     r"[A-Za-z&]+(?:\s+\d+)?\s*[,:]?\s*$", re.IGNORECASE)
 
 # After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
-CHILD_AFTER = re.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+CHILD_AFTER = lazyre.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
                           r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
 # A form code written bare after a name, as on a register, a mark sheet or a book's cover: "jack smith 8B",
 # "Maya Jones 10W", "Reading Record – Daisy Whitfield – 2T".
-FORM_AFTER = re.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?!-|['’]\w)")  # "Daisy Whitfield – 2T" too
+FORM_AFTER = lazyre.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?!-|['’]\w)")  # "Daisy Whitfield – 2T" too
 # A year group or form that a name belongs to, written before it: "Year 9's Freya Marsh", "7H's Tom Hall",
 # "our Year 6 pupil Amir Khan", "Y10 student Maya Jones".
-CHILD_BEFORE = re.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b\d{1,2}(?-i:[A-Z]{1,2}))(?:['’]s|\s+(?:pupil|student|"
-                          r"learner|reader|girl|boy)s?)\s*,?\s*$", re.IGNORECASE)
+CHILD_BEFORE = lazyre.compile(r"(?:\b(?:year|yr|y)\s?\d{1,2}|\b\d{1,2}(?-i:[A-Z]{1,2}))(?:['’]s|\s+(?:pupil|student|"
+                              r"learner|reader|girl|boy)s?)\s*,?\s*$", re.IGNORECASE)
 # What a child does, after a first name that is also a word ("Ruby", "Holly") starting a sentence: "Ruby's
 # new wheelchair", "Ruby said", "Holly scored twice", "Ruby was sick" ("Holly wreaths on sale" is the word).
-PERSON_AFTER = re.compile(
+PERSON_AFTER = lazyre.compile(
     r"['’]s\s|\s+(?:said|says|won|wins|scored|scores|wrote|writes|loved|loves|enjoyed|enjoys|helped|told|asked|"
     r"sang|danced|smiled|laughed|cried|painted|drew|chose|wanted|joined|finished|completed|managed|"
     r"(?:is|was|has|had|will)\s+(?:been|be|feeling|off|absent|sick|unwell|ill|late|rude|delighted|thrilled|proud|"
     r"settling|settled|back|starting|joining|now|so|very|really|our|a\s+(?:star|superstar|credit)))\b")
 # A year group or class after a name, in brackets, after "in" or bare: "(Y7)", "in 9W", "jack smith 8B".
-PUPIL_AFTER = re.compile("|".join(f"(?:{cue.pattern})" for cue in (CHILD_AFTER, FORM_AFTER)), re.IGNORECASE)
+PUPIL_AFTER = lazyre.compile("|".join(f"(?:{cue.pattern})" for cue in (CHILD_AFTER, FORM_AFTER)), re.IGNORECASE)
 # A name written surname first, as on a mark sheet: "Oastler, Harriet;" (in a list with semicolons) or
 # "OASTLER Harriet". Two or more make a list, in which a surname need not be a listed one.
-SHEET_NAME = re.compile(r"\b[A-Z][\w'’-]+, [A-Z][a-z'’-]+\s*(?:;|$)|\b[A-Z]{2}[A-Z'’-]* [A-Z][a-z]", re.MULTILINE)
+SHEET_NAME = lazyre.compile(r"\b[A-Z][\w'’-]+, [A-Z][a-z'’-]+\s*(?:;|$)|\b[A-Z]{2}[A-Z'’-]* [A-Z][a-z]", re.MULTILINE)
 # Words before a name that are not a surname, even in such a list: "Thanks, Maya; well done, Tom", "PE Maya".
 NOT_A_SHEET = frozenset("""thanks thank congratulations congrats well done brilliant great hello hi dear wow yes no
 sorry please amazing fantastic super love bye welcome morning afternoon evening pe re dt ict pta sen send eyfs gcse
 nhs bbc uk ok fa sats stem pshe rshe mfl""".split()) | TITLES
 # An initial and a surname ("J. Smith", "R Patel"): a pupil's when a class or year follows, or when the
 # text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
-INITIAL_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
+INITIAL_SURNAME = lazyre.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
 # Lost property: a name as written on a label ("a bottle labelled A. Kowalczuk", "labelled Begum M").
-LABELLED = re.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
-                      re.IGNORECASE)
+LABELLED = lazyre.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
+                          re.IGNORECASE)
 # A second person before a shared surname or role: "Sarah and Tom Evans from the PTA".
-AND_NAME = re.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
+AND_NAME = lazyre.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")
 # A year group or class that ends a list of pupils' names typed in lower case: "(yr 9)", "(Y9)", "(years
 # 9 and 10)", "- yr9!", "(9W)", "(rowan class)", "in year 9!". Not "in year 9" going on ("josh said in year 9
 # assembly...") nor ", year 9" ("amir said, year 9 need kits"): those are sentences, not a list's end. A
 # class is a code ("9W"), "class 4" or a named class ("rowan class", not "the class").
 _CLASS = r"(?:\d{1,2}(?-i:[A-Z]{1,2})|class\s+\w+|(?!(?:the|a|my|our|his|her|their|your|this|that)\s)[a-z]+\s+class\b)"
-YEAR_AFTER = re.compile(
+YEAR_AFTER = lazyre.compile(
     rf"\s*(?:\(\s*(?:(?:years?|yrs?|y)\s?\d{{1,2}}(?:\s*(?:and|&|,|/)\s*\d{{1,2}})*|{_CLASS})\s*\)"
     rf"|(?:[,–—-]\s*(?:yrs?|y)\s?\d{{1,2}}|(?:in|from)\s+(?:(?:year|yr|y)\s?\d{{1,2}}|{_CLASS}))\s*(?:[.!,;:)–—-]|$))",
     re.IGNORECASE)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.models import Post
 from postplan.rules import name_words as w
 from postplan.rules.base import Context
@@ -29,8 +30,8 @@ from postplan.rules.reading import Text, plain, reader_texts
 from postplan.rules.text import EMAIL, HASHTAG, MENTION, URL, data_lines, words
 
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:['’]s?)?")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = lazyre.compile(r"[A-Za-z]+(?:['’.-][A-Za-z]+)*(?:['’]s?)?")
+_POSSESSIVE = lazyre.compile(r"['’]s?$")
 
 
 def _bare(word: str) -> str:
@@ -112,7 +113,7 @@ def _hashtag_words(match: re.Match[str]) -> str:
     return " " + " ".join(_HASHTAG_WORD.findall(tag)) + ". "
 
 
-_HASHTAG_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+")  # "#WellDoneMayaJones2026"
+_HASHTAG_WORD = lazyre.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+")  # "#WellDoneMayaJones2026"
 
 
 class _Token:
@@ -193,7 +194,7 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
     return tuple(sorted([*roster, *(name for name in found if name.start not in taken)], key=lambda n: n.start))
 
 
-_FORM_CODE = re.compile(r"\d{1,2}[a-z]{1,2}")
+_FORM_CODE = lazyre.compile(r"\d{1,2}[a-z]{1,2}")
 
 
 def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
@@ -241,8 +242,8 @@ wwii war wars century centuries reign king kings queen queens monarch monarchs e
 scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
 illustrator designer designers architect architects biography autobiography famous inspirational olympian olympians
 panto pantomime nativity fairy tale tales novel myth myths""".split())
-_FAME_TO_COME = re.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
-_OLD_YEAR = re.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
+_FAME_TO_COME = lazyre.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
+_OLD_YEAR = lazyre.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 
 
 # A class studying, reading or performing a book, play or poem, whose characters have full names too
@@ -254,7 +255,7 @@ _STUDYING = (r"\b(?:been|are|is|were|was|re|started|begun|began|finished|loved|e
              r"sociology|psychology|history|today)\s+"
              r"(?:studying|studied|reading|analysing|analyzing|performing|performed|rehearsing|staging|discussing|"
              r"evaluating|evaluated|revisiting|revisited|critiquing|comparing)\s+")
-_A_WORK = re.compile(
+_A_WORK = lazyre.compile(
     _STUDYING + r"(?:(?:the|our|their|this|a|an|some)\s+)?(?:(?:set|class|gcse|exam)\s+)?(?:texts?|novels?|"
     r"novellas?|plays?|poems?|poetry|scripts?|extracts?|sonnets?)\b|\bset\s+texts?\b|\b(?:protagonist|antagonist)s?\b|"
     r"\bnovellas?\b"
@@ -264,15 +265,15 @@ _A_WORK = re.compile(
     r"experiments?|theory|theories|research|work\s+on|model|ideas)\b)", re.IGNORECASE)
 # The title of the work after the verb: "The …", "A …", or a capitalised word that is not a name, a
 # group or a day ("studying Blood Brothers", not "reading Maya's poem" nor "reading Year 9's stories").
-_A_TITLE = re.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
+_A_TITLE = lazyre.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
 _NOT_TITLES = frozenset("Year Years Class Reception Nursery Key Christmas Easter Harvest Diwali Eid".split()) \
     | frozenset(word.title() for word in w.MONTHS + w.WEEKDAYS)  # "reading Year 9's poems", "rehearsing Friday"
 # What marks a name in such a text as a pupil's, beside praise and a class: the part they played ("Maya
 # Jones as Lady Macbeth", "played by Tom Baker", "starring Maya Jones, Priya Shah and Tom Baker") or their
 # own reading or writing ("Maya Jones has been reading her poem", "Tom Baker wrote a brilliant review").
-_ACTOR_BEFORE = re.compile(r"(?i:(?:played|performed|read|recited|sung|narrated|directed)\s+(?:[a-z]+ly\s+)?by|"
-                           r"starring|cast\s*:)\s*(?:[A-Z][\w'’-]*\s+[A-Z][\w'’-]*(?:,\s*|\s+and\s+|\s*&\s*))*$")
-_ACTOR_AFTER = re.compile(
+_ACTOR_BEFORE = lazyre.compile(r"(?i:(?:played|performed|read|recited|sung|narrated|directed)\s+(?:[a-z]+ly\s+)?by|"
+                               r"starring|cast\s*:)\s*(?:[A-Z][\w'’-]*\s+[A-Z][\w'’-]*(?:,\s*|\s+and\s+|\s*&\s*))*$")
+_ACTOR_AFTER = lazyre.compile(
     r"['’]?s?\s+(?:(?-i:as|played|plays|playing)\s+(?:(?-i:[A-Z])|the\s+(?:role|part|lead|main|title)\b)|"
     r"(?:(?:has|have|is|was|will)\s+(?:been\s+|be\s+)?)?(?:reading|read|reciting|recited|performing|performed|"
     r"starring|starred)\s+(?:his|her|their|a|an|the|out|aloud|to)\b|(?:wrote|has\s+written)\s+(?:a|an|his|her|their)\s+"
@@ -298,9 +299,9 @@ def about_a_work(text: str, names: NameList) -> bool:
 
 # A commemoration, where the names read out are of the fallen and whoever reads them is a pupil: "At this
 # morning's Remembrance service, Freya Marsh read the name of her great-great-grandfather, Private Albert Marsh".
-_CEREMONY = re.compile(
+_CEREMONY = lazyre.compile(
     r"\b(?:remembrance|armistice|memorial|commemorat\w*|silence|last\s+post|wreaths?|poppy|poppies)\b", re.IGNORECASE)
-_PERFORMER_AFTER = re.compile(
+_PERFORMER_AFTER = lazyre.compile(
     r"['’]?s?,?\s+(?:(?:has|have|was|will|who)\s+(?:been\s+|be\s+)?)?(?:[a-z]+ly\s+)?(?:read|reads|reading|recited|"
     r"recites|reciting|laid|lays|laying|played|plays|playing|sounded|sang|sings|singing|led|leads|leading|performed)\s+"
     r"(?:the|a|an|out|aloud|her|his|their|our|in|from)\b", re.IGNORECASE)
@@ -333,8 +334,8 @@ def _about(text: Text, texts: tuple[Text, ...], names: NameList) -> tuple[bool, 
     return staged, famous, any(_CEREMONY.search(value) for value in thread)
 
 
-_STAGED = re.compile(r"\b(?:assembly|assemblies|nativity|play|production|performance|show|panto(?:mime)?|musical)\b",
-                     re.IGNORECASE)
+_STAGED = lazyre.compile(r"\b(?:assembly|assemblies|nativity|play|production|performance|show|panto(?:mime)?|musical)\b",
+                         re.IGNORECASE)
 
 
 def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Text, Name]]:

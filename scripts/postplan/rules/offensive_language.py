@@ -25,6 +25,7 @@ week"; "To the idiots who park on the zig-zags"; "🖕 to the rain".
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -58,7 +59,7 @@ POLICY = (
 _FIX = ("reword the post; if the word is innocent here (a place, a bird, a lesson), a leader can add it to "
         "`profanity_allowlist:` in mkdocs.yml")
 _SYMBOLS = frozenset("*#%$@!")
-_STEM_AT_EDGE = re.compile(rf"^(?:{STRONG_STEM.pattern})|(?:{STRONG_STEM.pattern})(?:s|ed|ing)?$", re.IGNORECASE)
+_STEM_AT_EDGE = lazyre.compile(rf"^(?:{STRONG_STEM.pattern})|(?:{STRONG_STEM.pattern})(?:s|ed|ing)?$", re.IGNORECASE)
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -98,7 +99,7 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
             yield Problem(f"'{written}' is offensive{where(text)}", fix=_FIX, line=text.line_at(start))
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
+_TITLE_BEFORE = lazyre.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
 
 
 def _as_a_name(text: Text, start: int, size: int, names: NameList) -> bool:

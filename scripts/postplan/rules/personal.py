@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.rules.text import EMAIL, words
 
 # --- dates, times and prices: numbers that are not phone numbers ----------------------------------
@@ -19,17 +20,17 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # "26th June", "12–14 May", "June 26", "26/06/2027": a date in the calendar, with or without a year.
-DATE = re.compile(
+DATE = lazyre.compile(
     rf"\b{DAY_NUMBER}(?:\s*(?:-|–|to|and)\s*{DAY_NUMBER})?\s+(?:of\s+)?{MONTH}\b|\b{MONTH}\s+{DAY_NUMBER}\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
-TIME = re.compile(
+TIME = lazyre.compile(
     r"(?<![£$€\d.,])\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm)?|(?:1[0-2]|0?[1-9])\s*(?:am|pm))\b"
     r"|\bnoon\b|\bmidday\b",
     re.IGNORECASE,
 )
-_PRICE = re.compile(r"[£$€]\s?\d[\d,]*(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:p|k|km|m|kg|g|ml|mph|%)\b", re.IGNORECASE)
+_PRICE = lazyre.compile(r"[£$€]\s?\d[\d,]*(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:p|k|km|m|kg|g|ml|mph|%)\b", re.IGNORECASE)
 
 
 def blank(text: str, *patterns: re.Pattern[str]) -> str:
@@ -51,24 +52,24 @@ class Found:
 
 
 _DIGIT_TABLE = str.maketrans("", "", "0123456789")
-_RUN = re.compile(r"\d+")
-_GAP = re.compile(r"[ \t\n.()\-–]{1,3}|\s*\(0\)\s*")  # what may stand between the groups of one number
+_RUN = lazyre.compile(r"\d+")
+_GAP = lazyre.compile(r"[ \t\n.()\-–]{1,3}|\s*\(0\)\s*")  # what may stand between the groups of one number
 # Six digits close together (with at most a gap like _GAP between any two): every number found has them,
 # so a text of scores, prices and years ("won 3-1", "£4.50", "2027") is done with after one search.
 # A book's number, which starts 978 or 979 and has thirteen digits ("978-0-14-131235-2").
-_ISBN = re.compile(r"\b97[89](?:[-\s]?\d){9}[-\s]?[\dX]\b")
-_CLOSE_DIGITS = re.compile(r"\d(?:(?:[ \t\n.()\-–]{1,3}|\s*\(0\)\s*)?\d){5}")
+_ISBN = lazyre.compile(r"\b97[89](?:[-\s]?\d){9}[-\s]?[\dX]\b")
+_CLOSE_DIGITS = lazyre.compile(r"\d(?:(?:[ \t\n.()\-–]{1,3}|\s*\(0\)\s*)?\d){5}")
 # Words just before a number that make it a reference, not a phone number ("Order no. 0123 456 7890").
-_REFERENCE = re.compile(
+_REFERENCE = lazyre.compile(
     r"\b(?:ref(?:erence)?|order|invoice|account|acc(?:oun)?t|booking|ticket|membership|policy|case|charity|"
     r"company|registration|reg|urn|ukprn|dfe|laestab|sort code|transaction|receipt|barcode|isbn|serial|"
     r"tracking|parcel|upn|candidate|centre)\b\.?\s*(?:no\.?|number|num|ref(?:erence)?|id|#)?\s*[:#.-]?\s*$",
     re.IGNORECASE,
 )
-_CALL = re.compile(
+_CALL = lazyre.compile(
     r"\b(?:call|ring|phone|text|tel|telephone|mobile|whatsapp|line)\b\W{0,3}$", re.IGNORECASE)
 # A short local number ("ring Jo on 712345") counts only after one of these words.
-_LOCAL = re.compile(
+_LOCAL = lazyre.compile(
     r"\b(?:call|ring|phone|text|tel|telephone|mobile|whatsapp)\b(?:\s+[\w'’]+){0,3}?\s+(?:on\s+|:\s*)?"
     r"(\d{3}\s?\d{3,4}|\d{6,8})(?![\d:.]?\d)",
     re.IGNORECASE,
@@ -168,7 +169,7 @@ _NUMBER_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "nil": "0", "o
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 _REPEAT = {"double": 2, "triple": 3, "treble": 3}
 _HUNDREDS = {"hundred": "00", "thousand": "000"}
-_TOKEN = re.compile(r"[a-z]+|\d+", re.IGNORECASE)
+_TOKEN = lazyre.compile(r"[a-z]+|\d+", re.IGNORECASE)
 
 
 def _could_spell_a_number(text: str) -> bool:
@@ -227,17 +228,17 @@ def school_line(digits: str, own: frozenset[str]) -> bool:
 _TLD = r"(?:com|org|net|uk|co|io|me|info|biz|edu|gov|ie|email|online|cloud|live)"
 _AT = (r"(?P<at>\s*[\[({<]\s*at\s*[\])}>]\s*|\s*@\s*|\s+at\s+)")
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-SPELLED_EMAIL = re.compile(
+SPELLED_EMAIL = lazyre.compile(
     rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*"
     rf"{_DOT}{_TLD})\b",
     re.IGNORECASE,
 )
-_SPELLED_DOT = re.compile(_DOT, re.IGNORECASE)
+_SPELLED_DOT = lazyre.compile(_DOT, re.IGNORECASE)
 # Only a text with a web ending ("… dot com", ".co.uk") can hold an address: most texts are skipped on this.
-_TLD_NEAR = re.compile(rf"(?:\.|\bdot\b|[\[({{<]\s*dot\s*[\])}}>])\s*{_TLD}\b", re.IGNORECASE)
+_TLD_NEAR = lazyre.compile(rf"(?:\.|\bdot\b|[\[({{<]\s*dot\s*[\])}}>])\s*{_TLD}\b", re.IGNORECASE)
 _MAIL_PROVIDERS = frozenset("""gmail googlemail hotmail outlook live yahoo icloud me mac aol btinternet btopenworld
 sky talktalk virginmedia ntlworld protonmail proton gmx mail tiscali blueyonder""".split())
-_EMAIL_CUE = re.compile(r"\b(?:e-?mail\w*|contact|write|send|message|address)\b", re.IGNORECASE)
+_EMAIL_CUE = lazyre.compile(r"\b(?:e-?mail\w*|contact|write|send|message|address)\b", re.IGNORECASE)
 # Words before " at … dot com" that make it a place on the web, not a person's address ("find us at …").
 _NOT_A_MAILBOX = frozenset("""us look online website site visit here found find arrive arrived meet them it this
 that be is are was were all everyone home out up back now fun time school page pages us and or""".split())

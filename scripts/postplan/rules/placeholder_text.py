@@ -15,9 +15,9 @@ Fails: "Join us for <title> on <date>!"; "Tickets are £XX each"; "Kick-off time
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -43,7 +43,7 @@ _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|p
                 r"child's|pupil|pupil's|teacher|school|details?|fill|todo|xx+|text|caption|hashtag|handle|"
                 r"postcode|address|phone|email|surname|first|room|team|score|result|total|parent|parents|carer|carers|"
                 r"recipient|forename|firstname|guardian")
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazyre.compile(
     rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered
     r"|\{\s*[A-Za-z_][\w.]{0,40}\s*\}"  # {date}
@@ -68,7 +68,7 @@ _PLACEHOLDER = re.compile(
     r"[^()\n]{0,30}\)"
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
-_MARKS = re.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s")
+_MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s")
 _MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh".split())
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from postplan import lazyre
 from postplan.models import Event
 from postplan.rules.base import Context
 from postplan.rules.identifiable import sentences
@@ -15,19 +16,19 @@ from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
 _WORD = r"[A-Z][\w'’&-]*"
 # A place's name, and the kind of place written after it in lower case ("St Mary's church hall").
-_PLACE = re.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
-                    rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
-                    r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
-                    r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"
-                    r"synagogue))\b)?)")
+_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+                        rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
+                        r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
+                        r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"
+                        r"synagogue))\b)?)")
 # A place named after the kind of place it is ("going back to their old primary, Hollins Lane, on Thursday").
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = lazyre.compile(
     r"\b(?:at|to|visiting|visit)\s+(?:their|our|his|her|the|a|an)\s+(?:(?:old|former|new|future|local|feeder|"
     r"partner|nearby|neighbouring|sister|link)\s+)?(?:primary(?:\s+school)?|school|secondary|high\s+school|"
     r"infant\s+school|junior\s+school|nursery|college|church|chapel|mosque|library|care\s+home|nursing\s+home|"
     r"park)\s*,\s+"
     rf"(?P<place>{_WORD}(?:\s+{_WORD})*)")
-_TRAVEL = re.compile(
+_TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
@@ -36,13 +37,13 @@ _TRAVEL = re.compile(
     r"(?:the\s+)?route)\b",
     re.IGNORECASE,
 )
-_JOURNEY = re.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
-                      r"collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
-                      re.IGNORECASE)
-_DESTINATION = re.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
-                          r"(?:the\s+)?[A-Z]")
+_JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+                          r"collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
+                          re.IGNORECASE)
+_DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
+                              r"(?:the\s+)?[A-Z]")
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
-_LIVE = re.compile(
+_LIVE = lazyre.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
@@ -61,14 +62,14 @@ _LIVE = re.compile(
     r"|\b(?:just arrived|safely arrived|arrived safely) (?:at|in)\s+(?:the\s+)?(?P<arrived>(?-i:[A-Z][\w'’&-]*))",
     re.IGNORECASE,
 )
-_NOW = re.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
-                  r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
-_STAFF = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:down\s+|up\s+|over\s+|out\s+)?"
-                    rf"(?:at|in|outside)\s+"
-                    rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
-_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
-                  + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
-_PAST = re.compile(
+_NOW = lazyre.compile(r"\b(?:now|until|till|til|currently|right now|at the moment|today|this (?:morning|afternoon|"
+                      r"week)|all day|tonight|arrived)\b", re.IGNORECASE)
+_STAFF = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’]ll be|['’]s)\s+(?:down\s+|up\s+|over\s+|out\s+)?"
+                        rf"(?:at|in|outside)\s+"
+                        rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
+_DAY = lazyre.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
+                      + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
+_PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
     r"what (?:an?|a great|a brilliant|a fantastic) (?:afternoon|morning|day|evening|night|trip|time|visit)|"
     r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
@@ -77,8 +78,8 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # A sentence about paying or signing up (but "the Sixth Form Centre" and "form tutors" are no forms to return).
-_PAYING = re.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|(?<!sixth )forms?(?! (?:centre|tutors?|rooms?|groups?|"
-                     r"class(?:es)?|block))|consent|booking|sign up|costs?)\b|£", re.IGNORECASE)
+_PAYING = lazyre.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|(?<!sixth )forms?(?! (?:centre|tutors?|rooms?|groups?|"
+                         r"class(?:es)?|block))|consent|booking|sign up|costs?)\b|£", re.IGNORECASE)
 # Words that make a post about an outing, a fixture or a club: most posts are skipped on these alone.
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 festival competition tour excursion outing away race qualifier prom disco camp sleepover club clubs lesson lessons
@@ -90,7 +91,7 @@ performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u1
 placement placements meets primary""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
-_PLACEMENT = re.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
+_PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
 competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
@@ -127,11 +128,11 @@ CC""".split())
 
 # A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
 # often the other team ("v St Ives School") than the place.
-_VENUE_NAME = re.compile(r"\b(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Happy)\b)[A-Z][\w'’&-]*\s+){1,3}"
-                         r"(?:Centre|(?:Cricket|Football|Rugby|Tennis|Golf|Sailing|Rowing|Swimming|Bowls|Boxing|Hockey|"
-                         r"Netball|Cycling|Sports|Social|Squash|Athletic)\s+Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
-                         r"Inn|Theatre|Cathedral|Recreation Ground|Leisure Centre|Outdoor Centre)\b")
-_AGAINST = re.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|from)\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_NAME = lazyre.compile(r"\b(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|Happy)\b)[A-Z][\w'’&-]*\s+){1,3}"
+                             r"(?:Centre|(?:Cricket|Football|Rugby|Tennis|Golf|Sailing|Rowing|Swimming|Bowls|Boxing|Hockey|"
+                             r"Netball|Cycling|Sports|Social|Squash|Athletic)\s+Club|Hotel|Ground|Stadium|Pool|Arena|Museum|Zoo|"
+                             r"Inn|Theatre|Cathedral|Recreation Ground|Leisure Centre|Outdoor Centre)\b")
+_AGAINST = lazyre.compile(r"\b(?:against|vs?|versus|with|thank(?:s| you)(?: to)?|by|from)\.?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 
@@ -203,8 +204,8 @@ def _not_places(context: Context) -> frozenset[str]:
     return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
-_ROOM_CODE = re.compile(r"(?![MA]\d)[A-Z]{1,2}\d{1,3}[A-Za-z]?")  # not the M62 or the A58
-_WHEN_AFTER = re.compile(r"\s+(?:on|for)\s+(?:" + "|".join(day.title() for day in WEEKDAYS) + r")s?\b.*$")
+_ROOM_CODE = lazyre.compile(r"(?![MA]\d)[A-Z]{1,2}\d{1,3}[A-Za-z]?")  # not the M62 or the A58
+_WHEN_AFTER = lazyre.compile(r"\s+(?:on|for)\s+(?:" + "|".join(day.title() for day in WEEKDAYS) + r")s?\b.*$")
 
 
 def _off_site(place: str, not_places: frozenset[str]) -> bool:
@@ -283,11 +284,11 @@ def _away(sentence: str, not_places: frozenset[str]) -> bool:
             or meeting is not None and _AT_SCHOOL.search(meeting.group("where")) is None)
 
 
-_MEETING = re.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by)|(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
-                      r"(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
-                      re.IGNORECASE)
-_AT_SCHOOL = re.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"
-                        r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
+_MEETING = lazyre.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by)|(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
+                          r"(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
+                          re.IGNORECASE)
+_AT_SCHOOL = lazyre.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"
+                            r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
 
 
 def _mentions(sentence: str, location: str) -> tuple[str, int] | None:

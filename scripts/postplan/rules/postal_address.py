@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -36,35 +37,35 @@ _AREAS = (
     "OL|OX|PA|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|"
     "WC|WD|WF|WN|WR|WS|WV|YO|ZE"
 )
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
-_PARTIAL = re.compile(
+POSTCODE = lazyre.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+_PARTIAL = lazyre.compile(
     rf"\b(?:near|around|postcode|living in|lives in|live in)\s+(?:the\s+)?(?:{_AREAS})\d{{1,2}}\b(?!-)"
     rf"|\b(?:{_AREAS})\d{{1,2}} \d\b(?![\d:.])"
 )
 _STREET_TYPES = (r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|Court|Grove|"
                  r"Row|Mews|Square|Parade|Walk|Hill|Rise|View|Meadow|Meadows|Park|Green|Estate)")
 _GERMAN_STREETS = ("straße", "strasse", "gasse", "weg", "platz")  # "Lindenstraße 8", "Am Mühlweg 3"
-_STREET = re.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
-                     # an exchange family's street abroad: "12 Rue des Tanneurs", "4 Calle de la Paz"
-                     r"|\b\d{1,3}[a-dA-D]?,?\s+(?:Rue|Avenue|Boulevard|Bd|Calle|Avenida|Via|Viale|Rua|Chemin|Allée|Allee|"
-                     r"Impasse|Place|Plaza|Piazza|Strada)\s+(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
-                     r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b")
+_STREET = lazyre.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
+                         # an exchange family's street abroad: "12 Rue des Tanneurs", "4 Calle de la Paz"
+                         r"|\b\d{1,3}[a-dA-D]?,?\s+(?:Rue|Avenue|Boulevard|Bd|Calle|Avenida|Via|Viale|Rua|Chemin|Allée|Allee|"
+                         r"Impasse|Place|Plaza|Piazza|Strada)\s+(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
+                         r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b")
 # "Year 6 Nature Walk", "Class 3 Woodland Way": a number after these words is not a house number.
-_NOT_HOUSE = re.compile(
+_NOT_HOUSE = lazyre.compile(
     r"\b(?:year|years|y|class|room|group|set|team|stage|level|day|week|term|under|u|top|page|chapter|book|"
     r"unit|step|gate|bus|route|platform|pitch|court|ks|no|number|the|our|out of|over|for|and)\s*$",
     re.IGNORECASE,
 )
-_HOUSE_NAME = re.compile(
+_HOUSE_NAME = lazyre.compile(
     rf"\b(?:The\s+)?(?:[A-Z][a-z'’]+\s+){{0,2}}(?:Cottage|Cottages|House|Farm|Farmhouse|Barn|Bungalow|Villa|"
     rf"Rectory|Vicarage|Croft|Lodge)\s*,\s*(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
 # "lives on Mill Lane", "lives just round the corner on Mill Lane", "living right next to Park Road".
-_LIVES_ON = re.compile(
+_LIVES_ON = lazyre.compile(
     rf"\b(?:lives?|living|lived)(?:\s+[a-z]+){{0,5}}?\s+(?:at|on|in|off|near|opposite|by|next\s+to)\s+"
     rf"(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
-_CODE_LIKE = re.compile(r"[A-Z]\d")  # every postcode, whole or partial, has a capital then a digit
+_CODE_LIKE = lazyre.compile(r"[A-Z]\d")  # every postcode, whole or partial, has a capital then a digit
 _STREET_WORDS = frozenset(_STREET_TYPES.strip("(?:)").lower().split("|")) | frozenset(
     "rue avenue boulevard bd calle avenida via viale rua chemin allée allee impasse place plaza piazza strada".split())
 _CUES = frozenset("cottage cottages house farm farmhouse barn bungalow villa rectory vicarage croft lodge lives live "

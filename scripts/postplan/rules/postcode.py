@@ -3,6 +3,6 @@
 postal-address reports a postcode; text-speak must not read one's letters and digits as text-speak.
 """
 
-import re
+from postplan import lazyre
 
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+POSTCODE = lazyre.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")

@@ -43,6 +43,7 @@ cast in a part, or reads at a commemoration ("Well done Eddie Johnstone in Year 
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.links import host
 from postplan.models import Post, Repository
@@ -75,7 +76,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 # Fundraising pages are named for the fundraiser: "justgiving.com/page/tom-whiteley-dofe-gold".
 _FUNDRAISING = frozenset("justgiving.com gofundme.com virginmoneygiving.com givewheel.com enthuse.com "
                          "localgiving.org".split())
-_SLUG_WORD = re.compile(r"[a-z]+")
+_SLUG_WORD = lazyre.compile(r"[a-z]+")
 
 
 def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
@@ -98,9 +99,9 @@ def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iter
                               "link out and tell families where to give by letter", line=line)
 
 
-_FAMILY_CUES = re.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter)\b"
-                          r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
-                          r"nan|nana|gran|granny|grandma|grandad)\b")
+_FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter)\b"
+                              r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
+                              r"nan|nana|gran|granny|grandma|grandad)\b")
 
 
 def _school_words(settings) -> frozenset[str]:

@@ -28,6 +28,7 @@ Jayden, we know you can do it!"; "Josh being sent off for mouthing off at the um
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -40,7 +41,7 @@ SUMMARY = "No criticism, rebuke or personal matter aimed at one named child."
 POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh a better lesson today".'
 
 # Words before the name that aim a rebuke or a personal matter at the child.
-_BEFORE = re.compile("".join((
+_BEFORE = lazyre.compile("".join((
     r"\b(?:shame on|disappointed (?:in|with|by)|let down by|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
@@ -63,7 +64,7 @@ _BEHAVIOUR = "|".join((
 ))
 _ON = r"^['’]?s?[\s,:!-]+"  # what comes straight after the name ("Josh, ", "Josh's ")
 # What comes after the name: the telling-off itself, or praise that carries one.
-_AFTER = re.compile("|".join((
+_AFTER = lazyre.compile("|".join((
     r"^['’]?s?,?\s+(?:(?:was|is|has been|had|were|got|keeps|kept|has|needs?|must|should)\s+)?(?:\w+\s+)?"
     rf"(?:{_BEHAVIOUR})\b",
     rf"{_ON}(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){{0,2}}"
@@ -95,7 +96,7 @@ _DUTY = (r"(?:bring|brought|hand(?:ed)?|return(?:ed)?|do (?:his|her|their|any|as
          r"complete[d]?|wear|worn|remember(?:ed)?|listen(?:ed)?|behave[d]?|follow(?:ed)?|tidy|tidied|"
          r"turn(?:ed)? up|pa(?:y|id) attention|try|tried|sit still|settle[d]?|bother(?:ed)?|"
          r"put (?:his|her|their) hand up|wait(?:ed)? (?:his|her) turn)")
-_FAULT = re.compile("|".join((
+_FAULT = lazyre.compile("|".join((
     rf"(?<!never )(?<!always )\b(?:didn[’']?t|did not|hasn[’']?t|has not|haven[’']?t|failed to|refused to|forgot to|"
     rf"won[’']?t|wouldn[’']?t|(?:couldn|can)[’']?t be bothered to)\s+(?:(?:even|yet|bother to|once)\s+)?{_DUTY}\b",
     r"\b(?:forgot|forgotten|without|missing|lost|late|no)\b[^.!?\n]{0,40}\b(?:again|yet again|once again|"
@@ -132,15 +133,15 @@ _FAULT = re.compile("|".join((
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
     r"(?:missing|overdue|late|outstanding|at home|not (?:in|back|handed in))\b",
 )), re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
 
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
-_PUNISHED = re.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b",
-                       re.IGNORECASE)
+_PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b",
+                           re.IGNORECASE)
 # Discipline named in the name's sentence: "to consider the permanent exclusion of Kian", "Kian's
 # three-day suspension", "the governors' discipline committee".
-_DISCIPLINED = re.compile("|".join((
+_DISCIPLINED = lazyre.compile("|".join((
     r"\b(?:permanent(?:ly)?|fixed[- ]term|temporary|temporarily|external) (?:exclu\w+|suspen\w+)",
     r"\b(?:exclusion|suspension|expulsion) (?:(?:of|for) (?-i:[A-Z])|hearing|panel|meeting|appeal|review)",
     r"\b(?:his|her|their|[a-z][\w-]*['’]s) (?:\w+[- ]day )?(?:exclusion|suspension|expulsion|sanction|punishment)\b"
@@ -150,7 +151,7 @@ _DISCIPLINED = re.compile("|".join((
 )), re.IGNORECASE)
 # After the name, what befell the child, held up as a warning to others: "Jayden found this out the
 # hard way", "was caught vaping", "has had his phone confiscated", "is on a final warning".
-_SHAMED = re.compile("|".join((
+_SHAMED = lazyre.compile("|".join((
     r"\bthe hard way\b|\blearn(?:ed|t|s)? (?:his|her|their) lesson\b|\b(?:was|were|got|been|being) disqualified\b",
     r"\b(?:expelled|confiscated|arrested|cautioned by (?:the )?police)\b",
     r"\bcaught (?:cheating|copying|vaping|smoking|stealing|fighting|swearing|with (?:a|his|her|their) "
@@ -163,7 +164,7 @@ _SHAMED = re.compile("|".join((
 )), re.IGNORECASE)
 # Money a named child's family owes the school, chased in public: "Parent of Grace H, your account is
 # £48.60 overdrawn", "Maya's trip money is still outstanding".
-_OWED = re.compile("|".join((
+_OWED = lazyre.compile("|".join((
     r"\b(?:in arrears|arrears|overdrawn|in debt|(?:negative|minus) balance)\b",
     r"\b(?:dinner|lunch|meal|trip|uniform|school) money debt|\bdebt of £|£\s?\d[\d,]*(?:\.\d\d)? (?:\w+ ){0,2}debt\b",
     r"\b(?:owes?|owed|owing)(?: (?:us|the school|the office|the kitchen))? (?:£|\d)",
@@ -177,15 +178,15 @@ _OWED = re.compile("|".join((
 )), re.IGNORECASE)
 # A message addressed to the child ("a reminder to Bohdan") that goes to the family instead ("a quick
 # note to Lily's parents"): what the message says decides, not that it is addressed.
-_ADDRESSING = re.compile(r"\b(?:reminder|note|message|warning) (?:to|for)\b", re.IGNORECASE)
-_FAMILY_AFTER = re.compile(r"['’]s?\s+(?:parents?|mum|mummy|dad|daddy|family|carers?|grandparents|nan|gran|grandma|"
-                           r"grandad|guardians?)\b", re.IGNORECASE)
+_ADDRESSING = lazyre.compile(r"\b(?:reminder|note|message|warning) (?:to|for)\b", re.IGNORECASE)
+_FAMILY_AFTER = lazyre.compile(r"['’]s?\s+(?:parents?|mum|mummy|dad|daddy|family|carers?|grandparents|nan|gran|grandma|"
+                               r"grandad|guardians?)\b", re.IGNORECASE)
 
 
 # The other names of a list the name starts ("Callum, Jordan and Mikey"): what comes after the list is said
 # to every child in it.
-_LIST_TAIL = re.compile(r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?(?=[\s,]))?)+")
-_SPARED = re.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*$", re.IGNORECASE)
+_LIST_TAIL = lazyre.compile(r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]*(?:\s+[A-Z]\.?(?=[\s,]))?)+")
+_SPARED = lazyre.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?\n]*$", re.IGNORECASE)
 
 
 def _aimed_at(value: str, start: int, end: int) -> bool:
@@ -211,7 +212,7 @@ def _aimed_at(value: str, start: int, end: int) -> bool:
 
 # A telling-off said to a group, then a name ("Some of us need to remember our kind hands… Jayden, we know
 # you can do it!"): the name after it tells everyone whom it was meant for.
-_GROUP_REBUKE = re.compile(
+_GROUP_REBUKE = lazyre.compile(
     r"\b(?:some|a few|one or two|certain|one|two)\s+(?:of\s+(?:us|you|our\s+\w+)|people|children|pupils|"
     r"players|members)\s+(?:really\s+|still\s+|seriously\s+)?(?:need|needs|have|has|must|should)\s+to\s+"
     r"(?:really\s+|seriously\s+)?(?:remember|learn|work\s+on|think\s+about|try\s+harder|listen|be\s+kinder|stop|start|sort|"
@@ -220,9 +221,9 @@ _GROUP_REBUKE = re.compile(
 
 
 # "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
-_YES_BEFORE = re.compile(r"\byes,?\s+$", re.IGNORECASE)
-_MEANS_YOU = re.compile(r"\s*[,:–—-]\s*that (?:includes|means|goes for|counts for)\b", re.IGNORECASE)
-_CALLED = re.compile(r"['’]?s?\s*[,:!–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
+_YES_BEFORE = lazyre.compile(r"\byes,?\s+$", re.IGNORECASE)
+_MEANS_YOU = lazyre.compile(r"\s*[,:–—-]\s*that (?:includes|means|goes for|counts for)\b", re.IGNORECASE)
+_CALLED = lazyre.compile(r"['’]?s?\s*[,:!–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 
 def _after_group_rebuke(value: str, start: int, end: int) -> bool:

@@ -10,13 +10,13 @@ plain text is the line in the file.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from postplan import lazyre
 from postplan.models import Event, Post, Repository
 
 # Characters that show nothing (or nothing a reader notices) but split a word for a machine: zero-width
@@ -80,7 +80,7 @@ def plain(text: str) -> str:
     return _NON_ASCII.sub(lambda match: _plain_char(folded, match.start()), folded)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # only these need a look: most posts have a few curly quotes at most
+_NON_ASCII = lazyre.compile(r"[^\x00-\x7f]")  # only these need a look: most posts have a few curly quotes at most
 
 
 def _plain_char(text: str, index: int) -> str:
@@ -138,7 +138,7 @@ class Text:
         return self.line + self.value.count("\n", 0, index)
 
 
-_FILE_WORDS = re.compile(r"[-_.]+")
+_FILE_WORDS = lazyre.compile(r"[-_.]+")
 
 
 def file_name_words(file: str) -> str:

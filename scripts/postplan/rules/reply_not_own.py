@@ -12,6 +12,7 @@ Fails: ``reply_to: https://x.com/SomeParent/status/1790000000000000001``; ``repl
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Repository
 from postplan.rules.base import Context, PostFacts, Problem
@@ -21,7 +22,7 @@ SEVERITY = Severity.ERROR
 SUMMARY = "Reply only to the school's own posts (broadcast only)."
 POLICY = "The school Twitter account will not reply to any 'replies' on Twitter."
 
-_POST_URL = re.compile(
+_POST_URL = lazyre.compile(
     r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/(?P<x>\w+)/status/\d+"
     r"|^https?://bsky\.app/profile/(?P<bsky>[\w.-]+)/post/\w+"
     r"|^https?://[\w.-]+/@(?P<mastodon>\w+)(?:@[\w.-]+)?/\d+",

@@ -16,6 +16,7 @@ keypad changes to 1966# from Monday"; "api_key=sk-live-…"; a GitHub token (ghp
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -27,7 +28,7 @@ SEVERITY = Severity.ERROR
 SUMMARY = "No passwords, door codes, API keys or tokens."
 POLICY = "You must not share the account password with learners; ensure the admins use a strong password which is only available to the admin."
 
-_SECRET = re.compile(
+_SECRET = lazyre.compile(
     r"\b(?:password|passcode|passwd|pwd|pin(?: number)?|wi-?fi (?:key|code)|api[ _-]?key|secret|token)"
     r"(?:\s*(?:is|:|=)\s*|\s+-\s+)[\"'“]?(?=\S*[\d!@#$%^&*_])\S{4,}"
     r"|\b(?:wi-?fi|guest|network|login|log-in|log in)\s+(?:password|passcode|code|key)\s*(?:is|:|=|-)\s*"
@@ -84,9 +85,9 @@ _SECRET = re.compile(
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username""".split())
-_LONG = re.compile(r"[\w-]{20,}")
+_LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
-_KEY_LIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
+_KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from postplan import lazyre
 from postplan.rules.identifiable import sentences
 from postplan.rules.text import data_lines, words
 
 # After a term, words that make it a campaign, a charity, a team or a provision, not a child's detail.
-_GENERAL_AFTER = re.compile(
+_GENERAL_AFTER = lazyre.compile(
     r"[\s-]*(?:awareness|research|uk|action|society|foundation|trust|charit\w*|appeal|week|day|month|friendly|"
     r"aware|support|team|unit|base|provision|hub|department|lead|co-?ordinator|policy|register|information|"
     r"champions?|ambassadors?|centre|ward|clinic|nurse|services?|walk|run|bake|cake|fundrais\w*|relief|hospice|"
@@ -22,22 +23,22 @@ _GENERAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Before a term, words that make it about anyone ("what to do if someone has a seizure", "raising money for").
-_GENERAL_BEFORE = re.compile(
+_GENERAL_BEFORE = lazyre.compile(
     r"\b(?:about|for|against|raising|raise|raised|supporting|support)\s+(?:the\s+)?$"
     r"|\b(?:someone|somebody|anyone|anybody|a person|people|children|pupils|everyone|a friend)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "for" after these is a family receiving something, not a school supporting it: "registered for free
 # school meals", "eligible for the hardship fund" (the money for a cause is "raised for", "raising for").
-_RECEIVING = re.compile(r"\b(?:registered|eligible|qualif(?:y|ies|ied)|signed up|applied)\s+for\s+(?:the\s+)?$",
-                        re.IGNORECASE)
-SIBLING = re.compile(
+_RECEIVING = lazyre.compile(r"\b(?:registered|eligible|qualif(?:y|ies|ied)|signed up|applied)\s+for\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+SIBLING = lazyre.compile(
     r"\b(?:his|her|their|[A-Z][a-z]+['’]s)\s+(?:little |big |baby |younger |older |twin |step-?)?"
     r"(?:brothers?|sisters?|siblings?|twin)\b|\btwins\s+[A-Z][a-z]+|\bbrother and sister\b|\bsister and brother\b"
     r"|\bsibling (?:pair|duo|trio)\b"
 )
 # A year group or class beside the family tie: "a brother and sister in Year 2 and Year 5".
-YEAR_GROUP = re.compile(r"\b(?:year|yr|y)\s?\d{1,2}\b|\breception\b", re.IGNORECASE)
+YEAR_GROUP = lazyre.compile(r"\b(?:year|yr|y)\s?\d{1,2}\b|\breception\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
                 yield term.kind, match
 
 
-_WHOSE = re.compile(r"\b(?:his|her|their|your)\s+\w", re.IGNORECASE)
+_WHOSE = lazyre.compile(r"\b(?:his|her|their|your)\s+\w", re.IGNORECASE)
 
 
 def _general(value: str, match: re.Match[str]) -> bool:
@@ -111,7 +112,7 @@ def _general(value: str, match: re.Match[str]) -> bool:
 
 
 # A name's initial ends no sentence: "Ruby H. in 4C has a nut allergy" is one sentence about Ruby.
-_INITIAL_END = re.compile(r"(?<![\w'’-])[A-Z]$")
+_INITIAL_END = lazyre.compile(r"(?<![\w'’-])[A-Z]$")
 
 
 @lru_cache(maxsize=4096)  # both special-category rules ask about the same text

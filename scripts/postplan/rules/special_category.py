@@ -31,6 +31,7 @@ chemo".
 import re
 from collections.abc import Iterable, Iterator
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -88,14 +89,14 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
 
 # A detail about a group of children ("our looked-after children", "our young carers"): the children
 # named in the sentence before or after it are read as its members.
-_GROUP = re.compile(r"\b(?:children|pupils|learners|students|young people|carers|leavers|group|cohort|families)\b",
-                    re.IGNORECASE)
+_GROUP = lazyre.compile(r"\b(?:children|pupils|learners|students|young people|carers|leavers|group|cohort|families)\b",
+                        re.IGNORECASE)
 # A name that is only a parent's label ("Maya's mum"): the parent is who the sentence is about.
-_PARENT_AFTER = re.compile(r"['’]s?\s+(?:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
-                           r"grandma|grandad)\b", re.IGNORECASE)
+_PARENT_AFTER = lazyre.compile(r"['’]s?\s+(?:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
+                               r"grandma|grandad)\b", re.IGNORECASE)
 # A sentence that turns to one named child's family and asks something of them ("Archie's mum, please
 # check his hair", "Parents of Leo, could you keep him at home").
-_TO_FAMILY = re.compile(
+_TO_FAMILY = lazyre.compile(
     r"\W*(?:(?i:(?:the\s+)?(?:parents?|mum|dad|family|carers?|grown-ups)\s+of\s+)(?P<of>[A-Z][\w-]+)"
     r"|(?P<own>[A-Z][\w-]+)['’]s?\s+(?i:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
     r"grandma|grandad))\s*[,:-]\s*(?i:please|could you|can you|would you|do you)\b")
@@ -132,12 +133,12 @@ def _member(post: Post, context: Context, text: Text, start: int, end: int) -> s
 
 # A first name picked out by an initial or a class after it ("Ruby H. in 4C", "Ruby (4C)", "Ruby H. has"):
 # a child, even when the name is also a word that alone would not be read as one.
-_MARKED = re.compile(
+_MARKED = lazyre.compile(
     r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
     r"(?:\((?i:year\s?|yr\s?|y)?\d{1,2}[A-Z]{0,2}\)|"
     r"(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+\w+|[A-Z]\w+\s+(?i:class)\b))"
     r"|(?<![\w'’-])(?P<initialled>[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[a-z])")
-_TITLE_BEFORE = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+$")
+_TITLE_BEFORE = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+$")
 
 
 def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None:
@@ -154,7 +155,7 @@ def _marked(context: Context, value: str, bounds: tuple[int, int]) -> str | None
 # One child a reader can pick out without a name: "the boy in Oak class who…", "the girl in 4H", "our Head
 # Girl", "the netball captain" (a class holds one such child; a school one head girl); a family by its
 # surname and its child's class ("the Hussain family in Year 3").
-_DESCRIBED = re.compile(
+_DESCRIBED = lazyre.compile(
     r"\b(?i:the|our)\s+(?:(?i:little|young|only|new)\s+)?(?i:boy|girl|child|pupil|student|lad|learner|young man|"
     r"young lady)\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|"
     r"[A-Z][a-z]+\s+(?i:class|room|group)\b|(?i:reception|nursery)\b)"
@@ -173,7 +174,7 @@ def _described(value: str, bounds: tuple[int, int]) -> str | None:
                   found.group()) if found else None
 
 
-_TITLED = re.compile(rf"\b{GROWN_UP_TITLE}\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
+_TITLED = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+[A-Z][\w'’-]+\s+on\s+(?:the\s+)?$")
 
 
 def _staff_news(kind: str, match: re.Match[str], value: str, start: int) -> bool:

@@ -19,6 +19,7 @@ smiling."; "Ruby lives with her nan now and walks to school with her."
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -33,7 +34,7 @@ SUMMARY = "Check a named child's health or home life is fine to share (a warning
 POLICY = ("Children, parents or staff could be identified as members of the school/settings and could be "
           "placed at risk of harm or harassment.")
 
-_HINTS = re.compile(
+_HINTS = lazyre.compile(
     r"\b(?:poorly|unwell|get well(?: soon)?|recovering|in plaster|stitches|off sick|(?:has|have) been (?:ill|sick)|"
     r"not been well|is ill|(?:a |such a )?(?:tough|difficult|hard|rough) (?:time|few weeks|year|term)"
     r"(?! at home (?:to|against)\b)|(?:worked|working|works|work) (?:\w+ )?(?:hard )?with (?:the |our |a )?"

@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from postplan import lazyre
 from postplan.rules.text import data_lines
 
-TOKEN = re.compile(r"[\w$@!*#%+.'’-]+")
+TOKEN = lazyre.compile(r"[\w$@!*#%+.'’-]+")
 EDGES = "!.*#'’-"
 
 # Names, foods, places, lesson words and technical terms that contain a listed word but are not offensive
 # ("Jackson Pollock", "penetration testing"). They are blanked (spaces of the same length) before words
 # are matched, so line numbers stay right.
-INNOCENT = re.compile(
+INNOCENT = lazyre.compile(
     r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly)|Moby[\s-]Dick|"
     r"spotted\s+dick|Philip\s+K\.?\s+Dick|Fanny\s+(?:Mendelssohn|Hensel|Burney|Cradock)|cock\s+(?:robin|pheasants?|birds?|sparrows?|blackbirds?)|cock-a-doodle(?:-doo)?|cock\s+horse|weathercocks?|"
     r"cocks?\s+and\s+hens|pussy\s*willows?|pussy\s*cats?|Puss(?:y)?\s+in\s+Boots|Jackson\s+Pollock|"
@@ -56,19 +57,19 @@ INNOCENT = re.compile(
 _SWAPS = str.maketrans({"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s",
                         "+": "t", "7": "t"})
 _MASKS = "*#%"
-_MASKED = re.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
+_MASKED = lazyre.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
 # A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
-MAYBE_MASKED = re.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
+MAYBE_MASKED = lazyre.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
 # The strongest swear words, found inside a made-up compound too ("shitshow", "clusterfuck", "fuckwit").
 STRONG_STEMS = ("fuck", "shit", "wank", "twat", "cunt", "bollock")
-STRONG_STEM = re.compile("|".join(STRONG_STEMS), re.IGNORECASE)
+STRONG_STEM = lazyre.compile("|".join(STRONG_STEMS), re.IGNORECASE)
 
 
 def has_strong_stem(text: str) -> bool:
     """Whether a strong swear word is inside the text anywhere (a quick look before reading its words)."""
     lowered = text.lower()
     return any(stem in lowered for stem in STRONG_STEMS)
-_GRADE = re.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
+_GRADE = lazyre.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
 
 
 @dataclass(frozen=True)
@@ -171,14 +172,14 @@ def aimed_at_people(words: list[str], index: int) -> bool:
 
 
 # Emoji with a sexual meaning when sent together ("🍆💦"), and the rude gesture on its own.
-RUDE_GESTURE = re.compile("\U0001F595")  # 🖕, any skin tone
+RUDE_GESTURE = lazyre.compile("\U0001F595")  # 🖕, any skin tone
 _FRUIT = "\U0001F346\U0001F351\U0001F32E\U0001F352"  # 🍆 🍑 🌮 🍒
 _SUGGESTIVE = "\U0001F4A6\U0001F445\U0001F60F\U0001F975\U0001F608"  # 💦 👅 😏 🥵 😈 (not 🤤 or 👌: "yummy crumble")
-SEXUAL_EMOJI = re.compile(
+SEXUAL_EMOJI = lazyre.compile(
     f"[{_FRUIT}][\ufe0f\\s]*[{_SUGGESTIVE}]|[{_SUGGESTIVE}][\ufe0f\\s]*[{_FRUIT}]"
     "|\U0001F449[\U0001F3FB-\U0001F3FF]?\U0001F44C"  # 👉👌
 )
 # Drink and drugs together ("🍺🍺💊"): a joke about getting high, whatever was meant.
 _DRINK = "\U0001F37A\U0001F37B\U0001F377\U0001F942\U0001F37E\U0001F378\U0001F379\U0001F943\U0001F376"
 _DRUGS = "\U0001F48A\U0001F489\U0001F6AC"  # 💊 💉 🚬
-DRINK_AND_DRUGS = re.compile(f"[{_DRINK}][^\\n]{{0,12}}?[{_DRUGS}]|[{_DRUGS}][^\\n]{{0,12}}?[{_DRINK}]")
+DRINK_AND_DRUGS = lazyre.compile(f"[{_DRINK}][^\\n]{{0,12}}?[{_DRUGS}]|[{_DRUGS}][^\\n]{{0,12}}?[{_DRINK}]")

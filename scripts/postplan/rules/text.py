@@ -7,15 +7,15 @@ Not a rule (it has no ``ID``): helpers compiled once, so that checking ten thous
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
 
+from postplan import lazyre
 from postplan.links import HASHTAG, MENTION, URL
 from postplan.models import Post, ThreadPart
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+EMAIL = lazyre.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _TRAILING = ".,;:!?'\"”’"
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -56,7 +56,7 @@ def prose(text: str) -> str:
     return text
 
 
-_LOWER_WORD = re.compile(r"[a-z0-9]+")
+_LOWER_WORD = lazyre.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +66,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text.lower()))
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazyre.compile(r"\d")
 
 
 def has_digit(text: str) -> bool:

@@ -14,6 +14,7 @@ Fails: "C u 2day at the fair, it'll be gr8!"; "Thx for coming, lol"; "OMG what a
 import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -34,20 +35,20 @@ coz cuz btw idk imo imho tbh brb ttyl xoxo thru nite luv gud tmrw tmw obvs totes
 ngl smh ikr bday txt msg wot nxt""".split()
 _LOWER_ONLY = ["u", "ur", "r", "c u", "cos", "ya", "k", "xx", "xxx", "n", "ty", "tho", "wk", "gd", "v good",
                "v proud", "v excited", "v happy", "v busy", "v pleased", "v well", "b/c"]
-_SPEAK = re.compile(
+_SPEAK = lazyre.compile(
     r"(?<![\w'’-])(?:(?i:" + "|".join(_ANY_CASE) + r")|" + "|".join(re.escape(w) for w in _LOWER_ONLY)
     + r"|yr(?!\s*\d)"  # "this yr" (but "Yr 6" is a year group)
     + r")(?![\w'’-])"
 )
 _TRIGGERS = frozenset(_ANY_CASE) | {w for phrase in _LOWER_ONLY for w in re.split(r"[ /]", phrase)} | {"yr"}
-_SPEAK_START = re.compile(r"(?:^|(?<=[.!?]\s))C u(?![\w'’-])")
+_SPEAK_START = lazyre.compile(r"(?:^|(?<=[.!?]\s))C u(?![\w'’-])")
 # "U" and "Ur" in capitals are text-speak before a verb or a noun a family owns ("U can", "Ur child"),
 # not the ancient city of Ur or the U in U12s.
-_CAPITAL_U = re.compile(r"\b(?:U(?=\s+(?:can|are|r|will|need|must|have|might|should|know|all|guys|too)\b)"
-                        r"|Ur(?=\s+(?:child|children|kids|son|daughter|name|form|slip|money|tickets?|place|own|"
-                        r"welcome|invited|amazing|brilliant|the|a|so|very|family|help|support)\b))")
+_CAPITAL_U = lazyre.compile(r"\b(?:U(?=\s+(?:can|are|r|will|need|must|have|might|should|know|all|guys|too)\b)"
+                            r"|Ur(?=\s+(?:child|children|kids|son|daughter|name|form|slip|money|tickets?|place|own|"
+                            r"welcome|invited|amazing|brilliant|the|a|so|very|family|help|support)\b))")
 # A digit for a word: "Thanks 4 all", "looking forward 2 seeing you" (but "Year 4 all went", "Class 2 the").
-_NUMBER_FOR_WORD = re.compile(
+_NUMBER_FOR_WORD = lazyre.compile(
     r"(?i:\b(?:thanks|thank\s+you|thx|ta|cheers|sorry|ready|waiting|looking|luck|wait|time|perfect|tickets|"
     r"money|ideas|hope|plans|dressed|coming|join|vote|grateful|thankful|here|out|back)\s+4\s+"
     r"(?:all|the|your|ur|everything|coming|helping|u|you|today|tonight|tomorrow|now|being|supporting|sharing|a|"
@@ -56,8 +57,8 @@ _NUMBER_FOR_WORD = re.compile(
     r"back)\s+2\s+(?:the|see|seeing|you|u|ur|your|all|everyone|school|be|us|our|a|an|get|go|come|have|do|make|"
     r"meet|meeting)\b)"
 )
-_MIXED = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
-_FINE = re.compile(
+_MIXED = lazyre.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
+_FINE = lazyre.compile(
     r"[A-Z]+\d+[A-Za-z]?s?"  # Y6, KS2, A30, MP3, U11s, CO2, PS5
     r"|(?i:y(?:r|ear)?\d{1,2}s?)"  # Yr6, Year6
     r"|\d{1,2}(?!U\b)[A-Z]{1,3}\d?s?"  # class and tutor groups (4B, 10K, 7X2), 4XL, 3D, 5G, postcode halves (8XX)
@@ -107,6 +108,6 @@ def _found(value: str) -> list[tuple[int, str]]:
 
 # A word stretched by repeating a letter ("Sooo proud", "yesss"): three of a letter never spell English,
 # except the sounds and Roman numerals that are written that way.
-_TRIPLE = re.compile(r"([a-z])\1\1")  # the quick look before the whole pattern
-_STRETCHED = re.compile(r"(?<![\w'’-])(?![Zz]+\b|[Ss]h+\b|[Hh]m+\b|[Bb]rr+\b|[IVXLCDM]+\b)"
-                        r"[A-Za-z]*([a-z])\1\1[A-Za-z]*(?![\w'’-])")
+_TRIPLE = lazyre.compile(r"([a-z])\1\1")  # the quick look before the whole pattern
+_STRETCHED = lazyre.compile(r"(?<![\w'’-])(?![Zz]+\b|[Ss]h+\b|[Hh]m+\b|[Bb]rr+\b|[IVXLCDM]+\b)"
+                            r"[A-Za-z]*([a-z])\1\1[A-Za-z]*(?![\w'’-])")

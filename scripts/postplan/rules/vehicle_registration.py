@@ -11,9 +11,9 @@ Fails: "Please do not park in the staff car park (AB12 CDE, this means you!)"; "
 reg K123 ABC, parked on the zigzags".
 """
 
-import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -26,9 +26,9 @@ SUMMARY = "No vehicle registrations (number plates)."
 POLICY = "Learners do not share personal information, including inadvertently through images."
 
 # The UK's current format: two letters, two digits, three letters ("AB12 CDE"); Q, I and Z are not used.
-PLATE = re.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y]\d{2} ?[A-HJ-PR-Z]{3}\b")
+PLATE = lazyre.compile(r"\b[A-HJ-PR-Y][A-HJ-PR-Y]\d{2} ?[A-HJ-PR-Z]{3}\b")
 # The prefix (1983–2001, "K123 ABC") and suffix (1963–1983, "ABC 123D") formats.
-_OLDER = re.compile(r"\b[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Y][A-HJ-PR-Z]\b|\b[A-HJ-PR-Y]{3} ?\d{1,3}[A-HJ-NP-Y]\b")
+_OLDER = lazyre.compile(r"\b[A-HJ-NP-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Y][A-HJ-PR-Z]\b|\b[A-HJ-PR-Y]{3} ?\d{1,3}[A-HJ-NP-Y]\b")
 _CAR_WORDS = frozenset("reg registration plate plates numberplate car cars van vehicle vehicles parked parking park "
                        "driver driving drove zigzags zig zag".split())
 
