@@ -16,7 +16,8 @@ try:
     main()
 except SystemExit:
     pass
-heavy = ("tweepy", "mkdocs", "material", "icalendar", "jinja2", "PIL", "requests", "pydantic", "twitter_text")
+heavy = ("tweepy", "mkdocs", "material", "icalendar", "jinja2", "PIL", "requests", "pydantic", "twitter_text",
+         "better_profanity")
 print("LOADED=" + __import__("json").dumps(sorted(m for m in heavy if m in sys.modules)))
 """
 
@@ -36,6 +37,7 @@ def test_validate_loads_neither_mkdocs_nor_tweepy() -> None:
     loaded = loaded_by("validate", "--root", str(EXAMPLE), "--format", "json")
     assert "pydantic" in loaded  # it did validate
     assert not {"tweepy", "mkdocs", "material", "icalendar", "requests"} & set(loaded)
+    assert "better_profanity" not in loaded  # its word list is read; the package's censor is not built
 
 
 def test_a_warm_validate_renders_no_template(example) -> None:

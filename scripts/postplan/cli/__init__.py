@@ -41,6 +41,10 @@ def main() -> None:
     # A command runs for seconds and makes many small objects that almost never form cycles: collecting
     # less often saves a tenth of a check's time, and memory stays within a few tens of megabytes.
     gc.set_threshold(50_000, 20, 100)
+    # postplan uses no pydantic plugins, and looking for them reads every installed package's metadata
+    # when the first model is made (20 ms of each check's start-up); nor should one installed beside it
+    # see a school's posts. A setting made outside is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         cli.main(standalone_mode=True)
     except SystemExit:
