@@ -56,11 +56,17 @@ _BIRTH = lazyre.compile(
     rf"|\b(?:(?:turns?|turning|turned|is|will be)\s+|(?=\w+\s+candles\b)){_AGE}\s+"
     rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])"
     rf"[^.!?\n]{{0,30}}?|candles\s+on\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+)?cake\s+)?{_WHEN}"
-    rf"|\bthe\s+big\s+(?:\d-\d|double\s+figures)\s+(?:on\s+)?{_WHEN}"  # "the big 1-1 on Wednesday"
+    rf"|\b(?:the\s+big\s+|(?:hits?|hitting|reach(?:es|ing)?)\s+(?:the\s+big\s+)?)(?:\d-\d|double\s+figures)\s+"
+    rf"(?:on\s+)?{_WHEN}"  # "the big 1-1 on Wednesday", "hits double figures tomorrow"
+    # the day first: "ready for Thursday – Theo turns 8"
+    rf"|\b(?:today|tomorrow|(?:on|for|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    rf"[^.!?\n]{{0,40}}?\b(?-i:[A-Z][a-z]+)\s+(?:turns|is\s+turning|will\s+be\s+turning)\s+(?:\d{{1,2}}|{'|'.join(_AGE_WORDS)})\b"
+    rf"(?!\s*(?:%|per\s*cent|minutes|mins|weeks|months|years\s+(?:of|since)))"
     rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
     re.IGNORECASE,
 )
-_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles big".split())
+_TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles big hits hit hitting "
+                      "reaches reach reaching".split())
 _NOT_A_CHILD = lazyre.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
                               r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's

@@ -81,7 +81,8 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"(?:rang|phoned|rung|called|e-?mailed|wrote\s+in|got\s+in\s+touch|been\s+in\s+touch|contacted\s+us)\b"
                r"[^.!?\n]{0,40}?\b(?:upset|unhappy|angry|cross|worried|concerned|annoyed|frustrated|complain\w*))")
 _COMPLAINT = (
-    rf"\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+(?:who|that)(?:['’]ve)?\s+"
+    rf"(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+"
+    rf"(?:who|that)(?:['’]ve)?\s+"
     rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
     r"|(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:all\s+)?(?:those|people)\s+(?:who\s+(?:are|have\s+been|keep)\s+)?"
     r"(?:saying|claiming|complaining|moaning|commenting|posting|suggesting|asking\s+why)\b"
@@ -246,7 +247,7 @@ suggesting spreading unhappy upset angry cross response responding replying repl
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
-rung emailed saying those heard""".split())),
+rung emailed saying those heard said thinks thought feels felt raised suggested""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

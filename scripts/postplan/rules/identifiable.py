@@ -67,12 +67,41 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
     if name:
         return None if _adult_named(sentence, name) else name
     pointing = POINTING.search(sentence)
-    if pointing is None or _ADULT.search(sentence):
+    if pointing is None:
+        return _spoken_to(text.value, start, end, names_for(context))
+    if _ADULT.search(sentence):
         return None
     if named_elsewhere:
         return "a named child"
     if has_photo_of_people(post) or text.kind == "alt text":
         return "a child in the photo"
+    return None
+
+
+# A child spoken to by name, at the start of a sentence or after praise ("Ollie, we've got…", "Well done
+# Tyler!"); "you" and "your" then mean that child, in that sentence or the next, unless they are the
+# parents' ("your child", "your son").
+_NAME_FIRST = lazyre.compile(r"\W*(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*[,!]")
+_PRAISED = lazyre.compile(r"\b(?:well\s+done|congratulations|congrats|bravo|good\s+luck|keep\s+it\s+up|keep\s+going|"
+                          r"happy\s+birthday|shout[- ]?out\s+to)\s*,?\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*(?:[,!]|$)",
+                          re.IGNORECASE)
+_YOU = lazyre.compile(r"\b(?:you|your|yours|yourself)\b(?!\s+(?:child|children|son|daughter|little\s+ones?|kids?|"
+                      r"families|family)\b)", re.IGNORECASE)
+
+_EVERYONE = lazyre.compile(r"\b(?:everyone|everybody|all of you|you all|parents|families|carers|grown-ups|folks|"
+                           r"guys|team|class|year\s+\d+)\b", re.IGNORECASE)
+
+
+def _spoken_to(value: str, start: int, end: int, names: NameList) -> str | None:
+    """The child the sentence ``value[start:end]`` speaks to as "you", named in it or the sentence before."""
+    if _YOU.search(value, start, end) is None or _EVERYONE.search(value, start, end):
+        return None
+    spans = [bounds for bounds in sentences(value) if bounds[0] < end]
+    for begin, finish in spans[-2:][::-1]:
+        said = value[begin:finish]
+        for found in (_NAME_FIRST.match(said), _PRAISED.search(said)):
+            if found and found.group("name") in names.first_names | names.name_words:
+                return found.group("name")
     return None
 
 

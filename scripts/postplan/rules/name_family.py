@@ -33,6 +33,18 @@ _FAMILY_FIRST = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
     rf"{_FAMILY}\s+(?:of|to)\s+{_CHILD}\b"
 )
+# A parent by title, then whose parent they are: "Mrs Delacroix-Webb, Élodie's mum in 9F", "Mr Okoro (Tobi's dad)".
+_PARENT_BY_CHILD = lazyre.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(–—-]\s*{_CHILD}['’]s\s+"
+    rf"(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?{_FAMILY}\b"
+)
+# A couple thanked by title, then their child and "his dad" a sentence on: "Thank you to Mr and Mrs Achterberg
+# for the logs! Finn has been telling everyone it came on his dad's tractor" (no other titled adult between).
+_COUPLE_THEN_CHILD = lazyre.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
+    rf"\b{_CHILD}\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n]){{0,60}}?\b(?:his|her|their)\s+(?:mum|mummy|dad|daddy|parents|"
+    r"mum\s+and\s+dad)\b"
+)
 # A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
 # head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
 _PARENT_THEN_CHILD = lazyre.compile(
@@ -139,8 +151,8 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if before and _surname(surname, names):
             child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
-                    _PARENT_CAME_IN, _DEAR_PARENT):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_BY_CHILD, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
+                    _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT):
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or not _surname(surname, names):

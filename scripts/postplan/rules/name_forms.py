@@ -278,15 +278,17 @@ def _surname_first(tokens: list, index: int, names: NameList, text: str):
             return None
     key = _key(given)
     if not names.is_first(key) or key in names.name_words or not names.listed_surname(token.bare.title()) \
-            and not _on_a_sheet(token, text) or _adult_or_title(tokens, index, ""):
+            and not _on_a_sheet(token, text, token.gap == ", ") or _adult_or_title(tokens, index, ""):
         return None
     return Name(given.bare, token.bare, token.start, "surname first"), 2
 
 
-def _on_a_sheet(token, text: str) -> bool:
-    """An unlisted surname in a list of two or more names written surname first (not "Thanks, Maya")."""
+def _on_a_sheet(token, text: str, comma: bool = False) -> bool:
+    """An unlisted surname in a list of two or more names written surname first (not "Thanks, Maya"), or,
+    with a ``comma`` after it, at a numbered place in a list ("1. Lindqvist, Freya (5/5)")."""
     return token.bare[:1].isupper() and token.bare.lower() not in w.NOT_A_SHEET \
-        and token.bare not in w.NOT_SURNAMES and len(w.SHEET_NAME.findall(text)) > 1
+        and token.bare not in w.NOT_SURNAMES and (len(w.SHEET_NAME.findall(text)) > 1
+                                                 or comma and w.RANKED.search(text, 0, token.start) is not None)
 
 
 def _surname_alone(tokens: list, index: int, names: NameList, text: str):
@@ -342,7 +344,8 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         classed = after is not None and w.PUPIL_AFTER.match(text, after.end)  # "M. Wojcik 8T", "R. Patel (5H)"
         if after is not None and not names.is_first(_key(after)) and (
                 names.listed_surname(after.bare) and (classed or len(w.INITIAL_SURNAME.findall(text)) >= 2)
-                or classed and _capitalised(after) and after.bare not in w.NOT_SURNAMES):
+                or (classed or w.DOUBLE_BARRELLED.fullmatch(after.bare)) and _capitalised(after)
+                and after.bare not in w.NOT_SURNAMES):  # "J. Hartley-Shaw" is someone's surname however rare
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
         return None

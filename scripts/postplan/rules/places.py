@@ -122,6 +122,7 @@ Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood
 Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
+Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery
 RUFC RFC FC AFC
 CC""".split())
 

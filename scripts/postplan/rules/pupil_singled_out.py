@@ -32,6 +32,7 @@ from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
+from postplan.rules.name_types import Name, NameList
 from postplan.rules.names import find_names, names_for
 from postplan.rules.reading import reader_texts, where
 
@@ -132,12 +133,20 @@ _FAULT = lazyre.compile("|".join((
     r"(?:[\w'’]+\s+){0,3}appointments?\b",
     r"\b(?:homework|kit|book|form|slip|library books?|reading book)\b[^.!?\n]{0,12}\b(?:is|are) (?:still )?"
     r"(?:missing|overdue|late|outstanding|at home|not (?:in|back|handed in))\b",
+    # A consequence to come, a tally of lates kept against the child, a notice said to be meant for them:
+    # "I think you know what I'll be saying to you", "that's six lates already", "this one is mostly for you".
+    r"\byou know what (?:I|we)(?:['’]ll| will|['’]m going to| am going to|['’]re going to| are going to) "
+    r"(?:be )?say(?:ing)?\b|\bthat(?:['’]s| is) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|so many) "
+    r"(?:lates|late marks|detentions|warnings|behaviour points|negative points|strikes)\b|"
+    r"\b(?:this|that)(?: one)? is (?:mostly|mainly|especially|particularly) (?:for|aimed at) you\b",
 )), re.IGNORECASE)
 _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
 
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
-_PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b",
+_PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b"
+                           r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
+                           r"|\byou['’]ll be sitting out\b",
                            re.IGNORECASE)
 # Discipline named in the name's sentence: "to consider the permanent exclusion of Kian", "Kian's
 # three-day suspension", "the governors' discipline committee".
@@ -248,13 +257,24 @@ def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
     return opened, stop.start() if stop else len(value)
 
 
+# A name that is also a word ("Ellis", "Rowan"), spoken to at the start of a sentence that goes on to say
+# "you" (after a full stop, an emoji or a line break): "… again today 🙄 Ellis, I think you know what I'll
+# be saying to you". The name reader leaves such a word alone.
+_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+(?=[^.!?\n]*\byou\b)")
+
+
+def _spoken_to(value: str, names: NameList) -> list[Name]:
+    return [Name(found.group("name"), None, found.start("name")) for found in _SPOKEN_TO.finditer(value)
+            if found.group("name") in names.name_words]
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     names = names_for(context)
     for text in reader_texts(post):
         if text.kind == "file name":
             continue
         value = text.value
-        for name in find_names(value, names):
+        for name in [*find_names(value, names), *_spoken_to(value, names)]:
             end = value.find(name.surname or name.first, name.start) + len(name.surname or name.first)
             if _aimed_at(value, name.start, end):
                 yield Problem(

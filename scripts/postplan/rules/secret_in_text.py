@@ -67,6 +67,11 @@ _SECRET = lazyre.compile(
     r"|\b(?:one-?off|access|login|log-?in|sign-?in|unique|voting|personal|security)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
+    # A homework site's school code in capitals, and how every pupil's password is made: "the school code is
+    # CALDERMATHS and your password is your first name + your form".
+    r"|\b(?:school|class|login|log-?in|app|join)\s+code\s*(?:is|:|=)\s*[\"'“]?(?-i:[A-Z][A-Z0-9]{5,})\b"
+    r"|\bpasswords?\s+(?:is|are|will\s+be)\s+(?:just\s+|simply\s+)?(?:your|their|the\s+child(?:'|’)?s)\s+(?:first\s+name|"
+    r"surname|name|initials|date\s+of\s+birth|birthday|form|class|username)\b"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".

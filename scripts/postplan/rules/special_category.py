@@ -131,11 +131,12 @@ def _member(post: Post, context: Context, text: Text, start: int, end: int) -> s
     return None
 
 
-# A first name picked out by an initial or a class after it ("Ruby H. in 4C", "Ruby (4C)", "Ruby H. has"):
+# A first name picked out by an initial, a class or a team sheet's position after it ("Ruby H. in 4C",
+# "Ruby (4C)", "Ruby H. has", "Grace (GK)"):
 # a child, even when the name is also a word that alone would not be read as one.
 _MARKED = lazyre.compile(
     r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
-    r"(?:\((?i:year\s?|yr\s?|y)?\d{1,2}[A-Z]{0,2}\)|"
+    r"(?:\((?i:year\s?|yr\s?|y)?\d{1,2}[A-Z]{0,2}\)|\((?:GK|GD|WD|C|WA|GA|GS)\)|"  # a class, or a netball position
     r"(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+\w+|[A-Z]\w+\s+(?i:class)\b))"
     r"|(?<![\w'’-])(?P<initialled>[A-Z][a-z]+)\s+[A-Z]\.(?=\s+[a-z])")
 _TITLE_BEFORE = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+$")

@@ -37,6 +37,8 @@ INNOCENT = lazyre.compile(
     r"Dick,?\s+Kerr(?:\s+Ladies)?|(?:as|playing|played|plays|starring)\s+(?-i:Dick)(?!\s+(?-i:[A-Z]))|Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
+    # The Bible in RE: "Sodom and Gomorrah", the ark's "shittim wood" (acacia).
+    r"(?-i:Sodom)(?:\s+and\s+Gomorrah)?|shittim(?:\s+wood)?|"
     # Latin in the choir's music: "Cum Sancto Spiritu" from a Gloria.
     r"cum\s+sancto(?:\s+spiritu)?|et\s+cum\s+spiritu(?:\s+tuo)?|"
     # A grown-up's surname after their title, however it looks to a word filter: "Mrs Hoare", "Mr Cox".
