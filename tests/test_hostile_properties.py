@@ -134,3 +134,22 @@ def test_build_never_crashes_and_never_writes_a_value_as_markup(values: dict[str
             assert b"\x00" not in data and b"\x1b" not in data, feed
             calendar = icalendar.Calendar.from_ical(data)
             assert not calendar.errors and all(not event.errors for event in calendar.walk("VEVENT")), feed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MARKERS), st.text(max_size=12), st.characters()), max_size=8).map("".join))
+def test_text_for_a_terminal_holds_no_raw_control_character(text: str) -> None:
+    """What ``validate`` prints of a post: a control character, an override or a stray line break comes
+    out as its escape; everything else, a line break and a tab included, exactly as written."""
+    import unicodedata
+
+    from postplan.escape import terminal
+
+    shown = terminal(text)
+    risky = {ch for ch in text if ch not in "\n\t" and (unicodedata.category(ch) == "Cc" or ch in "\u2028\u2029\x85"
+                                                        or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069)}
+    assert not risky & set(shown)
+    if not risky:
+        assert shown == text
+    else:
+        assert all(ch.encode("unicode_escape").decode("ascii") in shown for ch in risky)

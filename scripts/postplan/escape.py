@@ -30,6 +30,11 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 _LINE_BREAKS = {"\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"}
 # Bidirectional overrides and isolates: they can make text read differently from what it is.
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Every character ``terminal`` shows as an escape: the control characters ("Cc" is exactly these two
+# ranges) but a line break and a tab, the overrides and the other line breaks. One search passes over
+# the many findings of a whole school's check that have none.
+_TERMINAL_SHOWN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(
+    ({chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))} | _BIDI | _LINE_BREAKS) - {"\n", "\t"})) + "]")
 
 
 def html(value: object) -> Markup:
@@ -67,7 +72,7 @@ def markdown_code(value: object, in_table: bool = False) -> str:
 
 def terminal(value: object) -> str:
     """Text for a terminal: line breaks and tabs kept, every other control character shown as an escape."""
-    return "".join(ch if ch in "\n\t" else _shown(ch) for ch in str(value))
+    return _TERMINAL_SHOWN.sub(lambda found: _shown(found[0]), str(value))
 
 
 def feed_text(value: object) -> str:
