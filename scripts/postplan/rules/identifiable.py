@@ -87,7 +87,6 @@ _PRAISED = lazyre.compile(r"\b(?:well\s+done|congratulations|congrats|bravo|good
                           re.IGNORECASE)
 _YOU = lazyre.compile(r"\b(?:you|your|yours|yourself)\b(?!\s+(?:child|children|son|daughter|little\s+ones?|kids?|"
                       r"families|family)\b)", re.IGNORECASE)
-
 _EVERYONE = lazyre.compile(r"\b(?:everyone|everybody|all of you|you all|parents|families|carers|grown-ups|folks|"
                            r"guys|team|class|year\s+\d+)\b", re.IGNORECASE)
 
@@ -100,7 +99,7 @@ def _spoken_to(value: str, start: int, end: int, names: NameList) -> str | None:
     for begin, finish in spans[-2:][::-1]:
         said = value[begin:finish]
         for found in (_NAME_FIRST.match(said), _PRAISED.search(said)):
-            if found and found.group("name") in names.first_names | names.name_words:
+            if found and (found.group("name") in names.first_names or found.group("name") in names.name_words):
                 return found.group("name")
     return None
 

@@ -193,12 +193,12 @@ PERSON_AFTER = lazyre.compile(
     r"settling|settled|back|starting|joining|now|so|very|really|our|a\s+(?:star|superstar|credit)))\b")
 # A year group or class after a name, in brackets, after "in" or bare: "(Y7)", "in 9W", "jack smith 8B".
 PUPIL_AFTER = lazyre.compile("|".join(f"(?:{cue.pattern})" for cue in (CHILD_AFTER, FORM_AFTER)), re.IGNORECASE)
-# A name written surname first, as on a mark sheet: "Oastler, Harriet;" (in a list with semicolons) or
-# "OASTLER Harriet". Two or more make a list, in which a surname need not be a listed one.
 # A numbered place in a list just before a name: "1. Lindqvist, Freya", "2) Oskar", "3rd: Bea".
 RANKED = lazyre.compile(r"(?:^|[\s:(])(?:\d{1,2}[.)]|\d{1,2}(?:st|nd|rd|th):?|#\d{1,2})\s*$")
 # A hyphenated surname of two capitalised words, each of three letters or more ("Hartley-Shaw").
 DOUBLE_BARRELLED = lazyre.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
+# A name written surname first, as on a mark sheet: "Oastler, Harriet;" (in a list with semicolons) or
+# "OASTLER Harriet". Two or more make a list, in which a surname need not be a listed one.
 SHEET_NAME = lazyre.compile(r"\b[A-Z][\w'’-]+, [A-Z][a-z'’-]+\s*(?:;|$)|\b[A-Z]{2}[A-Z'’-]* [A-Z][a-z]", re.MULTILINE)
 # Words before a name that are not a surname, even in such a list: "Thanks, Maya; well done, Tom", "PE Maya".
 NOT_A_SHEET = frozenset("""thanks thank congratulations congrats well done brilliant great hello hi dear wow yes no
