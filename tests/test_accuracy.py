@@ -166,7 +166,8 @@ def test_the_checks_reach_the_accuracy_targets():
 # Every set of cases written blind beside the corpus, with the prefix its ids carry wherever they are quoted.
 SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-", "blind4": "b4-", "blind5": "b5-", "blind6": "b6-",
         "blind7": "b7-", "blind8": "b8-", "blind9": "b9-", "blind10": "b10-", "blind11": "b11-",
-        "blind12": "b12-", "blind13": "b13-", "blind14": "b14-", "blind15": "b15-", "blind16": "b16-", "blind17": "b17-"}
+        "blind12": "b12-", "blind13": "b13-", "blind14": "b14-", "blind15": "b15-", "blind16": "b16-", "blind17": "b17-",
+        "blind18": "b18-", "blind19": "b19-"}
 # blind15/ holds 93% once read, just under the target: the breaches still missed are listed in
 # POLICY-ACCURACY.md, and the set is held at its own figure so it cannot slip further.
 RECALL_HELD = {"blind15": 0.93}

@@ -85,7 +85,9 @@ _COMPLAINT = (
     rf"(?:who|that)(?:['’]ve)?\s+"
     rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
     r"|(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:all\s+)?(?:those|people)\s+(?:who\s+(?:are|have\s+been|keep)\s+)?"
-    r"(?:saying|claiming|complaining|moaning|commenting|posting|suggesting|asking\s+why)\b"
+    r"(?:saying|claiming|complaining|moaning|commenting|posting|suggesting|asking(?:\s+(?:on\s+(?:here|facebook|"
+    r"twitter|x|social\s+media|the\s+\w+\s+group)|online|here))?\s+(?:why|where|whether|what|how|when|who))\b"
+    r"|\bwe\s+(?:don(?:'|’)?t|do\s+not)\s+appreciate\s+(?:the\s+)?(?:accusations|insinuations|comments|tone|remarks)\b"
     r"|\b(?:in\s+(?:response|reply|answer)|responding|replying|to\s+respond|to\s+reply)"
     r"\s+(?:to\s+)?(?:the\s+|some\s+|recent\s+|several\s+|a\s+few\s+|your\s+|all\s+the\s+|certain\s+)*"
     r"(?:negative\s+|unkind\s+|online\s+|public\s+)?(?:comments?|complaints?|criticism|concerns\s+(?:posted|raised\s+"
@@ -247,7 +249,8 @@ suggesting spreading unhappy upset angry cross response responding replying repl
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
-rung emailed saying those heard said thinks thought feels felt raised suggested""".split())),
+rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations
+insinuations""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

@@ -41,6 +41,10 @@ _ADVERT = lazyre.compile(
     r"quote\s+(?-i:[A-Z0-9]{4,})|(?<=£)\d+\s+off\s+(?:your|the|their|a)|switch\s+to\s+(?-i:[A-Z])[\w'’-]+\s+"
     r"(?:this|today|now|and)|"
     r"promo(?:tion(?:al)?)? code|voucher code|use (?:the )?code|shop now|order (?:now|yours)|special offer|"
+    r"the best £\d+(?:\.\d\d)? you(?:['’]ll| will) (?:ever )?spend|book (?:a|your) free (?:trial|taster|session|class|lesson)|"
+    r"book with them|(?:simply|quite simply|honestly|easily|by far) the best (?:[\w'’-]+ ){0,2}?(?:coaches|company|shop|"
+    r"caf[eé]|bakery|garage|firm|service|instructors|tutors|provider|deals|prices|value)\b[^.!?\n]{0,12}?"
+    r"(?:in\s+(?-i:[A-Z])\w+|in town|around|out there|going|on the market)|"
     r"(?:well|definitely|really) worth (?:opening|getting|buying|grabbing|ordering|signing up for|switching to) "
     r"(?:one|yours|it|them|an account|a card)|"
     r"free delivery|limited time offer|check out their (?:shop|products|range|website))\b"
@@ -106,7 +110,7 @@ _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-store branch showroom stocked selling serving bottle bottles cans worth
+store branch showroom stocked selling serving bottle bottles cans worth book
 """.split())
 
 

@@ -134,12 +134,16 @@ def first_name_in(sentence: str, names: NameList) -> str | None:
     # detail about health or family, a reader takes it as a child's name
     subject = _SUBJECT.match(sentence)
     if subject and (subject.group(1) in names.name_words or subject.group(1) in names.first_names) \
-            and subject.group(2).lower() not in _THINGS and not ANIMAL_AFTER.match(sentence[subject.end(1):]):
+            and subject.group(2).lower() not in _THINGS and subject.group(2).lower() not in _NOT_A_SUBJECT \
+            and not ANIMAL_AFTER.match(sentence[subject.end(1):]):
         return subject.group(1)
     return None
 
 
 _SUBJECT = lazyre.compile(r"\W*([A-Z][a-z]+),?\s+([A-Za-z]+)")  # "Grace has…", "Ruby, who…"
+# Words after a sentence's first word that make it a verb or a wish, not a name: "Hope all our young carers…",
+# "Will you…", "May everyone…".
+_NOT_A_SUBJECT = frozenset("all you everyone everybody that we your our the this these those it to".split())
 
 
 def names_child(post: Post, context: Context, texts: tuple[Text, ...]) -> bool:

@@ -67,6 +67,12 @@ _THEIR_PARENT = lazyre.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
     rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
+# A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her
+# little brother to Year 2 every morning 💜 Mrs Brannigan, you must be so proud of them both".
+_PROUD_PARENT = lazyre.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\s*[,!]\s+you\s+(?:must|should)\s+be\s+(?:so\s+|very\s+|really\s+|"
+    r"rightly\s+|incredibly\s+)?proud\b"
+)
 # A grown-up thanked by title, then a child glad "to have her mum in": "Thank you to Mrs Kowalczyk for teaching
 # us to make Polish biscuits 🍪 Lena was SO proud to have her mum in!"
 _PARENT_CAME_IN = lazyre.compile(
@@ -93,6 +99,12 @@ _SURNAMED_FAMILY = lazyre.compile(
     rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan|(?P<siblings>twins|triplets|sisters|brothers))\b"
     r"(?!\s+(?:room|day|fun|service|learning|"
     r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
+)
+# A family counted by its surname: "That's the fourth Pritchard through our doors" beside Harvey and Ellie.
+_NTH_OF_FAMILY = lazyre.compile(
+    rf"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?P<surname>{_SURNAME})\b"
+    r"(?=\s+(?:through|to\s+(?:join|come|go|start|attend)|at\s+(?:our|the)|in\s+(?:our|the)\s+(?:school|family)|"
+    r"sibling|child|we(?:['’]ve|\s+have)))"
 )
 _SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
 _NEAR = 150  # how far from the family a child's first name is read as one of its children
@@ -145,7 +157,12 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if near and (siblings or _ties(text, match)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for match in _THEIR_PARENT.finditer(text):
+    for match in _NTH_OF_FAMILY.finditer(text):
+        near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
+        if near and _surname(match.group("surname"), names):
+            child = min(near, key=lambda child: abs(child.start - match.start()))
+            found.append(Name(child.first, match.group("surname"), child.start, "family"))
+    for match in (*_THEIR_PARENT.finditer(text), *_PROUD_PARENT.finditer(text)):
         surname = match.group("surname")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
         if before and _surname(surname, names):

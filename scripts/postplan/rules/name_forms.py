@@ -318,7 +318,8 @@ def _surname_alone(tokens: list, index: int, names: NameList, text: str):
         return Name(after.bare, None, after.start, "surname"), 2  # "a wonder save from Sutcliffe"
     following = _next(tokens, index + 1)
     if word.lower() in ("the", "both") and following is not None and following.bare in w.SIBLINGS \
-            and (after.bare in names.surnames or word.lower() == "both" or w.CHILD_AFTER.match(text, following.end)) \
+            and (after.bare in names.surnames or word.lower() == "both" or w.CHILD_AFTER.match(text, following.end)
+                 or w.DOUBLE_BARRELLED.fullmatch(after.bare)) \
             and after.bare not in w.FAMOUS_SIBLINGS:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
@@ -342,9 +343,10 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
         classed = after is not None and w.PUPIL_AFTER.match(text, after.end)  # "M. Wojcik 8T", "R. Patel (5H)"
+        among = _among_names(tokens, index, names)  # "Ruby, Callum, J. Osei and Hana"
         if after is not None and not names.is_first(_key(after)) and (
                 names.listed_surname(after.bare) and (classed or len(w.INITIAL_SURNAME.findall(text)) >= 2)
-                or (classed or w.DOUBLE_BARRELLED.fullmatch(after.bare)) and _capitalised(after)
+                or (classed or among or w.DOUBLE_BARRELLED.fullmatch(after.bare)) and _capitalised(after)
                 and after.bare not in w.NOT_SURNAMES):  # "J. Hartley-Shaw" is someone's surname however rare
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
@@ -355,6 +357,12 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     if cue and not cue.group().startswith(("'", "’")) or _cue_before(tokens, index, w.SURNAME_CUES, colon=True):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)
     return None
+
+
+def _among_names(tokens: list, index: int, names: NameList) -> bool:
+    """Whether the word at ``index`` follows a first name in a list ("Ruby, Callum, J. Osei and Hana")."""
+    before = tokens[index - 1] if index else None
+    return before is not None and before.gap in (", ", " and ", " & ") and names.is_first(_key(before))
 
 
 def _labelled_name(tokens: list, index: int, names: NameList):

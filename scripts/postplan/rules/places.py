@@ -32,13 +32,14 @@ _TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
-    r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|"
+    r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
     r"(?:the\s+)?route)\b",
     re.IGNORECASE,
 )
-_JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
-                          r"collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
+_JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
+                          r"depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|collection|"
+                          r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
                           re.IGNORECASE)
 _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                               r"(?:the\s+)?[A-Z]")
@@ -93,11 +94,11 @@ placement placements meets primary""".split())
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
-competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange""".split())
+competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange ski skiing""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning collection route land lands landing arrivals""".split())
+returning collection route land lands landing arrivals flight flights fly flying""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -226,6 +227,9 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
+_VISITOR_BEFORE = lazyre.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor)\.?(?:\s+[A-Z][\w'’-]+){1,2}\s*$")
+
+
 def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset(),
            people: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """An off-site place in the sentence: after "at", any; after "to" or "in", a venue ("Truro Museum"),
@@ -233,6 +237,8 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     a place named after the kind of place it is, when it is not a person (``people``: first names)."""
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
+        if by == "from" and _VISITOR_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
+            continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
         venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
             or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):

@@ -45,10 +45,13 @@ _PARTIAL = lazyre.compile(
 _STREET_TYPES = (r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|Court|Grove|"
                  r"Row|Mews|Square|Parade|Walk|Hill|Rise|View|Meadow|Meadows|Park|Green|Estate)")
 _GERMAN_STREETS = ("straße", "strasse", "gasse", "weg", "platz")  # "Lindenstraße 8", "Am Mühlweg 3"
+# Streets abroad, the word before the name: "12 Rue des Tanneurs", "4 Calle de la Paz", "112 Route de la Combe".
+_ABROAD_STREETS = ("Rue", "Route", "Avenue", "Boulevard", "Bd", "Calle", "Avenida", "Via", "Viale", "Rua", "Chemin",
+                   "Allée", "Allee", "Impasse", "Place", "Plaza", "Piazza", "Strada")
 _STREET = lazyre.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
-                         # an exchange family's street abroad: "12 Rue des Tanneurs", "4 Calle de la Paz"
-                         r"|\b\d{1,3}[a-dA-D]?,?\s+(?:Rue|Avenue|Boulevard|Bd|Calle|Avenida|Via|Viale|Rua|Chemin|Allée|Allee|"
-                         r"Impasse|Place|Plaza|Piazza|Strada)\s+(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
+                         # an exchange family's street abroad
+                         r"|\b\d{1,3}[a-dA-D]?,?\s+(?:" + "|".join(_ABROAD_STREETS) + r")\s+"
+                         r"(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
                          r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b")
 # "Year 6 Nature Walk", "Class 3 Woodland Way": a number after these words is not a house number.
 _NOT_HOUSE = lazyre.compile(
@@ -66,8 +69,7 @@ _LIVES_ON = lazyre.compile(
     rf"(?:[A-Z][a-z'’]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
 _CODE_LIKE = lazyre.compile(r"[A-Z]\d")  # every postcode, whole or partial, has a capital then a digit
-_STREET_WORDS = frozenset(_STREET_TYPES.strip("(?:)").lower().split("|")) | frozenset(
-    "rue avenue boulevard bd calle avenida via viale rua chemin allée allee impasse place plaza piazza strada".split())
+_STREET_WORDS = frozenset(_STREET_TYPES.strip("(?:)").lower().split("|")) | {street.lower() for street in _ABROAD_STREETS}
 _CUES = frozenset("cottage cottages house farm farmhouse barn bungalow villa rectory vicarage croft lodge lives live "
                   "living lived".split())
 

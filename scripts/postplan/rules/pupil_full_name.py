@@ -49,6 +49,7 @@ from postplan.links import host
 from postplan.models import Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.name_family import family_names
+from postplan.rules.name_types import Name
 from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
 from postplan.rules.reading import public_event_texts, reader_texts, where
 from postplan.rules.text import post_links
@@ -71,6 +72,26 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                       line=text.line_at(name.start))
     yield from _through_family(post, context, seen)
     yield from _in_a_fundraising_link(post, context, seen)
+    yield from _initial_among_options(post, context, seen)
+
+
+# A poll's option that is an initial and a surname, beside options that are children's first names:
+# "Ethan / Kieran / J. Ramsden / Tariq" for prom king.
+_INITIAL_SURNAME = lazyre.compile(r"\s*(?P<initial>[A-Z])\.?\s+(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s*")
+
+
+def _initial_among_options(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
+    options = [text for text in reader_texts(post) if text.kind == "poll option"]
+    names = names_for(context)
+    if sum(names.is_first(text.value.strip()) and text.value.strip() not in names.name_words for text in options) < 2:
+        return  # not a vote between children named by first name ("Red / Blue / J. Green")
+    for text in options:
+        found = _INITIAL_SURNAME.fullmatch(text.value)
+        if found and not names.is_first(found["surname"]) and f"{found['initial']}. {found['surname']}".lower() not in seen:
+            name = Name(found["initial"] + ".", found["surname"], found.start("initial"), "initial surname")
+            seen.add(name.full.lower())
+            yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
+                          line=text.line_at(name.start))
 
 
 # Fundraising pages are named for the fundraiser: "justgiving.com/page/tom-whiteley-dofe-gold".

@@ -46,7 +46,7 @@ _BEFORE = lazyre.compile("".join((
     r"\b(?:shame on|disappointed (?:in|with|by)|let down by|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
-    r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|",
+    r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:gentle |little |quick |friendly )word (?:to|for|with)|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
     r"(?:that|this) (?:includes|means|goes for) you)\b[\s,:!-]*",
@@ -138,7 +138,9 @@ _FAULT = lazyre.compile("|".join((
     r"\byou know what (?:I|we)(?:['’]ll| will|['’]m going to| am going to|['’]re going to| are going to) "
     r"(?:be )?say(?:ing)?\b|\bthat(?:['’]s| is) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|so many) "
     r"(?:lates|late marks|detentions|warnings|behaviour points|negative points|strikes)\b|"
-    r"\b(?:this|that)(?: one)? is (?:mostly|mainly|especially|particularly) (?:for|aimed at) you\b",
+    r"\b(?:this|that)(?: one)? is (?:mostly|mainly|especially|particularly) (?:for|aimed at) you\b|"
+    r"\byou know (?:exactly |full well |very well )?what I(?:['’]m| am)? (?:mean|talking about|on about)\b|"
+    r"\bor you (?:don['’]t|do not|won['’]t|will not) (?:play|get picked|travel|go)\b",
 )), re.IGNORECASE)
 _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 

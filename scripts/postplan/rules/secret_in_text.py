@@ -39,7 +39,7 @@ _SECRET = lazyre.compile(
     # "the keypad code for the side gate is 4719#", "the new code for the staff-room door is 2580": a few
     # words between the code and its value, a keypad's # or * in it.
     r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{0,40}?\s(?:is|:|=|"
-    r"(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+(?:change\s+to|be))\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
+    r"(?:has\s+)?(?:changed|changes|changing|will\s+change)\s+(?:(?:on|from|this|next)\s+\w+\s+)?to|will\s+be)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     # A keypad's new number with no "code": "the Reception gate keypad changes to 1966# from Monday".
     r"|\bkeypad\b[^.!?\n]{0,30}?\s(?:is(?:\s+now)?|:|=|(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+be)\s*"
     r"\d{3,8}[#*]?(?![\d:.])"
@@ -64,7 +64,8 @@ _SECRET = lazyre.compile(
     # A keypad's number in brackets: "use the keypad (2580#)".
     r"|\bkeypad\s*\(\s*\d{3,8}[#*]?\s*\)"
     # A one-off or sign-in code: "the one-off code OPT9-CALDER-27", "username vote27 and code Brook!2027".
-    r"|\b(?:one-?off|access|login|log-?in|sign-?in|unique|voting|personal|security)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
+    r"|\b(?:one-?off|access|login|log-?in|sign-?in|unique|voting|personal|security|family|gallery|download|viewing|"
+    r"guest)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
     # A homework site's school code in capitals, and how every pupil's password is made: "the school code is

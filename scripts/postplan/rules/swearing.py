@@ -24,7 +24,7 @@ EDGES = "!.*#'’-"
 # ("Jackson Pollock", "penetration testing"). They are blanked (spaces of the same length) before words
 # are matched, so line numbers stay right.
 INNOCENT = lazyre.compile(
-    r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly)|Moby[\s-]Dick|"
+    r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly|Dale)|Fanny\s+Power|Moby[\s-]Dick|"
     r"spotted\s+dick|Philip\s+K\.?\s+Dick|Fanny\s+(?:Mendelssohn|Hensel|Burney|Cradock)|cock\s+(?:robin|pheasants?|birds?|sparrows?|blackbirds?)|cock-a-doodle(?:-doo)?|cock\s+horse|weathercocks?|"
     r"cocks?\s+and\s+hens|pussy\s*willows?|pussy\s*cats?|Puss(?:y)?\s+in\s+Boots|Jackson\s+Pollock|"
     r"Offa(?:'|’)?s\s+Dyke|Homo\s+(?:sapiens|erectus|habilis|neanderthalensis|floresiensis|ergaster)|"
