@@ -8,25 +8,30 @@ import sys
 
 from conftest import EXAMPLE, PROJECT
 
+# Runs a command in a fresh interpreter, then prints what ``report`` finds there as one JSON line.
 PROBE = """
-import sys
+import json, sys
 from postplan.cli import main
 sys.argv = ["postplan", *{args!r}]
 try:
     main()
 except SystemExit:
     pass
-heavy = ("tweepy", "mkdocs", "material", "icalendar", "jinja2", "PIL", "requests", "pydantic", "twitter_text",
-         "better_profanity")
-print("LOADED=" + __import__("json").dumps(sorted(m for m in heavy if m in sys.modules)))
+print("REPORT=" + json.dumps({report}))
 """
+HEAVY = ("tweepy", "mkdocs", "material", "icalendar", "jinja2", "PIL", "requests", "pydantic", "twitter_text",
+         "better_profanity")
+
+
+def probe(report: str, *args: str) -> object:
+    result = subprocess.run([sys.executable, "-c", PROBE.format(args=list(args), report=report)],
+                            capture_output=True, text=True, cwd=PROJECT, check=True)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("REPORT="))
+    return json.loads(line.removeprefix("REPORT="))
 
 
 def loaded_by(*args: str) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", PROBE.format(args=list(args))], capture_output=True,
-                            text=True, cwd=PROJECT, check=True)
-    line = next(l for l in result.stdout.splitlines() if l.startswith("LOADED="))
-    return json.loads(line.removeprefix("LOADED="))
+    return probe(f"sorted(m for m in {HEAVY!r} if m in sys.modules)", *args)
 
 
 def test_help_loads_no_heavy_library() -> None:
@@ -46,19 +51,6 @@ def test_a_warm_validate_renders_no_template(example) -> None:
     first = loaded_by("validate", "--root", str(example.root), "--format", "json")
     assert "jinja2" in first  # the example's reminders were rendered, so the first check did check them
     assert "jinja2" not in loaded_by("validate", "--root", str(example.root), "--format", "json")
-
-
-COMPILED = """
-import sys, json
-from postplan.cli import main
-sys.argv = ["postplan", *{args!r}]
-try:
-    main()
-except SystemExit:
-    pass
-from postplan import lazyre
-print("COMPILED=" + json.dumps([sum("search" in vars(made) for made in lazyre._MADE), len(lazyre._MADE)]))
-"""
 
 
 def test_every_rule_pattern_is_a_valid_expression() -> None:
@@ -98,7 +90,7 @@ def test_checking_three_posts_compiles_only_the_patterns_they_reach(example) -> 
     post = example.root / "content" / "posts" / "plain.md"
     post.write_text("---\nid: plain-news\npublish_at: 2027-03-02 15:30\nstatus: draft\naccount: school\n"
                     "author: Mrs Hart\n---\nOur new library books have arrived. Happy reading!\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", COMPILED.format(args=["validate", "--root", str(example.root),
-                            "--format", "json", str(post)])], capture_output=True, text=True, cwd=PROJECT, check=True)
-    compiled, made = json.loads(next(l for l in result.stdout.splitlines() if l.startswith("COMPILED="))[9:])
+    compiled, made = probe("[sum('search' in vars(p) for p in __import__('postplan.lazyre').lazyre._MADE), "
+                           "len(__import__('postplan.lazyre').lazyre._MADE)]",
+                           "validate", "--root", str(example.root), "--format", "json", str(post))
     assert made > 150 and compiled < made / 2
