@@ -160,3 +160,39 @@ def test_a_broken_ledger_is_a_finding_at_its_line(school: School) -> None:
     assert result.exit_code == 1
     finding = json.loads(result.output)["findings"][0]
     assert (finding["path"], finding["line"], finding["rule"]) == ("ledger.jsonl", 2, "file")
+
+
+def test_a_check_that_fails_on_one_post_is_an_error_there_and_every_other_check_goes_on(school: School,
+                                                                                         monkeypatch) -> None:
+    """A fault in one of postplan's checks (here made to happen: a real one would be a bug) must not stop
+    the run: the post it failed on gets an error, so it cannot be published unchecked, and every other
+    check, on that post and the others, still reports."""
+    from dataclasses import replace
+
+    from postplan import check
+    from postplan.rules import every_rule
+
+    real = every_rule()["postal-address"].check
+
+    def faulty(post, context):
+        if "Mill Lane" in post.text:
+            raise IndexError("string index out of range")
+        return real(post, context)
+
+    rules = [replace(rule, check=faulty) if rule.id == "postal-address" else rule for rule in check._one_post()]
+    monkeypatch.setattr(check, "_one_post", lambda: rules)
+    monkeypatch.delenv("POSTPLAN_DEBUG", raising=False)
+    school.post("address", "Thank you to everyone who came to 12 Mill Lane, Tom Baker especially!")
+    school.post("clean", "Our new library books have arrived.")
+    school.post("phone", "Ring Mrs Hart on 07700 900123 about the trip.")
+
+    result = school.run("validate", "--format", "json", "--now", NOW)
+
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)["findings"]
+    failed = [f for f in findings if f["rule"] == "postal-address"]
+    assert [(f["path"].rsplit("/", 1)[-1], f["severity"]) for f in failed] == [("address.md", "error")]
+    assert "could not finish" in failed[0]["message"] and "IndexError" in failed[0]["message"]
+    assert "Traceback" not in result.output
+    by_post = {f["path"].rsplit("/", 1)[-1] for f in findings if f["rule"] in ("pupil-full-name", "phone-number")}
+    assert by_post == {"address.md", "phone.md"}  # the other checks ran on the same post and on the others

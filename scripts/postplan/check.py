@@ -9,18 +9,20 @@ consult besides the school's files (the time, the roster, the ledger's view) arr
 
 from __future__ import annotations
 
-from collections.abc import Collection
 import functools
+import os
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from postplan import workers
 from postplan.exceptions import honour
 from postplan.findcache import FindingsCache
-from postplan.findings import Finding, LoadProblem
+from postplan.findings import Finding, LoadProblem, Severity
 from postplan.load import Loaded, load_post, relative_path
 from postplan.models import Allow, Post, Repository
 from postplan.rules import Context, Problem, Rule, every_rule
 from postplan.rules.base import PostFacts
+from postplan.settings import SETTINGS_FILE
 
 
 @functools.cache  # the rules are imported here, in the parent, before any worker forks from it
@@ -239,10 +241,14 @@ def check_post(post: Post, context: Context) -> list[Finding]:
     # account is itself); the same problem found on several accounts is reported once.
     views = [post] if post.accounts == [post.account] else [post.on(account) for account in post.accounts]
     for rule in _one_post():
-        if rule.per_account and len(views) > 1:
-            problems = dict.fromkeys(p for view in views for p in rule.check(view, context))
-        else:
-            problems = dict.fromkeys(rule.check(views[0] if rule.per_account else post, context))
+        try:
+            if rule.per_account and len(views) > 1:
+                problems = dict.fromkeys(p for view in views for p in rule.check(view, context))
+            else:
+                problems = dict.fromkeys(rule.check(views[0] if rule.per_account else post, context))
+        except Exception as error:  # noqa: BLE001 - one rule's fault must not stop every other check
+            findings.append(rule_failed(rule, post.source.path, post.source.line, error))
+            continue
         for problem in problems:
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
             findings.append(_finding(rule, problem, post.source.path, line, post.allowed(rule.id), context))
@@ -258,7 +264,12 @@ def compare_posts(context: Context, facts: list[PostFacts], calendar: bool = Tru
     for rule in _comparing():
         if rule.calendar_only and not calendar:
             continue
-        for problem in rule.check_repository(context.repository, context):
+        try:
+            problems = list(rule.check_repository(context.repository, context))
+        except Exception as error:  # noqa: BLE001 - as for one post's rules
+            findings.append(rule_failed(rule, SETTINGS_FILE, 1, error))
+            continue
+        for problem in problems:
             target = by_path.get(problem.path) if problem.path else None
             if problem.line is not None:
                 line = problem.line
@@ -267,6 +278,19 @@ def compare_posts(context: Context, facts: list[PostFacts], calendar: bool = Tru
             allowance = target.allow.get(rule.id) if target is not None else None
             findings.append(_finding(rule, problem, problem.path or "", line, allowance, context))
     return findings
+
+
+def rule_failed(rule: Rule, path: str, line: int, error: Exception) -> Finding:
+    """A check that stopped with an error (a fault in postplan, not in the post): an error finding, so
+    the post is not published unchecked, while every other check and post goes on. With POSTPLAN_DEBUG
+    set the error is raised instead, to show where it happened."""
+    if os.environ.get("POSTPLAN_DEBUG"):
+        raise error
+    return Finding(rule.id, Severity.ERROR, path, line,
+                   f"the '{rule.id}' check could not finish here ({type(error).__name__}), so this was not "
+                   "checked for it",
+                   "please report it to whoever looks after postplan, with the file (POSTPLAN_DEBUG=1 shows the "
+                   "details); until it is fixed, a leader should read this against the policy before approving it")
 
 
 def _finding(rule: Rule, problem: Problem, path: str, line: int, allowance: Allow | None,

@@ -81,9 +81,10 @@ _ADVERT = lazyre.compile(
     r"Lucozade|Relentless|Rockstar|Coca[- ]Cola|Coke|Pepsi|Fanta|Haribo|Fruit\s+Shoots?|Capri[- ]Suns?|Oreos?)\b|"
     r"cheaper\s+than\s+(?:the\s+|any\s+|most\s+)?(?:supermarkets?|high\s+street|shops?|anywhere(?:\s+else)?|online|"
     r"amazon)|the\s+best\s+(?:quality|value|prices?|service|selection|range)\s+(?:around|in\s+town|anywhere|going)|"
-    r"do\s+(?:all\s+|all\s+of\s+|most\s+of\s+)?your\s+(?:[\w'’-]+\s+){0,3}?shopping\s+(?:there|with\s+them|at\s+(?-i:[A-Z]))|"
-    r"you\s+won(?:'|’)?t\s+regret\s+it|(?:pop|nip|head|go)\s+(?:in(?:to)?|down\s+to|along\s+to|over\s+to)\s+"
-    r"(?:their|its)\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:store|shop|showroom|branch)|"
+    r"do\s+(?:all\s+|all\s+of\s+|most\s+of\s+)?your\s+(?:[\w'’-]+\s+){0,3}?(?:shopping|shop)\s+(?:there|with\s+them|"
+    r"at\s+(?-i:[A-Z]))|"
+    r"you\s+won(?:'|’)?t\s+regret\s+it|(?:pop|nip|head|go|call)\s+(?:in(?:to)?|in\s+at|down\s+to|along\s+to|over\s+to)\s+"
+    r"(?:their|its)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}(?:store|shop|showroom|branch)|"
     r"while\s+(?:they(?:'|’)re|they\s+are|it(?:'|’)s|it\s+is)\s+on\s+(?:offer|special\s+offer|sale)|"
     # Telling others to buy or switch: "every school kitchen should switch!", "you should all get one".
     r"(?:every|all|any)\s+(?:[\w'’]+\s+){0,2}?(?:should|must|needs?\s+to)\s+(?:switch(?=\s*[!.,]|\s*$)|get\s+(?:one|some|it|them)|buy|"

@@ -39,6 +39,8 @@ def previous_word(tokens: list, index: int, gaps=(" ", "  ", ". ")):
 def adult_or_title(tokens: list, index: int, text: str) -> bool:
     """A title, role, determiner or part played before the name, or a role after it."""
     before = previous_word(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
+    if before is not None and text[max(0, before.start - 1):before.start].isdigit():
+        before = None  # the end of "1st" or "10am", not the saint's "St"
     if before is not None:
         word = before.bare.lower()
         earlier = previous_word(tokens, index - 1)

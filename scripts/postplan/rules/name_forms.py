@@ -319,7 +319,8 @@ def _surname_alone(tokens: list, index: int, names: NameList, text: str):
     following = _next(tokens, index + 1)
     if word.lower() in ("the", "both") and following is not None and following.bare in w.SIBLINGS \
             and (after.bare in names.surnames or word.lower() == "both" or w.CHILD_AFTER.match(text, following.end)
-                 or w.DOUBLE_BARRELLED.fullmatch(after.bare)) \
+                 or w.DOUBLE_BARRELLED.fullmatch(after.bare)
+                 or following.bare in ("twins", "triplets") and not after.bare.endswith(("ic", "ish", "ese", "an"))) \
             and after.bare not in w.FAMOUS_SIBLINGS:
         return Name(after.bare, None, after.start, "surname"), 3
     return None
@@ -343,7 +344,8 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
         classed = after is not None and w.PUPIL_AFTER.match(text, after.end)  # "M. Wojcik 8T", "R. Patel (5H)"
-        among = _among_names(tokens, index, names)  # "Ruby, Callum, J. Osei and Hana"
+        among = _among_names(tokens, index, names) or w.RANKED.search(text, 0, token.start) is not None
+        # "Ruby, Callum, J. Osei and Hana"; "1st Keira, 4th J. Thornton"
         if after is not None and not names.is_first(_key(after)) and (
                 names.listed_surname(after.bare) and (classed or len(w.INITIAL_SURNAME.findall(text)) >= 2)
                 or (classed or among or w.DOUBLE_BARRELLED.fullmatch(after.bare)) and _capitalised(after)

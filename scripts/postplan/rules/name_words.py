@@ -120,7 +120,8 @@ baskets hat-trick brace catches scored""".split())
 BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
 SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
 # Brothers and sisters known by their surname, whom lessons and stories name: "the Wright brothers".
-FAMOUS_SIBLINGS = frozenset("Wright Grimm Brontë Bronte Williams Brownlee Chuckle Jonas Marx Kessler Mitford".split())
+FAMOUS_SIBLINGS = frozenset("""Wright Grimm Brontë Bronte Williams Brownlee Chuckle Jonas Marx Kessler Mitford Kray Olsen
+Weasley Winklevoss Krays Gallagher Everly Proclaimers""".split())
 # Lower-case words too common for a lower-case first name before them to be read as a full name.
 LOWER_COMMON = frozenset("""day may rose young west green white black brown long little hill wood woods hall
 king bird lamb power page john will mark read reed cross bell ball bond cook lane marsh moss stone ward wells
@@ -176,7 +177,7 @@ ROLE_OF_BEFORE = lazyre.compile(
 # After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
 CHILD_AFTER = lazyre.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
-                          r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2}))\b)", re.IGNORECASE)
+                          r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2})|class\s+\d{1,2})\b)", re.IGNORECASE)
 # A form code written bare after a name, as on a register, a mark sheet or a book's cover: "jack smith 8B",
 # "Maya Jones 10W", "Reading Record – Daisy Whitfield – 2T".
 FORM_AFTER = lazyre.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?!-|['’]\w)")  # "Daisy Whitfield – 2T" too

@@ -80,6 +80,7 @@ def _may_hold_blank(value: str) -> bool:
 
 
 _FILL_VERBS = frozenset("add enter put".split())
+_IN_CODE = lazyre.compile(r"\bf[\"'][^\"'\n]*$")  # inside a Python f-string, up to the brace
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
@@ -88,6 +89,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             continue
         value = prose(text.value)
         for match in _PLACEHOLDER.finditer(value):
+            if match.group().startswith("{") and _IN_CODE.search(value, 0, match.start()):
+                continue  # a variable in a line of code quoted in the post: print(f"Hello, {name}!")
             yield Problem(
                 f"'{match.group()}' looks unfinished{where(text)}: a blank still to fill in",
                 fix="write the real value in (the title, date, amount or name), or leave the sentence out "

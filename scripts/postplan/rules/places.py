@@ -173,7 +173,8 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
     placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None
                          or _NAMED_AFTER.search(text) is not None)
     travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
-    if not (placed or travel or live or staff):
+    ground = outing and _AWAY_GROUND.search(text) is not None and (event is not None or _when(text))
+    if not (placed or travel or live or staff or ground):
         return
     not_places = _not_places(context)
     names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
@@ -188,9 +189,20 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
                  or (staff and when and _staff(sentence, not_places))
                  or (placed and when and _place(sentence, not_places, names, people))
                  or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
-                 or (trip and event.location and _mentions(sentence, event.location)))
+                 or (trip and event.location and _mentions(sentence, event.location))
+                 or (ground and _away_ground(sentence)))
         if found:
             yield found[0], start + found[1]
+
+
+# The other side's ground, on a fixture's day: "1.30 start on their field" (the team they play is named nearby).
+_AWAY_GROUND = lazyre.compile(r"\b(?:on|at)\s+their\s+(?:home\s+)?(?:field|pitch|pitches|ground|courts?|astro(?:turf)?|"
+                              r"track|pool|home\s+ground)\b", re.IGNORECASE)
+
+
+def _away_ground(sentence: str) -> tuple[str, int] | None:
+    found = _AWAY_GROUND.search(sentence)
+    return (found.group(), found.start()) if found else None
 
 
 def _when(text: str) -> bool:
@@ -227,6 +239,9 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
+_PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Cllr Councillor Sir Dame Lord Lady Rev Revd".split())
+_THANKED = lazyre.compile(r"\b(?:thank\s+you|thanks|shout[- ]?outs?|a\s+big\s+thank\s+you|hats\s+off|credit)\s*$",
+                          re.IGNORECASE)
 _VISITOR_BEFORE = lazyre.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor)\.?(?:\s+[A-Z][\w'’-]+){1,2}\s*$")
 
 
@@ -239,6 +254,8 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
         place, by = match.group("place"), match.group("by").lower()
         if by == "from" and _VISITOR_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
+        if by == "to" and (place.split()[0] in _PERSON_TITLES or _THANKED.search(sentence, 0, match.start())):
+            continue  # thanks to someone, not a journey: "Thank you to Councillor Janet Pickles", "Shout-out to Morrisons"
         venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
             or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):

@@ -47,6 +47,7 @@ from postplan import lazyre
 from postplan.findings import Severity
 from postplan.links import host
 from postplan.models import Post, Repository
+from postplan.rules import name_words as w
 from postplan.rules.base import Context, Problem
 from postplan.rules.name_family import family_names
 from postplan.rules.name_types import Name
@@ -73,6 +74,30 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _through_family(post, context, seen)
     yield from _in_a_fundraising_link(post, context, seen)
     yield from _initial_among_options(post, context, seen)
+    yield from _in_a_username(post, context, seen)
+
+
+# An account's name run together from a child's names: "search for his Scratch account LeoTheakstonCodes".
+_USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|profile|gamer\s*tag)\s+(?:is\s+|called\s+|"
+                           r"named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+[A-Z][a-z]+)\w*)", re.IGNORECASE)
+_CAMEL_PART = lazyre.compile(r"[A-Z][a-z]+")
+# Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
+_ACCOUNT_WORDS = frozenset("""school schools news music sport sports pe club clubs official academy class year team fc
+media art arts science maths codes coding games gaming plays tv live library pta primary high college nursery
+community church events online blog""".split())
+
+
+def _in_a_username(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
+    names = names_for(context)
+    for text in reader_texts(post):
+        for found in _USERNAME.finditer(text.value):
+            first, surname = _CAMEL_PART.findall(found["tag"])[:2]  # the pattern holds two at least
+            if names.is_first(first) and not names.is_first(surname) and surname.lower() not in _ACCOUNT_WORDS \
+                    and surname not in w.NOT_SURNAMES and f"{first} {surname}".lower() not in seen:
+                name = Name(first, surname, found.start("tag"), "full")
+                seen.add(name.full.lower())
+                yield Problem(f"'{found['tag']}' holds {_WHAT[name.form]}, '{name.full}'{where(text)}",
+                              fix=_fix(name), line=text.line_at(name.start))
 
 
 # A poll's option that is an initial and a surname, beside options that are children's first names:

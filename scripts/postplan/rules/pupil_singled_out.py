@@ -79,7 +79,7 @@ _AFTER = lazyre.compile("|".join((
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
     r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
-    r"we are still waiting|you (?:need|must|forgot)|we(?:['’]re| are) (?:looking|watching) (?:at )?you|we can see you(?!['’]\w|\s+(?:are|have|love|enjoy|did|worked))|"
+    r"we are still waiting|you (?:need|must|forgot)|we(?:['’]re| are) (?:all )?(?:looking|watching) (?:at )?you|we can see you(?!['’]\w|\s+(?:are|have|love|enjoy|did|worked))|"
     r"remember (?:we|to) (?:let|wait|listen|put|hand|stay|keep|not)\b|"
     r"we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
@@ -148,7 +148,7 @@ _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
 _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
-                           r"|\byou['’]ll be sitting out\b",
+                           r"|\byou['’]ll (?:be sitting|sit) out\b",
                            re.IGNORECASE)
 # Discipline named in the name's sentence: "to consider the permanent exclusion of Kian", "Kian's
 # three-day suspension", "the governors' discipline committee".

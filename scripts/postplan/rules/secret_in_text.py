@@ -56,7 +56,7 @@ _SECRET = lazyre.compile(
     r"(?!(?:secret|private|safe|personal|yours)['\"’”])[\w -]{3,30}['\"’”]"
     # A number spaced or hyphenated so it does not look like one: "the key safe … is 2-7-1-9", "the gate keypad
     # was changed. New number is 5 8 2 9".
-    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)\s+"
+    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)[,:]?\s+"
     r"(?:is\s+|:\s*)?(?:now\s+)?\d(?:[\s-]?\d){2,7}\b"
     r"(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
     # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
@@ -68,11 +68,16 @@ _SECRET = lazyre.compile(
     r"guest)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
+    # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!".
+    r"|\b(?:account|login|log-?in|username)\s+[\w.@-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A homework site's school code in capitals, and how every pupil's password is made: "the school code is
     # CALDERMATHS and your password is your first name + your form".
     r"|\b(?:school|class|login|log-?in|app|join)\s+code\s*(?:is|:|=)\s*[\"'“]?(?-i:[A-Z][A-Z0-9]{5,})\b"
     r"|\bpasswords?\s+(?:is|are|will\s+be)\s+(?:just\s+|simply\s+)?(?:your|their|the\s+child(?:'|’)?s)\s+(?:first\s+name|"
     r"surname|name|initials|date\s+of\s+birth|birthday|form|class|username)\b"
+    # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
+    r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
+    r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".

@@ -97,12 +97,13 @@ def details(value: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 
 _WHOSE = lazyre.compile(r"\b(?:his|her|their|your)\s+\w", re.IGNORECASE)
+_NAMED_WHOSE = lazyre.compile(r"\b[A-Z][a-z]+['’]s\b")  # "families like Harvey's": a child's own
 
 
 def _general(value: str, match: re.Match[str]) -> bool:
     """Whether the term is a campaign's, a charity's or a team's, or said of anyone, not a child's detail
     (never when the term itself says whose it is: "for the hospice that looked after his mum")."""
-    if _WHOSE.search(match.group()):
+    if _WHOSE.search(match.group()) or _NAMED_WHOSE.search(match.group()):
         return False
     if _GENERAL_AFTER.match(value, match.end()):
         return True
