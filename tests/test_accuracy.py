@@ -167,7 +167,8 @@ def test_the_checks_reach_the_accuracy_targets():
 SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-", "blind4": "b4-", "blind5": "b5-", "blind6": "b6-",
         "blind7": "b7-", "blind8": "b8-", "blind9": "b9-", "blind10": "b10-", "blind11": "b11-",
         "blind12": "b12-", "blind13": "b13-", "blind14": "b14-", "blind15": "b15-", "blind16": "b16-", "blind17": "b17-",
-        "blind18": "b18-", "blind19": "b19-", "blind20": "b20-", "blind21": "b21-"}
+        "blind18": "b18-", "blind19": "b19-", "blind20": "b20-", "blind21": "b21-",
+        "blind22": "b22-", "blind23": "b23-"}
 # blind15/ holds 93% once read, just under the target: the breaches still missed are listed in
 # POLICY-ACCURACY.md, and the set is held at its own figure so it cannot slip further.
 RECALL_HELD = {"blind15": 0.93}

@@ -47,7 +47,7 @@ _NOT_A_FESTIVAL = (r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|
                    r"Vaisakhi|Holi)\b)")
 _BIRTH = lazyre.compile(
     rf"\b(?:date of birth|d\.?o\.?b\b\.?"
-    rf"|born\s+(?:on\s+)?(?:{_DAY_MONTH}){_YEAR}"
+    rf"|born\s+(?:on\s+)?(?:the\s+(?:very\s+|same\s+)*day\b[^.!?\n]{{0,50}}?)?(?:{_DAY_MONTH}){_YEAR}"
     rf"|born\s+(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b"
     rf"|born\s+(?:on\s+)?(?:in\s+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<short_year>\d{{2,4}})"
     rf"|born\s+in\s+(?:{MONTH}\s+)?(?P<born_year>(?:19|20)\d\d)\b"
@@ -66,7 +66,7 @@ _BIRTH = lazyre.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles big hits hit hitting "
-                      "reaches reach reaching".split())
+                      "reaches reach reaching today tomorrow tonight".split())
 _NOT_A_CHILD = lazyre.compile(r"\b(?:school|nursery|academy|library|club|pta|charity|church|village|town|"
                               r"building|company|shop|cafe|museum|account|anniversary)\b", re.IGNORECASE)
 CHILD_AGE = 18  # "150th birthday" is a school's, not a child's

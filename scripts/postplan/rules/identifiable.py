@@ -69,7 +69,7 @@ def who(post: Post, context: Context, text: Text, start: int, end: int, named_el
     pointing = POINTING.search(sentence)
     if pointing is None:
         return _spoken_to(text.value, start, end, names_for(context))
-    if _ADULT.search(sentence):
+    if _ADULT.search(sentence) and not _other_gender(sentence):
         return None
     if named_elsewhere:
         return "a named child"
@@ -102,6 +102,24 @@ def _spoken_to(value: str, start: int, end: int, names: NameList) -> str | None:
             if found and (found.group("name") in names.first_names or found.group("name") in names.name_words):
                 return found.group("name")
     return None
+
+
+# "The little radio mic Mrs Dale clips on for him": a man's or boy's pronoun beside only women titled
+# (or the other way round) cannot be the grown-up's, so it points at the child the post is about.
+_TITLED = lazyre.compile(r"(?-i:\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b)\.?\s+[A-Z]")
+_HE = lazyre.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SHE = lazyre.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_WOMEN, _MEN = frozenset("Mrs Ms Miss Dame Lady Sister".split()), frozenset("Mr Sir Lord Father".split())
+
+
+def _other_gender(sentence: str) -> bool:
+    """Whether every grown-up in the sentence is titled as a woman and it says "he", "his" or "him" and not
+    "she" or "her" (or the other way round), and names no other grown-up by their role."""
+    titles = {found.group("title") for found in _TITLED.finditer(sentence)}
+    if not titles or len(_TITLED.findall(sentence)) != len(_ADULT.findall(sentence)):
+        return False
+    he, she = _HE.search(sentence) is not None, _SHE.search(sentence) is not None
+    return he and not she and titles <= _WOMEN or she and not he and titles <= _MEN
 
 
 def _adult_named(sentence: str, name: str) -> bool:

@@ -52,7 +52,7 @@ _SHOWS_PEOPLE = lazyre.compile(
     rf"|\b{_PERSON}\b[^.;]{{0,40}}?\b(?:smil(?:e|es|ing)|grinn?(?:ing)?|laugh(?:ing)?|posing)\b"
     rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
     # "Year 3 reading", not a thing of theirs named with an "-ing" word ("a Year 3 handwriting book")
-    rf"|\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
+    rf"|(?<!\bno )(?<!\bwithout )\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
     rf"pages?|walls?|tasks?|homework|competition|certificates?)\b)|in|at|on|with|from|holding|wearing|dressed)\b",
     re.IGNORECASE,
 )

@@ -339,14 +339,16 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
     before = tokens[index - 1] if index else None
     if before is not None and (before.bare.lower() in w.TITLES or before.bare in w.CAPITALISED_TITLES):
         return None
-    if single and token.bare.isupper() and token.bare not in "AI":
+    if single and token.bare.isupper() and (token.bare not in "AI" or token.gap in (". ", ".")):
         after = _next(tokens, index) if token.gap in (" ", ". ", ".") else None
         if after is None and index + 1 < len(tokens) and token.gap in (". ", "."):
             after = tokens[index + 1]
         classed = after is not None and w.PUPIL_AFTER.match(text, after.end)  # "M. Wojcik 8T", "R. Patel (5H)"
+        if token.bare in "AI" and not classed or before is not None and len(before.bare) == 1 and before.gap == ". ":
+            return None  # "A. Smith & Sons", "J. B. Priestley": a firm's or an author's, not "A. Hussain in Year 12"
         among = _among_names(tokens, index, names) or w.RANKED.search(text, 0, token.start) is not None
         # "Ruby, Callum, J. Osei and Hana"; "1st Keira, 4th J. Thornton"
-        if after is not None and not names.is_first(_key(after)) and (
+        if after is not None and (not names.is_first(_key(after)) or names.listed_surname(after.bare) and classed) and (
                 names.listed_surname(after.bare) and (classed or len(w.INITIAL_SURNAME.findall(text)) >= 2)
                 or (classed or among or w.DOUBLE_BARRELLED.fullmatch(after.bare)) and _capitalised(after)
                 and after.bare not in w.NOT_SURNAMES):  # "J. Hartley-Shaw" is someone's surname however rare

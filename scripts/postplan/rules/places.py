@@ -51,11 +51,13 @@ _LIVE = lazyre.compile(
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
-    r"walking|travelling|popping|nipping|singing|performing|playing)(?: (?:down|up|over|out|back|along|across|round))?) )?"
+    r"walking|travelling|popping|nipping|singing|performing|playing|carolling|busking|collecting|marching|parading|"
+    r"racing|running|competing|camping)(?: (?:down|up|over|out|back|along|across|round))?) )?"
     r"(?:at|in|on|to|for|visiting)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
     r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|allotments?|"
+    r"station(?: concourse| platform)?|concourse|bandstand|(?:market|town|village) square|precinct|canal|towpath|"
     r"(?:care|nursing|retirement) home|(?:fire|police) station|(?:town|local|village|city|public|nearby) "
     r"(?:library|park|hall|church|museum|centre|pool|shops?|market|woods|green)|"
     r"(?:library|church|shops?|market|station|playground|post office)\s+(?:on|in|at|by)\s+" + _NOT_A_DATE
@@ -89,7 +91,7 @@ league cup final finals expedition ball leavers party coach coaches minibus swim
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
-placement placements meets primary""".split())
+placement placements meets primary exam exams mock mocks""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -195,9 +197,12 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
             yield found[0], start + found[1]
 
 
-# The other side's ground, on a fixture's day: "1.30 start on their field" (the team they play is named nearby).
+# The other side's ground, on a fixture's day ("1.30 start on their field", the team they play named nearby), or
+# a walk's route by water ("follow the canal towpath down to Lock 7").
 _AWAY_GROUND = lazyre.compile(r"\b(?:on|at)\s+their\s+(?:home\s+)?(?:field|pitch|pitches|ground|courts?|astro(?:turf)?|"
-                              r"track|pool|home\s+ground)\b", re.IGNORECASE)
+                              r"track|pool|home\s+ground)\b"
+                              r"|\b(?:follow|along|down|up)\s+the\s+(?:canal\s+|river\s+)?(?:towpath|river\s*bank|riverside)\b",
+                              re.IGNORECASE)
 
 
 def _away_ground(sentence: str) -> tuple[str, int] | None:
@@ -218,7 +223,7 @@ def _not_places(context: Context) -> frozenset[str]:
     return context.once(("whereabouts", "not places"), lambda: _NOT_PLACES | own)
 
 
-_ROOM_CODE = lazyre.compile(r"(?![MA]\d)[A-Z]{1,2}\d{1,3}[A-Za-z]?")  # not the M62 or the A58
+_ROOM_CODE = lazyre.compile(r"(?:Room\s+[A-Z]{0,2}\d{1,3}[A-Za-z]?|(?![MA]\d)[A-Z]{1,2}\d{1,3}[A-Za-z]?)")  # not the M62 or the A58
 _WHEN_AFTER = lazyre.compile(r"\s+(?:on|for)\s+(?:" + "|".join(day.title() for day in WEEKDAYS) + r")s?\b.*$")
 
 

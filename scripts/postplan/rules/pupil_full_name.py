@@ -77,9 +77,11 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _in_a_username(post, context, seen)
 
 
-# An account's name run together from a child's names: "search for his Scratch account LeoTheakstonCodes".
+# An account's name run together from a child's names: "search for his Scratch account LeoTheakstonCodes";
+# a hashtag made the same way for a child the post names: "all by Ivy in Year 2 💛 #IvyMarsdenArt".
 _USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|profile|gamer\s*tag)\s+(?:is\s+|called\s+|"
                            r"named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+[A-Z][a-z]+)\w*)", re.IGNORECASE)
+_NAMED_TAG = lazyre.compile(r"#(?P<tag>[A-Z][a-z]+[A-Z][a-z]+\w*)")
 _CAMEL_PART = lazyre.compile(r"[A-Z][a-z]+")
 # Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
 _ACCOUNT_WORDS = frozenset("""school schools news music sport sports pe club clubs official academy class year team fc
@@ -89,11 +91,15 @@ community church events online blog""".split())
 
 def _in_a_username(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     names = names_for(context)
-    for text in reader_texts(post):
-        for found in _USERNAME.finditer(text.value):
+    texts = reader_texts(post)
+    children = {name.first for text in texts if "#" in text.value for name in find_names(text.value, names)}
+    for text in texts:
+        tags = [found for found in _NAMED_TAG.finditer(text.value) if _CAMEL_PART.match(found["tag"])[0] in children]
+        for found in [*_USERNAME.finditer(text.value), *tags]:
             first, surname = _CAMEL_PART.findall(found["tag"])[:2]  # the pattern holds two at least
+            known = (first.lower(), surname.lower()) in {phrase[:2] for phrase in names.not_pupils.get(first.lower(), ())}
             if names.is_first(first) and not names.is_first(surname) and surname.lower() not in _ACCOUNT_WORDS \
-                    and surname not in w.NOT_SURNAMES and f"{first} {surname}".lower() not in seen:
+                    and surname not in w.NOT_SURNAMES and not known and f"{first} {surname}".lower() not in seen:
                 name = Name(first, surname, found.start("tag"), "full")
                 seen.add(name.full.lower())
                 yield Problem(f"'{found['tag']}' holds {_WHAT[name.form]}, '{name.full}'{where(text)}",

@@ -43,10 +43,10 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = lazyre.compile("".join((
-    r"\b(?:shame on|disappointed (?:in|with|by)|let down by|",
+    r"\b(?:shame on|disappointed (?:in|with|by)|let down by|apart from|a certain|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
-    r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:gentle |little |quick |friendly )word (?:to|for|with)|",
+    r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
     r"(?:that|this) (?:includes|means|goes for) you)\b[\s,:!-]*",
@@ -146,7 +146,8 @@ _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
 
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
-_PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report)\b"
+_PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report|"
+                           r"malpractice)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
                            r"|\byou['’]ll (?:be sitting|sit) out\b",
                            re.IGNORECASE)

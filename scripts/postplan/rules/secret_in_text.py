@@ -78,6 +78,10 @@ _SECRET = lazyre.compile(
     # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
+    # A temporary login or a centre's buzzword: "the temporary login Brook!Reception27", "our buzzword is CalderSF27".
+    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin)\s+(?:is\s+|:\s*)?"
+    r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
@@ -95,7 +99,7 @@ _SECRET = lazyre.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad combo combination passphrase network door gate padlock lock username""".split())
+keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

@@ -105,6 +105,8 @@ def _general(value: str, match: re.Match[str]) -> bool:
     (never when the term itself says whose it is: "for the hospice that looked after his mum")."""
     if _WHOSE.search(match.group()) or _NAMED_WHOSE.search(match.group()):
         return False
+    if value[max(0, match.start() - 1):match.start()] in ("@", "#"):
+        return True  # an account's or a campaign's name: "@Autism", "#AutismAwareness"
     if _GENERAL_AFTER.match(value, match.end()):
         return True
     before = max(0, match.start() - 25)

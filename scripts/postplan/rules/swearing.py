@@ -37,6 +37,8 @@ INNOCENT = lazyre.compile(
     r"Dick,?\s+Kerr(?:\s+Ladies)?|(?:as|playing|played|plays|starring)\s+(?-i:Dick)(?!\s+(?-i:[A-Z]))|Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
+    # A diabetic child's finger prick; a seabird among others.
+    r"finger[\s-]?pricks?|(?:puffins?|gannets?|cormorants?|seabirds?|razorbills?|guillemots?|kittiwakes?)\b[^.!?\n]{0,40}?\bshags?\b|"
     # The Bible in RE: "Sodom and Gomorrah", the ark's "shittim wood" (acacia).
     r"(?-i:Sodom)(?:\s+and\s+Gomorrah)?|shittim(?:\s+wood)?|"
     # Latin in the choir's music: "Cum Sancto Spiritu" from a Gloria.
