@@ -78,7 +78,7 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
                r"thinks?|thought|feels?|felt|"
                # got in touch upset: "the parent who rang this morning very upset about the near miss"
-               r"(?:e-?mailed|wrote\s+in|messaged|rang|phoned)\s+(?:us\s+|the\s+office\s+)?(?:about|regarding|to\s+complain)\b|"
+               r"(?:e-?mailed|wrote\s+in|messaged|rang|phoned|been\s+in\s+touch|got\s+in\s+touch)\s+(?:with\s+us\s+|us\s+|the\s+office\s+)?(?:about|regarding|to\s+complain|saying|to\s+say)\b|"
                r"(?:rang|phoned|rung|called|e-?mailed|wrote\s+in|got\s+in\s+touch|been\s+in\s+touch|contacted\s+us)\b"
                r"[^.!?\n]{0,40}?\b(?:upset|unhappy|angry|cross|worried|concerned|annoyed|frustrated|complain\w*))")
 _COMPLAINT = (

@@ -73,7 +73,7 @@ _ADVERT = lazyre.compile(
     r"definitely\s+|by\s+far\s+|just\s+)?the\s+best\s+(?:in|around)\s+(?:town|the\s+area|the\s+village|[A-Z][a-z]+)|check\s+them\s+out|get\s+(?:yourselves?\s+)?down\s+there|pop\s+(?:in|down|along)\s+"
     r"(?:and\s+see\s+them|to\s+see\s+them)|you\s+won(?:'|’)?t\s+be\s+disappointed|"
     r"(?:(?:tell|let)\s+(?:them|him|her)|(?:just\s+)?say)\s+(?:[\w'’]+\s+){1,4}?sent\s+you|mention\s+(?:the\s+school|our\s+school|us)\s+when\s+you|"
-    r"treat\s+yourselves?\s+to|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
+    r"treat\s+yourselves?\s+to|go\s+(?:and\s+)?treat\s+yourselves?|five\s+stars?\s+from\s+us|(?:the\s+)?best\s+on\s+the\s+market|"
     # A shop held up against others, or families sent to do their shopping there: "cheaper than the
     # supermarkets", "the best quality around", "do all your book shopping there", "pop into their store".
     # A brand of drink or sweets sold to the children by name: "the disco's tuck shop is stocked with Prime".

@@ -53,7 +53,7 @@ _SHOWS_PEOPLE = lazyre.compile(
     rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
     # "Year 3 reading", not a thing of theirs named with an "-ing" word ("a Year 3 handwriting book")
     rf"|(?<!\bno )(?<!\bwithout )\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
-    rf"pages?|walls?|tasks?|homework|competition|certificates?)\b)|in|at|on|with|from|holding|wearing|dressed)\b",
+    rf"pages?|walls?|tasks?|homework|competition|certificates?|records?|logs?|diar(?:y|ies))\b)|in|at|on|with|from|holding|wearing|dressed)\b",
     re.IGNORECASE,
 )
 # ...but not their work, or hands and backs (what the policy allows without consent).

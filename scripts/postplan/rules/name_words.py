@@ -209,7 +209,8 @@ nhs bbc uk ok fa sats stem pshe rshe mfl""".split()) | TITLES
 # text lists several people that way ("Team: J. Smith, R. Patel, L. O'Brien").
 INITIAL_SURNAME = lazyre.compile(r"(?<![\w.])[A-Z]\.?\s+[A-Z][a-z]*['’]?[A-Z]?[a-z]+")
 # Lost property: a name as written on a label ("a bottle labelled A. Kowalczuk", "labelled Begum M").
-LABELLED = lazyre.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag)(?:\s+says)?|with\s+the\s+name)\s*:?\s*$",
+LABELLED = lazyre.compile(r"\b(?:labelled|labeled|named|name(?:d)?\s+(?:label|tag|sticker)(?:\s+(?:says|saying|reading))?|"
+                          r"with\s+the\s+name)\s*:?\s*$",
                           re.IGNORECASE)
 # A second person before a shared surname or role: "Sarah and Tom Evans from the PTA".
 AND_NAME = lazyre.compile(r"(?:,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?=[\s,(])")

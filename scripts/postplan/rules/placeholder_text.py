@@ -52,6 +52,7 @@ _PLACEHOLDER = lazyre.compile(
     r"|\[[A-Z][A-Z .'’_-]{2,40}\](?![(\[:])"  # [PUPIL NAME]
     r"|(?<![\w/.-])(?:TBC|TBA|TBD|TBCs|tbc|tba|tbd|Tbc|Tba|T\.B\.C\.?|T\.B\.A\.?|TODO|FIXME|TKTK)(?![\w/-])"
     r"|(?<![\w/.-])(?:X{2,}|x{2,}(?=\s*(?:[:/.]\s*x|pm|am|th|st|nd|rd))|(?<=[£$])x{2,})(?![\w/-])"  # £XX, xx:xx
+    r"|(?<=[£$])[Xx]{1,3}\.[Xx]{2}\b"  # £X.XX
     r"|(?<![\w/.-])(?:Mrs?|Ms|Miss|Mx|Dr|Year|Room)\.?\s+X(?![\w'’.-])"  # "Mrs X", "Year X"
     r"|\b(?i:lorem\s+ipsum|dolor\s+sit\s+amet)\b"
     r"|\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+HERE\b"  # DATE HERE, LINK HERE

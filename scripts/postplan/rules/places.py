@@ -45,7 +45,7 @@ _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? o
                               r"(?:the\s+)?[A-Z]")
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
 _LIVE = lazyre.compile(
-    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|(?:children|pupils|everyone|team|squad|class|year \d+|"
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|year \d+|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
@@ -102,7 +102,7 @@ travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection route land lands landing arrivals flight flights fly flying""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
-_LIVE_WHO = frozenset("we they you children pupils everyone team squad class group year reception ks1 ks2 currently here "
+_LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
                       "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) \
     | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}

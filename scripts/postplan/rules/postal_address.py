@@ -44,7 +44,8 @@ _PARTIAL = lazyre.compile(
 )
 _STREET_TYPES = (r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|Court|Grove|"
                  r"Row|Mews|Square|Parade|Walk|Hill|Rise|View|Meadow|Meadows|Park|Green|Estate)")
-_GERMAN_STREETS = ("straße", "strasse", "gasse", "weg", "platz")  # "Lindenstraße 8", "Am Mühlweg 3"
+# German, Dutch and Flemish streets, the number after the name: "Lindenstraße 8", "Boezingestraat 22".
+_GERMAN_STREETS = ("straße", "strasse", "gasse", "weg", "platz", "straat", "laan", "plein", "gracht")
 # Streets abroad, the word before the name: "12 Rue des Tanneurs", "4 Calle de la Paz", "112 Route de la Combe".
 _ABROAD_STREETS = ("Rue", "Route", "Avenue", "Boulevard", "Bd", "Calle", "Avenida", "Via", "Viale", "Rua", "Chemin",
                    "Allée", "Allee", "Impasse", "Place", "Plaza", "Piazza", "Strada")

@@ -75,6 +75,23 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _in_a_fundraising_link(post, context, seen)
     yield from _initial_among_options(post, context, seen)
     yield from _in_a_username(post, context, seen)
+    yield from _in_another_alphabet(post, context)
+
+
+# A child's name written again in her own alphabet, given and family name: "Dariia (Дарія Ковальчук) in 5K".
+_NATIVE_NAME = lazyre.compile(r"\b(?P<first>[A-Z][a-z]+)\s*\(\s*(?P<native>[\u0370-\u03ff\u0400-\u04ff]{2,}"
+                              r"[\s\u00a0]+[\u0370-\u03ff\u0400-\u04ff]{2,})\s*\)")
+
+
+def _in_another_alphabet(post: Post, context: Context) -> Iterable[Problem]:
+    names = names_for(context)
+    for text in reader_texts(post):
+        for found in _NATIVE_NAME.finditer(text.raw):  # as written: the plain text reads Cyrillic as look-alikes
+            pupil = names.is_first(found["first"]) or w.PUPIL_AFTER.match(text.raw, found.end())  # "… in 5K"
+            if pupil and all(part[:1].isupper() for part in found["native"].split()):
+                yield Problem(f"'{found['native']}' writes {found['first']}'s full name in another alphabet{where(text)}",
+                              fix=f"use the first name only ('{found['first']}'), in any alphabet",
+                              line=text.line + text.raw.count("\n", 0, found.start("native")))
 
 
 # An account's name run together from a child's names: "search for his Scratch account LeoTheakstonCodes";

@@ -147,7 +147,10 @@ _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
 _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report|"
-                           r"malpractice)\b"
+                           r"malpractice|(?:being|been|be) dealt with)\b"
+                           r"|\byou(?:['’]re| are) (?:on the bench|dropped|benched)\b"
+                           r"|\b(?:finish|finishing|catch up on|catching up on)\b[^.!?\n]{0,30}\b(?:at|during|in) (?:play ?time|break ?time|"
+                           r"lunch ?time|break)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
                            r"|\byou['’]ll (?:be sitting|sit) out\b",
                            re.IGNORECASE)
@@ -235,7 +238,7 @@ _GROUP_REBUKE = lazyre.compile(
 # "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
 _YES_BEFORE = lazyre.compile(r"\byes,?\s+$", re.IGNORECASE)
 _MEANS_YOU = lazyre.compile(r"\s*[,:–—-]\s*that (?:includes|means|goes for|counts for)\b", re.IGNORECASE)
-_CALLED = lazyre.compile(r"['’]?s?\s*[,:!–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
+_CALLED = lazyre.compile(r"['’]?s?\s*[,:!?–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 
 def _after_group_rebuke(value: str, start: int, end: int) -> bool:

@@ -56,7 +56,8 @@ _SECRET = lazyre.compile(
     r"(?!(?:secret|private|safe|personal|yours)['\"’”])[\w -]{3,30}['\"’”]"
     # A number spaced or hyphenated so it does not look like one: "the key safe … is 2-7-1-9", "the gate keypad
     # was changed. New number is 5 8 2 9".
-    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|combination)[,:]?\s+"
+    r"|\b(?:keypad|gate|door|key ?safe|padlock|lock|combo|combination|shed)\b[^\n]{0,80}?\b(?:is|it(?:'|’)s|number|code|"
+    r"combination)[,:]?\s+"
     r"(?:is\s+|:\s*)?(?:now\s+)?\d(?:[\s-]?\d){2,7}\b"
     r"(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
     # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
@@ -69,7 +70,7 @@ _SECRET = lazyre.compile(
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
     # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!".
-    r"|\b(?:account|login|log-?in|username)\s+[\w.@-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:account|login|log-?in|username)\s+(?:is\s+|:\s*)?[\w.@-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A homework site's school code in capitals, and how every pupil's password is made: "the school code is
     # CALDERMATHS and your password is your first name + your form".
     r"|\b(?:school|class|login|log-?in|app|join)\s+code\s*(?:is|:|=)\s*[\"'“]?(?-i:[A-Z][A-Z0-9]{5,})\b"
@@ -82,6 +83,9 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin)\s+(?:is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # A login and its password side by side, and a number "on the keypad".
+    r"|\blog\s*in\s+with\s+[\w.@-]{4,}\s+(?:and|&|/)\s+(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\b\d{3,8}[#*]?\s+on\s+the\s+(?:keypad|door|gate|lock|padlock|key ?safe)\b"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
@@ -99,7 +103,7 @@ _SECRET = lazyre.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp""".split())
+keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

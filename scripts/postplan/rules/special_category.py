@@ -99,7 +99,8 @@ _PARENT_AFTER = lazyre.compile(r"['’]s?\s+(?:mum|mummy|mam|dad|daddy|parents?|
 _TO_FAMILY = lazyre.compile(
     r"\W*(?:(?i:(?:the\s+)?(?:parents?|mum|dad|family|carers?|grown-ups)\s+of\s+)(?P<of>[A-Z][\w-]+)"
     r"|(?P<own>[A-Z][\w-]+)['’]s?\s+(?i:mum|mummy|mam|dad|daddy|parents?|family|carers?|grandparents|nan|gran|"
-    r"grandma|grandad))\s*[,:-]\s*(?i:please|could you|can you|would you|do you)\b")
+    r"grandma|grandad))\s*[,:-]\s*(?i:please|could you|can you|would you|do you|(?P<yours>yours|your (?:one|envelope|"
+    r"voucher|pack|bag|parcel|letter)s?))\b")
 
 
 def _beside(post: Post, context: Context, text: Text, match: re.Match[str], bounds: tuple[int, int]) -> str | None:
@@ -115,7 +116,7 @@ def _beside(post: Post, context: Context, text: Text, match: re.Match[str], boun
     if at + 1 < len(spans):
         start, end = spans[at + 1]
         family = _TO_FAMILY.match(text.value, start, end)
-        if family and POINTING.search(text.value, family.end(), end):
+        if family and (family.group("yours") or POINTING.search(text.value, family.end(), end)):
             name = family.group("of") or family.group("own")
             if any(found.first == name for found in find_names(text.value[start:end], names_for(context))):
                 return name

@@ -39,6 +39,8 @@ INNOCENT = lazyre.compile(
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
     # A diabetic child's finger prick; a seabird among others.
     r"finger[\s-]?pricks?|(?:puffins?|gannets?|cormorants?|seabirds?|razorbills?|guillemots?|kittiwakes?)\b[^.!?\n]{0,40}?\bshags?\b|"
+    # A famous brass band named after its village.
+    r"Black\s+Dyke(?:\s+Mills)?(?:\s+Band)?|"
     # The Bible in RE: "Sodom and Gomorrah", the ark's "shittim wood" (acacia).
     r"(?-i:Sodom)(?:\s+and\s+Gomorrah)?|shittim(?:\s+wood)?|"
     # Latin in the choir's music: "Cum Sancto Spiritu" from a Gloria.
