@@ -147,7 +147,7 @@ _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
 # A punishment named anywhere in the sentence: "Detention list for tonight: Mason T, Ellie-Mae R".
 _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|excluded|suspended|on report|behaviour report|"
-                           r"malpractice|(?:being|been|be) dealt with)\b"
+                           r"malpractice|(?:it|this|that)(?:['’]s|\s+is|\s+has|\s+will)\s+(?:being|been|be)\s+dealt\s+with)\b"
                            r"|\byou(?:['’]re| are) (?:on the bench|dropped|benched)\b"
                            r"|\b(?:finish|finishing|catch up on|catching up on)\b[^.!?\n]{0,30}\b(?:at|during|in) (?:play ?time|break ?time|"
                            r"lunch ?time|break)\b"
