@@ -28,7 +28,8 @@ POINTING = lazyre.compile(
 )
 # A titled or grown-up person in the sentence ("Mrs Hart shared her story", "our visiting author told us
 # about her…"): "her" may well be the adult.
-_ADULT = lazyre.compile(r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b\.?\s+[A-Z])"  # not "we'll miss her"
+_TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister"  # with a capital, before a name
+_ADULT = lazyre.compile(rf"(?-i:\b(?:{_TITLES})\b\.?\s+[A-Z])"  # not "we'll miss her"
                         r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
                         r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
 # Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
@@ -106,7 +107,7 @@ def _spoken_to(value: str, start: int, end: int, names: NameList) -> str | None:
 
 # "The little radio mic Mrs Dale clips on for him": a man's or boy's pronoun beside only women titled
 # (or the other way round) cannot be the grown-up's, so it points at the child the post is about.
-_TITLED = lazyre.compile(r"(?-i:\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister)\b)\.?\s+[A-Z]")
+_TITLED = lazyre.compile(rf"(?-i:\b(?P<title>{_TITLES})\b)\.?\s+[A-Z]")
 _HE = lazyre.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SHE = lazyre.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _WOMEN, _MEN = frozenset("Mrs Ms Miss Dame Lady Sister".split()), frozenset("Mr Sir Lord Father".split())

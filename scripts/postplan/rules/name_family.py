@@ -22,6 +22,7 @@ _FAMILY = (r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents|mum\s+and\s+da
 _SURNAME = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 _CHILD = r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 _NO_OTHER_ADULT = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n])"  # a stretch of text with no other titled grown-up in it
+_NO_OTHER_ADULT_IN_SENTENCE = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n])"
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
 _CHILD_FIRST = lazyre.compile(
     rf"(?<![\w.]){_CHILD}['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
@@ -42,7 +43,7 @@ _PARENT_BY_CHILD = lazyre.compile(
 # for the logs! Finn has been telling everyone it came on his dad's tractor" (no other titled adult between).
 _COUPLE_THEN_CHILD = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
-    rf"\b{_CHILD}\b(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n]){{0,60}}?\b(?:his|her|their)\s+(?:mum|mummy|dad|daddy|parents|"
+    rf"\b{_CHILD}\b{_NO_OTHER_ADULT_IN_SENTENCE}{{0,60}}?\b(?:his|her|their)\s+(?:mum|mummy|dad|daddy|parents|"
     r"mum\s+and\s+dad)\b"
 )
 # A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,

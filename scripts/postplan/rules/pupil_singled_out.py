@@ -266,11 +266,11 @@ def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
 # A name that is also a word ("Ellis", "Rowan"), spoken to at the start of a sentence that goes on to say
 # "you" (after a full stop, an emoji or a line break): "… again today 🙄 Ellis, I think you know what I'll
 # be saying to you". The name reader leaves such a word alone.
-_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+(?=[^.!?\n]*\byou\b)")
+_WORD_NAME_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+(?=[^.!?\n]*\byou\b)")
 
 
-def _spoken_to(value: str, names: NameList) -> list[Name]:
-    return [Name(found.group("name"), None, found.start("name")) for found in _SPOKEN_TO.finditer(value)
+def _word_names_spoken_to(value: str, names: NameList) -> list[Name]:
+    return [Name(found.group("name"), None, found.start("name")) for found in _WORD_NAME_SPOKEN_TO.finditer(value)
             if found.group("name") in names.name_words]
 
 
@@ -280,7 +280,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         if text.kind == "file name":
             continue
         value = text.value
-        for name in [*find_names(value, names), *_spoken_to(value, names)]:
+        for name in [*find_names(value, names), *_word_names_spoken_to(value, names)]:
             end = value.find(name.surname or name.first, name.start) + len(name.surname or name.first)
             if _aimed_at(value, name.start, end):
                 yield Problem(
