@@ -103,6 +103,31 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(school: School, garba
     assert (school.root / CACHE).read_bytes() != garbage
 
 
+@pytest.mark.parametrize("damage", [
+    lambda entry: (entry[0].hex(), *entry[1:]),  # the hash as text
+    lambda entry: (entry[0], ("clean",), *entry[2:]),  # findings that are not findings
+    lambda entry: (*entry[:4], ("tomorrow",), *entry[5:]),  # a moment that is not a number
+    lambda entry: (*entry[:7], (1, 2, 3, 4)),  # a signature one short
+    lambda entry: entry[:7],  # an entry one field short
+    lambda entry: list(entry),  # not a tuple at all
+])
+def test_an_entry_of_the_wrong_shape_throws_the_cache_away(school: School, damage) -> None:
+    """A cache is a file anyone on the machine can edit: an entry whose fields are not what postplan
+    wrote is never used and never stops the check: the findings come out as a check without a cache
+    gives them."""
+    school.post("news", body="Call 01872 555123.")
+    school.post("other", body="A calm day.")
+    expected = findings(school, "--no-cache")
+    assert findings(school) == expected
+    file = school.root / CACHE
+    head, entries = cachefiles.load_runs(file, b"", findcache._ALLOWED)
+    path = next(iter(entries))
+    entries[path] = damage(entries[path])
+    assert cachefiles.write_runs(file, b"", head, entries)
+    assert findcache._read_entries(file, head[1])[1] == {}
+    assert findings(school) == expected
+
+
 def test_the_key_changes_with_roster_register_templates_and_postplan_code(school: School, tmp_path, monkeypatch
                                                                           ) -> None:
     import datetime as dt
