@@ -53,6 +53,8 @@ _REPLY = (
     rf"\b(?:in|into|under|to)\s+{_PLACES}\b"
     r"|\b(?:comment|reply|respond|answer)\s+(?:below|here|underneath|to\s+this\s+(?:post|tweet))\b"
     r"|\b(?:comment|reply)\s+with\b"
+    r"|\b(?:happy|glad|pleased|here)\s+to\s+(?:explain|chat|discuss|talk|answer|help)\b[^.!?\n]{0,40}?"
+    r"\b(?:in|under|via)\s+(?:the\s+)?(?:comments?|replies)\b"
     r"|\b(?:drop|leave|post)\s+(?:us\s+)?a\s+comment\b(?!\s+(?:on|in)\s+(?:the|our)\s+(?:cards?|book|form|survey|box))"
     r"|\b(?:let\s+us\s+know|tell\s+us|share|have\s+your\s+say|join\s+the\s+(?:debate|discussion|conversation))"
     r"[^.!?\n]{0,30}?\b(?P<below>below|underneath)\b"

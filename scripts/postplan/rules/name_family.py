@@ -68,6 +68,12 @@ _THEIR_PARENT = lazyre.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
     rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
+# A brother or sister named in full a sentence after, or beside, the child: "Amelia in Year 11 … following in
+# the footsteps of her big sister Grace Pemberton".
+_THEIR_SIBLING = lazyre.compile(
+    r"\b(?:Her|His|Their|her|his|their)\s+(?:(?:little|younger|baby|big|older|elder|twin|kid|step-?)\s*)?"
+    rf"(?:brother|sister)\s*,?\s+[A-Z][a-z]+\s+(?P<surname>{_SURNAME})\b"
+)
 # A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her
 # little brother to Year 2 every morning 💜 Mrs Brannigan, you must be so proud of them both".
 _PROUD_PARENT = lazyre.compile(
@@ -101,11 +107,13 @@ _SURNAMED_FAMILY = lazyre.compile(
     r"(?!\s+(?:room|day|fun|service|learning|"
     r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
 )
-# A family counted by its surname: "That's the fourth Pritchard through our doors" beside Harvey and Ellie.
+# A family counted by its surname: "That's the fourth Pritchard through our doors" beside Harvey and Ellie,
+# "Three generations of Ashworths at Calderbrook!" beside Erin.
 _NTH_OF_FAMILY = lazyre.compile(
     rf"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?P<surname>{_SURNAME})\b"
     r"(?=\s+(?:through|to\s+(?:join|come|go|start|attend)|at\s+(?:our|the)|in\s+(?:our|the)\s+(?:school|family)|"
     r"sibling|child|we(?:['’]ve|\s+have)))"
+    rf"|\b(?i:two|three|four|five|[2-5])\s+generations\s+of\s+(?:the\s+)?(?P<plural>{_SURNAME})(?<=s)\b"
 )
 _SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
 _NEAR = 150  # how far from the family a child's first name is read as one of its children
@@ -159,11 +167,13 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
     for match in _NTH_OF_FAMILY.finditer(text):
+        surname = match.group("surname") or match.group("plural").removesuffix("es" if match.group("plural").endswith(
+            "ses") else "s")
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
-        if near and _surname(match.group("surname"), names):
+        if near and _surname(surname, names):
             child = min(near, key=lambda child: abs(child.start - match.start()))
-            found.append(Name(child.first, match.group("surname"), child.start, "family"))
-    for match in (*_THEIR_PARENT.finditer(text), *_PROUD_PARENT.finditer(text)):
+            found.append(Name(child.first, surname, child.start, "family"))
+    for match in (*_THEIR_PARENT.finditer(text), *_PROUD_PARENT.finditer(text), *_THEIR_SIBLING.finditer(text)):
         surname = match.group("surname")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
         if before and _surname(surname, names):

@@ -34,7 +34,7 @@ _TRAVEL = lazyre.compile(
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
     r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
-    r"(?:the\s+)?route)\b",
+    r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us))\b",
     re.IGNORECASE,
 )
 _JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
@@ -52,11 +52,13 @@ _LIVE = lazyre.compile(
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
     r"walking|travelling|popping|nipping|singing|performing|playing|carolling|busking|collecting|marching|parading|"
-    r"racing|running|competing|camping)(?: (?:down|up|over|out|back|along|across|round))?) )?"
+    r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking)"
+    r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
     r"(?:at|in|on|to|for|visiting)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
-    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|allotments?|"
+    r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|"
+    r"(?:community |local |village )?allotments?|lock gates?|boathouse|landing stage|canal basin|marina|slipway|"
     r"station(?: concourse| platform)?|concourse|bandstand|(?:market|town|village) square|precinct|canal|towpath|"
     r"(?:care|nursing|retirement) home|(?:fire|police) station|(?:town|local|village|city|public|nearby) "
     r"(?:library|park|hall|church|museum|centre|pool|shops?|market|woods|green)|"
@@ -91,7 +93,8 @@ league cup final finals expedition ball leavers party coach coaches minibus swim
 walking kick kickoff ko cross country county championship championships heats regionals nationals trials
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
-placement placements meets primary exam exams mock mocks""".split())
+placement placements meets primary exam exams mock mocks squad rowing regatta sailing kayaking canoeing paddling
+allotment allotments delivering""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -100,7 +103,8 @@ competition tour excursion outing away race qualifier prom disco camp sleepover 
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
-returning collection route land lands landing arrivals flight flights fly flying""".split())
+returning collection route land lands landing arrivals flight flights fly flying coming going heading off
+joining""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -112,7 +116,8 @@ _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
     Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO
-    Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx""".split()
+    Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx PTA PTFA PFA
+    Governors""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -125,7 +130,8 @@ Theatre Museum Beach Cove Bay Arena Field Fields Rec Recreation Sands Woods Wood
 Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Manor Common Moor Downs Barn Inn Arms
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
-Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery
+Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery Pantry
+Foodbank Allotments Boathouse Marina
 RUFC RFC FC AFC
 CC""".split())
 
@@ -201,6 +207,9 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
 # a walk's route by water ("follow the canal towpath down to Lock 7").
 _AWAY_GROUND = lazyre.compile(r"\b(?:on|at)\s+their\s+(?:home\s+)?(?:field|pitch|pitches|ground|courts?|astro(?:turf)?|"
                               r"track|pool|home\s+ground)\b"
+                              # a club's place by the water or on the allotments: "Saturdays 7.30am at the boathouse"
+                              r"|\b(?:on|at|by)\s+the\s+(?:boathouse|lock\s+gates?|landing\s+stage|canal\s+basin|marina|"
+                              r"slipway|jetty|reservoir|(?:community\s+|local\s+|village\s+)?allotments?)\b"
                               r"|\b(?:follow|along|down|up)\s+the\s+(?:canal\s+|river\s+)?(?:towpath|river\s*bank|riverside)\b",
                               re.IGNORECASE)
 

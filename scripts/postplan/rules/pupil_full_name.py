@@ -74,6 +74,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from _through_family(post, context, seen)
     yield from _in_a_fundraising_link(post, context, seen)
     yield from _initial_among_options(post, context, seen)
+    yield from _initial_and_surname(post, context, seen)
     yield from _in_a_username(post, context, seen)
     yield from _in_another_alphabet(post, context)
 
@@ -96,10 +97,11 @@ def _in_another_alphabet(post: Post, context: Context) -> Iterable[Problem]:
 
 # An account's name run together from a child's names: "search for his Scratch account LeoTheakstonCodes";
 # a hashtag made the same way for a child the post names: "all by Ivy in Year 2 💛 #IvyMarsdenArt".
-_USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|profile|gamer\s*tag)\s+(?:is\s+|called\s+|"
-                           r"named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+[A-Z][a-z]+)\w*)", re.IGNORECASE)
+_USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|profile|gamer\s*tag|aka|a\.k\.a\.|known\s+as|"
+                           r"plays\s+as)\s+(?:is\s+|called\s+|named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+(?:Mc|Mac|O['’])?[A-Z][a-z]+)\w*)",
+                           re.IGNORECASE)
 _NAMED_TAG = lazyre.compile(r"#(?P<tag>[A-Z][a-z]+[A-Z][a-z]+\w*)")
-_CAMEL_PART = lazyre.compile(r"[A-Z][a-z]+")
+_CAMEL_PART = lazyre.compile(r"(?:Mc|Mac(?=[A-Z])|O['’](?=[A-Z]))?[A-Z][a-z]+")  # "DylanMcGrath": Dylan, McGrath
 # Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
 _ACCOUNT_WORDS = frozenset("""school schools news music sport sports pe club clubs official academy class year team fc
 media art arts science maths codes coding games gaming plays tv live library pta primary high college nursery
@@ -142,6 +144,35 @@ def _initial_among_options(post: Post, context: Context, seen: set[str]) -> Iter
                           line=text.line_at(name.start))
 
 
+# An initial and a surname where only a pupil's name is written so: a register's "Nowak, Z. (10H)", or a
+# trophy's engraving, a certificate or a name label in quotes ("Silver cup engraved '… – O. Whitcombe'").
+_REGISTER_INITIAL = lazyre.compile(
+    r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?),\s*(?P<initial>[A-Z])\.?(?=\s*(?:\(\s*|,\s*|\s(?:in|of)\s+)"
+    r"(?:\d{1,2}[A-Z]{1,3}|(?i:y(?:ea)?r\s?\d{1,2}|reception))\b)")
+_ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag)\b[^'‘\"“]{0,40}"
+                           r"['‘\"“](?P<quoted>[^'’\"”]{3,120})", re.IGNORECASE)
+_QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
+_TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
+
+
+def _initial_and_surname(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
+    names = names_for(context)
+    for text in reader_texts(post):
+        found = [*_REGISTER_INITIAL.finditer(text.value)]
+        for engraved in _ENGRAVED.finditer(text.value):
+            found += _QUOTED_INITIAL.finditer(text.value, engraved.start("quoted"), engraved.end("quoted"))
+        for match in found:
+            surname = match["surname"]
+            if names.is_first(surname) and not names.listed_surname(surname) or surname in w.NOT_SURNAMES \
+                    or _TITLE_BEFORE.search(text.value, max(0, match.start() - 6), match.start()):
+                continue
+            name = Name(match["initial"] + ".", surname, match.start(), "initial surname")
+            if name.full.lower() not in seen:
+                seen.add(name.full.lower())
+                yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
+                              line=text.line_at(name.start))
+
+
 # Fundraising pages are named for the fundraiser: "justgiving.com/page/tom-whiteley-dofe-gold".
 _FUNDRAISING = frozenset("justgiving.com gofundme.com virginmoneygiving.com givewheel.com enthuse.com "
                          "localgiving.org".split())
@@ -168,7 +199,8 @@ def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iter
                               "link out and tell families where to give by letter", line=line)
 
 
-_FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter)\b"
+_FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter|twins|"
+                              r"triplets|sisters?|brothers?)\b"
                               r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
                               r"nan|nana|gran|granny|grandma|grandad)\b")
 
@@ -190,7 +222,8 @@ def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Pr
         school = _school_words(context.repository.settings) if school is None else school
         children = tuple(name for name in find_names(value, names) if name.form == "first")
         for name in family_names(value, names, children, school):
-            if name.full.lower() in seen or about_a_work(text.value, names) or about_figures(text.value):
+            pupil = w.PUPIL_AFTER.match(value, name.start + len(name.first))  # "Erin in 8F": no historical figure
+            if name.full.lower() in seen or not pupil and (about_a_work(value, names) or about_figures(value)):
                 continue
             seen.add(name.full.lower())
             yield Problem(f"this names {name.first}'s family ('{name.surname}') beside {name.first}: together they "

@@ -141,6 +141,11 @@ _FAULT = lazyre.compile("|".join((
     r"\b(?:this|that)(?: one)? is (?:mostly|mainly|especially|particularly) (?:for|aimed at) you\b|"
     r"\byou know (?:exactly |full well |very well )?what I(?:['’]m| am)? (?:mean|talking about|on about)\b|"
     r"\bor you (?:don['’]t|do not|won['’]t|will not) (?:play|get picked|travel|go)\b",
+    # Commitments missed, counted against the child: "that's three deadlines missed now", "the third session
+    # missed this half term", "I'm not chasing a fourth".
+    r"\b(?:two|three|four|five|\d+|another|second|third|fourth|fifth|\w+th) (?:deadlines?|sessions?|practices?|"
+    r"training(?: session)?s?|rehearsals?|lessons?|homeworks?|fixtures?|matches) (?:missed|skipped)\b|"
+    r"\b(?:I|we)(?:['’]m| am|['’]re| are) not (?:chasing|going to chase|running after)\b",
 )), re.IGNORECASE)
 _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
@@ -152,7 +157,9 @@ _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|exclu
                            r"|\b(?:finish|finishing|catch up on|catching up on)\b[^.!?\n]{0,30}\b(?:at|during|in) (?:play ?time|break ?time|"
                            r"lunch ?time|break)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
-                           r"|\byou['’]ll (?:be sitting|sit) out\b",
+                           r"|\byou['’]ll (?:be sitting|sit) out\b"
+                           r"|\byou(?:['’]re| are|['’]ll be| will be) (?:out of|off|dropped from|kicked out of) the "
+                           r"(?:squad|team|club|side|group|band|choir|cast|crew)\b",
                            re.IGNORECASE)
 # Discipline named in the name's sentence: "to consider the permanent exclusion of Kian", "Kian's
 # three-day suspension", "the governors' discipline committee".
@@ -264,9 +271,11 @@ def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A name that is also a word ("Ellis", "Rowan"), spoken to at the start of a sentence that goes on to say
-# "you" (after a full stop, an emoji or a line break): "… again today 🙄 Ellis, I think you know what I'll
-# be saying to you". The name reader leaves such a word alone.
-_WORD_NAME_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+(?=[^.!?\n]*\byou\b)")
+# "you" or starts "that's" (after a full stop, an emoji or a line break): "… again today 🙄 Ellis, I think you
+# know what I'll be saying to you", "Ruby, that's the third session missed". The name reader leaves such a
+# word alone.
+_WORD_NAME_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+"
+                                      r"(?=[^.!?\n]*\byou\b|that(?:['’]s| is)\b)")
 
 
 def _word_names_spoken_to(value: str, names: NameList) -> list[Name]:

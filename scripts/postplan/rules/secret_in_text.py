@@ -69,8 +69,10 @@ _SECRET = lazyre.compile(
     r"guest)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
-    # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!".
-    r"|\b(?:account|login|log-?in|username)\s+(?:is\s+|:\s*)?[\w.@-]{3,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!",
+    # "This week's login for the Minecraft server is calderclub / Creeper2027!".
+    r"|\b(?:account|login|log-?in|username)\s+(?:[^.!?\n/]{0,40}?\s(?:is|are)\s+|is\s+|:\s*)?[\w.@-]{3,}\s*/\s*"
+    r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A homework site's school code in capitals, and how every pupil's password is made: "the school code is
     # CALDERMATHS and your password is your first name + your form".
     r"|\b(?:school|class|login|log-?in|app|join)\s+code\s*(?:is|:|=)\s*[\"'“]?(?-i:[A-Z][A-Z0-9]{5,})\b"

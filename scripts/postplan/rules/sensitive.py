@@ -22,6 +22,11 @@ _GENERAL_AFTER = lazyre.compile(
     r"training|workshop|course|assembly|free|specialist|schools?|staff|sensory|care homes?)\b",
     re.IGNORECASE,
 )
+# After such a word, a child it was made for: "the dyslexia-friendly shelf we set up for her" (not "for her
+# mum", where "her" is whose).
+_FOR_THE_CHILD = lazyre.compile(
+    r"[^.!?\n]{0,40}?\b(?:for|so)\s+(?:him|her)(?=\s*(?:[.,!?;:)\n]|$|(?:is|was|has|and|to|so|in|at|on|this|last|"
+    r"next|every|each|when|because|now|today|too|as)\b))", re.IGNORECASE)
 # Before a term, words that make it about anyone ("what to do if someone has a seizure", "raising money for").
 _GENERAL_BEFORE = lazyre.compile(
     r"\b(?:about|for|against|raising|raise|raised|supporting|support)\s+(?:the\s+)?$"
@@ -108,7 +113,7 @@ def _general(value: str, match: re.Match[str]) -> bool:
     if value[max(0, match.start() - 1):match.start()] in ("@", "#"):
         return True  # an account's or a campaign's name: "@Autism", "#AutismAwareness"
     if _GENERAL_AFTER.match(value, match.end()):
-        return True
+        return not _FOR_THE_CHILD.match(value, match.end())
     before = max(0, match.start() - 25)
     return bool(_GENERAL_BEFORE.search(value, before, match.start())) \
         and not _RECEIVING.search(value, max(0, match.start() - 30), match.start())

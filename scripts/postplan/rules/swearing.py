@@ -154,9 +154,14 @@ def unmasked(token: str, lists: WordLists) -> str | None:
     if not any(c in _MASKS or c in "$@!" for c in token.strip("!")):
         return None
     swapped = token.translate(_SWAPS)
-    pattern = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in swapped))
-    whole = next((word for word in lists.swears_by_length.get(len(swapped), ()) if pattern.fullmatch(word)), None)
-    return whole or _masked_stem(swapped)
+    # A plural the list does not hold is its singular masked: "b*ggers" is "bugger"s.
+    for spelt in (swapped, swapped[:-1] if swapped[-1:].lower() == "s" and len(swapped) > 4 else None):
+        if spelt:
+            pattern = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in spelt))
+            whole = next((word for word in lists.swears_by_length.get(len(spelt), ()) if pattern.fullmatch(word)), None)
+            if whole:
+                return whole
+    return _masked_stem(swapped)
 
 
 def _masked_stem(swapped: str) -> str | None:
