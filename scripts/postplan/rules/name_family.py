@@ -14,6 +14,7 @@ import re
 from postplan import lazyre
 from postplan.rules import name_words as w
 from postplan.rules.name_types import Name, NameList
+from postplan.rules.text import words
 
 _TITLE = rf"{w.GROWN_UP_TITLE}\.?"
 _FAMILY = (r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents|mum\s+and\s+dad|dad\s+and\s+mum|step-?mum|"
@@ -145,6 +146,31 @@ def _ties(text: str, match: re.Match[str]) -> bool:
     return bool(_THEIR_CHILD.search(text, opened, min(ends, default=len(text))))
 
 
+# The words each pattern needs somewhere in the text (a quick test: most texts have none of them).
+_TITLE_WORDS = frozenset(title.lower() for title in w.GROWN_UP_TITLE.strip("(?:)").split("|"))
+_PARENT_WORDS = frozenset("""mum mummy mam mom mother dad daddy father parents stepmum stepdad grandma grandad grandpa
+granny grandmother grandfather grandparents nan nana nanna gran auntie aunty aunt uncle carer carers""".split())
+_CHILD_WORDS = frozenset("son daughter boy girl grandson granddaughter niece nephew twins children kids".split())
+_SIBLING_WORDS = frozenset({"brother", "sister"})
+_GROUP_WORDS = frozenset("family household clan twins triplets sisters brothers".split())
+_COUNT_WORDS = frozenset("second third fourth fifth sixth seventh generations".split())
+
+
+def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
+    """The family patterns that could match a text with these (lower-case) words."""
+    titled = not present.isdisjoint(_TITLE_WORDS)
+    parents = not present.isdisjoint(_PARENT_WORDS)
+    needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
+             (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
+             (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
+             (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, titled and parents),
+             (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
+             (_PARENT_THEN_CHILD, titled and not present.isdisjoint(_CHILD_WORDS)),
+             (_SIBLING_THEN_CHILD, not present.isdisjoint(_SIBLING_WORDS)), (_COUPLE_THEN_CHILD, titled and parents),
+             (_PARENT_CAME_IN, titled and parents), (_DEAR_PARENT, titled))
+    return frozenset(pattern for pattern, possible in needs if possible)
+
+
 def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
                  not_families: frozenset[str] = frozenset()) -> tuple[Name, ...]:
     """A child's first name with the surname a parent named beside them gives away (form "family"); with
@@ -152,7 +178,9 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
     ("Zara … the whole Khan household"), unless the word is one of ``not_families`` (the school's own
     names: "our Calderbrook family")."""
     found = []
-    for match in _SURNAMED_FAMILY.finditer(text):
+    present = words(text)
+    patterns = _patterns(present)
+    for match in (_SURNAMED_FAMILY.finditer(text) if _SURNAMED_FAMILY in patterns else ()):
         surname = match.group("surname")
         if surname in not_families or not _surname(surname, names) or surname in w.PLACE_SURNAMES \
                 or surname.lower() in w.LOWER_COMMON:
@@ -166,14 +194,15 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if near and (siblings or _ties(text, match)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for match in _NTH_OF_FAMILY.finditer(text):
+    for match in (_NTH_OF_FAMILY.finditer(text) if _NTH_OF_FAMILY in patterns else ()):
         surname = match.group("surname") or match.group("plural").removesuffix("es" if match.group("plural").endswith(
             "ses") else "s")
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
         if near and _surname(surname, names):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for match in (*_THEIR_PARENT.finditer(text), *_PROUD_PARENT.finditer(text), *_THEIR_SIBLING.finditer(text)):
+    for match in [found for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING) if pattern in patterns
+                  for found in pattern.finditer(text)]:
         surname = match.group("surname")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
         if before and _surname(surname, names):
@@ -181,6 +210,8 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             found.append(Name(child.first, surname, child.start, "family"))
     for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_BY_CHILD, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
                     _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT):
+        if pattern not in patterns:
+            continue
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or not _surname(surname, names):

@@ -53,7 +53,7 @@ from postplan.rules.name_family import family_names
 from postplan.rules.name_types import Name
 from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
 from postplan.rules.reading import public_event_texts, reader_texts, where
-from postplan.rules.text import post_links
+from postplan.rules.text import post_links, words
 
 ID = "pupil-full-name"
 SEVERITY = Severity.ERROR
@@ -102,6 +102,7 @@ _USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|pr
                            re.IGNORECASE)
 _NAMED_TAG = lazyre.compile(r"#(?P<tag>[A-Z][a-z]+[A-Z][a-z]+\w*)")
 _CAMEL_PART = lazyre.compile(r"(?:Mc|Mac(?=[A-Z])|O['’](?=[A-Z]))?[A-Z][a-z]+")  # "DylanMcGrath": Dylan, McGrath
+_USERNAME_CUES = frozenset("account username user handle channel profile gamer gamertag aka k known plays".split())  # "a.k.a.": k
 # Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
 _ACCOUNT_WORDS = frozenset("""school schools news music sport sports pe club clubs official academy class year team fc
 media art arts science maths codes coding games gaming plays tv live library pta primary high college nursery
@@ -114,7 +115,8 @@ def _in_a_username(post: Post, context: Context, seen: set[str]) -> Iterable[Pro
     children = {name.first for text in texts if "#" in text.value for name in find_names(text.value, names)}
     for text in texts:
         tags = [found for found in _NAMED_TAG.finditer(text.value) if _CAMEL_PART.match(found["tag"])[0] in children]
-        for found in [*_USERNAME.finditer(text.value), *tags]:
+        cued = not words(text.value).isdisjoint(_USERNAME_CUES)
+        for found in [*(_USERNAME.finditer(text.value) if cued else ()), *tags]:
             first, surname = _CAMEL_PART.findall(found["tag"])[:2]  # the pattern holds two at least
             known = (first.lower(), surname.lower()) in {phrase[:2] for phrase in names.not_pupils.get(first.lower(), ())}
             if names.is_first(first) and not names.is_first(surname) and surname.lower() not in _ACCOUNT_WORDS \
@@ -153,13 +155,16 @@ _ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certi
                            r"['‘\"“](?P<quoted>[^'’\"”]{3,120})", re.IGNORECASE)
 _QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
+_REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b")  # a quick test (a comma is searched for fast) before the pattern
+_ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "name label", "name tag")
 
 
 def _initial_and_surname(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     names = names_for(context)
     for text in reader_texts(post):
-        found = [*_REGISTER_INITIAL.finditer(text.value)]
-        for engraved in _ENGRAVED.finditer(text.value):
+        found = [*_REGISTER_INITIAL.finditer(text.value)] if _REGISTER_HINT.search(text.value) else []
+        lowered = text.value.lower()
+        for engraved in _ENGRAVED.finditer(text.value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
             found += _QUOTED_INITIAL.finditer(text.value, engraved.start("quoted"), engraved.end("quoted"))
         for match in found:
             surname = match["surname"]
