@@ -40,7 +40,7 @@ _DAY_MONTH = rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?{MONTH}\b|{MONTH}\s+(?:the\s+)?{_D
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 _AGE_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
 _AGE = rf"(?P<age>\d{{1,2}}|{'|'.join(_AGE_WORDS)})"
-_WHEN = (r"(?:today|tomorrow|tonight|that day|this morning|this afternoon|on the (?:morning|day|evening|night|afternoon) of|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
+_WHEN = (r"(?:today|tomorrow|tonight|that (?:very |same )?(?:day|morning|afternoon|evening)|the (?:very )?same day|this morning|this afternoon|on the (?:morning|day|evening|night|afternoon) of|(?:this|next) (?:week|weekend|monday|tuesday|wednesday|thursday|friday|"
          r"saturday|sunday)|"
          rf"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_DAY_MONTH}|the\s+{_DAY}\b))")
 _NOT_A_FESTIVAL = (r"(?!(?:Diwali|Hanukkah|Chanukah|Advent|Christmas|Easter|Eid|Remembrance|Kwanzaa|Candlemas|Lent|"

@@ -32,10 +32,12 @@ _TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Revd|Father|Sister"  # wi
 _ADULT = lazyre.compile(rf"(?-i:\b(?:{_TITLES})\b\.?\s+[A-Z])"  # not "we'll miss her"
                         r"|\b(?:author|illustrator|visitor|speaker|guest|coach|nurse|doctor|officer|firefighter|teacher|"
                         r"headteacher|governor|volunteer|poet|athlete|olympian|paralympian)s?\b", re.IGNORECASE)
-# Grown-ups named by their first name ("our lollipop man, Dave"): a name beside one is theirs.
-_ADULT_NAMED = lazyre.compile(r"\b(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|"
-                              r"governor|volunteer|poet|athlete|olympian|paralympian|man|lady|woman|gentleman)\b",
-                              re.IGNORECASE)
+# Grown-ups named by their first name ("our lollipop man, Dave", "Dave, our wonderful caretaker"): a name
+# beside one is theirs; not a child the lollipop team walk over the crossing.
+_ROLE = (r"(?:lollipop|caretaker|cleaner|cook|chef|coach|author|illustrator|visitor|speaker|guest|governor|volunteer|"
+         r"poet|athlete|olympian|paralympian|man|lady|woman|gentleman)")
+_ADULT_BEFORE = lazyre.compile(rf"\b{_ROLE}(?:\s+[\w'’]+){{0,2}}?[\s,:–—-]*$", re.IGNORECASE)
+_ADULT_AFTER = lazyre.compile(rf"[\s,:–—-]*(?:[\w'’]+\s+){{0,3}}?{_ROLE}\b", re.IGNORECASE)
 # Lower-case words after a first name that make it a thing ("Autumn term", "Poppy appeal", "Holly class").
 _THINGS = frozenset("""term half holidays appeal fair fete festival show concert garden wreath day days week
 warning anniversary class group team house club service""".split())
@@ -127,8 +129,10 @@ def _adult_named(sentence: str, name: str) -> bool:
     """Whether the name is a grown-up's: a role just before or after it ("our lollipop man, Dave", "Dave, our
     caretaker"), not a role elsewhere in the sentence ("don't worry Rafi, Chef is making your one")."""
     at = sentence.find(name)
-    near = sentence[max(0, at - 30):at] + " " + sentence[at + len(name):at + len(name) + 30] if at >= 0 else sentence
-    return _ADULT_NAMED.search(near) is not None and not _ADULT_AS_SUBJECT.match(sentence, max(0, at))
+    if at < 0:
+        return False
+    beside = _ADULT_BEFORE.search(sentence, max(0, at - 30), at) or _ADULT_AFTER.match(sentence, at + len(name))
+    return beside is not None and not _ADULT_AS_SUBJECT.match(sentence, at)
 
 
 # A role starting a clause of its own after the name: "Rafi, Chef is making…" (the chef is someone else).

@@ -44,6 +44,7 @@ POLICY = (
 
 _PERSON = (r"(?:children|child|pupils?|kids?|students?|boys?|girls?|learners?|toddlers?|babies|baby|people|"
            r"faces?|teachers?|staff|parents?|families|family|team|squad|class|choir|cast|everyone|group|"
+           r"(?:physio)?therapists?|physios?|nurses?|coach(?:es)?|volunteers?|"
            r"(?:year|y)\s*\d{1,2}s?|reception(?:\s+class)?|nursery|sixth\s+formers?|year\s+\d{1,2}\s+\w+)")
 # Alt text that shows people: a person doing something, or a face.
 _SHOWS_PEOPLE = lazyre.compile(
@@ -52,7 +53,7 @@ _SHOWS_PEOPLE = lazyre.compile(
     rf"|\b{_PERSON}\b[^.;]{{0,40}}?\b(?:smil(?:e|es|ing)|grinn?(?:ing)?|laugh(?:ing)?|posing)\b"
     rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
     # "Year 3 reading", not a thing of theirs named with an "-ing" word ("a Year 3 handwriting book")
-    rf"|(?<!\bno )(?<!\bwithout )\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
+    rf"|(?<!\bno )(?<!\bwithout )\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ly\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
     rf"pages?|walls?|tasks?|homework|competition|certificates?|records?|logs?|diar(?:y|ies))\b)|in|at|on|with|from|holding|wearing|dressed)\b",
     re.IGNORECASE,
 )
@@ -61,7 +62,7 @@ _NOT_FACES = lazyre.compile(
     r"\b(?:hands?|backs?\s+of|from\s+behind|silhouettes?|feet|shadows?|(?:children|pupils|kids|students)(?:'|’)s?\s+"
     r"(?:\w+\s+)?(?:work|artwork|paintings?|drawings?|models?|writing|books?|poems?|pictures?|(?:self-)?portraits?)"
     r"|(?:child|pupil|class|year\s+\d+)"
-    r"(?:'|’)s\s+\w+|faces?\s+(?:painted|made|drawn)\s+(?:from|of|on|in)|pumpkin\s+faces?|clock\s+faces?|"
+    r"(?:'|’)s\s+(?!(?:legs?|arms?|heads?|faces?|shoulders?|body|hair)\b)\w+|faces?\s+(?:painted|made|drawn)\s+(?:from|of|on|in)|pumpkin\s+faces?|clock\s+faces?|"
     r"faces?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:clock|cliff|rock|pumpkin|coin|cube|shape)s?"
     r"|(?:cube|shape|rock|cliff|clock)s?\s+faces?)\b",
     re.IGNORECASE,
@@ -82,7 +83,8 @@ _PEOPLE_WORDS = frozenset("""face faces smile smiles smiling grin grinning laugh
 portraits selfie selfies headshot headshots photo photograph photos photographs camera children child pupil pupils
 kid kids student students boy boys girl girls learner learners toddler toddlers babies baby people teacher teachers
 staff parent parents families family team squad class choir cast everyone group year y1 y2 y3 y4 y5 y6 y7 y8 y9
-y10 y11 y12 y13 reception nursery sixth happy beaming""".split())
+y10 y11 y12 y13 reception nursery sixth happy beaming physiotherapist physiotherapists therapist therapists physio
+physios nurse nurses coach coaches volunteer volunteers""".split())
 _CONSENT_WORDS = frozenset("consent permission blurred pixelated hidden covered cropped obscured removed".split())
 
 

@@ -56,7 +56,8 @@ artists scientists inventors writers""".split())
 CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
 # A role word after these is a child's ("our young author Maya", "star reader Tom", an award's "Outstanding
 # Speaker, Priya Chaudhry").
-PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant outstanding".split())
+PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant outstanding champion "
+                        "mini little".split())
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
 DETERMINERS = frozenset("the a an this these those".split())  # not "that": "remember that Harvey…"
 CHARACTER = frozenset("as played playing plays role roles".split())
@@ -157,7 +158,10 @@ _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|
                 "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".
 VISITOR_AFTER = lazyre.compile(
-    r"^,?\s+who\s+(?:came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
+    r"^,?\s+who\s+(?:(?:joins|joined|has\s+joined|will\s+join|is\s+joining)\s+(?:us|the\s+school|our\s+\w+(?:\s+\w+)?)\s+"
+    r"as\s+(?:(?:our|the|a|an|new)\s+)*(?:[\w-]+\s+){0,2}(?:coach|teacher|assistant|manager|officer|lead|leader|head|"
+    r"caretaker|cook|chef|administrator|technician|librarian|nurse|governor|director|tutor|mentor|counsellor)\b|"
+    r"came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
     r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))",
     re.IGNORECASE)
 # A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".

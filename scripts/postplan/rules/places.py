@@ -48,17 +48,19 @@ _LIVE = lazyre.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|year \d+|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
-    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be)|"
+    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
     r"walking|travelling|popping|nipping|singing|performing|playing|carolling|busking|collecting|marching|parading|"
-    r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking)"
+    r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
+    r"walk|go|head|travel|cycle|visit)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
     r"(?:at|in|on|to|for|visiting)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
     r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|"
     r"(?:community |local |village )?allotments?|lock gates?|boathouse|landing stage|canal basin|marina|slipway|"
+    r"gurdwara|mosque|mandir|temple|synagogue|cathedral|"
     r"station(?: concourse| platform)?|concourse|bandstand|(?:market|town|village) square|precinct|canal|towpath|"
     r"(?:care|nursing|retirement) home|(?:fire|police) station|(?:town|local|village|city|public|nearby) "
     r"(?:library|park|hall|church|museum|centre|pool|shops?|market|woods|green)|"
@@ -110,14 +112,14 @@ _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class g
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
                       "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) \
     | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
-_LIVE_BEING = frozenset("re are be is currently here arrived".split())
+_LIVE_BEING = frozenset("re are be is will currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
     Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO
     Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx PTA PTFA PFA
-    Governors""".split()
+    Governors NASA""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -284,14 +286,19 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     return None
 
 
+_WILL = lazyre.compile(r"\bwill\s+(?!be\b)", re.IGNORECASE)
+
+
 def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
     for match in _LIVE.finditer(sentence):
         place = match.group("place") or match.group("arrived")
         capitalised = place[0].isupper()
         if capitalised and not _off_site(place, not_places):
             continue
-        if match.group("arrived") or _NOW.search(sentence) or capitalised or TIME.search(sentence) \
-                or _DAY.search(sentence):  # "Y3 are walking to the town library on Thursday"
+        when = TIME.search(sentence) or _DAY.search(sentence)  # "Y3 are walking to the town library on Thursday"
+        if _WILL.search(match.group()) and not when:
+            continue  # "Year 5 will go to the Cathedral" one day: no when
+        if match.group("arrived") or _NOW.search(sentence) or capitalised or when:
             return match.group().strip(), match.start()
     return None
 
@@ -303,10 +310,15 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
     return None
 
 
+_PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
+
+
 def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
     count only on an outing or with a place away from school; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
+    if travel and _PARKED.search(sentence):
+        return None  # the minibus parked at school for the afternoon goes nowhere
     time = TIME.search(sentence) if travel else None
     if travel and time and (away or _JOURNEY.search(sentence)):
         return f"{travel.group()} … {time.group()}", travel.start()

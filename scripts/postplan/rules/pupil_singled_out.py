@@ -43,7 +43,7 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = lazyre.compile("".join((
-    r"\b(?:shame on|disappointed (?:in|with|by)|let down by|apart from|a certain|",
+    r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|a certain|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
@@ -144,7 +144,11 @@ _FAULT = lazyre.compile("|".join((
     # Commitments missed, counted against the child: "that's three deadlines missed now", "the third session
     # missed this half term", "I'm not chasing a fourth".
     r"\b(?:two|three|four|five|\d+|another|second|third|fourth|fifth|\w+th) (?:deadlines?|sessions?|practices?|"
-    r"training(?: session)?s?|rehearsals?|lessons?|homeworks?|fixtures?|matches) (?:missed|skipped)\b|"
+    r"training(?: session)?s?|rehearsals?|lessons?|homeworks?|fixtures?|matches|weeks|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)days) (?:missed|skipped)\b|"
+    r"\b(?:chose|choosing|decided) to (?:argue|answer back|swear|walk off)\b|"
+    r"(?<!never )(?<!once )(?<!n['’]t )(?<!not )(?<!without )\b(?:argu(?:e|ed|ing)) with (?:the )?(?:ref(?:eree)?|umpire|"
+    r"official|linesman|linesperson|coach|teacher)\b|"
     r"\b(?:I|we)(?:['’]m| am|['’]re| are) not (?:chasing|going to chase|running after)\b",
 )), re.IGNORECASE)
 _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")

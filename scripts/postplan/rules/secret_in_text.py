@@ -82,12 +82,17 @@ _SECRET = lazyre.compile(
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
     # A temporary login or a centre's buzzword: "the temporary login Brook!Reception27", "our buzzword is CalderSF27".
-    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin)\s+(?:is\s+|:\s*)?"
+    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+(?:is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # A word said at the desk that hands something over: "just say the word 'sunflower' at reception".
+    r"|\bsay\s+(?:the\s+)?(?:code\s*word|password|word|phrase)\s+[\"'‘“][\w!@#$%^&*.-]{4,}[\"'’”]"
+    r"(?=[^.!?\n]{0,30}\b(?:at|to)\s+(?:reception|the\s+(?:office|desk|door|gate|hatch|counter)|staff|a\s+member\s+of\s+staff))"
     # A login and its password side by side, and a number "on the keypad".
     r"|\blog\s*in\s+with\s+[\w.@-]{4,}\s+(?:and|&|/)\s+(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b\d{3,8}[#*]?\s+on\s+the\s+(?:keypad|door|gate|lock|padlock|key ?safe)\b"
+    r"|\b(?:keypad|key ?safe)\s*(?:code\s*)?(?:is\s+|:\s*|\(\s*)?(?!(?:19|20)\d\d\b(?![#*]))\d{3,8}[#*]?(?![\d:.,/-])"
+    r"|\b(?:door|gate)\s+code\s+(?:is\s+|:\s*)?\d{3,8}[#*]?(?![\d:.,/-])"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
@@ -105,7 +110,8 @@ _SECRET = lazyre.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
-keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log""".split())
+keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
+word say""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
