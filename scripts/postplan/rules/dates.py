@@ -31,12 +31,16 @@ RELATIVE = lazyre.compile(r"\b(?:(?P<weeks>a|one|two|three|four|\d)\s+weeks?\s+(
 WEEKS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 WEEKDAY_ALONE = lazyre.compile(
     r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d)"
+    # not "a week on Wednesday" nor "Wednesday week": a day a week later than the weekday alone says
+    r"(?<!week on )(?<!week from )(?<!fortnight on )"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d|\s+week\b)"
 )
 # "Tuesday 13th and Thursday 15th October": a weekday and a day of the month, the month said later.
 DAY_OF_MONTH = lazyre.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 COMMON = frozenset("year week with from that this your their school class first second third final last next "
                    "term half".split())
+# A weekday and a date in figures, day first as in the UK: "Monday 29/6", "Fri 2/7/27".
+NUMERIC = lazyre.compile(rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)(?:/(?P<y>(?:20)?\d\d))?(?![\d/])")
 MONTH_WORDS = frozenset([*MONTHS, *(m[:3] for m in MONTHS), "sept"])
 WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(d[:3] for d in WEEKDAYS), "tues", "thur", "thurs"])
 RELATIVE_WORDS = frozenset(["today", "tonight", "tomorrow", "yesterday", "morning", "afternoon", "evening"])
@@ -79,6 +83,7 @@ def written_dates(text: str, present: frozenset[str], published: dt.date) -> tup
             if later:  # "from Wednesday 9th to Friday 11th June": the month is June for both days
                 groups["m"] = later["m"]
             found.append(_written(match, groups, published))
+        found += [_written(match, match.groupdict(), published) for match in NUMERIC.finditer(text)]
     return tuple(sorted(found, key=lambda written: written.start))
 
 
@@ -92,9 +97,12 @@ def _explicit(groups: dict, said: str, published: dt.date) -> tuple[dt.date | No
     day_text, month_text = groups.get("d") or groups.get("d2"), groups.get("m") or groups.get("m2")
     year_text, weekday_text = groups.get("y") or groups.get("y2"), groups.get("wd") or groups.get("wd2")
     number = int(day_text)
-    if month_text:
-        month = MONTH_NUMBERS[month_text[:3].lower()]
-        years = [int(year_text)] if year_text else [published.year, published.year + 1, published.year - 1]
+    if groups.get("mn") and not 1 <= int(groups["mn"]) <= 12:
+        return None, (f"'{said}' is not a date: there is no month {int(groups['mn'])}", "check the day and the month")
+    if month_text or groups.get("mn"):
+        month = int(groups["mn"]) if groups.get("mn") else MONTH_NUMBERS[month_text[:3].lower()]
+        years = [int(year_text) % 100 + 2000 if len(year_text) == 2 else int(year_text)] if year_text \
+            else [published.year, published.year + 1, published.year - 1]
         months = [(year, month) for year in years]
     else:  # "Tuesday 13th": this month, the next or the last
         months = [((published.month + k - 1) // 12 + published.year, (published.month + k - 1) % 12 + 1)

@@ -102,7 +102,11 @@ _ADVERT = lazyre.compile(
     r"(?:page|post|account)|\b(?:like|follow)\s+their\s+(?:page|account)\b|\bshare\s+their\s+(?:page|post)\b"
     r"|\b(?:like|follow|share|retweet|tag)\b[^.!?\n]{0,40}?\bto\s+enter\b"
     r"|\b(?:like|follow|share|retweet|repost|tag)\b[^.!?\n]{0,20}?\bto\s+win\b"
-    r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b",
+    r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b"
+    # A product recommended to families: "Get a Monzo card before you go … Best travel card out there!"
+    r"|\bget\s+(?:a|an|yourself\s+a)\s+(?-i:[A-Z][a-z]+)\s+(?:card|account|app)\b"
+    r"|\bbest\s+(?:[\w-]+\s+){0,2}?(?:card|bank|app|deal|provider|phone|tablet|laptop)s?\s+(?:out\s+there|around|on\s+the\s+"
+    r"market|going)\b",
     re.IGNORECASE,
 )
 

@@ -76,6 +76,10 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     after = _next(tokens, index)
     if after is not None and _AFTER_SOMEONE.search(after.bare):
         return None  # "their Matthew Bourne-inspired piece": a name made an adjective is someone famous's
+    before = tokens[index - 1].word.lower() if index else ""
+    if after is not None and (after.bare in w.SHOW_AFTER or after.bare == "cast" and before in ("the", "our")) \
+            or before in w.SHOW_BEFORE:
+        return None  # "the Matilda cast", "last Wednesday's Matilda": a show named after its heroine
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
                               or key.lower() in w.HONORIFICS and _capitalised(after)):
         return None  # "Rowan Class", "Poppy Appeal": a group, a place, an occasion; "King John": a title
@@ -273,12 +277,13 @@ def _surname_first(tokens: list, index: int, names: NameList, text: str):
                 or lower and token.bare in w.LOWER_COMMON or given.word != given.bare and index + 2 < len(tokens):
             return None
     else:  # not "BROWN Bear" nor "KING John": a word in capitals, then a name that is a word too
-        given = _next(tokens, index)
-        if given is None or given.bare.isupper() or token.bare.lower() in w.LOWER_COMMON:
+        given = _next(tokens, index)  # (but "WARD Esme (6T)" on a results sheet, with her form after)
+        if given is None or given.bare.isupper() or token.bare.lower() in w.LOWER_COMMON \
+                and not w.PUPIL_AFTER.match(text, given.start + len(given.bare)):
             return None
     key = _key(given)
     if not names.is_first(key) or key in names.name_words or not names.listed_surname(token.bare.title()) \
-            and not _on_a_sheet(token, text, token.gap == ", ") or _adult_or_title(tokens, index, ""):
+            and not _on_a_sheet(token, text, token.gap == ", ") or _adult_or_title(tokens, index, text):
         return None
     return Name(given.bare, token.bare, token.start, "surname first"), 2
 

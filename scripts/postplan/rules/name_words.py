@@ -56,6 +56,9 @@ artists scientists inventors writers""".split())
 CAPITALISED_TITLES = frozenset("Captain Leader Councillor Olympian Paralympian Officer Brother Sister".split())
 # A role word after these is a child's ("our young author Maya", "star reader Tom", an award's "Outstanding
 # Speaker, Priya Chaudhry").
+# A show named after its heroine: "the Matilda cast", "Matilda rehearsals", "last Wednesday's Matilda".
+SHOW_AFTER = frozenset("musical production rehearsals auditions".split())
+SHOW_BEFORE = frozenset(f"{day}{mark}s" for day in (*WEEKDAYS, "tonight", "night", "evening", "matinee") for mark in "'’")
 PUPIL_ROLE = frozenset("young budding junior star pupil student class school wonderful amazing brilliant outstanding champion "
                         "mini little".split())
 # Words before a name that make it a thing or a part played ("the Holly and the Ivy", "played Mary").
@@ -151,9 +154,9 @@ ADULT_FROM = lazyre.compile(
     r"mosque|temple|gurdwara|synagogue|university|museum|theatre|charity|bank|dentist|dental|pharmacy|ambulance|"
     r"coastguard|lifeboat|county|borough|diocese|company|firm)\b|[A-Z]{2,}\b|[A-Z][\w-]*['’]s\s+[A-Z]|"
     # a named organisation: "Sophie Green from Calder Dental", "Amy Rowe from Hebden Rotary"
-    r"(?:[A-Z][\w&'’-]*\s+){1,3}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|Trust|"
-    r"Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
-    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital)\b)")
+    r"(?:[A-Z][\w&'’-]*\s+(?:(?:and|&)\s+)?){1,4}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|"
+    r"Trust|Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
+    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital|Team|Service|Association|Society)\b)")
 _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|teacher|senco|caretaker|cook|"
                 "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".

@@ -34,12 +34,15 @@ _TRAVEL = lazyre.compile(
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
     r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
-    r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us))\b",
+    r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
+    r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|(?-i:[A-Z]{2}\d{2,4})\s+(?:departs|leaves|lands)|terminal\s+\d|"
+    r"departures\s+(?:board|hall|lounge|gate))\b",
     re.IGNORECASE,
 )
 _JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
                           r"depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|collection|"
-                          r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route)\b",
+                          r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route|"
+                          r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|terminal\s+\d|departures\s+(?:board|hall|lounge|gate))\b",
                           re.IGNORECASE)
 _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                               r"(?:the\s+)?[A-Z]")
@@ -85,7 +88,7 @@ _PAST = lazyre.compile(
     re.IGNORECASE,
 )
 # A sentence about paying or signing up (but "the Sixth Form Centre" and "form tutors" are no forms to return).
-_PAYING = lazyre.compile(r"\b(?:due|pay|payment|paid|deadline|slips?|(?<!sixth )forms?(?! (?:centre|tutors?|rooms?|groups?|"
+_PAYING = lazyre.compile(r"\b(?:due(?!\s+(?:between|back|at\s+\d|in\s+at|to\s+(?:arrive|finish|return)))|pay|payment|paid|deadline|slips?|(?<!sixth )forms?(?! (?:centre|tutors?|rooms?|groups?|"
                          r"class(?:es)?|block))|consent|booking|sign up|costs?)\b|£", re.IGNORECASE)
 # Words that make a post about an outing, a fixture or a club: most posts are skipped on these alone.
 OUTING_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
@@ -96,7 +99,7 @@ walking kick kickoff ko cross country county championship championships heats re
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
 placement placements meets primary exam exams mock mocks squad rowing regatta sailing kayaking canoeing paddling
-allotment allotments delivering""".split())
+allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -106,7 +109,7 @@ _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing 
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection route land lands landing arrivals flight flights fly flying coming going heading off
-joining""".split())
+joining check terminal departures""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -133,7 +136,7 @@ Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Mano
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
 Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery Pantry
-Foodbank Allotments Boathouse Marina
+Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA
 RUFC RFC FC AFC
 CC""".split())
 
@@ -212,6 +215,12 @@ _AWAY_GROUND = lazyre.compile(r"\b(?:on|at)\s+their\s+(?:home\s+)?(?:field|pitch
                               # a club's place by the water or on the allotments: "Saturdays 7.30am at the boathouse"
                               r"|\b(?:on|at|by)\s+the\s+(?:boathouse|lock\s+gates?|landing\s+stage|canal\s+basin|marina|"
                               r"slipway|jetty|reservoir|(?:community\s+|local\s+|village\s+)?allotments?)\b"
+                              # a grid reference on an expedition ("the lunch checkpoint is at SD 914 640"), and where a
+                              # trip stays ("Lots of you asked where we're staying: it's the … Guesthouse")
+                              r"|\b(?:checkpoint|camp(?:site)?|meet(?:ing)?(?:\s+point)?|pick-?up)\s+(?:is\s+)?(?:at\s+)?"
+                              r"(?:grid\s+ref(?:erence)?\s*:?\s*)?"
+                              r"(?:(?-i:(?:S[A-HJ-Z]|N[A-HJ-Z]|T[AFGLMQRV]|H[LMPTUWXYZ]))\s?\d{3}\s?\d{3}|\d{6})\b"
+                              r"|\bwhere\s+(?:we|they|you)(?:['’]re|\s+are|\s+will\s+be|['’]ll\s+be)\s+staying\b"
                               r"|\b(?:follow|along|down|up)\s+the\s+(?:canal\s+|river\s+)?(?:towpath|river\s*bank|riverside)\b",
                               re.IGNORECASE)
 

@@ -151,9 +151,11 @@ def _initial_among_options(post: Post, context: Context, seen: set[str]) -> Iter
 _REGISTER_INITIAL = lazyre.compile(
     r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?),\s*(?P<initial>[A-Z])\.?(?=\s*(?:\(\s*|,\s*|\s(?:in|of)\s+)"
     r"(?:\d{1,2}[A-Z]{1,3}|(?i:y(?:ea)?r\s?\d{1,2}|reception))\b)")
-_ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag)\b[^'‘\"“]{0,40}"
-                           r"['‘\"“](?P<quoted>[^'’\"”]{3,120})", re.IGNORECASE)
+_ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag)\b"
+                           r"(?:[^'‘\"“]{0,40}['‘\"“](?P<quoted>[^'’\"”]{3,120})|(?P<plain>[^.!?\n'‘\"“]{3,120}))", re.IGNORECASE)
 _QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
+_AWARDED_TO = lazyre.compile(r"(?:^|[–—:,-]|\bto|\bfor)\s*$")  # "… 2027 – Ruby Ashworth-Kaye", "awarded to …"
+_ENGRAVED_FULL = lazyre.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
 _REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b")  # a quick test (a comma is searched for fast) before the pattern
 _ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "name label", "name tag")
@@ -165,13 +167,17 @@ def _initial_and_surname(post: Post, context: Context, seen: set[str]) -> Iterab
         found = [*_REGISTER_INITIAL.finditer(text.value)] if _REGISTER_HINT.search(text.value) else []
         lowered = text.value.lower()
         for engraved in _ENGRAVED.finditer(text.value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
-            found += _QUOTED_INITIAL.finditer(text.value, engraved.start("quoted"), engraved.end("quoted"))
+            span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")
+            found += _QUOTED_INITIAL.finditer(text.value, *span)  # "– O. Whitcombe", "– Ruby Ashworth-Kaye"
+            found += [full for full in _ENGRAVED_FULL.finditer(text.value, *span) if names.is_first(full["first"])
+                      and _AWARDED_TO.search(text.value, span[0], full.start())]
         for match in found:
             surname = match["surname"]
             if names.is_first(surname) and not names.listed_surname(surname) or surname in w.NOT_SURNAMES \
                     or _TITLE_BEFORE.search(text.value, max(0, match.start() - 6), match.start()):
                 continue
-            name = Name(match["initial"] + ".", surname, match.start(), "initial surname")
+            first = match["first"] if "first" in match.groupdict() else match["initial"] + "."
+            name = Name(first, surname, match.start(), "full" if "first" in match.groupdict() else "initial surname")
             if name.full.lower() not in seen:
                 seen.add(name.full.lower())
                 yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),

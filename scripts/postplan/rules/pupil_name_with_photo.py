@@ -15,6 +15,8 @@ a name in the photo's alt text ("Aisha at the fair") or file name ("maya-jones.j
 
 from collections.abc import Iterable
 
+from postplan import lazyre
+
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -30,12 +32,24 @@ POLICY = (
 )
 
 
+_LETTERS = lazyre.compile(r"[A-Za-z]+")
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     if not any(media.people for media in post.media):
         return
     names = names_for(context)
-    for text in reader_texts(post):
-        found = find_names(name_text(text, names), names)
+    texts = reader_texts(post)
+    found_in = {id(text): find_names(name_text(text, names), names) for text in texts}
+    # A word the post's own words use for something else (the show "Matilda", never read as a child there)
+    # is that in the photo's file name too: "matilda-bows.jpg" beside "last Wednesday's Matilda".
+    said = [text for text in texts if text.kind != "file name"]
+    named = {name.first for text in said for name in found_in[id(text)]}
+    other = {word.title() for text in said for word in _LETTERS.findall(text.value)} - named
+    for text in texts:
+        found = found_in[id(text)]
+        if text.kind == "file name":
+            found = tuple(name for name in found if name.first.title() not in other)
         if found:
             listed = ", ".join(dict.fromkeys(f"'{name.full}'" for name in found))
             yield Problem(

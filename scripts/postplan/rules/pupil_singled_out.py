@@ -49,7 +49,10 @@ _BEFORE = lazyre.compile("".join((
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
-    r"(?:that|this) (?:includes|means|goes for) you)\b[\s,:!-]*",
+    r"(?:that|this) (?:includes|means|goes for) you|",
+    # a record before the name: "a whole term of late marks: Tyler"
+    r"(?:a\s+)?(?:whole\s+)?(?:term|half[- ]term|year|month|week)\s+of\s+(?:late\s+marks|lates|detentions|warnings|"
+    r"behaviour\s+points))\b[\s,:!-]*",
     r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar)\s+)"
     r"{0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
     r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
@@ -150,6 +153,12 @@ _FAULT = lazyre.compile("|".join((
     r"(?<!never )(?<!once )(?<!n['’]t )(?<!not )(?<!without )\b(?:argu(?:e|ed|ing)) with (?:the )?(?:ref(?:eree)?|umpire|"
     r"official|linesman|linesperson|coach|teacher)\b|"
     r"\b(?:I|we)(?:['’]m| am|['’]re| are) not (?:chasing|going to chase|running after)\b",
+    # Praise for a week without what the child usually gets: "a whole week without a single red card".
+    r"\b(?:week|day|term|month|fortnight)\s+without\s+(?:a\s+single\s+|any\s+|one\s+)?(?:red\s+cards?|detentions?|"
+    r"warnings?|behaviour\s+points?|sanctions?|incidents?|time[- ]outs?|exclusions?)\b|"
+    # One child picked out of a group told off: "some of our Year 9s, Connor in particular, were rude".
+    rf"\b(?:in particular|especially|above all)\b\W+(?:(?:was|were|is|are|has been|have been)\s+)?(?:\w+\s+)?"
+    rf"(?:{_BEHAVIOUR})\b",
 )), re.IGNORECASE)
 _SENTENCE_END = lazyre.compile(r"[.!?](?=\s|$)|\n")
 
@@ -202,6 +211,11 @@ _OWED = lazyre.compile("|".join((
     r"\b(?:hasn[’']?t|haven[’']?t|has not|have not|still not) (?:yet |still )?paid\b",
     r"\bplease pay (?:today|now|immediately|asap|at once|by)\b",
 )), re.IGNORECASE)
+# A count before the name, and a slip after it: "Third week running that Mason has 'forgotten' his goggles".
+_COUNT_BEFORE = lazyre.compile(r"\b(?:second|third|fourth|fifth|\w+th)\s+(?:week|day|time|lesson|session)s?\s+(?:running|"
+                               r"in\s+a\s+row)(?:\s+that|\s+now)?\s*$", re.IGNORECASE)
+_SLIP_AFTER = lazyre.compile(r"\s+(?:has|had|have)\s+(?:['‘]?(?:forgotten|forgot|missed|lost|left)['’]?|been\s+late|"
+                             r"come\s+(?:in\s+)?without|turned\s+up\s+without)\b", re.IGNORECASE)
 # A message addressed to the child ("a reminder to Bohdan") that goes to the family instead ("a quick
 # note to Lily's parents"): what the message says decides, not that it is addressed.
 _ADDRESSING = lazyre.compile(r"\b(?:reminder|note|message|warning) (?:to|for)\b", re.IGNORECASE)
@@ -218,6 +232,8 @@ _SPARED = lazyre.compile(r"\b(?:no|not|never|without|single|avoided|zero)\b[^.!?
 def _aimed_at(value: str, start: int, end: int) -> bool:
     """Whether the words around a name found at ``start`` (ending at ``end``) aim a rebuke at the child."""
     before = _BEFORE.search(value[max(0, start - 40):start])
+    if _COUNT_BEFORE.search(value, max(0, start - 40), start) and _SLIP_AFTER.match(value, end):
+        return True  # "Third week running that Mason has 'forgotten' his goggles"
     if before and not (_ADDRESSING.search(before.group()) and _FAMILY_AFTER.match(value, end)):
         return True
     if _AFTER.search(value[end:end + 80]):

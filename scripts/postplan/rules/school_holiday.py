@@ -16,8 +16,12 @@ from postplan.models import Post
 from postplan.rules.base import Context, Problem
 from postplan.rules.text import event_of, words
 
-# Posts meant for a holiday: exam results days (always in August), holiday clubs and camps, greetings.
-_MEANT_FOR_HOLIDAY = frozenset("results gcse gcses btec btecs club clubs camp camps holiday holidays".split())
+# Posts meant for a holiday: exam results days (always in August), holiday clubs and camps, greetings. A club
+# alone is no holiday's ("Judo club restarts next week!", posted in the Easter holiday): only one the
+# holiday's name or its days go with ("Easter club", "our summer club runs Monday to Thursday").
+_MEANT_FOR_HOLIDAY = frozenset("results gcse gcses btec btecs camp camps holiday holidays".split())
+_CLUBS = frozenset({"club", "clubs"})
+_HOLIDAY_CLUB = frozenset("easter summer christmas half halfterm october february whitsun playscheme".split())
 
 ID = "school-holiday"
 SEVERITY = Severity.WARNING
@@ -46,4 +50,6 @@ def _meant_for_holiday(post: Post, repository) -> bool:
     """The post or its event speaks of results, a holiday club or camp, or the holiday itself."""
     event = event_of(repository, post.event)
     said = " ".join([*(part.text for part in post.parts), event.title if event else ""])
-    return not words(said).isdisjoint(_MEANT_FOR_HOLIDAY)
+    present = words(said)
+    return not present.isdisjoint(_MEANT_FOR_HOLIDAY) or not present.isdisjoint(_CLUBS) \
+        and not present.isdisjoint(_HOLIDAY_CLUB)

@@ -82,7 +82,8 @@ _SECRET = lazyre.compile(
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
     # A temporary login or a centre's buzzword: "the temporary login Brook!Reception27", "our buzzword is CalderSF27".
-    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+(?:is\s+|:\s*)?"
+    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
+    r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # A word said at the desk that hands something over: "just say the word 'sunflower' at reception".
