@@ -54,7 +54,9 @@ _REPLY = (
     r"|\b(?:comment|reply|respond|answer)\s+(?:below|here|underneath|to\s+this\s+(?:post|tweet))\b"
     r"|\b(?:comment|reply)\s+with\b"
     r"|\b(?:happy|glad|pleased|here)\s+to\s+(?:explain|chat|discuss|talk|answer|help)\b[^.!?\n]{0,40}?"
-    r"\b(?:in|under|via)\s+(?:the\s+)?(?:comments?|replies)\b"
+    r"\b(?:in|under|via|by|over)\s+(?:the\s+)?(?:comments?|replies|dms?|pms?|direct\s+messages?|private\s+messages?|inbox)\b"
+    r"|\b(?:pop|drop|send|leave)\s+us\s+a\s+(?:quick\s+)?(?:message|msg|dm|pm|comment|reply|line)\s+(?:here|below|on\s+here|"
+    r"on\s+this\s+post)\b"
     r"|\b(?:drop|leave|post)\s+(?:us\s+)?a\s+comment\b(?!\s+(?:on|in)\s+(?:the|our)\s+(?:cards?|book|form|survey|box))"
     r"|\b(?:let\s+us\s+know|tell\s+us|share|have\s+your\s+say|join\s+the\s+(?:debate|discussion|conversation))"
     r"[^.!?\n]{0,30}?\b(?P<below>below|underneath)\b"
@@ -245,7 +247,7 @@ PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO b
     Kind.REPLY: (lazyre.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
 guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
-discussion conversation questions""".split())),
+discussion conversation questions message msg dm dms pm pms inbox""".split())),
     Kind.COMPLAINT: (lazyre.compile(_COMPLAINT, re.IGNORECASE), frozenset("""complained complaining commented
 commenting posted posting wrote messaged moaned moaning criticised claimed claiming questioned tweeted saying
 suggesting spreading unhappy upset angry cross response responding replying reply answer respond rumours rumors

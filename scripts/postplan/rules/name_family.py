@@ -67,7 +67,8 @@ _SIBLING_THEN_CHILD = lazyre.compile(
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
 _THEIR_PARENT = lazyre.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
-    rf"(?:{_TITLE}\s+|[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
+    rf"(?:{_TITLE}\s+|(?:(?:Cllr|Councillor|Prof|Professor|Revd?|Reverend|Sir|Dame|PC|Sgt|Sergeant|Capt|Captain)\.?\s+)?"
+    rf"[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
 # A brother or sister named in full a sentence after, or beside, the child: "Amelia in Year 11 … following in
 # the footsteps of her big sister Grace Pemberton".
@@ -115,6 +116,8 @@ _NTH_OF_FAMILY = lazyre.compile(
     r"(?=\s+(?:through|to\s+(?:join|come|go|start|attend)|at\s+(?:our|the)|in\s+(?:our|the)\s+(?:school|family)|"
     r"sibling|child|we(?:['’]ve|\s+have)))"
     rf"|\b(?i:two|three|four|five|[2-5])\s+generations\s+of\s+(?:the\s+)?(?P<plural>{_SURNAME})(?<=s)\b"
+    # "Another Bairstow off to Durham! … now Hannah has her offer"
+    rf"|\b(?:Another|another)\s+(?P<another>{_SURNAME})\s+(?=(?:off|heading|joins|joining|starts|starting|through|at)\b)"
 )
 _SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
 _NEAR = 150  # how far from the family a child's first name is read as one of its children
@@ -153,7 +156,7 @@ granny grandmother grandfather grandparents nan nana nanna gran auntie aunty aun
 _CHILD_WORDS = frozenset("son daughter boy girl grandson granddaughter niece nephew twins children kids".split())
 _SIBLING_WORDS = frozenset({"brother", "sister"})
 _GROUP_WORDS = frozenset("family household clan twins triplets sisters brothers".split())
-_COUNT_WORDS = frozenset("second third fourth fifth sixth seventh generations".split())
+_COUNT_WORDS = frozenset("second third fourth fifth sixth seventh generations another".split())
 
 
 def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
@@ -195,8 +198,9 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
     for match in (_NTH_OF_FAMILY.finditer(text) if _NTH_OF_FAMILY in patterns else ()):
-        surname = match.group("surname") or match.group("plural").removesuffix("es" if match.group("plural").endswith(
-            "ses") else "s")
+        plural = match.group("plural") or ""
+        surname = match.group("surname") or match.group("another") or plural.removesuffix("es" if plural.endswith("ses")
+                                                                                           else "s")
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
         if near and _surname(surname, names):
             child = min(near, key=lambda child: abs(child.start - match.start()))

@@ -78,8 +78,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
         return None  # "their Matthew Bourne-inspired piece": a name made an adjective is someone famous's
     before = tokens[index - 1].word.lower() if index else ""
     if after is not None and (after.bare in w.SHOW_AFTER or after.bare == "cast" and before in ("the", "our")) \
-            or before in w.SHOW_BEFORE:
-        return None  # "the Matilda cast", "last Wednesday's Matilda": a show named after its heroine
+            or before in w.SHOW_BEFORE or after is not None and after.word in ("class", "class."):
+        return None  # "the Matilda cast", "last Wednesday's Matilda": a show after its heroine; "Willow class"
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
                               or key.lower() in w.HONORIFICS and _capitalised(after)):
         return None  # "Rowan Class", "Poppy Appeal": a group, a place, an occasion; "King John": a title
@@ -360,8 +360,9 @@ def _surname_with_cue(tokens: list, index: int, names: NameList, text: str):
             return _unless_adult(tokens, index, 2, Name(token.bare + ".", after.bare, token.start, "initial surname"),
                                  text)
         return None
-    if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token):
-        return None
+    if token.bare not in names.surnames or names.is_first(_key(token)) or not _capitalised(token) \
+            or token.bare.lower() in w.LOWER_COMMON and before is not None and _capitalised(before):
+        return None  # not the "Day" of "Pyjama Day in Nursery"
     cue = w.CHILD_AFTER.match(text, token.end)
     if cue and not cue.group().startswith(("'", "’")) or _cue_before(tokens, index, w.SURNAME_CUES, colon=True):
         return _unless_adult(tokens, index, 1, Name(token.bare, None, token.start, "surname"), text)

@@ -185,7 +185,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
     staff = staff and _STAFF.search(text) is not None
     placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None
                          or _NAMED_AFTER.search(text) is not None)
-    travel = travel and _TRAVEL.search(text) is not None and TIME.search(text) is not None
+    travel = travel and _TRAVEL.search(text) is not None and (TIME.search(text) or _BARE_HOUR.search(text)) is not None
     ground = outing and _AWAY_GROUND.search(text) is not None and (event is not None or _when(text))
     if not (placed or travel or live or staff or ground):
         return
@@ -197,7 +197,9 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
         sentence = text[start:end]
         if _PAYING.search(sentence) or ((event is None or on_the_day) and _PAST.search(sentence)):
             continue
-        when = event is not None or placement or _when(sentence)
+        # a journey's places a sentence after its day: "Bronze DofE this Friday! Groups set off from … and camp at …"
+        when = event is not None or placement or _when(sentence) or outing and _DESTINATION_DAY.search(text) is not None \
+            and _SETTING_OFF.search(sentence) is not None
         found = ((live and _live(sentence, not_places))
                  or (staff and when and _staff(sentence, not_places))
                  or (placed and when and _place(sentence, not_places, names, people))
@@ -206,6 +208,12 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
                  or (ground and _away_ground(sentence)))
         if found:
             yield found[0], start + found[1]
+
+
+_SETTING_OFF = lazyre.compile(r"\b(?:set(?:s|ting)?\s+off|leav(?:e|es|ing)|camp(?:s|ing)?\s+(?:overnight\s+)?at)\b",
+                              re.IGNORECASE)
+_DESTINATION_DAY = lazyre.compile(r"\b(?:this|next|on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                                  re.IGNORECASE)
 
 
 # The other side's ground, on a fixture's day ("1.30 start on their field", the team they play named nearby), or
@@ -221,6 +229,9 @@ _AWAY_GROUND = lazyre.compile(r"\b(?:on|at)\s+their\s+(?:home\s+)?(?:field|pitch
                               r"(?:grid\s+ref(?:erence)?\s*:?\s*)?"
                               r"(?:(?-i:(?:S[A-HJ-Z]|N[A-HJ-Z]|T[AFGLMQRV]|H[LMPTUWXYZ]))\s?\d{3}\s?\d{3}|\d{6})\b"
                               r"|\bwhere\s+(?:we|they|you)(?:['’]re|\s+are|\s+will\s+be|['’]ll\s+be)\s+staying\b"
+                              # a leisure centre or the baths, unnamed: "hydrotherapy moves to the leisure centre pool"
+                              r"|\b(?:at|to)\s+the\s+(?:local\s+|town\s+)?(?:leisure\s+centre|sports\s+centre|swimming\s+baths|"
+                              r"lido)(?:\s+pool)?\b"
                               r"|\b(?:follow|along|down|up)\s+the\s+(?:canal\s+|river\s+)?(?:towpath|river\s*bank|riverside)\b",
                               re.IGNORECASE)
 
@@ -322,13 +333,19 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
+_MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b",
+                             re.IGNORECASE)
+_BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
+                            r"(?![\d:.])(?!\s*(?:%|years?|people|children|pupils|minutes|mins|of)\b)", re.IGNORECASE)
+
+
 def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
     count only on an outing or with a place away from school; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
-    if travel and _PARKED.search(sentence):
-        return None  # the minibus parked at school for the afternoon goes nowhere
-    time = TIME.search(sentence) if travel else None
+    if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence)):
+        return None  # the minibus parked at school for the afternoon, or "late for the bus", goes nowhere
+    time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
     if travel and time and (away or _JOURNEY.search(sentence)):
         return f"{travel.group()} … {time.group()}", travel.start()
     return None

@@ -154,23 +154,36 @@ _REGISTER_INITIAL = lazyre.compile(
 _ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag)\b"
                            r"(?:[^'‘\"“]{0,40}['‘\"“](?P<quoted>[^'’\"”]{3,120})|(?P<plain>[^.!?\n'‘\"“]{3,120}))", re.IGNORECASE)
 _QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
-_AWARDED_TO = lazyre.compile(r"(?:^|[–—:,-]|\bto|\bfor)\s*$")  # "… 2027 – Ruby Ashworth-Kaye", "awarded to …"
+_AWARDED_TO = lazyre.compile(r"(?:^|[–—:,-]|\bto|\bfor|\breading|\breads|\bsays|\bsaying)\s*$")  # "… 2027 – Ruby Ashworth-Kaye"
 _ENGRAVED_FULL = lazyre.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
 _REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b")  # a quick test (a comma is searched for fast) before the pattern
+# A squad listed as a register lists it, surname then initial: "Begum A., Carter J., Nowak M." (three or more).
+_LISTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s+(?P<initial>[A-Z])\."
+                                 r"(?=\s*(?:[,;]|$|(?:and|&)\s))")
 _ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "name label", "name tag")
+
+
+def _title_caps(value: str) -> str:
+    """The text with each word in capitals written as a name is ("POPPY ASHWORTH" → "Poppy Ashworth"), same length."""
+    return _CAPS_WORD.sub(lambda word: word.group().title(), value)
+
+
+_CAPS_WORD = lazyre.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b")
 
 
 def _initial_and_surname(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     names = names_for(context)
     for text in reader_texts(post):
         found = [*_REGISTER_INITIAL.finditer(text.value)] if _REGISTER_HINT.search(text.value) else []
+        listed = [*_LISTED_INITIAL.finditer(text.value)] if ".," in text.value else []
+        found += listed if len(listed) >= 3 else []
         lowered = text.value.lower()
         for engraved in _ENGRAVED.finditer(text.value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
             span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")
             found += _QUOTED_INITIAL.finditer(text.value, *span)  # "– O. Whitcombe", "– Ruby Ashworth-Kaye"
-            found += [full for full in _ENGRAVED_FULL.finditer(text.value, *span) if names.is_first(full["first"])
-                      and _AWARDED_TO.search(text.value, span[0], full.start())]
+            found += [full for full in _ENGRAVED_FULL.finditer(_title_caps(text.value), *span)
+                      if names.is_first(full["first"]) and _AWARDED_TO.search(text.value, span[0], full.start())]
         for match in found:
             surname = match["surname"]
             if names.is_first(surname) and not names.listed_surname(surname) or surname in w.NOT_SURNAMES \

@@ -153,6 +153,11 @@ _FAULT = lazyre.compile("|".join((
     r"(?<!never )(?<!once )(?<!n['’]t )(?<!not )(?<!without )\b(?:argu(?:e|ed|ing)) with (?:the )?(?:ref(?:eree)?|umpire|"
     r"official|linesman|linesperson|coach|teacher)\b|"
     r"\b(?:I|we)(?:['’]m| am|['’]re| are) not (?:chasing|going to chase|running after)\b",
+    # An incident named and judged: "after what happened last week", "what happened on Tuesday was not OK".
+    r"\bafter what happened\b|\bwhat happened\b[^.!?\n]{0,30}?\b(?:was|is)\s+(?:not\s+(?:ok|okay|acceptable|on|good enough)|"
+    r"unacceptable)\b|"
+    r"\b(?:homework|kit|book|form|slip|reading book)\b[^.!?\n]{0,12}\b(?:still\s+)?(?:hasn['’]t|has not|haven['’]t|have not)\s+"
+    r"(?:come in|been handed in|been returned|come back)\b|"
     # Praise for a week without what the child usually gets: "a whole week without a single red card".
     r"\b(?:week|day|term|month|fortnight)\s+without\s+(?:a\s+single\s+|any\s+|one\s+)?(?:red\s+cards?|detentions?|"
     r"warnings?|behaviour\s+points?|sanctions?|incidents?|time[- ]outs?|exclusions?)\b|"
@@ -170,7 +175,7 @@ _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|exclu
                            r"|\b(?:finish|finishing|catch up on|catching up on)\b[^.!?\n]{0,30}\b(?:at|during|in) (?:play ?time|break ?time|"
                            r"lunch ?time|break)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
-                           r"|\byou['’]ll (?:be sitting|sit) out\b"
+                           r"|\byou['’]ll (?:be sitting|sit) out\b|\bhad to sit (?:it |this |that )?out\b"
                            r"|\byou(?:['’]re| are|['’]ll be| will be) (?:out of|off|dropped from|kicked out of) the "
                            r"(?:squad|team|club|side|group|band|choir|cast|crew)\b",
                            re.IGNORECASE)
@@ -295,7 +300,7 @@ def _sentence(value: str, start: int, end: int) -> tuple[int, int]:
 # know what I'll be saying to you", "Ruby, that's the third session missed". The name reader leaves such a
 # word alone.
 _WORD_NAME_SPOKEN_TO = lazyre.compile(r"(?:^|(?<=[^\w\s,;:'’\"(&-])\s+|\n)(?P<name>[A-Z][a-z]+),\s+"
-                                      r"(?=[^.!?\n]*\byou\b|that(?:['’]s| is)\b)")
+                                      r"(?=[^.!?\n]*\byou\b|that(?:['’]s| is)\b|what happened\b)")
 
 
 def _word_names_spoken_to(value: str, names: NameList) -> list[Name]:

@@ -71,6 +71,7 @@ _SECRET = lazyre.compile(
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
     # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!",
     # "This week's login for the Minecraft server is calderclub / Creeper2027!".
+    r"|\buse\s+[a-z][\w.@-]{2,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Z])[\w!@#$%^&*.-]{4,}"  # "use oakclass4 / Viking27!"
     r"|\b(?:account|login|log-?in|username)\s+(?:[^.!?\n/]{0,40}?\s(?:is|are)\s+|is\s+|:\s*)?[\w.@-]{3,}\s*/\s*"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A homework site's school code in capitals, and how every pupil's password is made: "the school code is
@@ -86,6 +87,9 @@ _SECRET = lazyre.compile(
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # A password shared by a group: "this half term's shared pass is sohcahtoa44".
+    r"|\b(?:shared|class|group|club|common|team)\s+(?:pass|password|passcode|code)\s+(?:is\s+|:\s*)(?=[\w!@#$%^&*.-]*\d)"
+    r"[\w!@#$%^&*.-]{4,}"
     # A word said at the desk that hands something over: "just say the word 'sunflower' at reception".
     r"|\bsay\s+(?:the\s+)?(?:code\s*word|password|word|phrase)\s+[\"'‘“][\w!@#$%^&*.-]{4,}[\"'’”]"
     r"(?=[^.!?\n]{0,30}\b(?:at|to)\s+(?:reception|the\s+(?:office|desk|door|gate|hatch|counter)|staff|a\s+member\s+of\s+staff))"
@@ -112,7 +116,7 @@ _SECRET = lazyre.compile(
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
-word say""".split())
+word say pass shared use""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
