@@ -156,3 +156,22 @@ def test_copying_a_library_entry_puts_it_on_the_calendar(calendar_school: School
     post = calendar_school.root / "content/posts/2026-10/npd-2026-campaign-week-on-the-day.md"
     assert "It's National Poetry Day 2026! A day to read, write and perform poems together." in post.read_text()
     assert calendar_school.run("validate", *NOW).exit_code == 0
+
+
+@pytest.mark.parametrize(("title", "warned"), [("Early May bank holiday – school closed", True),
+                                               ("INSET day – school closed to pupils", False)])
+def test_a_post_on_a_closure_day_is_warned_unless_the_staff_are_in(calendar_school: School, title: str,
+                                                                    warned: bool) -> None:
+    """A bank holiday in term is a day no one is in to answer; on an INSET day the staff are."""
+    calendar_school.write("calendar/school.yml", TERMS + textwrap.dedent(f"""\
+        events:
+          - id: closed-2026-10-05
+            title: {title}
+            kind: closure
+            start: 2026-10-05
+        """))
+    calendar_school.post("reminder", body="PE kits in tomorrow, please!", publish_at="2026-10-05 10:00")
+    result = calendar_school.run("validate", "--format", "json", "--now", "2026-09-01T08:00")
+    closed = [f for f in json.loads(result.output)["findings"]
+              if f["rule"] == "school-holiday" and "closed" in f["message"]]
+    assert bool(closed) is warned, closed

@@ -105,6 +105,7 @@ _ADVERT = lazyre.compile(
     r"|\bwin\s+(?:a|an)\s+(?:£\d+\s+)?(?:\w+\s+)?(?:voucher|gift\s+card)\s+(?:from|for|at|courtesy\s+of)\b"
     # A product recommended to families: "Get a Monzo card before you go … Best travel card out there!"
     r"|\bget\s+(?:a|an|yourself\s+a)\s+(?-i:[A-Z][a-z]+)\s+(?:card|account|app)\b"
+    r"|\bearly[- ]bird\s+(?:discounts?|offers?|prices?)\b|\bbook\s+now\s+(?:at|on|via)\s+(?:https?://|www\.)"
     r"|\bbest\s+(?:[\w-]+\s+){0,2}?(?:card|bank|app|deal|provider|phone|tablet|laptop)s?\s+(?:out\s+there|around|on\s+the\s+"
     r"market|going)\b",
     re.IGNORECASE,
@@ -115,7 +116,7 @@ _TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-store branch showroom stocked selling serving bottle bottles cans worth book
+store branch showroom stocked selling serving bottle bottles cans worth book discounts early
 """.split())
 
 

@@ -119,6 +119,8 @@ _NTH_OF_FAMILY = lazyre.compile(
     # "Another Bairstow off to Durham! … now Hannah has her offer"
     rf"|\b(?:Another|another)\s+(?P<another>{_SURNAME})\s+(?=(?:off|heading|joins|joining|starts|starting|through|at)\b)"
 )
+# "the Dalton-Price family on the arrival of baby Ruby! Big brother Alfie in Year 1…": a child of theirs after.
+_SIBLING_AFTER = lazyre.compile(r"\b(?i:big|little|proud|older|younger)\s+(?i:brother|sister)\s+[A-Z]")
 _SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
 _NEAR = 150  # how far from the family a child's first name is read as one of its children
 # What ties a family to a child near it: the family spoken to ("Marsden family, you should be proud"), or
@@ -194,7 +196,7 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
         if siblings:  # "the Haworth twins 🌟 Eden and Mia": the children named just after
             near = [child for child in near if 0 < child.start - match.end() <= _SIBLINGS_NEAR]
-        if near and (siblings or _ties(text, match)):
+        if near and (siblings or _ties(text, match) or _SIBLING_AFTER.search(text, match.end(), match.end() + _NEAR)):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
     for match in (_NTH_OF_FAMILY.finditer(text) if _NTH_OF_FAMILY in patterns else ()):

@@ -78,7 +78,8 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
         return None  # "their Matthew Bourne-inspired piece": a name made an adjective is someone famous's
     before = tokens[index - 1].word.lower() if index else ""
     if after is not None and (after.bare in w.SHOW_AFTER or after.bare == "cast" and before in ("the", "our")) \
-            or before in w.SHOW_BEFORE or after is not None and after.word in ("class", "class."):
+            or before in w.SHOW_BEFORE or after is not None and after.word in ("class", "class.") \
+            or before == "for" and index > 1 and tokens[index - 2].bare.lower() in w.SHOW_AFTER:  # "Rehearsals for Matilda"
         return None  # "the Matilda cast", "last Wednesday's Matilda": a show after its heroine; "Willow class"
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
                               or key.lower() in w.HONORIFICS and _capitalised(after)):

@@ -89,6 +89,8 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
             hit = token
         if hit is None and token.isalpha() and _STEM_AT_EDGE.search(token):
             hit = token  # a compound made with a strong word ("shitshow", "clusterfuck"), not "Twankey"
+        if hit is None and "-" in token and any(part.isalpha() and _STEM_AT_EDGE.search(part) for part in token.split("-")):
+            hit = token  # a hyphened compound with a strong word in it: "shit-hot", not "cock-a-leekie"
         if hit is None and not _SYMBOLS.isdisjoint(token):
             meant = unmasked(token, lists)
             hit = token if meant is not None and meant not in lists.mild else None

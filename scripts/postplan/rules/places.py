@@ -36,13 +36,14 @@ _TRAVEL = lazyre.compile(
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
     r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
     r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|(?-i:[A-Z]{2}\d{2,4})\s+(?:departs|leaves|lands)|terminal\s+\d|"
-    r"departures\s+(?:board|hall|lounge|gate))\b",
+    r"departures\s+(?:board|hall|lounge|gate)|(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
 _JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
                           r"depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|collection|"
                           r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route|"
-                          r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|terminal\s+\d|departures\s+(?:board|hall|lounge|gate))\b",
+                          r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|terminal\s+\d|departures\s+(?:board|hall|lounge|gate)|"
+                          r"(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*)\b",
                           re.IGNORECASE)
 _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                               r"(?:the\s+)?[A-Z]")
@@ -51,14 +52,14 @@ _LIVE = lazyre.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|year \d+|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
-    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,2}?\s+(?:are|is|will be|will)|"
+    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,3}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
     r"walking|travelling|popping|nipping|singing|performing|playing|carolling|busking|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
-    r"walk|go|head|travel|cycle|visit)"
+    r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
-    r"(?:at|in|on|to|for|visiting)\s+(?:the\s+)?"
+    r"(?:at|in|on|to|for|visiting|outside)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
     r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|"
@@ -109,7 +110,7 @@ _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing 
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection route land lands landing arrivals flight flights fly flying coming going heading off
-joining check terminal departures""".split())
+joining check terminal departures tube train underground""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -122,7 +123,7 @@ _NOT_PLACES = frozenset(
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
     Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO
     Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx PTA PTFA PFA
-    Governors NASA""".split()
+    Governors NASA Back Front Top Bottom End Start""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -191,6 +192,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
         return
     not_places = _not_places(context)
     names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
+    firsts = names_for(context).first_names if live else frozenset()  # "running for Sophie": a child, no place
     people = names_for(context).first_names if placed else frozenset()
     placement = placed and _PLACEMENT.search(text) is not None and _when(text)
     for start, end in sentences(text):
@@ -200,7 +202,7 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
         # a journey's places a sentence after its day: "Bronze DofE this Friday! Groups set off from … and camp at …"
         when = event is not None or placement or _when(sentence) or outing and _DESTINATION_DAY.search(text) is not None \
             and _SETTING_OFF.search(sentence) is not None
-        found = ((live and _live(sentence, not_places))
+        found = ((live and _live(sentence, not_places, firsts))
                  or (staff and when and _staff(sentence, not_places))
                  or (placed and when and _place(sentence, not_places, names, people))
                  or (travel and _travel_time(sentence, trip or _away(sentence, not_places)))
@@ -309,10 +311,12 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
 _WILL = lazyre.compile(r"\bwill\s+(?!be\b)", re.IGNORECASE)
 
 
-def _live(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
+def _live(sentence: str, not_places: frozenset[str], firsts: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     for match in _LIVE.finditer(sentence):
         place = match.group("place") or match.group("arrived")
         capitalised = place[0].isupper()
+        if place in firsts:
+            continue
         if capitalised and not _off_site(place, not_places):
             continue
         when = TIME.search(sentence) or _DAY.search(sentence)  # "Y3 are walking to the town library on Thursday"

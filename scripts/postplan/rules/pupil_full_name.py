@@ -101,6 +101,7 @@ _USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|pr
                            r"plays\s+as)\s+(?:is\s+|called\s+|named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+(?:Mc|Mac|O['’])?[A-Z][a-z]+)\w*)",
                            re.IGNORECASE)
 _NAMED_TAG = lazyre.compile(r"#(?P<tag>[A-Z][a-z]+[A-Z][a-z]+\w*)")
+_TEAM_TAG = lazyre.compile(r"#Team(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _CAMEL_PART = lazyre.compile(r"(?:Mc|Mac(?=[A-Z])|O['’](?=[A-Z]))?[A-Z][a-z]+")  # "DylanMcGrath": Dylan, McGrath
 _USERNAME_CUES = frozenset("account username user handle channel profile gamer gamertag aka k known plays".split())  # "a.k.a.": k
 # Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
@@ -125,6 +126,13 @@ def _in_a_username(post: Post, context: Context, seen: set[str]) -> Iterable[Pro
                 seen.add(name.full.lower())
                 yield Problem(f"'{found['tag']}' holds {_WHAT[name.form]}, '{name.full}'{where(text)}",
                               fix=_fix(name), line=text.line_at(name.start))
+        for found in _TEAM_TAG.finditer(text.value) if len(children) == 1 else ():  # "#TeamOkonkwo" beside Chidi
+            name = Name(next(iter(children)), found["surname"], found.start(), "full")
+            if names.listed_surname(name.surname) and not names.is_first(name.surname) \
+                    and name.surname not in w.PLACE_SURNAMES and name.full.lower() not in seen:
+                seen.add(name.full.lower())
+                yield Problem(f"'{found.group()}' gives {name.first}'s surname: '{name.full}' is {_WHAT[name.form]}"
+                              f"{where(text)}", fix=_fix(name), line=text.line_at(name.start))
 
 
 # A poll's option that is an initial and a surname, beside options that are children's first names:
@@ -149,19 +157,20 @@ def _initial_among_options(post: Post, context: Context, seen: set[str]) -> Iter
 # An initial and a surname where only a pupil's name is written so: a register's "Nowak, Z. (10H)", or a
 # trophy's engraving, a certificate or a name label in quotes ("Silver cup engraved '… – O. Whitcombe'").
 _REGISTER_INITIAL = lazyre.compile(
-    r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?),\s*(?P<initial>[A-Z])\.?(?=\s*(?:\(\s*|,\s*|\s(?:in|of)\s+)"
+    r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)(?:,\s*|\s+(?=[A-Z]\.))(?P<initial>[A-Z])\.?"
+    r"(?=\s*(?:\(\s*|,\s*|\s(?:in|of)\s+)"
     r"(?:\d{1,2}[A-Z]{1,3}|(?i:y(?:ea)?r\s?\d{1,2}|reception))\b)")
-_ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag)\b"
+_ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag|label)\b"
                            r"(?:[^'‘\"“]{0,40}['‘\"“](?P<quoted>[^'’\"”]{3,120})|(?P<plain>[^.!?\n'‘\"“]{3,120}))", re.IGNORECASE)
 _QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _AWARDED_TO = lazyre.compile(r"(?:^|[–—:,-]|\bto|\bfor|\breading|\breads|\bsays|\bsaying)\s*$")  # "… 2027 – Ruby Ashworth-Kaye"
 _ENGRAVED_FULL = lazyre.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
-_REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b")  # a quick test (a comma is searched for fast) before the pattern
+_REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b|\b[A-Z]\.\s*\(")  # a quick test before the pattern
 # A squad listed as a register lists it, surname then initial: "Begum A., Carter J., Nowak M." (three or more).
 _LISTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s+(?P<initial>[A-Z])\."
                                  r"(?=\s*(?:[,;]|$|(?:and|&)\s))")
-_ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "name label", "name tag")
+_ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "label", "name tag")
 
 
 def _title_caps(value: str) -> str:

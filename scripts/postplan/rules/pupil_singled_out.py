@@ -43,7 +43,7 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = lazyre.compile("".join((
-    r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|a certain|",
+    r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|a certain|(?:still )?waiting (?:for|on)(?: (?:just )?one more)?|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
@@ -159,8 +159,9 @@ _FAULT = lazyre.compile("|".join((
     r"\b(?:homework|kit|book|form|slip|reading book)\b[^.!?\n]{0,12}\b(?:still\s+)?(?:hasn['’]t|has not|haven['’]t|have not)\s+"
     r"(?:come in|been handed in|been returned|come back)\b|"
     # Praise for a week without what the child usually gets: "a whole week without a single red card".
-    r"\b(?:week|day|term|month|fortnight)\s+without\s+(?:a\s+single\s+|any\s+|one\s+)?(?:red\s+cards?|detentions?|"
-    r"warnings?|behaviour\s+points?|sanctions?|incidents?|time[- ]outs?|exclusions?)\b|"
+    r"\b(?:week|day|term|month|fortnight)\s+without\s+(?:a\s+single\s+|any\s+|one\s+|a\s+)?(?:visits?\s+to\s+the\s+)?"
+    r"(?:red\s+cards?|detentions?|warnings?|behaviour\s+points?|sanctions?|incidents?|time[- ]outs?|exclusions?|"
+    r"(?:red|thinking|time[- ]out|naughty)\s+(?:chair|step|spot)|reflection\s+room)\b|"
     # One child picked out of a group told off: "some of our Year 9s, Connor in particular, were rude".
     rf"\b(?:in particular|especially|above all)\b\W+(?:(?:was|were|is|are|has been|have been)\s+)?(?:\w+\s+)?"
     rf"(?:{_BEHAVIOUR})\b",
@@ -269,7 +270,8 @@ _GROUP_REBUKE = lazyre.compile(
 
 # "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
 _YES_BEFORE = lazyre.compile(r"\byes,?\s+$", re.IGNORECASE)
-_MEANS_YOU = lazyre.compile(r"\s*[,:–—-]\s*that (?:includes|means|goes for|counts for)\b", re.IGNORECASE)
+_MEANS_YOU = lazyre.compile(r"(?:\s+in\s+\w+)?\s*[,:–—-]\s*(?:that (?:includes|means|goes for|counts for)|we (?:found|saw|spotted|"
+                            r"noticed|know about))\b", re.IGNORECASE)
 _CALLED = lazyre.compile(r"['’]?s?\s*[,:!?–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 

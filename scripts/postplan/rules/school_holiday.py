@@ -2,15 +2,19 @@
 
 Usually a mistake (the wrong month, or a reminder for a closed school) and nobody is in the office to
 answer questions. Holidays are the days outside the terms in calendar/ (checked only when terms are
-given). A warning: a holiday club or an exam-results post may be meant.
+given), and the closures in it when no one is in (a bank holiday, not an INSET day). A warning: a holiday club or an exam-results post may be meant.
 
 Passes: a Tuesday in term; a results-day post in August; a holiday club's post in the holiday.
 
-Fails (a warning): a Saturday; 28 December when the autumn term ends on 18 December.
+Fails (a warning): a Saturday; 28 December when the autumn term ends on 18 December; the early May bank
+holiday when the calendar lists it as a closure.
 """
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
@@ -21,6 +25,7 @@ from postplan.rules.text import event_of, words
 # holiday's name or its days go with ("Easter club", "our summer club runs Monday to Thursday").
 _MEANT_FOR_HOLIDAY = frozenset("results gcse gcses btec btecs camp camps holiday holidays".split())
 _CLUBS = frozenset({"club", "clubs"})
+_STAFF_IN = lazyre.compile(r"\b(?:inset|training|staff\s+development|teacher\s+day|twilight)\b", re.IGNORECASE)
 _HOLIDAY_CLUB = frozenset("easter summer christmas half halfterm october february whitsun playscheme".split())
 
 ID = "school-holiday"
@@ -44,6 +49,26 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix="move it into term time, unless a holiday post is meant; check the year and month",
             field="publish_at",
         )
+    elif (closure := _closed(repository, day)) is not None and not _meant_for_holiday(post, repository):
+        yield Problem(
+            f"the school is closed on {day:%A %-d %B %Y} ('{closure}' in calendar/)",
+            fix="move it to a day the school is open, unless a post for the closed day is meant",
+            field="publish_at",
+        )
+
+
+def _closed(repository, day) -> str | None:
+    """The title of a closure in the calendar that covers the day, when no one is in (a bank holiday, a polling
+    day), not a training day: on an INSET day the staff are in school to answer."""
+    for event in repository.events:
+        if _STAFF_IN.search(event.title):
+            continue
+        start, end = event.start, event.end or event.start
+        first = start.date() if isinstance(start, dt.datetime) else start
+        last = end.date() if isinstance(end, dt.datetime) else end
+        if event.kind == "closure" and first <= day <= last:
+            return event.title
+    return None
 
 
 def _meant_for_holiday(post: Post, repository) -> bool:

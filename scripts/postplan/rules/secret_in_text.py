@@ -87,6 +87,9 @@ _SECRET = lazyre.compile(
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # A network and the password to "pop in": "Join CALDER-GUEST and pop Brook2027! in when it asks".
+    r"|\bjoin\s+(?-i:[A-Z0-9][A-Z0-9_-]{3,})\s+(?:and|then)\s+(?:pop|put|type|enter|use)\s+(?=[\w!@#$%^&*.-]*\d)"
+    r"[\w!@#$%^&*.-]{4,}"
     # A password shared by a group: "this half term's shared pass is sohcahtoa44".
     r"|\b(?:shared|class|group|club|common|team)\s+(?:pass|password|passcode|code)\s+(?:is\s+|:\s*)(?=[\w!@#$%^&*.-]*\d)"
     r"[\w!@#$%^&*.-]{4,}"
