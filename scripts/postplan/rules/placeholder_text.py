@@ -43,7 +43,7 @@ _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|p
                 r"child's|pupil|pupil's|teacher|school|details?|fill|todo|xx+|text|caption|hashtag|handle|"
                 r"postcode|address|phone|email|surname|first|room|team|score|result|total|parent|parents|carer|carers|"
                 r"recipient|forename|firstname|guardian|colour|color|size|item|items|thing|kit|activity|subject|topic|"
-                r"reason|number|grade|age|group")
+                r"reason|grade|age|group")
 _PLACEHOLDER = lazyre.compile(
     rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered

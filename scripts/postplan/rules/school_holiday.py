@@ -2,7 +2,8 @@
 
 Usually a mistake (the wrong month, or a reminder for a closed school) and nobody is in the office to
 answer questions. Holidays are the days outside the terms in calendar/ (checked only when terms are
-given), and the closures in it when no one is in (a bank holiday, not an INSET day). A warning: a holiday club or an exam-results post may be meant.
+given), and the closures in it when no one is in (a bank holiday, not an INSET day). A warning: a
+holiday club or an exam-results post may be meant.
 
 Passes: a Tuesday in term; a results-day post in August; a holiday club's post in the holiday.
 
