@@ -50,7 +50,7 @@ from postplan.models import Post, Repository
 from postplan.rules import name_words as w
 from postplan.rules.base import Context, Problem
 from postplan.rules.name_family import family_names
-from postplan.rules.name_types import Name
+from postplan.rules.name_types import Name, NameList
 from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
 from postplan.rules.reading import public_event_texts, reader_texts, where
 from postplan.rules.text import post_links, words
@@ -162,7 +162,7 @@ _REGISTER_INITIAL = lazyre.compile(
     r"(?:\d{1,2}[A-Z]{1,3}|(?i:y(?:ea)?r\s?\d{1,2}|reception))\b)")
 _ENGRAVED = lazyre.compile(r"\b(?:engraved|engraving|inscribed|inscription|certificate|name\s+label|name\s+tag|label)\b"
                            r"(?:[^'‘\"“]{0,40}['‘\"“](?P<quoted>[^'’\"”]{3,120})|(?P<plain>[^.!?\n'‘\"“]{3,120}))", re.IGNORECASE)
-_QUOTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
+_ENGRAVED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _AWARDED_TO = lazyre.compile(r"(?:^|[–—:,-]|\bto|\bfor|\breading|\breads|\bsays|\bsaying)\s*$")  # "… 2027 – Ruby Ashworth-Kaye"
 _ENGRAVED_FULL = lazyre.compile(r"(?<![\w.])(?P<first>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\b")
 _TITLE_BEFORE = lazyre.compile(rf"\b{w.GROWN_UP_TITLE}\.?\s*$")  # "Mr O. Whitcombe": a grown-up
@@ -184,26 +184,32 @@ _CAPS_WORD = lazyre.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?\b")
 def _initial_and_surname(post: Post, context: Context, seen: set[str]) -> Iterable[Problem]:
     names = names_for(context)
     for text in reader_texts(post):
-        found = [*_REGISTER_INITIAL.finditer(text.value)] if _REGISTER_HINT.search(text.value) else []
-        listed = [*_LISTED_INITIAL.finditer(text.value)] if ".," in text.value else []
-        found += listed if len(listed) >= 3 else []
-        lowered = text.value.lower()
-        for engraved in _ENGRAVED.finditer(text.value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
-            span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")
-            found += _QUOTED_INITIAL.finditer(text.value, *span)  # "– O. Whitcombe", "– Ruby Ashworth-Kaye"
-            found += [full for full in _ENGRAVED_FULL.finditer(_title_caps(text.value), *span)
-                      if names.is_first(full["first"]) and _AWARDED_TO.search(text.value, span[0], full.start())]
-        for match in found:
-            surname = match["surname"]
+        for match in _initials_and_engravings(text.value, names):
+            surname, written = match["surname"], match.groupdict()
             if names.is_first(surname) and not names.listed_surname(surname) or surname in w.NOT_SURNAMES \
                     or _TITLE_BEFORE.search(text.value, max(0, match.start() - 6), match.start()):
                 continue
-            first = match["first"] if "first" in match.groupdict() else match["initial"] + "."
-            name = Name(first, surname, match.start(), "full" if "first" in match.groupdict() else "initial surname")
+            name = Name(written["first"], surname, match.start(), "full") if "first" in written \
+                else Name(match["initial"] + ".", surname, match.start(), "initial surname")
             if name.full.lower() not in seen:
                 seen.add(name.full.lower())
                 yield Problem(f"'{name.full}' looks like {_WHAT[name.form]}{where(text)}", fix=_fix(name),
                               line=text.line_at(name.start))
+
+
+def _initials_and_engravings(value: str, names: NameList) -> list[re.Match[str]]:
+    """Where a register, a squad list or an engraving writes a pupil's surname: each match has a surname
+    and an initial or a first name."""
+    found = [*_REGISTER_INITIAL.finditer(value)] if _REGISTER_HINT.search(value) else []
+    listed = [*_LISTED_INITIAL.finditer(value)] if ".," in value else []
+    found += listed if len(listed) >= 3 else []
+    lowered = value.lower()
+    for engraved in _ENGRAVED.finditer(value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
+        span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")
+        found += _ENGRAVED_INITIAL.finditer(value, *span)  # "– O. Whitcombe"
+        found += [full for full in _ENGRAVED_FULL.finditer(_title_caps(value), *span)  # "– Ruby Ashworth-Kaye"
+                  if names.is_first(full["first"]) and _AWARDED_TO.search(value, span[0], full.start())]
+    return found
 
 
 # Fundraising pages are named for the fundraiser: "justgiving.com/page/tom-whiteley-dofe-gold".

@@ -62,12 +62,12 @@ def _closed(repository, day) -> str | None:
     """The title of a closure in the calendar that covers the day, when no one is in (a bank holiday, a polling
     day), not a training day: on an INSET day the staff are in school to answer."""
     for event in repository.events:
-        if _STAFF_IN.search(event.title):
+        if event.kind != "closure" or _STAFF_IN.search(event.title):
             continue
         start, end = event.start, event.end or event.start
         first = start.date() if isinstance(start, dt.datetime) else start
         last = end.date() if isinstance(end, dt.datetime) else end
-        if event.kind == "closure" and first <= day <= last:
+        if first <= day <= last:
             return event.title
     return None
 
