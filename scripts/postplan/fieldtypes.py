@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from postplan.datewindow import within
 from postplan.escape import web_url
@@ -30,9 +30,15 @@ def _one_address(value: str) -> str:
     return value
 
 
+def _people(value: object) -> object:
+    """``people: 3`` is how many people can be recognised, as staff often write it: any at all means yes."""
+    return value > 0 if type(value) is int and value >= 0 else value
+
+
 SchoolDate = Annotated[dt.date, AfterValidator(within)]  # a plain date, inside datewindow's years
 WebLink = Annotated[str, AfterValidator(_web_link)]  # never javascript:, data: or a line break
 OneAddress = Annotated[str, AfterValidator(_one_address)]
+People = Annotated[bool, BeforeValidator(_people)]  # true/false, or how many people can be recognised
 
 
 class XPrices(Frozen):

@@ -20,7 +20,7 @@ from postplan import platforms
 from postplan.fields import (DEFAULT_ZONE, ID_PATTERN, Consent, DateOrLocalDateTime, EventKind, Frozen,
                              LocalDateTime, Minutes, Platform, Source, Status, line_of)
 from postplan.datewindow import MAX_DAYS
-from postplan.fieldtypes import OneAddress, QuietHours, SchoolDate, WebLink, XPrices
+from postplan.fieldtypes import OneAddress, People, QuietHours, SchoolDate, WebLink, XPrices
 from postplan.slots import PostingSlots, is_school_day, next_slot
 
 __all__ = ["DEFAULT_ZONE", "ID_PATTERN", "Account", "Allow", "Campaign", "Consent", "DateOrLocalDateTime",
@@ -156,7 +156,7 @@ class Media(Frozen):
 
     file: str
     alt: str = ""
-    people: bool = False  # recognisable people in the picture → consent must be confirmed
+    people: People = False  # recognisable people in the picture (or how many) → consent must be confirmed
     consent: Consent | None = None  # the author's word; with a consent register, the register decides
     # who can be recognised, as staff know them: first name and class ("Maya 4B"); never shown publicly
     who: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(default_factory=list)
