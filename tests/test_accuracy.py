@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from postplan.accuracy import ANNOUNCED_RULES, CORPUS, KIND_OF, KINDS, TARGETS, load_corpus, main, measure
-from postplan.accuracy.corpus import Case, write_picture
+from postplan.accuracy.corpus import Case, post_file, write_picture
 from postplan.accuracy.score import score
 from postplan.rules import RULES
 
@@ -171,7 +171,7 @@ SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-", "blind4": "b4-", "bli
         "blind22": "b22-", "blind23": "b23-", "blind24": "b24-", "blind25": "b25-", "blind26": "b26-",
         "blind27": "b27-", "blind28": "b28-", "blind29": "b29-",
         "blind30": "b30-", "blind31": "b31-", "blind32": "b32-",
-        "blind33": "b33-", "blind34": "b34-", "blind35": "b35-"}
+        "blind33": "b33-", "blind34": "b34-", "blind35": "b35-", "blind36": "b36-", "blind37": "b37-"}
 # blind15/ (93%) holds just under the target once read: the breaches still missed are listed in
 # POLICY-ACCURACY.md, and the set is held at its own figure so it cannot slip further.
 RECALL_HELD = {"blind15": 0.93}
@@ -218,3 +218,19 @@ def test_a_hashtag_cut_off_by_yaml_is_a_corpus_problem(tmp_path):
     _, problems = load_corpus(tmp_path)
     assert [problem.where for problem in problems] == ["pe.yml line 4"]
     assert "quotes" in problems[0].message
+
+
+def test_a_thread_follows_its_body_and_a_cases_accounts_replace_the_defaults_account(tmp_path):
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "sixth.yml").write_text(
+        "defaults: {account: school, status: approved}\ncases:\n"
+        "  - id: sixth-thread\n    post:\n      accounts: [sixthform, school]\n      body: Results 🎓\n"
+        "      thread: [\"62% at A*-B\", \"More on our site\"]\n    clean: true\n    why: a thread\n"
+        "  - id: sixth-bad-thread\n    post: {body: Results, thread: 7}\n    clean: true\n    why: not a list\n",
+        encoding="utf-8")
+    loaded, problems = load_corpus(tmp_path)
+    assert [problem.where for problem in problems] == ["sixth.yml case 2 (sixth-bad-thread)"]
+    written = post_file(loaded[0])
+    assert "account:" not in written.replace("accounts:", "") and "thread" not in written
+    assert written.endswith("---\nResults 🎓\n---\n62% at A*-B\n---\nMore on our site\n")

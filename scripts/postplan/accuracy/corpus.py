@@ -107,12 +107,17 @@ def _case(entry: object, school_kind: str, defaults: dict, where: str) -> tuple[
     post = entry.get("post")
     if not isinstance(post, dict) or not (isinstance(post.get("body"), str) or _parts(post)):
         return None, CorpusProblem(where, "post must have a body (text) or parts (a list of texts)")
+    if "thread" in post and not (isinstance(post.get("body"), str) and _parts({"parts": post["thread"]})):
+        return None, CorpusProblem(where, "thread must be a list of texts: the parts after the body")
     expect, clean = entry.get("expect"), entry.get("clean")
     if bool(expect) == bool(clean is True) or (expect and not _ids(expect)):
         return None, CorpusProblem(where, "label it with either expect: [rule ids] or clean: true")
     also_ok = entry.get("also_ok") or []
     if not _ids(also_ok) and also_ok:
         return None, CorpusProblem(where, "also_ok must be a list of rule ids")
+    # A case's own account or accounts stand in for the defaults' (a post gives one or the other).
+    own = {"account", "accounts"} & post.keys()
+    defaults = {key: value for key, value in defaults.items() if not own or key not in {"account", "accounts"}}
     return Case(case_id, school_kind, {**defaults, **post}, tuple(expect or ()), tuple(also_ok),
                 str(entry.get("why", ""))), None
 
@@ -141,9 +146,13 @@ def _duplicates(cases: list[Case]) -> list[CorpusProblem]:
 
 def post_file(case: Case) -> str:
     """The case as a post file: its front matter, then its text (thread parts between lines of ---)."""
-    fields = {key: value for key, value in case.post.items() if key not in ("body", "parts")}
+    fields = {key: value for key, value in case.post.items() if key not in ("body", "parts", "thread")}
     front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
-    body = case.post["body"] if isinstance(case.post.get("body"), str) else "\n---\n".join(case.post["parts"])
+    if isinstance(case.post.get("parts"), list):
+        parts = case.post["parts"]
+    else:  # ``body``, and the thread's later parts under ``thread`` if it has them
+        parts = [case.post["body"], *(case.post.get("thread") or [])]
+    body = "\n---\n".join(parts)
     return f"---\n{front}---\n{body.strip()}\n"
 
 
