@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from postplan.findings import Severity
 from postplan.models import Post
 from postplan.rules.base import Context, Problem
-from postplan.rules.conversation import PATTERNS, REBUKE_WHO, Kind
+from postplan.rules.conversation import ANSWERING, PATTERNS, REBUKE_WHO, Kind
 from postplan.rules.reading import reader_texts, where
 from postplan.rules.text import prose, words
 
@@ -59,6 +59,9 @@ _SAYS = {
 }
 
 
+_OPENING = (ANSWERING, None)  # asked of every text, as written (see conversation.ANSWERING)
+
+
 def check(post: Post, context: Context) -> Iterable[Problem]:
     has_poll = post.poll is not None
     for text in reader_texts(post):
@@ -66,10 +69,10 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             continue
         present = words(text.value)
         reported: list[tuple[int, int]] = []  # one finding for words two patterns both found
-        for kind, (pattern, triggers) in (*PATTERNS.items(), (Kind.REBUKE, REBUKE_WHO)):
-            if present.isdisjoint(triggers):
+        for kind, (pattern, triggers) in (*PATTERNS.items(), (Kind.REBUKE, REBUKE_WHO), (Kind.COMPLAINT, _OPENING)):
+            if triggers is not None and present.isdisjoint(triggers):
                 continue
-            for match in pattern.finditer(prose(text.value)):
+            for match in pattern.finditer(text.value if triggers is None else prose(text.value)):
                 if has_poll and kind is Kind.REPLY and (match.group("below") or match.group("asks")):
                     continue  # "What do you think? Let us know below" above a poll asks for votes
                 if any(match.start() < end and start < match.end() for start, end in reported):

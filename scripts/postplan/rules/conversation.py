@@ -37,6 +37,7 @@ _MESSAGE = (
     r"|\b(?:via|on|through)\s+(?:facebook\s+)?messenger\b"
     r"|(?<!\d)(?<!\d\s)\b(?:dm|pm)\s+(?:for|with|if)\b"
     r"|\b(?:our|my)\s+(?:dms|inbox)\b"
+    r"|\b(?:our|my)\s+(?:messages|dms|inbox)\s+(?:on\s+here\s+)?(?:are|is)\s+(?:always\s+|still\s+)?open\b"
     r"|\b(?:slide|pop|get)\s+into\s+(?:our|the)\s+(?:dms|inbox)\b"
     r"|\b(?:private|direct)(?:ly)?\s+message\s+(?:us|me|the\s+school|the\s+page)\b"
     r"|\bprivate\s+message\s+(?:the\s+)?(?:school|page|account)\b"
@@ -78,7 +79,8 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
                r"posting|saying|commenting|spreading)|have\s+been\s+(?:complaining|posting|saying|commenting|"
                r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|"
-               r"asked(?:\s+(?:on\s+here|here|online|on\s+(?:facebook|twitter|x)))?\s+(?:why|whether)|"
+               r"asked(?:\s+(?:on\s+here|here|online|on\s+(?:facebook|twitter|x)|last\s+night|yesterday|this\s+morning|"
+               r"today|earlier|again))?\s+(?:why|whether)|"
                r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
                r"thinks?|thought|feels?|felt|"
                # got in touch upset: "the parent who rang this morning very upset about the near miss"
@@ -104,8 +106,14 @@ _COMPLAINT = (
     r"|\b(?:we|I)\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
     r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|"
     r"posts|tweets|criticism|rumou?rs)\b"
-    r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+)?"
-    r"(?:rumou?rs|confusion\s+online))\b"
+    r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+|a\s+few\s+|some\s+)?"
+    r"(?:rumou?rs|confusion\s+online|comments|misunderstandings?))\b"
+    # Answering the replies, or a parent who keeps tagging the school: "To everyone in the replies saying…",
+    # "Please ring the office rather than tagging the school in every post".
+    r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+in\s+(?:the\s+)?"
+    r"(?:replies|comments)\b"
+    r"|\b(?:stop|rather\s+than|instead\s+of|(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+keep)\s+tagging\s+"
+    r"(?:us|the\s+school|our\s+account|the\s+account|this\s+account)\b"
     r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
     r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:comments|"
     r"complaints|criticism)\b"
@@ -243,7 +251,7 @@ _REBUKE = (
 # Each kind is looked for only in a text that has one of its words: most posts are skipped cheaply.
 PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO below is a rebuke too
     Kind.MESSAGE: (lazyre.compile(_MESSAGE, re.IGNORECASE), frozenset(
-        "dm pm dms inbox whatsapp messenger message msg privately directly".split())),
+        "dm pm dms inbox whatsapp messenger message messages msg privately directly".split())),
     Kind.REPLY: (lazyre.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
 guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
@@ -254,7 +262,7 @@ suggesting spreading unhappy upset angry cross response responding replying repl
 criticism concerns comments complaints posts tweets reviews messages despite contrary record confusion already
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
-rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations
+rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations replies tagging
 insinuations""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
@@ -265,6 +273,14 @@ saw noticed spotted fine fines fined penalty cctv camera registration reg police
 expelled isolation detention exclusion suspension warning parks parking parked disabled zigzag zigzags pavement
 pavements driveway driveways""".split())),
 }
+# A post that opens by answering someone: an account ("@BrookDad71 we publish our figures in September") or a
+# first name ("Sarah, we're sorry you couldn't get a slot"). Read in the text as written (mentions kept), and
+# only at its start, so every post can be asked.
+ANSWERING = lazyre.compile(
+    r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your)\b"
+    r"|\A\s*(?!(?:Parents|Families|Everyone|Hi|Hello|Sadly|Unfortunately|Folks|Friends|All|Children|Pupils|Students)\b)"
+    r"(?-i:[A-Z][a-z]+),\s+(?:we(?:'re|’re|\s+are)\s+(?:so\s+|really\s+|very\s+)?sorry|sorry\s+(?:you|that|to\s+hear)|"
+    r"we\s+understand\s+(?:your|that|you))\b", re.IGNORECASE)
 # "To the pupils who left litter…": looked for only when a misdeed is named.
 REBUKE_WHO = (lazyre.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
 broke broken ruined spoilt spoiled stole pushed swore bullied scribbled graffitied misbehaved ignored refused blocked

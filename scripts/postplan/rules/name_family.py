@@ -47,10 +47,12 @@ _COUPLE_THEN_CHILD = lazyre.compile(
     rf"\b{_CHILD}\b{_NO_OTHER_ADULT_IN_SENTENCE}{{0,60}}?\b(?:his|her|their)\s+(?:mum|mummy|dad|daddy|parents|"
     r"mum\s+and\s+dad)\b"
 )
-# A member of staff, then their child by first name a sentence on: "Proud moment for our own Mr Brennan,
-# head of brass 🎺 His daughter Sophie played her first trumpet solo" (no other titled adult between).
+# A member of staff or a visitor, then their child by first name a sentence on: "Proud moment for our own Mr
+# Brennan, head of brass 🎺 His daughter Sophie played her first trumpet solo", "Thank you to PC Sarah Whitfield
+# for her talk, and to her son Josh in Y8" (no other titled adult between).
+_ANY_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|PCSO|Sgt|Cllr|Councillor|Prof|Revd?|Coach)\.?"
 _PARENT_THEN_CHILD = lazyre.compile(
-    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
+    rf"(?<![\w.]){_ANY_TITLE}\s+(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     rf"(?:son|daughter|boy|girl|grandson|granddaughter)\s*,?\s+{_CHILD}\b"
 )
@@ -153,6 +155,7 @@ def _ties(text: str, match: re.Match[str]) -> bool:
 
 # The words each pattern needs somewhere in the text (a quick test: most texts have none of them).
 _TITLE_WORDS = frozenset(title.lower() for title in w.GROWN_UP_TITLE.strip("(?:)").split("|"))
+_ANY_TITLE_WORDS = _TITLE_WORDS | frozenset("pc pcso sgt cllr councillor prof rev revd coach".split())
 _PARENT_WORDS = frozenset("""mum mummy mam mom mother dad daddy father parents stepmum stepdad grandma grandad grandpa
 granny grandmother grandfather grandparents nan nana nanna gran auntie aunty aunt uncle carer carers""".split())
 _CHILD_WORDS = frozenset("son daughter boy girl grandson granddaughter niece nephew twins children kids".split())
@@ -170,7 +173,7 @@ def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, titled and parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
-             (_PARENT_THEN_CHILD, titled and not present.isdisjoint(_CHILD_WORDS)),
+             (_PARENT_THEN_CHILD, not present.isdisjoint(_ANY_TITLE_WORDS) and not present.isdisjoint(_CHILD_WORDS)),
              (_SIBLING_THEN_CHILD, not present.isdisjoint(_SIBLING_WORDS)), (_COUPLE_THEN_CHILD, titled and parents),
              (_PARENT_CAME_IN, titled and parents), (_DEAR_PARENT, titled))
     return frozenset(pattern for pattern, possible in needs if possible)

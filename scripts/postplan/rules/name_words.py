@@ -36,7 +36,8 @@ virgin character characters hero heroine legend legends musicians singers compos
 inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper
 guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
 athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
-netballer shooter golfer triathlete
+netballer shooter golfer triathlete therapist therapists counsellor physio physiotherapist psychologist audiologist
+dietitian instructor
 adventurer broadcaster journalist referee umpire pilot architect engineer photographer magician puppeteer""".split())
 # A grown-up's title before a surname ("Mrs Hart", "Dr Rahman"), for patterns to share (a dot may follow).
 GROWN_UP_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
@@ -78,7 +79,7 @@ SURNAME_PARTICLES = frozenset("O Ni Nic Mac Ui Van Von Der De Da Di Dos Du Le La
 PRAISE_BEFORE = lazyre.compile(
     r"(?:well done|congratulations|congrats|good luck|shout ?out|huge thanks|star of the week|pupil of the week|"
     r"player of the match|(?:a )?(?:big|huge|massive) well done|brilliant effort|fantastic work|top marks|"
-    r"special mention|a mention|proud of|goals? (?:from|by)|(?:award|prize|cup|trophy|certificate)s? (?:goes|go|went) "
+    r"special mention|a mention|proud of(?: you)?|goals? (?:from|by)|(?:award|prize|cup|trophy|certificate)s? (?:goes|go|went) "
     r"to)(?: to| for| from)?\s*[:!,-]?\s*$",
     re.IGNORECASE)
 SURNAME_CUES = frozenset("goals scorers scorer tries".split())
@@ -140,11 +141,12 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"astronaut|historian|manager|coordinator|founder|owner|speaker|guest|visitor|parent governor|engineer|"
           r"surgeon|doctor|gp|dentist|vet|designer|architect|lawyer|solicitor|barrister|pilot|journalist|athlete|"
           r"footballer|olympian|paralympian|entrepreneur|accountant|pharmacist|midwife|physiotherapist|researcher|"
-          r"professor|lecturer")
+          r"professor|lecturer|therapist|counsellor|psychologist|audiologist|dietitian|physio|instructor")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = lazyre.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
-    r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,}))\s+)*"
+    r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,})|"
+    r"(?-i:[A-Z][a-z]+))\s+)*"
     r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+){0,2}"
     # not a role that starts a clause of its own: "Rafi, Chef is making your pizza" (the chef is someone else)
     rf"(?:{_ROLES})s?\b(?!\s+(?:is|was|has|will|made|makes|cooked|says|said)\b)", re.IGNORECASE)

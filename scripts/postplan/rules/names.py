@@ -241,7 +241,8 @@ viking vikings saxon saxons stuart stuarts georgian georgians edwardian egyptian
 wwii war wars century centuries reign king kings queen queens monarch monarchs explorer explorers inventor inventors
 scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
 illustrator designer designers architect architects biography autobiography famous inspirational olympian olympians
-panto pantomime nativity fairy tale tales novel myth myths""".split())
+panto pantomime nativity fairy tale tales novel myth myths olympic olympics paralympic paralympics medallist
+medallists""".split())
 _FAME_TO_COME = lazyre.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
 _OLD_YEAR = lazyre.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 
@@ -346,13 +347,15 @@ def full_names(post: Post, context: Context, figures: bool) -> Iterator[tuple[Te
     texts = reader_texts(post)
     for text in texts:
         work = famous = ceremony = None
-        for name in find_names(name_text(text, names), names):
+        shown = name_text(text, names)
+        read = readable(shown) if "#" in shown else shown  # what the names' positions are in (as find_names reads)
+        for name in find_names(shown, names):
             if name.form == "first" or name.full.lower() in seen:
                 continue
             if name.form == "full":
                 if famous is None:  # asked once a text, and only of a text with a full name
                     work, famous, ceremony = _about(text, texts, names)
-                if (famous and not _a_pupil(text.value, name, work, ceremony)) != figures:
+                if (famous and not _a_pupil(read, name, work, ceremony)) != figures:
                     continue
             elif figures:
                 continue

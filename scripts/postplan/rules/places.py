@@ -30,13 +30,14 @@ _NAMED_AFTER = lazyre.compile(
     rf"(?P<place>{_WORD}(?:\s+{_WORD})*)")
 _TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
-    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
+    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
     r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
     r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
     r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
     r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|(?-i:[A-Z]{2}\d{2,4})\s+(?:departs|leaves|lands)|terminal\s+\d|"
-    r"departures\s+(?:board|hall|lounge|gate)|(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*)\b",
+    r"departures\s+(?:board|hall|lounge|gate)|(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*|"
+    r"the\s+\d{1,2}[.:]\d\d\s+(?:train\s+|service\s+)?(?:to|from)\s+(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
 _JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
@@ -52,10 +53,11 @@ _LIVE = lazyre.compile(
     r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|year \d+|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
-    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+\w+){0,3}?\s+(?:are|is|will be|will)|"
+    r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
-    r"walking|travelling|popping|nipping|singing|performing|playing|carolling|busking|collecting|marching|parading|"
+    r"walking|travelling|popping|nipping|singing|performing|presenting|speaking|exhibiting|dancing|debating|"
+    r"playing|carolling|busking|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
     r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
@@ -83,7 +85,8 @@ _DAY = lazyre.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|ev
 _PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
     r"what (?:an?|a great|a brilliant|a fantastic) (?:afternoon|morning|day|evening|night|trip|time|visit)|"
-    r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|"
+    r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|spent|climbed|"
+    r"topped out|presented|visited|explored|"
     r"scored|represented|attended|achieved|runners?[- ]up|came (?:first|second|third|fourth|last|\d+(?:st|nd|rd|th))|"
     r"finished (?:first|second|third|\d+(?:st|nd|rd|th)))\b",
     re.IGNORECASE,
@@ -105,7 +108,8 @@ allotment allotments delivering qualifiers checkpoint checkpoints staying gradin
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
 _TRIP_WORDS = frozenset("""trip trips visit visiting residential fixture fixtures match matches tournament gala
-competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange ski skiing""".split())
+competition tour excursion outing away race qualifier prom disco camp sleepover expedition exchange ski skiing
+conference""".split())
 _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing departure departures leave leaves
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
@@ -364,7 +368,8 @@ def _away(sentence: str, not_places: frozenset[str]) -> bool:
             or meeting is not None and _AT_SCHOOL.search(meeting.group("where")) is None)
 
 
-_MEETING = lazyre.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by)|(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
+_MEETING = lazyre.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by|under|beside|next\s+to)|"
+                          r"(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
                           r"(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
                           re.IGNORECASE)
 _AT_SCHOOL = lazyre.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"

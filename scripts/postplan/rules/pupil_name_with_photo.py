@@ -13,7 +13,7 @@ Fails: a photo of people with "Maya and Josh holding the snake."; "Well done Amy
 a name in the photo's alt text ("Aisha at the fair") or file name ("maya-jones.jpg").
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from postplan import lazyre
 
@@ -46,6 +46,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     said = [text for text in texts if text.kind != "file name"]
     named = {name.first for text in said for name in found_in[id(text)]}
     other = {word.title() for text in said for word in _LETTERS.findall(text.value)} - named
+    other |= {initials for text in said for initials in _initials(text.value)}  # "yi-badges.jpg": Young Interpreters
     for text in texts:
         found = found_in[id(text)]
         if text.kind == "file name":
@@ -59,3 +60,16 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
                     "to `not_pupils:` in mkdocs.yml",
                 line=text.line_at(found[0].start),
             )
+
+
+_CAPITALISED_RUN = lazyre.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+")
+
+
+def _initials(value: str) -> Iterator[str]:
+    """The initials of two or three capitalised words in a row ("Young Interpreters": "Yi"), as a file name
+    shortens them."""
+    for run in _CAPITALISED_RUN.finditer(value):
+        capitals = [word[0] for word in run.group().split()]
+        for size in (2, 3):
+            for at in range(len(capitals) - size + 1):
+                yield "".join(capitals[at:at + size]).title()

@@ -22,7 +22,8 @@ for finally remembering your PE kit"; "Maya, please bring your reading book"; "J
 the hard way"; "to consider the permanent exclusion of Kian (Year 9)"; "Parent of Grace H, your
 account is £48.60 overdrawn"; "Josh (9F), who has now been late 14 times"; "Callum and Josh – see me";
 "Tyler, we need to have a chat about those blank pages"; "Some of us need to remember our kind hands.
-Jayden, we know you can do it!"; "Josh being sent off for mouthing off at the umpire".
+Jayden, we know you can do it!"; "Josh being sent off for mouthing off at the umpire"; "Harley, we know
+you're better than 14 blank questions"; "apart from a certain someone in 5H (Max!)".
 """
 
 import re
@@ -43,7 +44,9 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 
 # Words before the name that aim a rebuke or a personal matter at the child.
 _BEFORE = lazyre.compile("".join((
-    r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|a certain|(?:still )?waiting (?:for|on)(?: (?:just )?one more)?|",
+    r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|"
+    r"a certain (?:someone|somebody|person|child|boy|girl|pupil|member)(?: (?:in|from) (?:year |y)?\w{1,4})?|",
+    r"a certain|(?:still )?waiting (?:for|on)(?: (?:just )?one more)?|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
@@ -52,7 +55,7 @@ _BEFORE = lazyre.compile("".join((
     r"(?:that|this) (?:includes|means|goes for) you|",
     # a record before the name: "a whole term of late marks: Tyler"
     r"(?:a\s+)?(?:whole\s+)?(?:term|half[- ]term|year|month|week)\s+of\s+(?:late\s+marks|lates|detentions|warnings|"
-    r"behaviour\s+points))\b[\s,:!-]*",
+    r"behaviour\s+points))\b[\s,:!(-]*",
     r"(?:(?:to|for|from|our|you|little|young|lovely|wonderful|amazing|dear|fantastic|gorgeous|star|superstar)\s+)"
     r"{0,3}(?:(?:year|y|class)\s*\d+['’]?s?\s+)?",
     r"(?:(?:superstar|star|legend|girl|boy|pupil)\s+)?$",
@@ -87,6 +90,7 @@ _AFTER = lazyre.compile("|".join((
     r"we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
     r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|we know it was you|"
+    r"(?:we|I) know you(?:['’]re| are) (?:better|capable of (?:more|better))|(?:we|I) know you can do better|"
     r"(?:two|three|four|five|six|\d+) (?:lates|late marks|detentions|warnings)\b|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",

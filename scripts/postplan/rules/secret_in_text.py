@@ -10,7 +10,8 @@ Passes: "Remember: never share your password with anyone."; "Our KS2 code club m
 
 Fails: "The Wi-Fi password is Tregarrow2027!"; "Guest wifi password: sunflower"; "Wi-Fi CalderGuest, password Sixth2026!"; "Guest Wi-Fi: CalderGuest / Music2027!"; "The gate code is
 4821"; "the keypad code for the side gate is 4719#"; "the prep room door code has changed to 2580#"; "the gate
-keypad changes to 1966# from Monday"; "api_key=sk-live-…"; a GitHub token (ghp_…).
+keypad changes to 1966# from Monday"; "the store is on a keypad now - 4179"; "go to Join a team and pop in 7xk2pq";
+"the sticky note saying 'Sunflower88'"; "The key to get in is Bunsen#11"; "api_key=sk-live-…"; a GitHub token (ghp_…).
 """
 
 import re
@@ -41,7 +42,7 @@ _SECRET = lazyre.compile(
     r"|\b(?:door|gate|keypad|entry|key ?safe|lock|padlock|alarm)\s+code\b[^.!?\n]{0,40}?\s(?:is|:|=|"
     r"(?:has\s+)?(?:changed|changes|changing|will\s+change)\s+(?:(?:on|from|this|next)\s+\w+\s+)?to|will\s+be)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
     # A keypad's new number with no "code": "the Reception gate keypad changes to 1966# from Monday".
-    r"|\bkeypad\b[^.!?\n]{0,30}?\s(?:is(?:\s+now)?|:|=|(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+be)\s*"
+    r"|\bkeypad\b[^.!?\n]{0,30}?\s(?:is(?:\s+now)?|:|=|[-–]|(?:has\s+)?(?:changed|changes|changing)\s+to|will\s+be)\s*"
     r"\d{3,8}[#*]?(?![\d:.])"
     r"|\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:door|gate|keypad|entrance|key ?safe|lock|padlock)s?"
     r"\b[^.!?\n]{0,30}?\s(?:is|:|=)\s*[\"'“]?(?=[\w#*-]*\d)[\w#*-]{3,}"
@@ -83,10 +84,18 @@ _SECRET = lazyre.compile(
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
     # A temporary login or a centre's buzzword: "the temporary login Brook!Reception27", "our buzzword is CalderSF27".
-    r"|\b(?:temporary|temp|one-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
+    r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # A code typed in to join a group: "go to Join a team and pop in 7xk2pq"; a note stuck to a device: "the sticky
+    # note on the back saying 'Sunflower88'"; a key to a folder: "The key to get in is Bunsen#11".
+    r"|\bjoin\b[^.!?\n]{0,40}?\b(?:pop|type|put|enter|use)\s+(?:in\s+)?(?:the\s+)?(?:code\s+)?"
+    r"(?-i:(?=[a-z0-9]*\d[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,10})\b"
+    r"|\bsticky\s+note\b[^.!?\n]{0,40}?\b(?:saying|says|reads|reading|with)\s+[\"'‘“]?(?=[\w!@#$%^&*.-]*\d)"
+    r"[\w!@#$%^&*.-]{5,}"
+    r"|\bkey\s+to\s+(?:get\s+in|getting\s+in|open\s+it|unlock\s+it|log\s+in|access\s+it)\s+is\s+[\"'‘“]?"
+    r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A network and the password to "pop in": "Join CALDER-GUEST and pop Brook2027! in when it asks".
     r"|\bjoin\s+(?-i:[A-Z0-9][A-Z0-9_-]{3,})\s+(?:and|then)\s+(?:pop|put|type|enter|use)\s+(?=[\w!@#$%^&*.-]*\d)"
     r"[\w!@#$%^&*.-]{4,}"
@@ -103,6 +112,7 @@ _SECRET = lazyre.compile(
     r"|\b(?:door|gate)\s+code\s+(?:is\s+|:\s*)?\d{3,8}[#*]?(?![\d:.,/-])"
     # A PIN: "staff can reset it with PIN 4471".
     r"|(?-i:\bPIN)\s*(?:is\s+|:\s*|=\s*)?\d{4,8}\b|\bpin\s+(?:number|code)\s*(?:is\s+|:\s*)?\d{4,8}\b"
+    r"|(?-i:\bPIN)\b,?\s+(?:use|enter|type|put\s+in|pop\s+in)\s+\d{4,8}\b"
     # A network and its key: "network CalderGuest, key Brook2027!".
     r"|\bnetwork\s+[\w.-]{3,},?\s+(?:key|password|pass)\s*[:=-]?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A door that opens to a number: "the staff side door takes 4719 then the green button".
@@ -119,7 +129,7 @@ _SECRET = lazyre.compile(
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
-word say pass shared use""".split())
+word say pass shared use join sticky""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

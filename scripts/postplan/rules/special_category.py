@@ -102,6 +102,14 @@ _TO_FAMILY = lazyre.compile(
     r"grandma|grandad))\s*[,:-]\s*(?i:please|could you|can you|would you|do you|(?P<yours>yours|your (?:one|envelope|"
     r"voucher|pack|bag|parcel|letter)s?))\b")
 
+# A sentence that turns to named children ("Mo in Year 4, pop to the office for it please", "Ollie B, Tia and
+# Kai, that means you!"): the detail just before is about them.
+_TO_CHILD = lazyre.compile(
+    r"\W*(?P<child>[A-Z][\w-]+)(?:\s+[A-Z]\b\.?)?(?:\s*(?:,|\band\b|&)\s*[A-Z][\w-]+(?:\s+[A-Z]\b\.?)?)*"
+    r"(?:\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\w?|\d{1,2}[A-Z]{1,2})|\s+\(\w+\))?"
+    r"\s*[,:-]\s*(?i:please|pop|come|collect|can you|could you|it(?:'|’)s yours|this is yours|"
+    r"th(?:at|is) (?:means|includes|goes for) you)\b")
+
 
 def _beside(post: Post, context: Context, text: Text, match: re.Match[str], bounds: tuple[int, int]) -> str | None:
     """A child the sentence's detail is about though it names nobody: a group's members named in the
@@ -120,6 +128,9 @@ def _beside(post: Post, context: Context, text: Text, match: re.Match[str], boun
             name = family.group("of") or family.group("own")
             if any(found.first == name for found in find_names(text.value[start:end], names_for(context))):
                 return name
+        spoken_to = _TO_CHILD.match(text.value, start, end)
+        if spoken_to and spoken_to.group("child") in names_for(context).first_names:
+            return spoken_to.group("child")
     return None
 
 

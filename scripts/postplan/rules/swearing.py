@@ -32,6 +32,8 @@ INNOCENT = lazyre.compile(
     r"chinks?\s+(?:of|in)\s+\w+|jerk\s+(?:chicken|pork|seasoning|marinade|spice)|chicken\s+breasts?|"
     r"pork\s+loin|rump\s+steak|sperm\s+whales?|stoned\s+(?:dates|cherries|olives|fruit)|snuff(?:ed|ing)?\s+out|"
     r"candle\s+snuffer|opium\s+wars?|the\s+ox\s+and\s+(?:the\s+)?ass|an\s+ox\s+and\s+an\s+ass|Balaam(?:'|’)?s\s+ass|"
+    # A donkey called by its old name: "the old Bible called the donkey an ass".
+    r"donkeys?\s+(?:(?:is|was)\s+)?(?:called\s+|named\s+|known\s+as\s+)?(?:an?|the)\s+ass\b|"
     r"Vixen|Fanny\s+(?:Burney|Crosby|Blankers-Koen)|Sweet\s+Fanny\s+Adams|Scunthorpe|Penistone|"
     r"shi+take|cocktail\s+sausages?|hell\s+(?:for\s+)?leather|Hell(?:'|’)?s\s+Kitchen|heaven\s+and\s+hell|"
     r"Dick,?\s+Kerr(?:\s+Ladies)?|(?:as|playing|played|plays|starring)\s+(?-i:Dick)(?!\s+(?-i:[A-Z]))|Dickens|Wankel|nut\s+butter|Nazi\s+Germany|the\s+Nazis|the\s+Third\s+Reich|Ku\s+Klux\s+Klan|the\s+KKK|"

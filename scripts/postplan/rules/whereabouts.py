@@ -23,8 +23,10 @@ Fails: "Our netball team play in the tournament at Penzance Leisure Centre on We
 "Coach leaves from the village hall at 8.15am tomorrow."; "We're at the beach now until 3!"
 """
 
+import re
 from collections.abc import Iterable
 
+from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
@@ -44,19 +46,42 @@ POLICY = (
 def check(post: Post, context: Context) -> Iterable[Problem]:
     event = event_of(context.repository, post.event)
     if event is not None and event_over(event, post.publish_at):
-        return  # told afterwards: celebrating is fine
+        # Told afterwards, celebrating is fine; an outing still to come is not ("Results party tonight! Minibus
+        # leaves the Sixth Form Centre at 7pm").
+        yield from _later_outing(post, context)
+        return
     on_the_day = event is not None and post.publish_at.date() == last_day(event)
     for text in reader_texts(post):
         if text.kind == "file name":
             continue
         for detail, start in whereabouts_in(text.value, event, context, on_the_day):
-            yield Problem(
-                f"this says where children or staff will be and when ('{detail}'){where(text)}",
-                fix="leave out the place and times (families have them by letter or the school app); "
-                    "post about it afterwards, or give only the day",
-                line=text.line_at(start),
-            )
+            yield _told(detail, text, start)
             break
+
+
+# Words that put what a sentence tells still to come, in a post after its event.
+_LATER = lazyre.compile(r"\b(?:tonight|tomorrow|this (?:evening|afternoon|weekend)|later (?:today|on)|next (?:week|"
+                        r"\w+day)|will|(?:we|they|you)(?:'|’)ll|leaves|departs|sets off)\b", re.IGNORECASE)
+
+
+def _later_outing(post: Post, context: Context) -> Iterable[Problem]:
+    for text in reader_texts(post):
+        if text.kind == "file name" or not _LATER.search(text.value):
+            continue
+        for detail, start in whereabouts_in(text.value, None, context):
+            opened = max(text.value.rfind(stop, 0, start) for stop in ".!?\n") + 1
+            closed = min((found for found in (text.value.find(stop, start) for stop in ".!?\n") if found >= 0),
+                         default=len(text.value))
+            if _LATER.search(text.value, opened, closed):
+                yield _told(detail, text, start)
+                return
+
+
+def _told(detail: str, text, start: int) -> Problem:
+    return Problem(f"this says where children or staff will be and when ('{detail}'){where(text)}",
+                   fix="leave out the place and times (families have them by letter or the school app); "
+                       "post about it afterwards, or give only the day",
+                   line=text.line_at(start))
 
 
 CALENDAR_ONLY = True  # check_repository reads the calendar and settings, never the posts
