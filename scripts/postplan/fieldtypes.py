@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from postplan.datewindow import within
 from postplan.escape import web_url
@@ -38,7 +38,10 @@ def _people(value: object) -> object:
 SchoolDate = Annotated[dt.date, AfterValidator(within)]  # a plain date, inside datewindow's years
 WebLink = Annotated[str, AfterValidator(_web_link)]  # never javascript:, data: or a line break
 OneAddress = Annotated[str, AfterValidator(_one_address)]
-People = Annotated[bool, BeforeValidator(_people)]  # true/false, or how many people can be recognised
+# true/false, or how many people can be recognised (an editor's schema offers both)
+People = Annotated[bool, BeforeValidator(_people),
+                   WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0}],
+                                   "description": "Whether people can be recognised (or how many): then consent is needed."})]
 
 
 class XPrices(Frozen):
