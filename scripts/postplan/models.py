@@ -122,6 +122,7 @@ class Settings(Frozen):
     not_pupils: list[str] = Field(default_factory=list)  # names that are not pupils: visiting authors, coaches
     public_details: list[str] = Field(default_factory=list)  # the school's own phone, email, address
     on_site_places: list[str] = Field(default_factory=list)  # the school's own buildings: never off site
+    support_places: list[str] = Field(default_factory=list)  # its own bases for additional needs: a child there has one
     profanity_allowlist: list[str] = Field(default_factory=list)  # ordinary words the word list would flag
 
     @field_validator("timezone")

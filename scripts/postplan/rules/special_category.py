@@ -28,6 +28,7 @@ language therapist"; "Alfie is now completely dry in the day!"; "the boy in Oak 
 chemo".
 """
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -58,12 +59,25 @@ _KINDS = {"health": "a health detail of {}", "needs": "a special educational nee
 def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
     photo = has_photo_of_people(post)
+    bases = _support_places(tuple(context.repository.settings.support_places))
     for text in texts:
-        found = sorted(details(text.value), key=lambda found: (found[1].start(), -found[1].end(), found[0]))
+        found = [*details(text.value), *(("needs", match) for match in (bases.finditer(text.value) if bases else ()))]
+        found.sort(key=lambda found: (found[1].start(), -found[1].end(), found[0]))
         if found:
             yield from _details_about_a_child(post, context, text, found, names_child(post, context, texts))
         if photo:
             yield from _siblings(text, context)
+
+
+@functools.lru_cache(maxsize=8)
+def _support_places(places: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The school's own bases for additional needs (``support_places``), where being is a need: "joining us in
+    the Willow Centre", "lunch in the Hive"."""
+    named = [re.escape(place.strip()).replace(r"\ ", r"\s+") for place in places if place.strip()]
+    if not named:
+        return None
+    return re.compile(rf"\b(?:in|into|to|at|from|joins?|joining|attends?|attending)\s+(?:us\s+in\s+)?(?:the\s+)?"
+                      rf"(?:{'|'.join(named)})\b", re.IGNORECASE)
 
 
 def _details_about_a_child(post: Post, context: Context, text: Text, found: list[tuple[str, re.Match[str]]],
