@@ -104,7 +104,7 @@ _COMPLAINT = (
     r"|\bsome\s+(?:parents|people|families)\s+(?:have|are|seem)\s+(?:been\s+|to\s+be\s+)?(?:complaining|claiming|"
     r"saying|suggesting|spreading|posting|moaning|commenting|unhappy|upset)\b"
     r"|\b(?:we|I)\s*(?:'ve|’ve|\s+have)\s+(?:seen|read|noticed)\s+(?:the\s+|some\s+|a\s+few\s+)?(?:negative\s+|unkind\s+|"
-    r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|"
+    r"recent\s+|online\s+|nasty\s+|rude\s+)?(?:comments|complaints|replies|"
     r"posts|tweets|criticism|rumou?rs)\b"
     r"|\b(?:set(?:ting)?\s+the\s+record\s+straight|to\s+clear\s+up\s+(?:the\s+|any\s+|a\s+few\s+|some\s+)?"
     r"(?:rumou?rs|confusion\s+online|comments|misunderstandings?))\b"
@@ -112,6 +112,8 @@ _COMPLAINT = (
     # "Please ring the office rather than tagging the school in every post".
     r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+in\s+(?:the\s+)?"
     r"(?:replies|comments)\b"
+    r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+"
+    r"(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?asking\s+(?:us\s+)?(?:why|whether|if)\b"
     r"|\b(?:stop|rather\s+than|instead\s+of|(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+keep)\s+tagging\s+"
     r"(?:us|the\s+school|our\s+account|the\s+account|this\s+account)\b"
     r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
@@ -129,6 +131,10 @@ _COMPLAINT = (
     r"|\bwe\s*(?:(?:'|’)ve|\s+have)?\s+(?:already\s+)?told\s+you\s+(?:twice|already|before|several\s+times|"
     r"many\s+times|repeatedly)\b"
     r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
+    r"|\b(?:before|instead\s+of|rather\s+than)\s+(?:complaining|moaning|whinging|whingeing)\b"
+    rf"|\b(?:to|for)\s+(?:the|those|all\s+the)\s+{_COMPLAINER}\s+(?:on|in)\s+(?:facebook|twitter|x|instagram|tiktok|"
+    r"social\s+media|here|the\s+\w+\s+(?:group|page))\s+(?:saying|claiming|complaining|moaning|asking|suggesting|"
+    r"posting|who\s+(?:say|said|think|thought|claim|claimed))\b"
     r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing|complaining|moaning|debating|arguing)"
     r"\s+(?:about|on|in|comments|things)\b"
     # "We've had a few messages asking why…", "we understand your frustration", "please don't debate it here".
@@ -155,7 +161,7 @@ _COMPLAINT = (
     r"|\b(?:we\s+)?(?:won(?:'|’)?t|will\s+not|shall\s+not|are\s+not\s+going\s+to)\s+be\s+(?:going\s+over|discussing|"
     r"debating|revisiting|entering\s+into|commenting\s+on|responding\s+to)\s+(?:this|it|that|the\s+matter|the\s+issue|"
     r"any\s+(?:further\s+)?(?:comments|discussion|debate))(?:\s+(?:again|further|any\s+further))?\s+"
-    r"(?:on\s+here|here|online|on\s+(?:social\s+media|facebook|twitter|x))\b"
+    r"(?:on\s+here|here|online|on\s+(?:social\s+media|facebook|twitter|x)|in\s+the\s+(?:replies|comments))\b"
 )
 _BAD = (r"(?:were|was|have\s+been|has\s+been|are|is)\s+(?:very\s+|really\s+|extremely\s+|so\s+|not\s+|being\s+)?"
         r"(?:disappointing|rude|badly\s+behaved|unacceptable|a\s+disappointment|disrespectful|misbehaving|"
@@ -165,7 +171,8 @@ _GROUP = (r"(?:children|pupils|students|learners|boys|girls|members|individuals|
           r"class|child|pupil|student|boy|girl|person|people|culprits?|one|ones|parents?|drivers?|adults?|"
           r"teenagers?|young\s+people|mums?|dads?|carers?)")
 _MISDEED = (r"(?:(?:were|are|was|is|keep\s+being|have\s+been)\s+(?:\d+\s+minutes\s+|very\s+|so\s+|always\s+)?late|kicked|parked|smashed|damaged|damaging|vandalised|broke|broken|ruined|spoilt|spoiled|stole|pushed|"
-            r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|spat|hit|"
+            r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|spat|"
+            r"hit(?!\s+(?:\d|the\s+\d|their|targets?|a\s+(?:target|milestone|record|new)))|"
             r"thinks?\s+it(?:'|’)?s|thought\s+it\s+was|forgot|keeps?\s+forgetting|didn(?:'|’)?t|"
             r"(?:left|leave|leaving|dropped|dropping|threw|throwing|thrown)"
             r"\b[^.!?\n]{0,25}?\b(?:litter|rubbish|mess|wrappers?|cans|bottles|crisp|chewing\s+gum|gum))")
@@ -263,6 +270,7 @@ criticism concerns comments complaints posts tweets reviews messages despite con
 told stop regarding re remarks going discussing debating revisiting entering commenting responding asked called
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
 rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations replies tagging
+whinging whingeing
 insinuations""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace

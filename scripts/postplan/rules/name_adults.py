@@ -95,7 +95,7 @@ def role_after(tokens: list, last: int, text: str) -> bool:
     if partner:
         rest = rest[partner.end():]
     return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
-                                                    w.BUSINESS_AFTER))
+                                                    w.BUSINESS_AFTER, w.WORK_AFTER))
 
 
 def _listed_with_adults(tokens: list, index: int) -> bool:

@@ -68,14 +68,15 @@ _SIBLING_THEN_CHILD = lazyre.compile(
 # A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
 _THEIR_PARENT = lazyre.compile(
-    rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*,?\s+(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
+    rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*[,(]?\s*(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
     rf"(?:{_TITLE}\s+|(?:(?:Cllr|Councillor|Prof|Professor|Revd?|Reverend|Sir|Dame|PC|Sgt|Sergeant|Capt|Captain)\.?\s+)?"
     rf"[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
 # A brother or sister named in full a sentence after, or beside, the child: "Amelia in Year 11 … following in
 # the footsteps of her big sister Grace Pemberton".
 _THEIR_SIBLING = lazyre.compile(
-    r"\b(?:Her|His|Their|her|his|their)\s+(?:(?:little|younger|baby|big|older|elder|twin|kid|step-?)\s*)?"
+    r"\b(?:(?:Her|His|Their|her|his|their)\s+(?:(?:little|younger|baby|big|older|elder|twin|kid|step-?)\s*)?"
+    r"|(?:Big|Little|Older|Younger|Twin|big|little|older|younger|twin)\s+)"
     rf"(?:brother|sister)\s*,?\s+[A-Z][a-z]+\s+(?P<surname>{_SURNAME})\b"
 )
 # A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her

@@ -37,7 +37,8 @@ inventors writers novelist playwright private pte corporal cpl bombardier gunner
 guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
 athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
 netballer shooter golfer triathlete therapist therapists counsellor physio physiotherapist psychologist audiologist
-dietitian instructor
+dietitian instructor saxophonist guitarist pianist violinist cellist drummer trumpeter flautist clarinettist harpist
+percussionist bassist vocalist organist conductor
 adventurer broadcaster journalist referee umpire pilot architect engineer photographer magician puppeteer""".split())
 # A grown-up's title before a surname ("Mrs Hart", "Dr Rahman"), for patterns to share (a dot may follow).
 GROWN_UP_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)"
@@ -169,6 +170,9 @@ VISITOR_AFTER = lazyre.compile(
     r"came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
     r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))",
     re.IGNORECASE)
+# A work named after its maker, after the name: "That Charlie Parker medley", "a Hans Zimmer album".
+WORK_AFTER = lazyre.compile(r"^\s+(?:medley|songbook|album|concerto|symphony|sonata|classics?|tunes|biography|"
+                            r"biopic)\b", re.IGNORECASE)
 # A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
 BUSINESS_AFTER = lazyre.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
 # Titles that only an adult holds, even after "pupil" ("former pupil Dr Aisha Rahman").
@@ -177,7 +181,8 @@ ADULT_ONLY_TITLES = frozenset("dr doctor prof professor rev revd reverend sir da
 ROLE_IS_BEFORE = lazyre.compile(rf"\b(?:{_ROLES_PLAIN})s?\s+(?:is|was|will\s+be)\s+(?:now\s+)?$", re.IGNORECASE)
 # A list of adults introduced by their role: "Meet our governors: ...", "our trustees are ...".
 ADULTS_LIST = lazyre.compile(r"\b(?:governors|trustees|staff|teachers|volunteers|coaches|speakers|visitors|guests|"
-                             r"judges|authors)\s*(?::|are|include|were)\s", re.IGNORECASE)
+                             r"judges|authors|(?:site|office|kitchen|catering|admin|cleaning|premises|facilities|"
+                             r"grounds|leadership)\s+team)\s*(?::|,|are|include|were)\s", re.IGNORECASE)
 # A role with its department before a name: "Head of Year 7 Tom Jones", "Chair of the PTA Amy Rowe".
 ROLE_OF_BEFORE = lazyre.compile(
     r"\b(?:head|chair|director|leader|clerk|teacher|coordinator|manager|lead)\s+of\s+(?:the\s+)?"

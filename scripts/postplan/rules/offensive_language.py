@@ -92,8 +92,9 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
         if hit is None and "-" in token and any(part.isalpha() and _STEM_AT_EDGE.search(part) for part in token.split("-")):
             hit = token  # a hyphened compound with a strong word in it: "shit-hot", not "cock-a-leekie"
         if hit is None and not _SYMBOLS.isdisjoint(token):
-            meant = unmasked(token, lists)
-            hit = token if meant is not None and meant not in lists.mild else None
+            bare = token[:-2] if token[-2:].lower() in ("'s", "’s") else token  # "sh*t's getting real"
+            meant = unmasked(bare, lists)
+            hit = bare if meant is not None and meant not in lists.mild else None
         if hit == token and _as_a_name(text, start, len(token), names):
             continue
         if hit:

@@ -60,7 +60,11 @@ _PLACEHOLDER = lazyre.compile(
     r"|\b(?i:insert\s+(?:the\s+|a\s+|your\s+)?(?:date|time|link|name|names|photo|picture|amount|price|venue|"
     r"details|url|text|event|title|child|pupil)|(?:add|enter|put)\s+(?:the\s+|a\s+)?(?:date|time|link|name|names|"
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"
-    r"|\b(?i:dd/mm/yy(?:yy)?|hh:mm|mm/dd/yy(?:yy)?)\b"
+    r"|\b(?i:dd/mm(?:/yy(?:yy)?)?|hh:mm|mm/dd/yy(?:yy)?)\b"
+    r"|\b(?i:delete\s+(?:as|where)\s+(?:appropriate|applicable))\b"
+    # A blank in capitals among ordinary words: "thank you to NAME's grandad" (not a line in capitals).
+    r"|(?<![A-Z][ -])(?<![A-Z])\b(?:NAME|SURNAME|FIRSTNAME|VENUE)(?:['’]s)?\b"
+    r"(?![ -]?[A-Z]{2,})"
     r"|(?<=[£$:])\?{2,}|\b(?:at|on|by|is|of|from|Room|room|costs?|price)\s\?{2,}"  # £??, "on ??"
     r"|(?<!\?)\?{2,}(?=:|\s*(?:am|pm)\b|\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)"  # ??:??, ?? June
@@ -70,8 +74,8 @@ _PLACEHOLDER = lazyre.compile(
     r"[^()\n]{0,30}\)"
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
-_MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s")
-_MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh".split())
+_MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s|NAME|VENUE")
+_MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh delete".split())
 
 
 def _may_hold_blank(value: str) -> bool:

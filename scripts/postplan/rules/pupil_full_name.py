@@ -101,7 +101,9 @@ _USERNAME = lazyre.compile(r"\b(?:account|username|user\s*name|handle|channel|pr
                            r"plays\s+as)\s+(?:is\s+|called\s+|named\s+|:\s*)?@?(?P<tag>(?-i:[A-Z][a-z]+(?:Mc|Mac|O['’])?[A-Z][a-z]+)\w*)",
                            re.IGNORECASE)
 _NAMED_TAG = lazyre.compile(r"#(?P<tag>[A-Z][a-z]+[A-Z][a-z]+\w*)")
-_TEAM_TAG = lazyre.compile(r"#Team(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_TEAM_TAG = lazyre.compile(r"#(?:Team(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+                           r"|(?P<fans>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                           r"(?:FanClub|Fans|Army|Clan|Crew)\b)")
 _CAMEL_PART = lazyre.compile(r"(?:Mc|Mac(?=[A-Z])|O['’](?=[A-Z]))?[A-Z][a-z]+")  # "DylanMcGrath": Dylan, McGrath
 _USERNAME_CUES = frozenset("account username user handle channel profile gamer gamertag aka k known plays".split())  # "a.k.a.": k
 # Words an organisation's account is made of ("BrookSchoolNews"), never a surname there.
@@ -127,7 +129,7 @@ def _in_a_username(post: Post, context: Context, seen: set[str]) -> Iterable[Pro
                 yield Problem(f"'{found['tag']}' holds {_WHAT[name.form]}, '{name.full}'{where(text)}",
                               fix=_fix(name), line=text.line_at(name.start))
         for found in _TEAM_TAG.finditer(text.value) if len(children) == 1 else ():  # "#TeamOkonkwo" beside Chidi
-            name = Name(next(iter(children)), found["surname"], found.start(), "full")
+            name = Name(next(iter(children)), found["surname"] or found["fans"], found.start(), "full")
             if names.listed_surname(name.surname) and not names.is_first(name.surname) \
                     and name.surname not in w.PLACE_SURNAMES and name.full.lower() not in seen:
                 seen.add(name.full.lower())
@@ -171,6 +173,9 @@ _REGISTER_HINT = lazyre.compile(r",\s*[A-Z]\b|\b[A-Z]\.\s*\(")  # a quick test b
 _LISTED_INITIAL = lazyre.compile(r"(?<![\w.])(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s+(?P<initial>[A-Z])\."
                                  r"(?=\s*(?:[,;]|$|(?:and|&)\s))")
 _ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "label", "name tag")
+# A name written on a child's things, read out in alt text: "one lab coat has T. OKAFOR written on the back".
+_WRITTEN_ON = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s+"
+                             r"(?:written|printed|sewn|embroidered|ironed|stitched)\s+(?:on|in|across|inside)\b")
 
 
 def _title_caps(value: str) -> str:
@@ -204,6 +209,8 @@ def _initials_and_engravings(value: str, names: NameList) -> list[re.Match[str]]
     listed = [*_LISTED_INITIAL.finditer(value)] if ".," in value else []
     found += listed if len(listed) >= 3 else []
     lowered = value.lower()
+    if any(word in lowered for word in ("written", "printed", "sewn", "embroidered", "ironed", "stitched")):
+        found += _WRITTEN_ON.finditer(_title_caps(value))
     for engraved in _ENGRAVED.finditer(value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
         span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")
         found += _ENGRAVED_INITIAL.finditer(value, *span)  # "– O. Whitcombe"

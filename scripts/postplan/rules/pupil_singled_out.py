@@ -91,9 +91,16 @@ _AFTER = lazyre.compile("|".join((
     r"(?:little |quick |serious )?(?:chat|word|talk)|talk)\b|we(?:['’]ve| have) had (?:the|a|our|that) (?:chat|talk|word)|"
     r"you know (?:exactly )?what I(?:['’]m| am) (?:going to|gonna) say|we know it was you|"
     r"(?:we|I) know you(?:['’]re| are) (?:better|capable of (?:more|better))|(?:we|I) know you can do better|"
+    r"you (?:all )?know why|you know what (?:this|it) is about|"
     r"(?:two|three|four|five|six|\d+) (?:lates|late marks|detentions|warnings)\b|"
     r"that(?:'s|’s| is| was) (?:not|un)(?:acceptable| acceptable| ok| good))",
     r"^[^.!?\n]*\b(?:for once|at long last|for a change)\b",
+    # A failed exam, homesickness or a backhanded comparison after the name: "Kieran, who's back in September to
+    # resit maths", "Noah, who was really homesick", "on time every day this week! Compared with last term...".
+    r"^[^.!?\n]{0,50}?\b(?:to resit|resitting|re-?sitting|failed (?:his|her|their|the) )",
+    r"^,?\s+(?:who\s+)?(?:was|were|is|got)\s+(?:really\s+|very\s+|a\s+bit\s+|so\s+|terribly\s+)?homesick\b",
+    r"^\s+had to (?:go home|be changed|change) (?:in|into) (?:lost property|spare|borrowed)",
+    r"^[^\n]{0,60}?\bcompared (?:with|to) (?:last|before)\b",
 )), re.IGNORECASE)
 
 

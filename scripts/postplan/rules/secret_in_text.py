@@ -88,10 +88,25 @@ _SECRET = lazyre.compile(
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:secret\s+word|code\s*word|password|passphrase)\b[^.!?\n:]{0,30}?:\s*[\"'“]?"
+    r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    # A network's key, numbers keyed in, and how a password is made from a pupil's details: "our guest network:
+    # it's CB-Visitor and the key is Newton2027!", "punch in 1-9-7-4 then #", "then 'calder' followed by your
+    # year of birth".
+    r"|\b(?:network|wi-?fi)\b[^.!?\n]{0,60}?\bkey\s+is\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])"
+    r"[\w!@#$%^&*.-]{6,}"
+    r"|\b(?:punch|key|tap|type)\s+in\s+\d(?:[\s-]?\d){2,7}\b"
+    r"|\b(?:log\s*in|sign\s*in|password)\b[^.!?\n]{0,80}?\b(?:followed\s+by|then|plus|\+)\s+(?:your|their)\s+"
+    r"(?:year\s+of\s+birth|date\s+of\s+birth|birth\s*year|birthday|postcode|initials)\b"
     # A code typed in to join a group: "go to Join a team and pop in 7xk2pq"; a note stuck to a device: "the sticky
     # note on the back saying 'Sunflower88'"; a key to a folder: "The key to get in is Bunsen#11".
     r"|\bjoin\b[^.!?\n]{0,40}?\b(?:pop|type|put|enter|use)\s+(?:in\s+)?(?:the\s+)?(?:code\s+)?"
     r"(?-i:(?=[a-z0-9]*\d[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,10})\b"
+    r"|\bjoin\s+(?:with|using)\s+(?:the\s+)?(?:code\s+)?"
+    r"(?-i:(?=[a-z0-9]*\d[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,10})\b"
+    # A shared login as a pair after a colon: "children can use the class one: hazel2 / Hedgehog27".
+    r"|\b(?:use|one|login|log-?in|details|account)\s*:\s*[a-z][\w.-]{2,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)"
+    r"(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
     r"|\bsticky\s+note\b[^.!?\n]{0,40}?\b(?:saying|says|reads|reading|with)\s+[\"'‘“]?(?=[\w!@#$%^&*.-]*\d)"
     r"[\w!@#$%^&*.-]{5,}"
     r"|\bkey\s+to\s+(?:get\s+in|getting\s+in|open\s+it|unlock\s+it|log\s+in|access\s+it)\s+is\s+[\"'‘“]?"
@@ -129,7 +144,7 @@ _SECRET = lazyre.compile(
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
-word say pass shared use join sticky""".split())
+word say pass shared use join sticky punch tap type sign""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

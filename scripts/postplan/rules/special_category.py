@@ -121,8 +121,8 @@ _TO_FAMILY = lazyre.compile(
 _TO_CHILD = lazyre.compile(
     r"\W*(?P<child>[A-Z][\w-]+)(?:\s+[A-Z]\b\.?)?(?:\s*(?:,|\band\b|&)\s*[A-Z][\w-]+(?:\s+[A-Z]\b\.?)?)*"
     r"(?:\s+(?i:in|from)\s+(?:(?i:year|yr|y)\s?\d{1,2}\w?|\d{1,2}[A-Z]{1,2})|\s+\(\w+\))?"
-    r"\s*[,:-]\s*(?i:please|pop|come|collect|can you|could you|it(?:'|’)s yours|this is yours|"
-    r"th(?:at|is) (?:means|includes|goes for) you)\b")
+    r"\s*[,:–—-]\s*(?i:please|pop|come|collect|can you|could you|it(?:'|’)s yours|this is yours|"
+    r"th(?:at|is) (?:means|includes|goes for) you|your own)\b")
 
 
 def _beside(post: Post, context: Context, text: Text, match: re.Match[str], bounds: tuple[int, int]) -> str | None:

@@ -81,7 +81,7 @@ def has_strong_stem(text: str) -> bool:
     """Whether a strong swear word is inside the text anywhere (a quick look before reading its words)."""
     lowered = text.lower()
     return any(stem in lowered for stem in STRONG_STEMS)
-_GRADE = lazyre.compile(r"a\*+s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
+_GRADE = lazyre.compile(r"a\*{1,2}s?(?:[-/]a)?|[a-e][*+]?", re.IGNORECASE)  # A* grades on results day
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,14 @@ def innocent_blanked(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[tuple[str, int], ...]:
-    """The lower-case words of a text (symbols kept inside a word, so "sh!t" stays one), with positions."""
-    return tuple((_bare(m.group().lower()), m.start()) for m in TOKEN.finditer(text))
+    """The lower-case words of a text (symbols kept inside a word, so "sh!t" stays one), each with where it
+    starts once the punctuation before it is left off ("'Jesus" starts at its J)."""
+    found = []
+    for match in TOKEN.finditer(text):
+        written = match.group().lower()
+        bare = _bare(written)
+        found.append((bare, match.start() + max(0, written.find(bare))))
+    return tuple(found)
 
 
 def _bare(token: str) -> str:
