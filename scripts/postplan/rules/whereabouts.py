@@ -31,7 +31,7 @@ from postplan.findings import Severity
 from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
 from postplan.rules.places import OUTING_WORDS, event_over, last_day, whereabouts_in
-from postplan.rules.reading import plain, reader_texts, where
+from postplan.rules.reading import Text, plain, reader_texts, where
 from postplan.rules.text import event_of, words
 
 ID = "whereabouts"
@@ -77,7 +77,7 @@ def _later_outing(post: Post, context: Context) -> Iterable[Problem]:
                 return
 
 
-def _told(detail: str, text, start: int) -> Problem:
+def _told(detail: str, text: Text, start: int) -> Problem:
     return Problem(f"this says where children or staff will be and when ('{detail}'){where(text)}",
                    fix="leave out the place and times (families have them by letter or the school app); "
                        "post about it afterwards, or give only the day",
