@@ -30,7 +30,7 @@ _US = (r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account|t
        r"the\s+\w+\s+(?:page|account))")
 _MESSAGE = (
     rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger)\s+{_US}\b"
-    rf"|\b(?:drop|send|shoot|ping|fire)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
+    rf"|\b(?:drop|send|shoot|ping|fire|pop)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
     rf"message|(?:private\s+|direct\s+)?msg)\b{_OTHER_CHANNEL}"
     rf"|\bmessage\s+{_US}\b{_OTHER_CHANNEL}"
     r"|\b(?:via|by|in\s+a|through|over|send\s+a|send\s+an?)\s+(?:dm|pm|direct\s+message|private\s+message)\b"
@@ -113,7 +113,8 @@ _COMPLAINT = (
     r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+in\s+(?:the\s+)?"
     r"(?:replies|comments)\b"
     r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+"
-    r"(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?asking\s+(?:us\s+)?(?:why|whether|if)\b"
+    r"(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?asking\s+(?:us\s+)?(?:on\s+(?:facebook|here|twitter|x|social\s+media)\s+)?"
+    r"(?:why|whether|if)\b"
     r"|\b(?:stop|rather\s+than|instead\s+of|(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+keep)\s+tagging\s+"
     r"(?:us|the\s+school|our\s+account|the\s+account|this\s+account)\b"
     r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
@@ -121,7 +122,8 @@ _COMPLAINT = (
     r"complaints|criticism)\b"
     r"|\b(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:have|has)\s+(?:complained|commented|criticised|moaned|"
     r"been\s+(?:complaining|commenting|moaning))\b"
-    r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my)\s+(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
+    r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my|yesterday(?:'|’)s|last\s+(?:week|night)(?:'|’)s)\s+"
+    r"(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
     rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had)\s+)?{_COMPLAINED}"
     rf"|\b(?:to|for)\s+the\s+{_COMPLAINER}\s+(?:who\s+(?:is|are|keeps?)\s+)?(?:posting|commenting|complaining|moaning|"
     r"messaging|writing)\s+(?:on|about|in)\b"

@@ -43,6 +43,8 @@ _ADVERT = lazyre.compile(
     r"promo(?:tion(?:al)?)? code|voucher code|use (?:the )?code|shop now|order (?:now|yours)|special offer|"
     # Someone's own business offered at a price: "I'm doing £25 mini sessions over the summer".
     r"(?:I['’]m|I am|we['’]re|we are) (?:now )?(?:doing|offering|running|selling) £\d+|"
+    r"(?:I['’]m|I am|we['’]re|we are) (?:now )?taking orders|taste the difference|"
+    r"pick (?:some|one|yours|them|a (?:bottle|pack|tub|box))? ?up (?:in|at|from) (?:the |your (?:local )?)?(?-i:[A-Z])[\w-]*|"
     r"the best £\d+(?:\.\d\d)? you(?:['’]ll| will) (?:ever )?spend|book (?:a|your) free (?:trial|taster|session|class|lesson)|"
     r"book with them|(?:simply|quite simply|honestly|easily|by far) the best (?:[\w'’-]+ ){0,2}?(?:coaches|company|shop|"
     r"caf[eé]|bakery|garage|firm|service|instructors|tutors|provider|deals|prices|value)\b[^.!?\n]{0,12}?"
@@ -119,6 +121,7 @@ offer delivery limited check ad advert spon gifted recommend recommended try vis
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
+taking orders taste pick
 """.split())
 
 

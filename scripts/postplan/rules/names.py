@@ -242,7 +242,7 @@ wwii war wars century centuries reign king kings queen queens monarch monarchs e
 scientist scientists physicist chemist mathematician painter sculptor composer composers novelist playwright
 illustrator designer designers architect architects biography autobiography famous inspirational olympian olympians
 panto pantomime nativity fairy tale tales novel myth myths olympic olympics paralympic paralympics medallist
-medallists""".split())
+medallists documentary documentaries""".split())
 _FAME_TO_COME = lazyre.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
 _OLD_YEAR = lazyre.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
 

@@ -93,8 +93,11 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
             hit = token  # a hyphened compound with a strong word in it: "shit-hot", not "cock-a-leekie"
         if hit is None and not _SYMBOLS.isdisjoint(token):
             bare = token[:-2] if token[-2:].lower() in ("'s", "’s") else token  # "sh*t's getting real"
-            meant = unmasked(bare, lists)
-            hit = bare if meant is not None and meant not in lists.mild else None
+            for part in (bare, *(bare.split("-") if "-" in bare else ())):  # "sh!t-hot": a masked word in a compound
+                meant = unmasked(part, lists) if part else None
+                if meant is not None and meant not in lists.mild:
+                    hit = part
+                    break
         if hit == token and _as_a_name(text, start, len(token), names):
             continue
         if hit:

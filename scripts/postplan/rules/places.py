@@ -55,7 +55,7 @@ _LIVE = lazyre.compile(
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
-    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
+    r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|down\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
     r"walking|travelling|popping|nipping|singing|performing|presenting|speaking|exhibiting|dancing|debating|"
     r"playing|carolling|busking|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"

@@ -46,7 +46,8 @@ POLICY = 'Individually targeted content will not be posted e.g. "Well done Josh 
 _BEFORE = lazyre.compile("".join((
     r"\b(?:shame on|disappointed (?:in|with|by|that)|let down by|apart from|"
     r"a certain (?:someone|somebody|person|child|boy|girl|pupil|member)(?: (?:in|from) (?:year |y)?\w{1,4})?|",
-    r"a certain|(?:still )?waiting (?:for|on)(?: (?:just )?one more)?|",
+    r"a certain|(?:still )?waiting (?:for|on)(?: (?:just )?one more)?|it(?:['’]s| is) called [\w-]+|",
+    r"disappointed to (?:have to )?(?:leave|drop|bench)|",
     r"(?:embarrassed|ashamed|annoyed|frustrated|fed up) (?:by|with|of)|had enough of|",
     r"not (?:impressed|happy|pleased) (?:with|by)|(?:a )?reminder (?:to|for)|note to|message to|warning to|",
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
@@ -84,7 +85,8 @@ _AFTER = lazyre.compile("|".join((
     r"pick up)) (?:your|a|the) (?:\w+ )?(?:certificates?|prizes?|awards?|stickers?|badges?|rewards?|medals?|trophy|"
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
-    r"^\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
+    r"^(?:\s+in\s+\w{1,4})?\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
+    r"we(?:['’]ll| will) see you (?:at|in) (?:the )?(?:catch-?up|detention|intervention|extra)|"
     r"we are still waiting|you (?:need|must|forgot)|we(?:['’]re| are) (?:all )?(?:looking|watching) (?:at )?you|we can see you(?!['’]\w|\s+(?:are|have|love|enjoy|did|worked))|"
     r"remember (?:we|to) (?:let|wait|listen|put|hand|stay|keep|not)\b|"
     r"we (?:need|will need|must|have) (?:to )?(?:have (?:a|another) "
@@ -100,6 +102,7 @@ _AFTER = lazyre.compile("|".join((
     r"^[^.!?\n]{0,50}?\b(?:to resit|resitting|re-?sitting|failed (?:his|her|their|the) )",
     r"^,?\s+(?:who\s+)?(?:was|were|is|got)\s+(?:really\s+|very\s+|a\s+bit\s+|so\s+|terribly\s+)?homesick\b",
     r"^\s+had to (?:go home|be changed|change) (?:in|into) (?:lost property|spare|borrowed)",
+    r"^[^.!?\n]{0,60}?\babout being (?:picked on|bullied|teased|called names|left out)\b",
     r"^[^\n]{0,60}?\bcompared (?:with|to) (?:last|before)\b",
 )), re.IGNORECASE)
 
@@ -218,6 +221,7 @@ _SHAMED = lazyre.compile("|".join((
 # £48.60 overdrawn", "Maya's trip money is still outstanding".
 _OWED = lazyre.compile("|".join((
     r"\b(?:in arrears|arrears|overdrawn|in debt|(?:negative|minus) balance)\b",
+    r"\bclear (?:their|your|the) (?:dinner(?: money)? |lunch(?: money)? |trip |school )?(?:balances?|debts?|arrears)\b",
     r"\b(?:dinner|lunch|meal|trip|uniform|school) money debt|\bdebt of £|£\s?\d[\d,]*(?:\.\d\d)? (?:\w+ ){0,2}debt\b",
     r"\b(?:owes?|owed|owing)(?: (?:us|the school|the office|the kitchen))? (?:£|\d)",
     r"£\s?\d[\d,]*(?:\.\d\d)? (?:owing|owed|outstanding|overdue|unpaid|in arrears|overdrawn|still to pay)\b",
@@ -282,7 +286,7 @@ _GROUP_REBUKE = lazyre.compile(
 # "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
 _YES_BEFORE = lazyre.compile(r"\byes,?\s+$", re.IGNORECASE)
 _MEANS_YOU = lazyre.compile(r"(?:\s+in\s+\w+)?\s*[,:–—-]\s*(?:that (?:includes|means|goes for|counts for)|we (?:found|saw|spotted|"
-                            r"noticed|know about))\b", re.IGNORECASE)
+                            r"noticed|know about)|you(?=\s*[!)]))\b", re.IGNORECASE)
 _CALLED = lazyre.compile(r"['’]?s?\s*[,:!?–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 

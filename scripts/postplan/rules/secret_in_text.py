@@ -87,7 +87,10 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:school|class|sign-?up|access|parent|registration)\s+key\s+(?:is\s+|:\s*)?(?=[\w-]*\d)[A-Za-z0-9-]{5,}"
+    r"|\b(?:lockers?|padlocks?|cabinets?|cupboards?)\b[^\n]{0,80}?\b(?:open|opens|unlock|unlocks)\s+with\s+"
+    r"(?:the\s+(?:code\s+)?)?\d{3,8}[#*]?\b"
     r"|\b(?:secret\s+word|code\s*word|password|passphrase)\b[^.!?\n:]{0,30}?:\s*[\"'“]?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A network's key, numbers keyed in, and how a password is made from a pupil's details: "our guest network:
@@ -144,7 +147,8 @@ _SECRET = lazyre.compile(
 )
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
-word say pass shared use join sticky punch tap type sign""".split())
+word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
+cupboard cupboards""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

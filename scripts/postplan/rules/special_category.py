@@ -60,11 +60,14 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     texts = reader_texts(post)
     photo = has_photo_of_people(post)
     bases = _support_places(tuple(context.repository.settings.support_places))
+    places = frozenset(word for place in context.repository.settings.support_places for word in place.split())
     for text in texts:
-        found = [*details(text.value), *(("needs", match) for match in (bases.finditer(text.value) if bases else ()))]
+        based = [("needs", match) for match in (bases.finditer(text.value) if bases else ())]
+        found = [*details(text.value), *based]
         found.sort(key=lambda found: (found[1].start(), -found[1].end(), found[0]))
         if found:
-            yield from _details_about_a_child(post, context, text, found, names_child(post, context, texts))
+            yield from _details_about_a_child(post, context, text, found, names_child(post, context, texts),
+                                              places if based else frozenset())
         if photo:
             yield from _siblings(text, context)
 
@@ -81,7 +84,7 @@ def _support_places(places: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _details_about_a_child(post: Post, context: Context, text: Text, found: list[tuple[str, re.Match[str]]],
-                           named: bool) -> Iterator[Problem]:
+                           named: bool, places: frozenset[str] = frozenset()) -> Iterator[Problem]:
     reported: set[tuple[int, int]] = set()
     for kind, match in found:
         bounds = next((s, e) for s, e in detail_sentences(text.value) if s <= match.start() < e)
@@ -90,8 +93,8 @@ def _details_about_a_child(post: Post, context: Context, text: Text, found: list
         child = who(post, context, text, *bounds, named_elsewhere=named) \
             or _beside(post, context, text, match, bounds) or _marked(context, text.value, bounds) \
             or _described(text.value, bounds)
-        if child is None:
-            continue
+        if child is None or child in places and child.lower() in match.group().lower().split():
+            continue  # "in the Willow Centre": Willow is the base's name, no child's
         reported.add(bounds)
         yield Problem(
             f"this tells the public about {_KINDS[kind].format(child)} ('{match.group()}'){where(text)}",
