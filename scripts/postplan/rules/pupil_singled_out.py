@@ -286,7 +286,7 @@ _GROUP_REBUKE = lazyre.compile(
 # "(Yes Harvey, that includes the four books you've had since October)": a notice said to mean one child.
 _YES_BEFORE = lazyre.compile(r"\byes,?\s+$", re.IGNORECASE)
 _MEANS_YOU = lazyre.compile(r"(?:\s+in\s+\w+)?\s*[,:–—-]\s*(?:that (?:includes|means|goes for|counts for)|we (?:found|saw|spotted|"
-                            r"noticed|know about)|you(?=\s*[!)]))\b", re.IGNORECASE)
+                            r"noticed|know about)|you(?=\s*!?\s*\)))\b", re.IGNORECASE)
 _CALLED = lazyre.compile(r"['’]?s?\s*[,:!?–—-]")  # the child spoken to: "Jayden, …", "Jayden!"
 
 
