@@ -191,21 +191,21 @@ def whereabouts_in(value: str, event: Event | None, context: Context, on_the_day
     placed = outing and (_PLACE.search(text) is not None or _VENUE_NAME.search(text) is not None
                          or _NAMED_AFTER.search(text) is not None)
     travel = travel and _TRAVEL.search(text) is not None and (TIME.search(text) or _BARE_HOUR.search(text)) is not None
-    ground = outing and _AWAY_GROUND.search(text) is not None and (event is not None or _when(text))
+    ground = outing and _AWAY_GROUND.search(text) is not None and (event is not None or says_when(text))
     if not (placed or travel or live or staff or ground):
         return
     not_places = _not_places(context)
     names = names_for(context).first_names if trip or not present.isdisjoint(_TRIP_WORDS) else frozenset()
     firsts = names_for(context).first_names if live else frozenset()  # "running for Sophie": a child, no place
     people = names_for(context).first_names if placed else frozenset()
-    placement = placed and _PLACEMENT.search(text) is not None and _when(text)
+    placement = placed and _PLACEMENT.search(text) is not None and says_when(text)
     for start, end in sentences(text):
         sentence = text[start:end]
         if _PAYING.search(sentence) or ((event is None or on_the_day) and _PAST.search(sentence)):
             continue
         # a journey's places a sentence after its day: "Bronze DofE this Friday! Groups set off from … and camp at …"
-        when = event is not None or placement or _when(sentence) or outing and _DESTINATION_DAY.search(text) is not None \
-            and _SETTING_OFF.search(sentence) is not None
+        when = event is not None or placement or says_when(sentence) \
+            or outing and _DESTINATION_DAY.search(text) is not None and _SETTING_OFF.search(sentence) is not None
         found = ((live and _live(sentence, not_places, firsts))
                  or (staff and when and _staff(sentence, not_places))
                  or (placed and when and _place(sentence, not_places, names, people))
@@ -247,7 +247,8 @@ def _away_ground(sentence: str) -> tuple[str, int] | None:
     return (found.group(), found.start()) if found else None
 
 
-def _when(text: str) -> bool:
+def says_when(text: str) -> bool:
+    """Whether the text gives a time, a date or a day ("9.30", "12 June", "every Friday", "tomorrow")."""
     return TIME.search(text) is not None or DATE.search(text) is not None or _DAY.search(text) is not None
 
 

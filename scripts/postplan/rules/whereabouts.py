@@ -9,7 +9,8 @@ residential or a group's regular meeting with an off-site place and a day or tim
 Bay Hotel on 26th June", "Swimming every Tuesday at Truro Leisure Centre 1:30", "Christian Union meets
 every Friday lunchtime in St Mary's church hall", "going back to their old primary, Hollins Lane, on
 Thursday"); a travel word with a time ("the coach leaves at
-8:15"); a member of staff at a named place and time; the ``location`` of a linked trip. A post linked
+8:15"); a member of staff at a named place and time; a what3words address with a day or time
+("///crisp.otter.lantern"); the ``location`` of a linked trip. A post linked
 to an event (``event:``) is compared with the event's own times: after it has ended, telling it is
 fine. The calendar is read too: an event's title, description or location that would put a place and
 time for children on the public site and feeds is flagged at its line in calendar/.
@@ -30,7 +31,7 @@ from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
-from postplan.rules.places import OUTING_WORDS, event_over, last_day, whereabouts_in
+from postplan.rules.places import OUTING_WORDS, event_over, last_day, says_when, whereabouts_in
 from postplan.rules.reading import Text, plain, reader_texts, where
 from postplan.rules.text import event_of, words
 
@@ -54,11 +55,17 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     for text in reader_texts(post):
         if text.kind == "file name":
             continue
+        pinned = _PINNED.search(text.value)
+        if pinned and says_when(text.value):  # "Wrens are there every Friday 9–11.30, it's at ///crisp.otter.lantern"
+            yield _told(pinned.group(), text, pinned.start())
+            continue
         for detail, start in whereabouts_in(text.value, event, context, on_the_day):
             yield _told(detail, text, start)
             break
 
 
+# A what3words address marks a spot three metres square: with a day or a time, it tells anyone where to be.
+_PINNED = lazyre.compile(r"///[a-z]+\.[a-z]+\.[a-z]+", re.IGNORECASE)
 # Words that put what a sentence tells still to come, in a post after its event.
 _LATER = lazyre.compile(r"\b(?:tonight|tomorrow|this (?:evening|afternoon|weekend)|later (?:today|on)|next (?:week|"
                         r"\w+day)|will|(?:we|they|you)(?:'|’)ll|leaves|departs|sets off)\b", re.IGNORECASE)
