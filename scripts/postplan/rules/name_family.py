@@ -22,6 +22,10 @@ _FAMILY = (r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents|mum\s+and\s+da
            r"auntie|aunty|aunt|uncle|carers?|foster\s+carers?)")
 _SURNAME = r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 _CHILD = r"(?P<child>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+# Titles of office or rank before a grown-up's given name: "PC Sarah Whitfield", "Cllr Amy Rowe".
+_OFFICES = ("PC", "PCSO", "Sgt", "Sergeant", "Cllr", "Councillor", "Prof", "Professor", "Rev", "Revd", "Reverend", "Sir",
+            "Dame", "Capt", "Captain", "Coach")
+_OFFICE = "(?:" + "|".join(_OFFICES) + ")"
 _NO_OTHER_ADULT = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^\n])"  # a stretch of text with no other titled grown-up in it
 _NO_OTHER_ADULT_IN_SENTENCE = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n])"
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
@@ -50,7 +54,7 @@ _COUPLE_THEN_CHILD = lazyre.compile(
 # A member of staff or a visitor, then their child by first name a sentence on: "Proud moment for our own Mr
 # Brennan, head of brass 🎺 His daughter Sophie played her first trumpet solo", "Thank you to PC Sarah Whitfield
 # for her talk, and to her son Josh in Y8" (no other titled adult between).
-_ANY_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|PCSO|Sgt|Cllr|Councillor|Prof|Revd?|Coach)\.?"
+_ANY_TITLE = rf"(?:{_TITLE}|{_OFFICE}\.?)"
 _PARENT_THEN_CHILD = lazyre.compile(
     rf"(?<![\w.]){_ANY_TITLE}\s+(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|Their|his|her|their)\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
@@ -69,8 +73,7 @@ _SIBLING_THEN_CHILD = lazyre.compile(
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
 _THEIR_PARENT = lazyre.compile(
     rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*[,(]?\s*(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
-    rf"(?:{_TITLE}\s+|(?:(?:Cllr|Councillor|Prof|Professor|Revd?|Reverend|Sir|Dame|PC|Sgt|Sergeant|Capt|Captain)\.?\s+)?"
-    rf"[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
+    rf"(?:{_TITLE}\s+|(?:{_OFFICE}\.?\s+)?[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
 # A brother or sister named in full a sentence after, or beside, the child: "Amelia in Year 11 … following in
 # the footsteps of her big sister Grace Pemberton".
@@ -156,7 +159,7 @@ def _ties(text: str, match: re.Match[str]) -> bool:
 
 # The words each pattern needs somewhere in the text (a quick test: most texts have none of them).
 _TITLE_WORDS = frozenset(title.lower() for title in w.GROWN_UP_TITLE.strip("(?:)").split("|"))
-_ANY_TITLE_WORDS = _TITLE_WORDS | frozenset("pc pcso sgt cllr councillor prof rev revd coach".split())
+_ANY_TITLE_WORDS = _TITLE_WORDS | frozenset(title.lower() for title in _OFFICES)
 _PARENT_WORDS = frozenset("""mum mummy mam mom mother dad daddy father parents stepmum stepdad grandma grandad grandpa
 granny grandmother grandfather grandparents nan nana nanna gran auntie aunty aunt uncle carer carers""".split())
 _CHILD_WORDS = frozenset("son daughter boy girl grandson granddaughter niece nephew twins children kids".split())

@@ -28,24 +28,25 @@ _NAMED_AFTER = lazyre.compile(
     r"infant\s+school|junior\s+school|nursery|college|church|chapel|mosque|library|care\s+home|nursing\s+home|"
     r"park)\s*,\s+"
     rf"(?P<place>{_WORD}(?:\s+{_WORD})*)")
+# Journeys by air or rail, and a walking or cycling route: words of travel that _TRAVEL and _JOURNEY share.
+_AIR_AND_RAIL = (r"(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|"
+                 r"terminal\s+\d|departures\s+(?:board|hall|lounge|gate)|(?:tube|train|underground)\s+(?:to|from)\s+"
+                 r"(?-i:[A-Z])\w*")
+_ROUTE = r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route"
 _TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
-    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ (?:at|in|on|outside|by))|"
+    r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ "
+    r"(?:at|in|on|outside|by))|"
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
-    r"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
-    r"return(?:s|ing)? to school|collection|(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+"
-    r"(?:the\s+)?route|(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
-    r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|(?-i:[A-Z]{2}\d{2,4})\s+(?:departs|leaves|lands)|terminal\s+\d|"
-    r"departures\s+(?:board|hall|lounge|gate)|(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*|"
+    rf"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|{_AIR_AND_RAIL}|"
+    rf"return(?:s|ing)? to school|collection|{_ROUTE}|"
+    r"(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
+    r"(?-i:[A-Z]{2}\d{2,4})\s+(?:departs|leaves|lands)|"
     r"the\s+\d{1,2}[.:]\d\d\s+(?:train\s+|service\s+)?(?:to|from)\s+(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
-_JOURNEY = lazyre.compile(r"\b(?:coach(?:es)?|minibus|bus|taxis?|(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|"
-                          r"depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|collection|"
-                          r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route|"
-                          r"check-?in\s+(?:for|at)\s+(?-i:[A-Z]{2}\d{2,4})|terminal\s+\d|departures\s+(?:board|hall|lounge|gate)|"
-                          r"(?:tube|train|underground)\s+(?:to|from)\s+(?-i:[A-Z])\w*)\b",
-                          re.IGNORECASE)
+_JOURNEY = lazyre.compile(rf"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|set(?:s|ting)? off|return(?:s|ing)? to school|"
+                          rf"collection|{_ROUTE}|{_AIR_AND_RAIL})\b", re.IGNORECASE)
 _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? off|head(?:s|ing)?)\s+(?:school\s+)?for\s+"
                               r"(?:the\s+)?[A-Z]")
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"

@@ -176,6 +176,7 @@ _ENGRAVED_WORDS = ("engrav", "inscri", "certificate", "label", "name tag")
 # A name written on a child's things, read out in alt text: "one lab coat has T. OKAFOR written on the back".
 _WRITTEN_ON = lazyre.compile(r"(?<![\w.])(?P<initial>[A-Z])\.\s?(?P<surname>[A-Z][a-z]+(?:['’-][A-Z][a-z]+)?)\s+"
                              r"(?:written|printed|sewn|embroidered|ironed|stitched)\s+(?:on|in|across|inside)\b")
+_WRITTEN_WORDS = ("written", "printed", "sewn", "embroidered", "ironed", "stitched")
 
 
 def _title_caps(value: str) -> str:
@@ -209,7 +210,7 @@ def _initials_and_engravings(value: str, names: NameList) -> list[re.Match[str]]
     listed = [*_LISTED_INITIAL.finditer(value)] if ".," in value else []
     found += listed if len(listed) >= 3 else []
     lowered = value.lower()
-    if any(word in lowered for word in ("written", "printed", "sewn", "embroidered", "ironed", "stitched")):
+    if any(word in lowered for word in _WRITTEN_WORDS):
         found += _WRITTEN_ON.finditer(_title_caps(value))
     for engraved in _ENGRAVED.finditer(value) if any(word in lowered for word in _ENGRAVED_WORDS) else ():
         span = engraved.span("quoted") if engraved["quoted"] else engraved.span("plain")

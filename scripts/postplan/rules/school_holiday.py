@@ -11,7 +11,6 @@ Fails (a warning): a Saturday; 28 December when the autumn term ends on 18 Decem
 holiday when the calendar lists it as a closure.
 """
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -64,10 +63,7 @@ def _closed(repository, day) -> str | None:
     for event in repository.events:
         if event.kind != "closure" or _STAFF_IN.search(event.title):
             continue
-        start, end = event.start, event.end or event.start
-        first = start.date() if isinstance(start, dt.datetime) else start
-        last = end.date() if isinstance(end, dt.datetime) else end
-        if first <= day <= last:
+        if event.first_day <= day <= event.last_day:
             return event.title
     return None
 

@@ -31,6 +31,7 @@ from postplan import lazyre
 from postplan.findings import Severity
 from postplan.models import Event, Post, Repository
 from postplan.rules.base import Context, Problem
+from postplan.rules.identifiable import sentences
 from postplan.rules.places import OUTING_WORDS, event_over, last_day, says_when, whereabouts_in
 from postplan.rules.reading import Text, plain, reader_texts, where
 from postplan.rules.text import event_of, words
@@ -76,9 +77,7 @@ def _later_outing(post: Post, context: Context) -> Iterable[Problem]:
         if text.kind == "file name" or not _LATER.search(text.value):
             continue
         for detail, start in whereabouts_in(text.value, None, context):
-            opened = max(text.value.rfind(stop, 0, start) for stop in ".!?\n") + 1
-            closed = min((found for found in (text.value.find(stop, start) for stop in ".!?\n") if found >= 0),
-                         default=len(text.value))
+            opened, closed = next(((s, e) for s, e in sentences(text.value) if s <= start < e), (start, start + 1))
             if _LATER.search(text.value, opened, closed):
                 yield _told(detail, text, start)
                 return
