@@ -9,6 +9,7 @@ that builds only the kinds of value a cache holds, and written to a temporary fi
 
 from __future__ import annotations
 
+import bisect
 import enum
 import gc
 import hashlib
@@ -19,7 +20,7 @@ import subprocess
 import tempfile
 import time
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -121,12 +122,12 @@ def _known_attribute(kind: object, name: object) -> object:
 
 def load(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> object:
     """What a cache file holds after its header, read by the restricted reader; None when it is not ours."""
-    return _reading(file, header, allowed, lambda part: part())
+    return _reading(file, header, allowed, lambda part, _: part())
 
 
 def load_runs(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) -> tuple[object, dict] | None:
     """What ``write_runs`` wrote: its head and its mapping; None when the file is not ours, or cut short."""
-    def runs(part: Callable[[], object]) -> tuple[object, dict] | None:
+    def runs(part: Callable[[], object], _: IO[bytes]) -> tuple[object, dict] | None:
         head, items = part(), {}
         while type(run := part()) is list:
             items.update(run)
@@ -136,9 +137,10 @@ def load_runs(file: Path, header: bytes, allowed: frozenset[tuple[str, str]]) ->
 
 
 def _reading(file: Path, header: bytes, allowed: frozenset[tuple[str, str]],
-             read: Callable[[Callable[[], object]], object]) -> object:
+             read: Callable[[Callable[[], object], IO[bytes]], object]) -> object:
     """``read`` the file after its header, given a way to read its next pickle with the restricted reader
-    (a reader of its own for each, as each was written standing alone); None when anything is wrong.
+    (a reader of its own for each, as each was written standing alone) and the file itself; None when
+    anything is wrong.
 
     The garbage collector waits meanwhile: a trust's cache is hundreds of thousands of small objects, none
     of them garbage, and collecting while they are made took a third of the time of reading them.
@@ -155,7 +157,7 @@ def _reading(file: Path, header: bytes, allowed: frozenset[tuple[str, str]],
                 reader.allowed = allowed
                 return reader.load()
 
-            return read(part)
+            return read(part, stored)
     except Exception:  # noqa: BLE001 - whatever is wrong with a cache, the answer is to rebuild it
         return None
     finally:
@@ -169,21 +171,50 @@ def write(file: Path, header: bytes, value: object) -> bool:
 
 
 RUN = 2_000  # a mapping's items pickled together by ``write_runs``
+FOOTER = 8  # an indexed file ends with where its table of runs starts (``write_runs``)
 
 
-def write_runs(file: Path, header: bytes, head: object, items: dict) -> bool:
-    """``write`` for a large mapping: ``head``, then its items in runs of ``RUN``, each run pickled on its
+def write_runs(file: Path, header: bytes, head: object, items: dict, run: int = RUN, indexed: bool = False) -> bool:
+    """``write`` for a large mapping: ``head``, then its items in runs of ``run``, each run pickled on its
     own, then how many there were (so a file cut short is never read as whole). A pickler remembers
     every object it has written until it is done, and a trust's 50,000 posts, written at once, made
-    that 100 MB more for a moment; between runs it forgets."""
+    that 100 MB more for a moment; between runs it forgets.
+
+    ``indexed``: the items go in the order of their keys, and after the count come a table of each run's
+    first key and where it starts, then where that table starts: ``load_some`` reads the runs holding a
+    few keys and nothing else."""
     def dump(out: IO[bytes]) -> None:
         pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-        pairs = list(items.items())
-        for part in (head, *(pairs[start:start + RUN] for start in range(0, len(pairs), RUN)), len(pairs)):
+        pairs = sorted(items.items()) if indexed else list(items.items())
+        table = []
+        for part in (head, *(pairs[start:start + run] for start in range(0, len(pairs), run)), len(pairs)):
+            if type(part) is list:
+                table.append((part[0][0], out.tell()))
             pickler.dump(part)
             pickler.clear_memo()  # each part stands alone: it refers to nothing an earlier part wrote
+        if indexed:
+            start = out.tell()
+            pickler.dump(table)
+            out.write(start.to_bytes(FOOTER, "big"))
 
     return _writing(file, header, dump)
+
+
+def load_some(file: Path, header: bytes, allowed: frozenset[tuple[str, str]], keys: Iterable[str]) -> dict | None:
+    """The items of these keys (those it holds) from a file ``write_runs`` wrote ``indexed``, reading only
+    the runs that hold them; None when the file is not ours, or cut short."""
+    def some(part: Callable[[], object], stored: IO[bytes]) -> dict | None:
+        stored.seek(-FOOTER, os.SEEK_END)
+        stored.seek(int.from_bytes(stored.read(FOOTER), "big"))
+        table = part()
+        firsts = [first for first, _ in table]  # type: ignore[union-attr]
+        found = {}
+        for where in sorted({table[index - 1][1] for key in keys if (index := bisect.bisect_right(firsts, key))}):
+            stored.seek(where)
+            found.update(part())
+        return found
+
+    return _reading(file, header, allowed, some)  # type: ignore[return-value]
 
 
 def _writing(file: Path, header: bytes, dump: Callable[[IO[bytes]], None]) -> bool:

@@ -139,7 +139,8 @@ def _read_and_check(loaded: Loaded, context: Context, cache: FindingsCache | Non
         findings += post_findings
     # Checking posts alone, the rules that read only the calendar and settings cannot report on them.
     calendar = scope.reported is None or not scope.reported <= posts
-    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts, calendar, known)
+    findings += _compare_cached(context, cache, _comparing_order(results, scope, root), facts, calendar, known,
+                                scope.reported)
     # A check of named files that read only them (a warm pre-commit) leaves the cache for the next run:
     # writing every post's facts again costs more than reading a few posts then.
     if cache is not None and (scope.reported is None or not set(paths[path] for path in unread) <= scope.reported):
@@ -168,7 +169,7 @@ def _read_unread(unread: list[str], known: dict[str, tuple[Post, bytes]], contex
         if cache is not None:
             going = context.repository.goes_out(post_facts.publish_at) if post_facts and post_facts.publish_at else None
             cache.keep(relative, digest, post_findings if checked else None, post_facts, context.ledger, context.now,
-                       going)
+                       going, related_keys(post_facts) if post_facts else ())
     return facts
 
 
@@ -181,9 +182,14 @@ def _comparing_order(results: dict[str, tuple[list[Finding], bool]], scope: Scop
 
 
 def _compare_cached(context: Context, cache: FindingsCache | None, order: list[str], facts: dict[str, PostFacts],
-                    calendar: bool = True, known: dict[str, tuple[Post, bytes]] | None = None) -> list[Finding]:
+                    calendar: bool = True, known: dict[str, tuple[Post, bytes]] | None = None,
+                    reported: frozenset[str] | None = None) -> list[Finding]:
     """``compare_posts`` on the posts in ``order``, or its findings from the cache when the same posts in
     the same order gave them last time (the cache's key covers everything else they hang on).
+
+    With findings wanted on some files alone (``reported``), only the posts those findings hang on are
+    compared (``FindingsCache.sharing``): a pre-commit check of three posts reads three posts' facts and
+    those of any post sharing an id, a text or an event's time with them, not a trust's 50,000.
 
     ``calendar=False`` leaves out the rules that read only the calendar and settings; those findings are
     not kept, as they are not every comparing rule's. A post the loader has made already (``known``)
@@ -195,8 +201,11 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
     earlier = cache.earlier_comparison(order)
     if earlier is not None:
         return earlier
+    if reported is not None:
+        order = cache.sharing(order, reported)
     cache.lend_facts({path: PostFacts.of(known[path][0]) for path in order if path in known and path not in facts})
-    stored = {path: cache.facts(path) for path in order if path not in facts}
+    stored = cache.some_facts([path for path in order if path not in facts]) if reported is not None else \
+        {path: cache.facts(path) for path in order if path not in facts}
     lost = [str(context.root / path) for path, post_facts in stored.items() if post_facts is None]
     for path, (_, post_facts, _, _) in zip(lost, workers.share(_read_and_check_slice,
                                                                (lost, context, frozenset(), {}), len(lost))):
@@ -205,7 +214,7 @@ def _compare_cached(context: Context, cache: FindingsCache | None, order: list[s
             cache.keep_facts(post_facts.path, post_facts)
     every = {**stored, **facts}
     compared = compare_posts(context, [every[path] for path in order if every.get(path) is not None], calendar)
-    if calendar:
+    if calendar and reported is None:  # the findings of every post, not only those the reported ones hang on
         cache.keep_comparison(order, compared)
     return compared
 
@@ -253,6 +262,17 @@ def check_post(post: Post, context: Context) -> list[Finding]:
             line = problem.line if problem.line is not None else post.source.line_of(problem.field)
             findings.append(_finding(rule, problem, post.source.path, line, post.allowed(rule.id), context))
     return findings
+
+
+def related_keys(facts: PostFacts) -> list[tuple] | None:
+    """The keys the comparing rules' findings on this post hang on (``RELATED``); None: unknown, so every
+    post is related to it (a rule whose keys could not be worked out)."""
+    try:
+        return [key for rule in _comparing() if rule.related is not None for key in rule.related(facts)]
+    except Exception:  # noqa: BLE001 - the post is then compared with every post, as without keys
+        if os.environ.get("POSTPLAN_DEBUG"):
+            raise
+        return None
 
 
 def compare_posts(context: Context, facts: list[PostFacts], calendar: bool = True) -> list[Finding]:

@@ -4,7 +4,9 @@ Kept in ``.cache/postplan/`` (git-ignored), the way ruff and mypy cache. Each po
 its path and the hash of its content, and holds that post's findings from the rules that look at one
 post. Its ``PostFacts``, for the rules that compare posts, are kept in a second file that is read only
 when those rules must run again: when every post's content and order is as it was, their findings are
-taken from the cache too. The whole cache belongs to one *key*: every file of postplan's code (rules,
+taken from the cache too. Each entry also holds its post's *related* keys (hashed; the rules' ``RELATED``),
+and the facts file is indexed by path, so a check of a few posts reads the facts of the posts sharing a
+key with them and no others. The whole cache belongs to one *key*: every file of postplan's code (rules,
 word lists, loader), the settings, every calendar file, the templates, the photos' sizes and times, the
 roster's and the consent register's content (hashed: their contents are never stored), and the year (a
 birth year becomes history). Change any of them and every post is checked again.
@@ -45,7 +47,7 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "FACTS_FILE", "Entry", "FindingsCache", "c
 POST_LIMIT = 100_000  # as load.MAX_POST_BYTES: a larger post is refused by the loader, never cached
 CACHE_FILE = "findings.pickle"
 FACTS_FILE = "facts.pickle"
-FORMAT = 7  # the layout of the files below; a cache of another layout is ignored
+FORMAT = 8  # the layout of the files below; a cache of another layout is ignored
 # The only things a cache file may contain besides dates and zones (anything else: it is not a cache).
 _ALLOWED = frozenset({("postplan.findings", "Finding"), ("postplan.findings", "Severity"),
                       ("postplan.rules.base", "PostFacts"), ("postplan.models", "Allow")})
@@ -62,6 +64,7 @@ class Entry(NamedTuple):
     ledger: str | None  # the ledger's word on the post when it was checked
     passed: int  # how many of those moments had passed when it was checked
     signature: Signature | None  # the file as it was hashed (None: too fresh to trust)
+    related: tuple[int, ...] | None = ()  # its related keys, hashed (None: unknown, so related to every post)
 
 
 class FindingsCache:
@@ -111,9 +114,11 @@ class FindingsCache:
         return entry
 
     def keep(self, path: str, digest: bytes | None, findings: list[Finding] | None, facts: PostFacts | None,
-             ledger: dict[str, str], now: dt.datetime, going: dt.datetime | None = None) -> None:
-        """Remember a post as read now: its findings (None: not checked), its facts, and when it goes out
-        (``going``, its posting slot: a warning about a time between slots ends once the slot has passed)."""
+             ledger: dict[str, str], now: dt.datetime, going: dt.datetime | None = None,
+             related: Iterable[tuple] | None = ()) -> None:
+        """Remember a post as read now: its findings (None: not checked), its facts, when it goes out
+        (``going``, its posting slot: a warning about a time between slots ends once the slot has passed),
+        and its related keys (None: unknown)."""
         if digest is None or (findings is None and path in self.new):
             return
         if facts is None:
@@ -131,7 +136,7 @@ class FindingsCache:
             self.fresh_facts[path] = facts
         turns.sort()
         self.new[path] = Entry(digest, _tuple(findings), True, facts.id, tuple(turns), ledger.get(facts.id),
-                               _passed(tuple(turns), now), self.signatures.get(path))
+                               _passed(tuple(turns), now), self.signatures.get(path), _hashed(related))
 
     def facts(self, path: str) -> PostFacts | None:
         """A post's facts: as read this run, as made from a post already loaded (``lend_facts``), or as
@@ -143,6 +148,29 @@ class FindingsCache:
         if self._old_facts is None:
             self._old_facts = _read_facts(self.folder / FACTS_FILE, self.stamp)
         return self._old_facts.get(path)
+
+    def some_facts(self, paths: Iterable[str]) -> dict[str, PostFacts | None]:
+        """``facts`` for a few posts: of the stored ones, only the runs of the facts file that hold them are read."""
+        wanted = [path for path in paths if path not in self.fresh_facts and path not in self._lent]
+        if self._old_facts is None and wanted:
+            stored = cachefiles.load_some(self.folder / FACTS_FILE, self.stamp, _ALLOWED, wanted) if self.stamp else None
+            found = {path: facts for path, facts in (stored or {}).items() if isinstance(facts, PostFacts)}
+            return {path: found.get(path) if path in wanted else self.facts(path) for path in paths}
+        return {path: self.facts(path) for path in paths}
+
+    def sharing(self, order: list[str], these: Iterable[str]) -> list[str]:
+        """The posts in ``order`` that are these or share a related key with one of them, in that order: all
+        that the comparing rules' findings on these hang on. A post whose keys are unknown is kept."""
+        keys: set[int] = set()
+        for path in these:
+            entry = self.new.get(path)
+            if entry is not None and entry.has_facts:
+                if entry.related is None:
+                    return order
+                keys.update(entry.related)
+        chosen = set(these)
+        return [path for path in order if path in chosen or (entry := self.new.get(path)) is None
+                or entry.related is None or not keys.isdisjoint(entry.related)]
 
     def lend_facts(self, facts: dict[str, PostFacts]) -> None:
         """The facts of posts loaded whole this run, from the same bytes as their entries: the stored copy
@@ -174,7 +202,8 @@ class FindingsCache:
         if facts_changed:
             stamp = os.urandom(16)
             facts = {path: self.facts(path) for path, entry in self.new.items() if entry.has_facts}
-            if None in facts.values() or not cachefiles.write_runs(self.folder / FACTS_FILE, stamp, FORMAT, facts):
+            if None in facts.values() or not cachefiles.write_runs(self.folder / FACTS_FILE, stamp, FORMAT, facts,
+                                                                   FACTS_RUN, indexed=True):
                 return
         entries = {path: tuple(entry) for path, entry in self.new.items()}
         cachefiles.write_runs(self.folder / CACHE_FILE, b"", (FORMAT, self.key, stamp, self.comparison), entries)
@@ -190,6 +219,16 @@ class FindingsCache:
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+FACTS_RUN = 200  # facts pickled together: a check of a few posts reads a few such runs
+
+
+def _hashed(related: Iterable[tuple] | None) -> tuple[int, ...] | None:
+    """Related keys as 8-byte numbers: equal keys give equal numbers in every run (two unequal keys that
+    happened to give one number would only bring another post into a comparison)."""
+    if related is None:
+        return None
+    return tuple(sorted({int.from_bytes(hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=8)
+                                        .digest(), "big") for key in related}))
 
 
 def _micro(moment: dt.datetime) -> int:
@@ -238,14 +277,16 @@ def _sound(entries: dict) -> bool:
     if not (_kinds(entries, {str}) and _kinds(entries.values(), {tuple})
             and set(map(len, entries.values())) == {len(Entry._fields)}):
         return False
-    digest, findings, has_facts, post_id, turns, ledger, passed, signature = zip(*entries.values())
+    digest, findings, has_facts, post_id, turns, ledger, passed, signature, related = zip(*entries.values())
     checked = [found for found in findings if found is not None]  # None: read for its facts only
     signed = [found for found in signature if found is not None]  # None: too fresh to trust
+    known = [keys for keys in related if keys is not None]  # None: keys unknown
     return (_kinds(digest, {bytes}) and _kinds(has_facts, {bool}) and _kinds(passed, {int})
             and _kinds(post_id, {str, type(None)}) and _kinds(ledger, {str, type(None)})
             and _kinds(checked, {tuple}) and _kinds(chain.from_iterable(checked), {Finding})
             and _kinds(turns, {tuple}) and _kinds(chain.from_iterable(turns), {int})
-            and _kinds(signed, {tuple}) and set(map(len, signed)) <= {5} and _kinds(chain.from_iterable(signed), {int}))
+            and _kinds(signed, {tuple}) and set(map(len, signed)) <= {5} and _kinds(chain.from_iterable(signed), {int})
+            and _kinds(known, {tuple}) and _kinds(chain.from_iterable(known), {int}))
 
 
 def _findings(value: object) -> bool:

@@ -7,7 +7,10 @@ compare posts or read the calendar). ``check`` may run in another process, on on
 look at other posts; ``check_repository`` runs once and sees every post as ``context.posts`` (the facts
 comparisons need, ``PostFacts``). A ``check_repository`` that reads only the calendar and settings, never
 the posts, says ``CALENDAR_ONLY = True``: a check of some posts alone (the pre-commit hook) leaves it
-out, as it cannot report on them (a test holds each rule to its word). Each yields ``Problem``s; the
+out, as it cannot report on them (a test holds each rule to its word). One that reads the posts says
+which posts its findings on a post hang on: ``RELATED(facts)`` gives a post's keys (its id, its text on
+an account…), and its findings on a post come only from the posts sharing a key with it, so a check of
+a few posts needs the facts of those posts alone (postplan.check; a test holds each to its word). Each yields ``Problem``s; the
 engine, not the rule, stamps the id, severity, path and line on them. Rules the loader enforces (the
 file could not become a post at all) are registered too, with neither function (``LOADER_RULES``): the
 loader reports their problems, and the check stage makes them findings through this registry like
@@ -52,6 +55,7 @@ class Rule:
     module: str = ""
     per_account: bool = False  # PER_ACCOUNT: checked once for each account a post goes to
     calendar_only: bool = False  # CALENDAR_ONLY: check_repository never reads the posts
+    related: Callable[..., Iterable[tuple]] | None = None  # RELATED: the keys a post's findings hang on
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -69,6 +73,7 @@ class Rule:
             module=module.__name__,
             per_account=getattr(module, "PER_ACCOUNT", False),
             calendar_only=getattr(module, "CALENDAR_ONLY", False),
+            related=getattr(module, "RELATED", None),
         )
 
 
@@ -154,6 +159,9 @@ def registry(modules: tuple[ModuleType, ...]) -> dict[str, Rule]:
         if rule.check is None and rule.check_repository is None and rule.id not in LOADER_RULES:
             raise RuleModuleError(f"{module.__name__}: the rule '{rule.id}' has neither check(post, context) "
                                   "nor check_repository(repository, context), so it would never report anything")
+        if rule.check_repository is not None and not rule.calendar_only and rule.related is None:
+            raise RuleModuleError(f"{module.__name__}: the rule '{rule.id}' compares posts but has no "
+                                  "RELATED(facts), the keys its findings on a post hang on")
         rules[rule.id] = rule
     return rules
 

@@ -11,12 +11,17 @@ from collections.abc import Iterable
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.rules.base import Context, Problem
+from postplan.rules.base import Context, PostFacts, Problem
 
 ID = "duplicate-id"
 SEVERITY = Severity.ERROR
 SUMMARY = "Every post needs its own id (file name)."
 POLICY = "Design: the publisher's ledger records each post by id, so it is posted exactly once."
+
+
+def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declaration, named as its ID is
+    """A post's finding hangs on the posts with its id."""
+    return [("id", post.id)]
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:

@@ -15,12 +15,17 @@ from operator import attrgetter
 
 from postplan.findings import Severity
 from postplan.models import Repository
-from postplan.rules.base import Context, Problem
+from postplan.rules.base import Context, PostFacts, Problem
 
 ID = "duplicate-text"
 SEVERITY = Severity.ERROR
 SUMMARY = "No two posts with the same text (X refuses duplicates)."
 POLICY = 'Platform limit: X refuses "a Tweet with duplicate content".'
+
+
+def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declaration, named as its ID is
+    """A post's findings hang on the posts with one of its texts on one of its accounts."""
+    return [("text", account, text) for account in post.accounts or (post.account,) for text in post.compared_texts]
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:

@@ -49,7 +49,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             elif not owners and (year := _year_of(tag)) and not day.year <= year <= day.year + 1:
                 yield Problem(
                     f"#{match.group(1)} is a hashtag for {year}, but this post goes out in {day.year}",
-                    fix=f"use this year's hashtag (look it up on the campaign's website), or leave it out",
+                    fix="use this year's hashtag (look it up on the campaign's website), or leave it out",
                     line=line_in(part, match.start()),
                 )
 

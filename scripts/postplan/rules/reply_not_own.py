@@ -30,6 +30,11 @@ _POST_URL = lazyre.compile(
 )
 
 
+def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declaration, named as its ID is
+    """A reply's finding hangs on whether a post has the id it replies to."""
+    return [("id", post.id), ("id", post.reply_to)] if post.reply_to else [("id", post.id)]
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     ids = {post.id for post in context.posts}
     own = {a.handle.lower().lstrip("@") for a in repository.settings.accounts.values()}

@@ -24,6 +24,15 @@ POLICY = ("Practice, not a policy sentence: two posts at one minute reach follow
           '"a Tweet with duplicate content" when the wording repeats.')
 
 
+def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declaration, named as its ID is
+    """A post's finding hangs on the posts about its event at its time on one of its accounts."""
+    if post.event is None or post.publish_at is None:
+        return []
+    moment = post.publish_at  # one instant, however its zone is written (the rule compares instants)
+    instant = moment.astimezone(dt.timezone.utc).isoformat() if moment.tzinfo else f"{moment.isoformat()} local"
+    return [("event", account, post.event, instant) for account in post.accounts or (post.account,)]
+
+
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str, dt.datetime], PostFacts] = {}
     about_events = [post for post in context.posts  # most posts are about no event: sort only the rest
