@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from postplan import cachefiles, changes, clock
+from postplan import cachefiles, changes, clock, patterncache
 from postplan.check import EVERYTHING, Scope, can_be_due, loader_finding, some_files
 from postplan.check import check as run_rules
 from postplan.cachefiles import committed
@@ -76,8 +76,12 @@ def check(loaded: Loaded, now: dt.datetime, scope: Scope = EVERYTHING, ledger: L
     if cached and not committed(root):
         key = cache_key(root, settings.roster_env, settings.consent_env, now)
         cache = FindingsCache(root, key, dt.timedelta(minutes=settings.publish_grace_minutes))
+        patterncache.load(root)
     broken = [loader_finding(p) for p in ledger.problems() if scope.reported is None or p.path in scope.reported]
-    return sorted(broken + run_rules(loaded, context, scope, cache), key=Finding.sort_key)
+    findings = broken + run_rules(loaded, context, scope, cache)
+    if cache is not None:
+        patterncache.save(root)
+    return sorted(findings, key=Finding.sort_key)
 
 
 def wanted_files(loaded: Loaded, paths: set[str] | None = None, ref: str | None = None) -> set[str] | None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from postplan import lazyre
 from postplan.links import LINK_HINT, TLD_START, url_extractor  # noqa: F401 - TLD_START: checked by its tests here
 
 X_LIMIT = 280
@@ -22,11 +23,11 @@ URL_WEIGHT = 23
 EMOJI_WEIGHT = 2
 
 _LIGHT_CLASS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in LIGHT_RANGES)
-_WIDE = re.compile(f"[^{_LIGHT_CLASS}]")
+_WIDE = lazyre.compile(f"[^{_LIGHT_CLASS}]")
 # Where an emoji match could be anchored: any wide character, or one of the only two light code points the
 # library's emoji regex matches on its own. Every multi-code-point emoji has a wide code point first or second,
 # so a match always starts at an anchor or just before one (both facts are checked in tests/test_textlength.py).
-_EMOJI_ANCHOR = re.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
+_EMOJI_ANCHOR = lazyre.compile(f"[^{_LIGHT_CLASS}]|[\u00a9\u00ae]")
 # A URL match needs a domain "<chars>." immediately followed by a TLD, and every TLD starts with a letter-like
 # word character, never a digit or "_" (checked in the tests), so "3.30pm" or "end. Next" cannot hold a URL.
 _URL_HINT = LINK_HINT  # links.py's: a "." and then TLD_START, the first character of a top-level domain

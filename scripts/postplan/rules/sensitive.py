@@ -63,7 +63,7 @@ class Term:
 
 @lru_cache(maxsize=None)
 def _compiled(source: str, flags: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{source})(?![\w-])", flags)
+    return lazyre.compile_now(rf"(?<![\w-])(?:{source})(?![\w-])", flags)
 
 
 @lru_cache(maxsize=1)

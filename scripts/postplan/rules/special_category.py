@@ -79,8 +79,8 @@ def _support_places(places: tuple[str, ...]) -> re.Pattern[str] | None:
     named = [re.escape(place.strip()).replace(r"\ ", r"\s+") for place in places if place.strip()]
     if not named:
         return None
-    return re.compile(rf"\b(?:in|into|to|at|from|joins?|joining|attends?|attending)\s+(?:us\s+in\s+)?(?:the\s+)?"
-                      rf"(?:{'|'.join(named)})\b", re.IGNORECASE)
+    return lazyre.compile_now(rf"\b(?:in|into|to|at|from|joins?|joining|attends?|attending)\s+(?:us\s+in\s+)?"
+                              rf"(?:the\s+)?(?:{'|'.join(named)})\b", re.IGNORECASE)
 
 
 def _details_about_a_child(post: Post, context: Context, text: Text, found: list[tuple[str, re.Match[str]]],
