@@ -116,3 +116,24 @@ def test_load_some_reads_the_runs_holding_the_keys_asked_for(tmp_path) -> None:
     assert cachefiles.load_some(file, b"other", frozenset(), ["key-0001"]) is None
     file.write_bytes(file.read_bytes()[:-1])
     assert cachefiles.load_some(file, b"stamp", frozenset(), ["key-0001"]) is None
+
+
+def test_a_check_of_named_posts_does_not_read_another_only_because_time_moved_on(school: School,
+                                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                                  ) -> None:
+    """Another post's facts do not change with the time, so a pre-commit check reads it only if its file
+    changed; its own findings, which do change with the time, are found when it is checked itself."""
+    from postplan import check
+
+    school.post("soon", status="approved", approved_by="Mrs Trevithick", publish_at="2026-09-02 08:30")
+    school.post("later", status="approved", approved_by="Mrs Trevithick", publish_at="2027-05-25 08:30")
+    assert "past-unpublished" not in {rule for rule, *_ in findings(school)[1]}  # the cache now holds both
+    read: list[str] = []
+    real = check.load_post
+    monkeypatch.setattr(check, "load_post", lambda path, *rest: read.append(str(path)) or real(path, *rest))
+    after = ["--now", "2026-09-03T08:00"]
+    named = school.run("validate", "--format", "json", *after, "content/posts/later.md")
+    assert read == [] and "soon.md" not in named.output  # neither post changed: nothing is read again
+    everything = school.run("validate", "--format", "json", *after)
+    assert read == [str(school.root / "content/posts/soon.md")]  # checked again: its time has passed
+    assert '"rule": "past-unpublished"' in everything.output

@@ -246,9 +246,7 @@ def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: 
     content (hashed, never stored), the year and the cache's layout."""
     key = hashlib.blake2b(digest_size=16)
     key.update(f"{layout} {year}".encode())
-    for path in sorted(_CODE.rglob("*")):
-        if path.is_file() and path.suffix != ".pyc":
-            _add_file(key, path, path.relative_to(_CODE).as_posix())
+    _add_code(key, str(_CODE))
     _add_file(key, root / SETTINGS_FILE, SETTINGS_FILE)
     for folder in ("calendar", "templates"):
         for path in sorted((root / folder).rglob("*")):
@@ -267,6 +265,20 @@ def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: 
     if register is not None:
         _add_file(key, register, "consent register")
     return key.digest()
+
+
+def _add_code(key: "hashlib._Hash", code: str) -> None:
+    """Every file of postplan's own code (its installed package, not a school's file: read as it is),
+    in the order of their paths."""
+    for folder, folders, files in os.walk(code):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith(".pyc"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as source:
+                    data = source.read()
+                key.update(f"{os.path.relpath(path, code)} {len(data)}\n".encode("utf-8", "surrogateescape"))
+                key.update(data)
 
 
 def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:

@@ -107,8 +107,9 @@ class FindingsCache:
         entry = self.old.get(path)
         if entry is None or digest is None or entry.digest != digest or (checking and entry.findings is None):
             return None
-        if entry.has_facts and (ledger.get(entry.post_id) != entry.ledger or _passed(entry.turns, now) != entry.passed):
-            return None
+        if checking and entry.has_facts and (ledger.get(entry.post_id) != entry.ledger
+                                             or _passed(entry.turns, now) != entry.passed):
+            return None  # its findings may have changed with the time or the ledger (its facts cannot have)
         signature = self.signatures.get(path)
         self.new[path] = entry if signature == entry.signature else entry._replace(signature=signature)
         return entry
