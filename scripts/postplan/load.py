@@ -43,13 +43,24 @@ class Loaded:
 
 
 def post_files(root: Path) -> list[str]:
-    """Every ``*.md`` under content/posts/, as ``rglob`` finds them (links to folders are not followed),
-    in the order of their paths. Found with os.walk and kept as strings: a trust's 50,000 posts pay for
-    no pathlib object each."""
+    """Every ``*.md`` under content/posts/, as ``rglob`` finds them (links to folders are not followed; a
+    folder that cannot be read is passed over), in the order of their paths. Found with ``os.scandir``,
+    whose entries come with their joined paths, and kept as strings: a trust's 50,000 posts pay for no
+    pathlib object, and no join, each."""
     found: list[str] = []
-    for folder, folders, files in os.walk(root / POSTS_DIR):
-        found += [os.path.join(folder, name) for name in (*folders, *files) if name.endswith(".md")]
-    return sorted(found)
+    folders = [os.path.join(root, POSTS_DIR)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".md"):
+                        found.append(entry.path)
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except OSError:
+            continue
+    found.sort()
+    return found
 
 
 def calendar_files(root: Path) -> list[Path]:
