@@ -246,7 +246,7 @@ def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: 
     content (hashed, never stored), the year and the cache's layout."""
     key = hashlib.blake2b(digest_size=16)
     key.update(f"{layout} {year}".encode())
-    _add_code(key, str(_CODE))
+    key.update(code_digest())
     _add_file(key, root / SETTINGS_FILE, SETTINGS_FILE)
     for folder in ("calendar", "templates"):
         for path in sorted((root / folder).rglob("*")):
@@ -267,18 +267,28 @@ def cache_key(root: Path, roster_env: str, consent_env: str, year: int, layout: 
     return key.digest()
 
 
-def _add_code(key: "hashlib._Hash", code: str) -> None:
-    """Every file of postplan's own code (its installed package, not a school's file: read as it is),
-    in the order of their paths."""
-    for folder, folders, files in os.walk(code):
+def code_digest() -> bytes:
+    """The hash of every file of postplan's own code (its installed package, not a school's files: read as
+    they are), in the order of their paths. Worked out again in a run only when a file's size or time
+    changed since (a run asks for it for each cache it opens); any other installed copy has its own."""
+    code = str(_CODE)
+    files = []
+    for folder, folders, names in os.walk(code):
         folders[:] = sorted(name for name in folders if name != "__pycache__")
-        for name in sorted(files):
-            if not name.endswith(".pyc"):
-                path = os.path.join(folder, name)
-                with open(path, "rb") as source:
-                    data = source.read()
-                key.update(f"{os.path.relpath(path, code)} {len(data)}\n".encode("utf-8", "surrogateescape"))
-                key.update(data)
+        files += [os.path.join(folder, name) for name in sorted(names) if not name.endswith(".pyc")]
+    found = tuple((path, (held := os.stat(path)).st_size, held.st_mtime_ns, held.st_ctime_ns) for path in files)
+    if _CODE_DIGEST.get(code, (None,))[0] != found:
+        key = hashlib.blake2b(digest_size=16)
+        for path in files:
+            with open(path, "rb") as source:
+                data = source.read()
+            key.update(f"{os.path.relpath(path, code)} {len(data)}\n".encode("utf-8", "surrogateescape"))
+            key.update(data)
+        _CODE_DIGEST[code] = found, key.digest()
+    return _CODE_DIGEST[code][1]
+
+
+_CODE_DIGEST: dict[str, tuple[tuple, bytes]] = {}
 
 
 def _add_file(key: "hashlib._Hash", path: Path, name: str) -> None:

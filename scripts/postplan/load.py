@@ -19,6 +19,7 @@ from postplan import cachefiles, regularfile, workers, yamlsource
 from postplan.fields import share_field_sets
 from postplan.findings import LoadProblem
 from postplan.models import Campaign, Event, Post, Repository, Settings, Source, Term, ThreadPart
+from postplan.calcache import CalendarCache
 from postplan.postcache import PostCache
 from postplan.settings import load_settings
 from postplan.validation import FieldProblem, YamlPath, describe_errors
@@ -79,8 +80,11 @@ def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loa
     loaded_posts, problems, digests = _posts(root, paths, settings, cached) if posts else ([], [], {})
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
+    kept = CalendarCache(root, settings.timezone) if cached and files and not cachefiles.committed(root) else None
     for path in files:
-        problems += load_calendar_file(path, root, settings, sections)
+        problems += load_calendar_file(path, root, settings, sections, kept)
+    if kept is not None:
+        kept.save()
     repository = Repository(
         root=str(root),
         settings=settings,
@@ -113,12 +117,6 @@ def _posts(root: Path, paths: list[str], settings: Settings, cached: bool
 
 def _finding(rule: str, path: str, line: int, message: str, fix: str = "") -> LoadProblem:
     return LoadProblem(rule, path, line, message, fix)
-
-
-def read_text(path: Path, relative: str, limit: int, root: Path) -> tuple[str | None, list[LoadProblem]]:
-    """A file's text, or a finding saying why it cannot be read (what it is, size, encoding, emptiness)."""
-    data, problems = _read_data(path, relative, limit, root)
-    return (None, problems) if data is None else _text(data, relative)
 
 
 def _read_data(path: Path, relative: str, limit: int, root: Path) -> tuple[bytes | None, list[LoadProblem]]:
@@ -293,20 +291,38 @@ def _thread_parts(body: list[str], first_line: int) -> list[tuple[str, int]]:
     return parts
 
 
-def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list]) -> list[LoadProblem]:
-    """Add a calendar file's campaigns, events and terms to ``sections``; return its problems."""
+def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dict[str, list],
+                       kept: CalendarCache | None = None) -> list[LoadProblem]:
+    """Add a calendar file's campaigns, events and terms to ``sections``; return its problems. With ``kept``,
+    a file whose bytes were read before is not parsed again."""
     relative = relative_path(path, root)
-    text, problems = read_text(path, relative, MAX_CALENDAR_BYTES, root)
+    data, problems = _read_data(path, relative, MAX_CALENDAR_BYTES, root)
+    made = kept.made(relative, data) if kept is not None and data is not None else None
+    if made is None or not all(name in CALENDAR_SECTIONS and all(type(item) is CALENDAR_SECTIONS[name] for item in items)
+                               for name, items in made[0].items()):
+        made = _calendar_file(data, relative, settings) if data is not None else ({}, problems)
+        if kept is not None and data is not None:
+            kept.keep(relative, data, made)
+    for name, items in made[0].items():
+        sections[name] += items
+    return made[1]
+
+
+def _calendar_file(raw: bytes, relative: str, settings: Settings) -> tuple[dict[str, list], list[LoadProblem]]:
+    """A calendar file's campaigns, events and terms, by section, and its problems."""
+    sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
+    text, problems = _text(raw, relative)
     if text is None:
-        return problems
+        return sections, problems
     try:
         data, lines = yamlsource.load(text)
     except yamlsource.YamlError as error:
-        return [_finding("yaml", relative, error.line, error.message, error.fix)]
+        return sections, [_finding("yaml", relative, error.line, error.message, error.fix)]
     known = ", ".join(CALENDAR_SECTIONS)
     if not isinstance(data, dict):
-        return [_finding("schema", relative, 1, f"a calendar file holds lists under {known}",
-                         "start the file with `events:` (or campaigns: or terms:) and list the entries below it")]
+        return sections, [_finding("schema", relative, 1, f"a calendar file holds lists under {known}",
+                                   "start the file with `events:` (or campaigns: or terms:) and list the entries "
+                                   "below it")]
     findings = []
     entry_lines = _by_entry(lines)
     for name, entries in data.items():
@@ -329,7 +345,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
                 findings += item_findings
                 if model_item is not None:
                     sections[name].append(model_item)
-    return findings
+    return sections, findings
 
 
 def _by_entry(lines: dict[YamlPath, int]) -> dict[YamlPath, dict[YamlPath, int]]:
