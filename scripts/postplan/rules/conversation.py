@@ -113,7 +113,8 @@ _COMPLAINT = (
     r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+in\s+(?:the\s+)?"
     r"(?:replies|comments)\b"
     r"|\b(?:to|for)\s+(?:everyone|everybody|all\s+(?:of\s+)?(?:you|those)|those|people|anyone)\s+"
-    r"(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?asking\s+(?:us\s+)?(?:on\s+(?:facebook|here|twitter|x|social\s+media)\s+)?"
+    r"(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?asking\s+(?:us\s+)?(?:(?:on|in)\s+(?:facebook|here|twitter|x|social\s+media|"
+    r"the\s+comments|the\s+replies)\s+)?"
     r"(?:why|whether|if)\b"
     r"|\b(?:stop|rather\s+than|instead\s+of|(?:please\s+)?(?:don(?:'|’)?t|do\s+not)\s+keep)\s+tagging\s+"
     r"(?:us|the\s+school|our\s+account|the\s+account|this\s+account)\b"
@@ -124,7 +125,7 @@ _COMPLAINT = (
     r"been\s+(?:complaining|commenting|moaning))\b"
     r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my|yesterday(?:'|’)s|last\s+(?:week|night)(?:'|’)s)\s+"
     r"(?:last\s+|previous\s+|recent\s+)?(?:post|tweet|page)\b"
-    rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had)\s+)?{_COMPLAINED}"
+    rf"|\b(?:to|for)\s+whoever\s+(?:(?:has|had|is|was)\s+)?{_COMPLAINED}"
     rf"|\b(?:to|for)\s+the\s+{_COMPLAINER}\s+(?:who\s+(?:is|are|keeps?)\s+)?(?:posting|commenting|complaining|moaning|"
     r"messaging|writing)\s+(?:on|about|in)\b"
     # Answering someone who keeps asking: "we have already explained … twice", "before posting again".
@@ -287,7 +288,8 @@ pavements driveway driveways""".split())),
 # first name ("Sarah, we're sorry you couldn't get a slot"). Read in the text as written (mentions kept), and
 # only at its start, so every post can be asked.
 ANSWERING = lazyre.compile(
-    r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your)\b"
+    r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your|with\s+respect|to\s+be\s+clear|"
+    r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|it(?:'s|’s|\s+is)\s+(?:a|an|not)\s)\b"
     r"|\A\s*(?!(?:Parents|Families|Everyone|Hi|Hello|Sadly|Unfortunately|Folks|Friends|All|Children|Pupils|Students)\b)"
     r"(?-i:[A-Z][a-z]+),\s+(?:we(?:'re|’re|\s+are)\s+(?:so\s+|really\s+|very\s+)?sorry|sorry\s+(?:you|that|to\s+hear)|"
     r"we\s+understand\s+(?:your|that|you))\b", re.IGNORECASE)

@@ -38,6 +38,7 @@ POLICY = "Use of the @twitter name of others ... must never be endorsements or p
 
 _ADVERT = lazyre.compile(
     r"\b(?:sponsored by|brought to you by|buy (?:now|yours|one)|on sale now|\d+\s?% off|discount(?: code)?|"
+    r"(?:our|the school(?:['’]s)?|an?)\s+(?:amazon\s+|online\s+)?(?:storefront|affiliate\s+(?:link|page|shop))|"
     r"quote\s+(?-i:[A-Z0-9]{4,})|(?<=£)\d+\s+off\s+(?:your|the|their|a)|switch\s+to\s+(?-i:[A-Z])[\w'’-]+\s+"
     r"(?:this|today|now|and)|"
     r"promo(?:tion(?:al)?)? code|voucher code|use (?:the )?code|shop now|order (?:now|yours)|special offer|"
@@ -116,7 +117,7 @@ _ADVERT = lazyre.compile(
 )
 
 
-_TRIGGERS = frozenset("""sponsored brought buy sale off discount promo promotion promotional voucher code shop order
+_TRIGGERS = frozenset("""storefront affiliate sponsored brought buy sale off discount promo promotion promotional voucher code shop order
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote

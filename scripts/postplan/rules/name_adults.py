@@ -38,6 +38,8 @@ def previous_word(tokens: list, index: int, gaps=(" ", "  ", ". ")):
 
 def adult_or_title(tokens: list, index: int, text: str) -> bool:
     """A title, role, determiner or part played before the name, or a role after it."""
+    if index and tokens[index - 1].bare == "WO" and tokens[index - 1].gap in ("1 ", "2 "):
+        return True  # a warrant officer, class 1 or 2: "WO1 Gary Pickles" (a token is letters alone)
     before = previous_word(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
     if before is not None and text[max(0, before.start - 1):before.start].isdigit():
         before = None  # the end of "1st" or "10am", not the saint's "St"

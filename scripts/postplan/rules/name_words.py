@@ -34,7 +34,8 @@ policeman policewoman dog puppy cat kitten hamster
 tortoise pony horse donkey rabbit bunny chicken hen goat sheep lamb guinea gerbil snake lizard parrot god goddess
 virgin character characters hero heroine legend legends musicians singers composers artists scientists
 inventors writers novelist playwright private pte corporal cpl bombardier gunner sapper rifleman trooper
-guardsman seaman airman lieutenant lt major maj colonel brigadier general admiral commodore
+guardsman seaman airman lieutenant lt major maj colonel col capt brigadier brig general gen admiral commodore
+wo wo1 wo2 ssi smi rsm csm cdr commander lcpl
 athlete athletes olympian paralympian rower rowers cyclist sprinter footballer cricketer boxer jockey mountaineer
 netballer shooter golfer triathlete therapist therapists counsellor physio physiotherapist psychologist audiologist
 dietitian instructor
@@ -169,8 +170,13 @@ VISITOR_AFTER = lazyre.compile(
     r"^,?\s+who\s+(?:(?:joins|joined|has\s+joined|will\s+join|is\s+joining)\s+(?:us|the\s+school|our\s+\w+(?:\s+\w+)?)\s+"
     r"as\s+(?:(?:our|the|a|an|new)\s+)*(?:[\w-]+\s+){0,2}(?:coach|teacher|assistant|manager|officer|lead|leader|head|"
     r"caretaker|cook|chef|administrator|technician|librarian|nurse|governor|director|tutor|mentor|counsellor)\b|"
+    r"(?:[\w'’-]+\s+){0,6}?(?:waved?|waving|chatted|signed\s+(?:programmes|autographs|books))\s+(?:at|to|with|for)\s+(?:all\s+)?"
+    r"(?:our|the)\s+(?:year|yr|y\d|reception|nursery|class|pupils|children|kids|audience)|"
     r"came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
-    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))",
+    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))"
+    # Thanked for what only a visiting adult gives: "Kwame Asante for this morning's Ghanaian drumming workshop".
+    r"|^\s+for\s+(?:this\s+morning(?:'|’)s|this\s+afternoon(?:'|’)s|today(?:'|’)s|yesterday(?:'|’)s|the|a|an|her|his|their)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:workshop|masterclass)s?\b",
     re.IGNORECASE)
 # A work named after its maker, after the name: "That Charlie Parker medley", "a Hans Zimmer album".
 WORK_AFTER = lazyre.compile(r"^\s+(?:medley|songbook|album|concerto|symphony|sonata|classics?|tunes|biography|"

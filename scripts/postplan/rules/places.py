@@ -87,7 +87,7 @@ _PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
     r"what (?:an?|a great|a brilliant|a fantastic) (?:afternoon|morning|day|evening|night|trip|time|visit)|"
     r"returned|were|was|played|won|drew|competed|took part|loved|ran|raced|swam|performed|sang|danced|spent|climbed|"
-    r"topped out|presented|explored|"
+    r"topped out|presented|explored|waited|met us|picked (?:us|them|everyone) up|collected (?:us|them|everyone)|"
     r"scored|represented|attended|achieved|runners?[- ]up|came (?:first|second|third|fourth|last|\d+(?:st|nd|rd|th))|"
     r"finished (?:first|second|third|\d+(?:st|nd|rd|th)))\b",
     re.IGNORECASE,

@@ -53,7 +53,10 @@ _STREET = lazyre.compile(rf"\b\d{{1,3}}[a-dA-D]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3
                          # an exchange family's street abroad
                          r"|\b\d{1,3}[a-dA-D]?,?\s+(?:" + "|".join(_ABROAD_STREETS) + r")\s+"
                          r"(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
-                         r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b")
+                         r"[A-Z][\w'’-]+|\b[A-Z][a-zäöü]+(?:" + "|".join(_GERMAN_STREETS) + r")\s+\d{1,3}[a-d]?\b"
+                         # the number after the name, as Spain and Italy write it: "Calle de la Reina 14"
+                         r"|\b(?:" + "|".join(_ABROAD_STREETS) + r")\s+(?:(?:de|des|du|la|le|les|del|della|di|da|do|dos)\s+){0,2}"
+                         r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},?\s+\d{1,3}[a-dA-D]?\b(?!\s*(?:%|am|pm|:|\.\d))")
 # "Year 6 Nature Walk", "Class 3 Woodland Way": a number after these words is not a house number.
 _NOT_HOUSE = lazyre.compile(
     r"\b(?:year|years|y|class|room|group|set|team|stage|level|day|week|term|under|u|top|page|chapter|book|"

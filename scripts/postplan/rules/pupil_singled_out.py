@@ -191,6 +191,11 @@ _PUNISHED = lazyre.compile(r"\b(?:detentions?|isolation|internal exclusion|exclu
                            r"lunch ?time|break)\b"
                            r"|\b(?:any|one) more of (?:that|this|what we saw|those)\b[^.!?\n]{0,30}\band you['’]ll\b"
                            r"|\byou['’]ll (?:be sitting|sit) out\b|\bhad to sit (?:it |this |that )?out\b"
+                           # a behaviour record, even a clean one, and a culprit told they are known
+                           r"|\b(?:no|zero|without (?:a single|any)) (?:behaviour|behavior) points\b"
+                           r"|\b(?:trips?|visits?|sent|time) (?:out )?(?:to|in) (?:the )?(?:reflection|isolation|inclusion|"
+                           r"behaviour|on-?call) room\b"
+                           r"|\bwe know (?:exactly |full well )?who you are\b|\bhome has been (?:rung|called|phoned|contacted)\b"
                            r"|\byou(?:['’]re| are|['’]ll be| will be) (?:out of|off|dropped from|kicked out of) the "
                            r"(?:squad|team|club|side|group|band|choir|cast|crew)\b",
                            re.IGNORECASE)

@@ -50,7 +50,7 @@ _SECRET = lazyre.compile(
     # A code given in the sentence of a gate or door: "through the field gate on Moor Lane – code is 2580#".
     r"|\b(?:gate|door|keypad|entrance|padlock|key ?safe)\b[^.!?\n]{0,60}?\bcode\s*(?:is|:|=|-)\s*\d{3,8}[#*]?(?![\d:.])"
     # A password a few words from its value: "the new collection password from Monday is BLUEBELL27".
-    r"|\b(?:password|passcode|passphrase)\b[^.!?\n]{0,40}?\s(?:is|:|=|will\s+be|changes\s+to|(?:has\s+)?changed\s+to)\s*"
+    r"|\b(?:password|passcode|passphrase|(?<=the\s)pass\s+word|(?<=your\s)pass\s+word|(?<=temporary\s)pass\s+word)\b[^.!?\n]{0,40}?\s(?:is|:|=|will\s+be|changes\s+to|(?:has\s+)?changed\s+to)\s*"
     r"[\"'“]?(?!(?:the|a|an|your|their|his|her|not|never|still)\b)(?=[\w!@#$%^&*.-]*[\d!@#$%^&*])[\w!@#$%^&*.-]{4,}"
     # A password given in quotes, however far on: "the family password … Ruby's nana, it's still 'buttercup'".
     r"|\bpassword\b[^\n]{0,80}?\s(?:is|it(?:'|’)s|:)\s+(?:still\s+|now\s+)?['\"‘“]"
@@ -70,6 +70,12 @@ _SECRET = lazyre.compile(
     r"guest)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
     r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
+    # An account to sign in as, then its key: "exam laptops sign in as EXAMS01, key is Mock!2027".
+    r"|\bsign(?:s|ing)?[\s-]?(?:in|on)\s+as\s+\S{3,}?[,;]?\s+(?:and\s+)?(?:the\s+)?(?:key|password|pin|code|passcode)"
+    r"\s*(?:is|:|=)\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    # A meeting's passcode to type in: "Teams meeting ID 384 221 907 55, then pop Vx3kQ9 in when it asks".
+    r"|\b(?:meeting\s+id|teams|zoom)\b[^\n]{0,80}?\b(?:pop|put|type|enter|stick)\s+"
+    r"(?=[\w!@#$%^&*-]*\d)(?=[\w!@#$%^&*-]*[A-Za-z])[\w!@#$%^&*-]{4,}\s+in\b"
     # An account and its password as a pair: "log in with the club account calderbrook_codeclub / Pixel2027!",
     # "This week's login for the Minecraft server is calderclub / Creeper2027!".
     r"|\buse\s+[a-z][\w.@-]{2,}\s*/\s*(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Z])[\w!@#$%^&*.-]{4,}"  # "use oakclass4 / Viking27!"
@@ -148,7 +154,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards""".split())
+cupboard cupboards teams zoom meeting""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

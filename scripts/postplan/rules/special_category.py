@@ -193,6 +193,10 @@ _DESCRIBED = lazyre.compile(
     r"\d{1,2}[A-Z]{1,2}\b|(?i:class)\s+[A-Z0-9]\w*|[A-Z][a-z]+\s+(?i:class)\b|(?i:reception|nursery)\b)"
     r"|\b(?i:the)\s+(?:(?i:year|yr|y)\s?\d{1,2}|\d{1,2}[A-Z]{1,2}|[A-Z][a-z]+\s+(?i:class))\s+(?i:boy|girl|child|pupil|"
     r"student)\s+(?i:who|whose|with)\b"
+    # a family's children by their surname: "the Miller kids", "the Okafor twins"
+    r"|\b(?i:the)\s+(?!(?:Year|Reception|Nursery|Class|Key|Infant|Junior|Primary|Foundation|Sixth|Form|School|Village|"
+    r"Town|City|County|Team|House)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?i:kids|children|twins|triplets|brothers|sisters|"
+    r"siblings)\b"
     r"|\b(?i:the|our)\s+(?:(?i:new)\s+)?(?:(?i:deputy)\s+)?(?i:head\s+(?:girl|boy|student)|school\s+captain|"
     r"(?:house|team|football|netball|rugby|cricket|hockey)\s+captain)\b")
 
