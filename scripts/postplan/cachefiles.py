@@ -276,12 +276,18 @@ def code_digest() -> bytes:
     for folder, folders, names in os.walk(code):
         folders[:] = sorted(name for name in folders if name != "__pycache__")
         files += [os.path.join(folder, name) for name in sorted(names) if not name.endswith(".pyc")]
-    found = tuple((path, (held := os.stat(path)).st_size, held.st_mtime_ns, held.st_ctime_ns) for path in files)
-    if _CODE_DIGEST.get(code, (None,))[0] != found:
+    try:
+        found = tuple((path, (held := os.stat(path)).st_size, held.st_mtime_ns, held.st_ctime_ns) for path in files)
+    except OSError:  # a file gone as it was looked at (postplan being installed again): read what is there
+        found = ()
+    if not found or _CODE_DIGEST.get(code, (None,))[0] != found:
         key = hashlib.blake2b(digest_size=16)
         for path in files:
-            with open(path, "rb") as source:
-                data = source.read()
+            try:
+                with open(path, "rb") as source:
+                    data = source.read()
+            except OSError as why:
+                data = f"\0unreadable: {why}".encode()
             key.update(f"{os.path.relpath(path, code)} {len(data)}\n".encode("utf-8", "surrogateescape"))
             key.update(data)
         _CODE_DIGEST[code] = found, key.digest()
