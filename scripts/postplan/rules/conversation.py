@@ -289,7 +289,8 @@ pavements driveway driveways""".split())),
 # only at its start, so every post can be asked.
 ANSWERING = lazyre.compile(
     r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your|with\s+respect|to\s+be\s+clear|"
-    r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|it(?:'s|’s|\s+is)\s+(?:a|an|not)\s)\b"
+    r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|"
+    r"it(?:'s|’s|\s+is)\s+(?:a|an)\s[^.!?\n]{1,40}?,\s+not\s+(?:a|an)\s)\b"
     r"|\A\s*(?!(?:Parents|Families|Everyone|Hi|Hello|Sadly|Unfortunately|Folks|Friends|All|Children|Pupils|Students)\b)"
     r"(?-i:[A-Z][a-z]+),\s+(?:we(?:'re|’re|\s+are)\s+(?:so\s+|really\s+|very\s+)?sorry|sorry\s+(?:you|that|to\s+hear)|"
     r"we\s+understand\s+(?:your|that|you))\b", re.IGNORECASE)
