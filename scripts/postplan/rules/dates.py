@@ -104,9 +104,10 @@ def _explicit(groups: dict, said: str, published: dt.date) -> tuple[dt.date | No
         years = [int(year_text) % 100 + 2000 if len(year_text) == 2 else int(year_text)] if year_text \
             else [published.year, published.year + 1, published.year - 1]
         months = [(year, month) for year in years]
-    else:  # "Tuesday 13th": this month, the next or the last
+    else:  # "Tuesday 13th": this month, the next or the last (a reader takes no other; "Tuesday 25th" on
+        # 10 March is 25 March, a Thursday, not 25 May)
         months = [((published.month + k - 1) // 12 + published.year, (published.month + k - 1) % 12 + 1)
-                  for k in (0, 1, -1, 2)]
+                  for k in (0, 1, -1)]
     candidates = []
     for year, month in months:
         try:

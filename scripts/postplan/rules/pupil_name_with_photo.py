@@ -13,6 +13,7 @@ Fails: a photo of people with "Maya and Josh holding the snake."; "Well done Amy
 a name in the photo's alt text ("Aisha at the fair") or file name ("maya-jones.jpg").
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
 from postplan import lazyre
@@ -48,6 +49,14 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
     other = {word.title() for text in said for word in _LETTERS.findall(text.value)} - named
     other |= {initials for text in said for initials in _initials(text.value)}  # "yi-badges.jpg": Young Interpreters
     for text in texts:
+        tape = _NAME_TAPE.search(text.value) if "name" in text.value.lower() else None
+        if tape:  # "the name tape on the chest reads MORRISON": whatever the name, it is the child's own
+            yield Problem(f"this post has a photo of people and the name on a child's tape or badge "
+                          f"('{tape['name']}'){where(text)}",
+                          fix="leave the name out of the alt text (say 'a cadet's name tape'), or use a photo where "
+                              "it cannot be read",
+                          line=text.line_at(tape.start("name")))
+            continue
         found = found_in[id(text)]
         if text.kind == "file name":
             found = tuple(name for name in found if name.first.title() not in other)
@@ -62,6 +71,9 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             )
 
 
+# A name read off a child's tape, label or badge in the photo: "the name tape on the chest reads MORRISON".
+_NAME_TAPE = lazyre.compile(r"\bname[\s-]?(?:tape|label|badge|tag|patch)s?\b[^.!?\n]{0,40}?\b(?:reads?|says?|shows?)\s+"
+                            r"['\"‘“]?(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?)", re.IGNORECASE)
 _CAPITALISED_RUN = lazyre.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+")
 
 
