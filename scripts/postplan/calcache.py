@@ -28,7 +28,8 @@ Made = tuple[dict[str, list], list[LoadProblem]]  # a file's entries by section,
 class CalendarCache:
     """Each calendar file as the loader made it, by path and the hash of its bytes."""
 
-    def __init__(self, root: Path, timezone: str):
+    def __init__(self, root: Path, timezone: str, models: dict[str, type]):
+        self.models = models  # each section's model: a kept entry of another kind is not one this loader made
         self.file = root / CACHE_DIR / CALENDAR_FILE
         self.head = (FORMAT, cachefiles.code_digest(), timezone)
         stored = cachefiles.load(self.file, b"", _ALLOWED)
@@ -41,8 +42,10 @@ class CalendarCache:
         key = relative, hashlib.blake2b(data, digest_size=16).digest()
         made = self.old.get(key)
         if not (type(made) is tuple and len(made) == 2 and type(made[0]) is dict and type(made[1]) is list
-                and all(type(problem) is LoadProblem for problem in made[1])):
-            return None  # a cache is a file anyone can edit: the loader checks the entries' kinds too
+                and all(type(problem) is LoadProblem for problem in made[1])
+                and all(type(entries) is list and all(type(entry) is self.models.get(name) for entry in entries)
+                        for name, entries in made[0].items())):
+            return None  # a cache is a file anyone can edit
         self.new[key] = made
         return {name: list(entries) for name, entries in made[0].items()}, list(made[1])
 

@@ -80,7 +80,8 @@ def load_repository(root: Path, posts: bool = True, cached: bool = False) -> Loa
     loaded_posts, problems, digests = _posts(root, paths, settings, cached) if posts else ([], [], {})
     sections: dict[str, list] = {name: [] for name in CALENDAR_SECTIONS}
     files = calendar_files(root)
-    kept = CalendarCache(root, settings.timezone) if cached and files and not cachefiles.committed(root) else None
+    trusted = cached and files and not cachefiles.committed(root)
+    kept = CalendarCache(root, settings.timezone, CALENDAR_SECTIONS) if trusted else None
     for path in files:
         problems += load_calendar_file(path, root, settings, sections, kept)
     if kept is not None:
@@ -298,8 +299,7 @@ def load_calendar_file(path: Path, root: Path, settings: Settings, sections: dic
     relative = relative_path(path, root)
     data, problems = _read_data(path, relative, MAX_CALENDAR_BYTES, root)
     made = kept.made(relative, data) if kept is not None and data is not None else None
-    if made is None or not all(name in CALENDAR_SECTIONS and all(type(item) is CALENDAR_SECTIONS[name] for item in items)
-                               for name, items in made[0].items()):
+    if made is None:
         made = _calendar_file(data, relative, settings) if data is not None else ({}, problems)
         if kept is not None and data is not None:
             kept.keep(relative, data, made)

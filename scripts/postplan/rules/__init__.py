@@ -10,11 +10,11 @@ the posts, says ``CALENDAR_ONLY = True``: a check of some posts alone (the pre-c
 out, as it cannot report on them (a test holds each rule to its word). One that reads the posts says
 which posts its findings on a post hang on: ``RELATED(facts)`` gives a post's keys (its id, its text on
 an account…), and its findings on a post come only from the posts sharing a key with it, so a check of
-a few posts needs the facts of those posts alone (postplan.check; a test holds each to its word). Each yields ``Problem``s; the
-engine, not the rule, stamps the id, severity, path and line on them. Rules the loader enforces (the
-file could not become a post at all) are registered too, with neither function (``LOADER_RULES``): the
-loader reports their problems, and the check stage makes them findings through this registry like
-every other rule's.
+a few posts needs the facts of those posts alone (postplan.check; a test holds each to its word). Each
+yields ``Problem``s; the engine, not the rule, stamps the id, severity, path and line on them. Rules the
+loader enforces (the file could not become a post at all) are registered too, with neither function
+(``LOADER_RULES``): the loader reports their problems, and the check stage makes them findings through
+this registry like every other rule's.
 
 To add a rule, write its module, named after its id (``pupil-full-name`` → ``pupil_full_name.py``), and
 add its name to ``_NAMES`` below. A module without ``check`` or ``check_repository``, or with an id already

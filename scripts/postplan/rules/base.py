@@ -69,6 +69,11 @@ class PostFacts(NamedTuple):
     def line_of(self, field: str | None) -> int:
         return line_of(self.lines, field, self.line)
 
+    @property
+    def every_account(self) -> tuple[str, ...]:
+        """Every account it goes to (facts made without ``accounts`` name only ``account``)."""
+        return self.accounts or (self.account,)
+
 
 @dataclass(frozen=True)
 class Context:

@@ -25,14 +25,14 @@ POLICY = 'Platform limit: X refuses "a Tweet with duplicate content".'
 
 def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declaration, named as its ID is
     """A post's findings hang on the posts with one of its texts on one of its accounts."""
-    return [("text", account, text) for account in post.accounts or (post.account,) for text in post.compared_texts]
+    return [("text", account, text) for account in post.every_account for text in post.compared_texts]
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
     first: dict[tuple[str, str], str] = {}
     scheduled = sorted((post for post in context.posts if post.status != "draft"), key=attrgetter("path"))
     for post in scheduled:  # a trust's 50,000 posts: one plain loop, no generator a part
-        accounts = post.accounts or (post.account,)
+        accounts = post.every_account
         for line, text in zip(post.part_lines, post.compared_texts):
             earlier = None
             for account in accounts:  # the first earlier post with this text on any of its accounts

@@ -30,7 +30,7 @@ def RELATED(post: PostFacts) -> Iterable[tuple]:  # noqa: N802 - a rule's declar
         return []
     moment = post.publish_at  # one instant, however its zone is written (the rule compares instants)
     instant = moment.astimezone(dt.timezone.utc).isoformat() if moment.tzinfo else f"{moment.isoformat()} local"
-    return [("event", account, post.event, instant) for account in post.accounts or (post.account,)]
+    return [("event", account, post.event, instant) for account in post.every_account]
 
 
 def check_repository(repository: Repository, context: Context) -> Iterable[Problem]:
@@ -38,7 +38,7 @@ def check_repository(repository: Repository, context: Context) -> Iterable[Probl
     about_events = [post for post in context.posts  # most posts are about no event: sort only the rest
                     if post.event is not None and post.status != "draft" and post.publish_at is not None]
     for post in sorted(about_events, key=lambda p: (p.planned_template is None, p.path)):
-        keys = [(account, post.event, post.publish_at) for account in post.accounts or (post.account,)]
+        keys = [(account, post.event, post.publish_at) for account in post.every_account]
         earlier = next((first[key] for key in keys if key in first), None)
         for key in keys:
             first.setdefault(key, post)  # the planned reminder first, so the finding lands on the hand-written post

@@ -57,8 +57,8 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         if text.kind == "file name":
             continue
         pinned = _PINNED.search(text.value)
-        if pinned and not pinned.group().startswith("///") and not _MEETING.search(text.value):
-            pinned = None  # a grid reference in a map quiz: no one is to be there
+        if pinned is None and _MEETING.search(text.value):  # not a grid reference in a map quiz
+            pinned = _GRID.search(text.value)
         if pinned and says_when(text.value):  # "Wrens are there every Friday 9–11.30, it's at ///crisp.otter.lantern"
             yield _told(pinned.group(), text, pinned.start())
             continue
@@ -67,13 +67,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             break
 
 
-# A what3words address marks a spot three metres square, a grid reference or a latitude and longitude
-# much the same: with a day or a time, each tells anyone where to be ("RV at grid ref SE 0351 2487 for 0800
-# Saturday").
-_PINNED = lazyre.compile(r"///[a-z]+\.[a-z]+\.[a-z]+|\bgrid\s+ref(?:erence)?\.?\s*:?\s*[A-Z]{2}\s?\d{3,5}\s?\d{3,5}\b"
-                         r"|(?-i:\b[HNST][A-HJ-Z]\s\d{4,5}\s\d{4,5}\b)|\b-?\d{1,2}\.\d{4,}\s*°?\s*[NS]?\s*,\s*-?\d{1,3}\.\d{4,}\b",
-                         re.IGNORECASE)
-# Someone to be at a grid reference: "All cadets RV at grid ref SE 0351 2487 for 0800 Saturday".
+# A what3words address marks a spot three metres square: with a day or a time, it tells anyone where to be.
+_PINNED = lazyre.compile(r"///[a-z]+\.[a-z]+\.[a-z]+", re.IGNORECASE)
+# A grid reference or a latitude and longitude does the same where people are to meet there ("RV at grid ref
+# SE 0351 2487 for 0800 Saturday"), not in a map quiz.
+_GRID = lazyre.compile(r"\bgrid\s+ref(?:erence)?\.?\s*:?\s*[A-Z]{2}\s?\d{3,5}\s?\d{3,5}\b"
+                       r"|(?-i:\b[HNST][A-HJ-Z]\s\d{4,5}\s\d{4,5}\b)|\b-?\d{1,2}\.\d{4,}\s*°?\s*[NS]?\s*,\s*-?\d{1,3}\.\d{4,}\b",
+                       re.IGNORECASE)
 _MEETING = lazyre.compile(r"\b(?:rv|rendezvous|meet(?:ing)?|be at|pick[- ]?up|drop[- ]?off|collect(?:ion)?|assemble|"
                           r"start(?:s|ing)? (?:at|from)|finish(?:es|ing)? at|camp(?:ing)?)\b", re.IGNORECASE)
 # Words that put what a sentence tells still to come, in a post after its event.
