@@ -107,3 +107,30 @@ def _listed_with_adults(tokens: list, index: int) -> bool:
             and tokens[back].bare.lower() not in w.TITLES and index - back < 6:
         back -= 1
     return back >= 0 and back < index - 1 and tokens[back].bare.lower() in w.PLURAL_ROLES
+
+
+# A cadet's ranks, as cadet forces write them before a surname: "Cdt Sgt Hargreaves", "Cadet LCpl Okafor".
+CADET = frozenset({"Cdt", "CDT", "Cadet"})
+_CADET_RANKS = frozenset("""Cpl LCpl Sgt SSgt CSgt CSM RSM CQMS WO Flt FS Maj Lance Corporal Sergeant Colour Staff
+Flight Major Leading Ldg PO CPO LS AB OC""".split())
+
+
+def cadet_surname(tokens: list, index: int, surnames: frozenset[str]):
+    """The surname of a cadet called by it, with a rank or without ("Cdt Sgt Hargreaves", "Cadet Okafor"): a
+    cadet is a pupil, and the surname is the child's. Without a rank, only a listed surname after a cadet
+    who is not a place's or a course's ("the Cadet Hall", "Cadet Leadership Course"). The surname's token
+    and the width, or None."""
+    at = index + 1
+    while at < len(tokens) and tokens[at - 1].gap in (" ", ". ") and tokens[at].bare in _CADET_RANKS:
+        at += 1
+    if at >= len(tokens) or tokens[at - 1].gap not in (" ", ". ") or not capitalised(tokens[at]):
+        return None
+    surname, ranked = tokens[at], at > index + 1
+    following = next_word(tokens, at)
+    if surname.bare in w.NOT_SURNAMES or surname.bare in _CADET_RANKS or surname.bare.isupper() \
+            or following is not None and capitalised(following):
+        return None
+    before = previous_word(tokens, index)
+    if not ranked and (surname.bare not in surnames or before is not None and before.bare.lower() in w.DETERMINERS):
+        return None
+    return surname, at - index + 1

@@ -10,6 +10,7 @@ from postplan import lazyre
 from postplan.rules import name_words as w
 from postplan.rules.name_adults import TIGHT as _TIGHT
 from postplan.rules.name_adults import adult_or_title as _adult_or_title
+from postplan.rules.name_adults import CADET, cadet_surname
 from postplan.rules.name_adults import capitalised as _capitalised
 from postplan.rules.name_adults import key as _key
 from postplan.rules.name_adults import next_word as _next
@@ -301,6 +302,9 @@ def _surname_alone(tokens: list, index: int, names: NameList, text: str):
     """A pupil called by a surname: "young Trelawny", "Master Jones", "the Patel twins", "the Haworth twins in
     Year 10"."""
     token = tokens[index]
+    if token.word in CADET:  # "Cdt Sgt Hargreaves"
+        found = cadet_surname(tokens, index, names.surnames)
+        return found and (Name(found[0].bare, None, found[0].start, "surname"), found[1])
     after = _next(tokens, index)
     last = tokens[index + 2] if index + 2 < len(tokens) else None
     if token.word == "Master" and after is not None and len(after.bare) == 1 and after.bare.isupper() \

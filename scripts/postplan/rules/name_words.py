@@ -122,8 +122,9 @@ Explorers Rangers Offenders Adults Adult Ones Talent Stars Star Voice Film Films
 # Sports results before "from"/"by" that name the player: "goals from Sutcliffe", "a try by Okafor".
 SCORING = frozenset("""goal goals try tries save saves assist assists wicket wickets runs point points basket
 baskets hat-trick brace catches scored""".split())
-# Words before a capitalised surname that may make it a pupil's: "young Trelawny", "from Sutcliffe", "the Patel twins".
-BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE"})
+# Words before a capitalised surname that may make it a pupil's: "young Trelawny", "from Sutcliffe", "the Patel twins",
+# "Cdt Sgt Hargreaves".
+BEFORE_SURNAME = frozenset({"young", "Young", "Master", "from", "by", "the", "The", "THE", "Cdt", "CDT", "Cadet"})
 SIBLINGS = frozenset("twins twin triplets brothers sisters siblings".split())
 # Brothers and sisters known by their surname, whom lessons and stories name: "the Wright brothers".
 FAMOUS_SIBLINGS = frozenset("""Wright Grimm Brontë Bronte Williams Brownlee Chuckle Jonas Marx Kessler Mitford Kray Olsen

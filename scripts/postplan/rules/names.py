@@ -195,10 +195,11 @@ def find_names(text: str, names: NameList) -> tuple[Name, ...]:
 
 
 _FORM_CODE = lazyre.compile(r"\d{1,2}[a-z]{1,2}")
+_SURNAME_CUES = frozenset({"young", "master", "cdt", "cadet"})  # words a surname alone follows
 
 
 def _may_hold_a_name(lowered: frozenset[str], names: NameList) -> bool:
-    if "young" in lowered or "master" in lowered or "the" in lowered and lowered & w.SIBLINGS \
+    if not lowered.isdisjoint(_SURNAME_CUES) or "the" in lowered and lowered & w.SIBLINGS \
             or ("from" in lowered or "by" in lowered) and not lowered.isdisjoint(w.SCORING):
         return True
     if not names.first_lower.isdisjoint(lowered):

@@ -37,7 +37,7 @@ _TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ "
     r"(?:at|in|on|outside|by))|"
-    r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|"
+    r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|be at|"
     rf"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|{_AIR_AND_RAIL}|"
     rf"return(?:s|ing)? to school|collection|{_ROUTE}|"
     r"(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
@@ -62,7 +62,7 @@ _LIVE = lazyre.compile(
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
     r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
-    r"(?:at|in|on|to|for|visiting|outside)\s+(?:the\s+)?"
+    r"(?:at|in|on|to|for|visiting|outside|(?:broadcasting|streaming|reporting)\s+(?:live\s+)?from)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
     r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|"
@@ -82,6 +82,7 @@ _STAFF = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’
                         rf"(?:at|in|outside)\s+"
                         rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _DAY = lazyre.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
+                      r"every (?:morning|afternoon|evening|night|lunchtime|break ?time)|"
                       + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
@@ -104,7 +105,7 @@ walking kick kickoff ko cross country county championship championships heats re
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
 placement placements meets primary exam exams mock mocks squad rowing regatta sailing kayaking canoeing paddling
-allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo""".split())
+allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo exchange""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -115,7 +116,7 @@ _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing 
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection route land lands landing arrivals flight flights fly flying coming going heading off
-joining check terminal departures tube train underground""".split())
+joining check terminal departures tube train underground be""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -142,7 +143,7 @@ Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Mano
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
 Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery Pantry
-Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA
+Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA Plaza Piazza Square Platz
 RUFC RFC FC AFC
 CC""".split())
 
@@ -370,11 +371,11 @@ def _away(sentence: str, not_places: frozenset[str]) -> bool:
             or meeting is not None and _AT_SCHOOL.search(meeting.group("where")) is None)
 
 
-_MEETING = lazyre.compile(r"\bmeet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by|under|beside|next\s+to)|"
+_MEETING = lazyre.compile(r"\b(?:be\s+at|meet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at|outside|by|under|beside|next\s+to)|"
                           r"(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
-                          r"(?:at|outside|by|on))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
+                          r"(?:at|outside|by|on)))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
                           re.IGNORECASE)
-_AT_SCHOOL = lazyre.compile(r"\b(?:school|gates?|office|reception|hall|playground|classroom|front|main|entrance|car\s+park|"
+_AT_SCHOOL = lazyre.compile(r"\b(?:school|gates?|office|reception|(?<!church )(?<!village )(?<!community )(?<!parish )hall|playground|classroom|front|main|entrance|car\s+park|"
                             r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
 
 
