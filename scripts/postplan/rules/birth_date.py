@@ -54,7 +54,7 @@ _BIRTH = lazyre.compile(
     rf"|(?:birthday|b-?day)\s+(?:is|was|falls|will be)\s+(?:on\s+)?(?:{_DAY_MONTH}|the\s+{_DAY}\b|{_DAY}\b))"
     # "turns 7 on Friday"; "Seven candles for Kacper on Thursday!"
     rf"|\b(?:(?:turns?|turning|turned|is|will be)\s+|(?=\w+\s+candles\b)){_AGE}\s+"
-    rf"(?:years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])"
+    rf"(?:(?:whole\s+|big\s+)?years? old\s+|candles\s+(?:on\s+(?:the\s+|a\s+)?cake\s+)?for\s+{_NOT_A_FESTIVAL}(?-i:[A-Z])"
     rf"[^.!?\n]{{0,30}}?|candles\s+on\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+)?cake\s+)?{_WHEN}"
     rf"|\b(?:the\s+big\s+|(?:hits?|hitting|reach(?:es|ing)?)\s+(?:the\s+big\s+)?)(?:\d-\d|double\s+figures)\s+"
     rf"(?:on\s+)?{_WHEN}"  # "the big 1-1 on Wednesday", "hits double figures tomorrow"
@@ -62,7 +62,10 @@ _BIRTH = lazyre.compile(
     rf"|\b(?:today|tomorrow|(?:on|for|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
     rf"[^.!?\n]{{0,40}}?\b(?-i:[A-Z][a-z]+)\s+(?:turns|is\s+turning|will\s+be\s+turning)\s+(?:\d{{1,2}}|{'|'.join(_AGE_WORDS)})\b"
     rf"(?!\s*(?:%|per\s*cent|minutes|mins|weeks|months|years\s+(?:of|since)))"
-    rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b",
+    rf"|\b(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[1:])})\s+birthday\b"
+    # the day, then the age: "twig candles for Nell today — four whole years old!"
+    rf"|\b(?:today|tomorrow)\b[^.!?\n]{{0,40}}?\b(?P<age_now>\d{{1,2}}|{'|'.join(_AGE_WORDS)})\s+(?:whole\s+|big\s+)?"
+    rf"years?\s+old\b",
     re.IGNORECASE,
 )
 _TRIGGERS = frozenset("date dob d born birthday bday b day turns turn turning turned be candles big hits hit hitting "
@@ -100,14 +103,14 @@ def _birth_in(sentence: str, context: Context) -> tuple[str, int] | None:
             continue
         if mentions_not_pupil(sentence, names):
             continue  # Roald Dahl's birthday, Shakespeare's birth
-        if _NOT_A_CHILD.search(sentence) and not find_names(sentence, names):
-            continue
+        if (_NOT_A_CHILD.search(sentence) or match.group("age_now")) and not find_names(sentence, names):
+            continue  # the day, then an age, is a birthday only with a child named ("a tortoise 12 years old")
         return match.group().strip(), match.start()
     return None
 
 
 def _age(match: re.Match[str]) -> int:
-    spoken = (match.group("age") or match.group("nth") or "0").lower()
+    spoken = (match.group("age") or match.group("age_now") or match.group("nth") or "0").lower()
     if spoken in _ORDINALS:
         return _ORDINALS.index(spoken) + 1
     if spoken in _AGE_WORDS:

@@ -143,7 +143,8 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"astronaut|historian|manager|coordinator|founder|owner|speaker|guest|visitor|parent governor|engineer|"
           r"surgeon|doctor|gp|dentist|vet|designer|architect|lawyer|solicitor|barrister|pilot|journalist|athlete|"
           r"footballer|olympian|paralympian|entrepreneur|accountant|pharmacist|midwife|physiotherapist|researcher|"
-          r"professor|lecturer|therapist|counsellor|psychologist|audiologist|dietitian|physio|instructor")
+          r"professor|lecturer|therapist|counsellor|psychologist|audiologist|dietitian|physio|instructor|"
+          r"photographer|videographer|technician|administrator|invigilator|examiner|inspector")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = lazyre.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
@@ -174,7 +175,9 @@ VISITOR_AFTER = lazyre.compile(
     r"(?:[\w'’-]+\s+){0,6}?(?:waved?|waving|chatted|signed\s+(?:programmes|autographs|books))\s+(?:at|to|with|for)\s+(?:all\s+)?"
     r"(?:our|the)\s+(?:year|yr|y\d|reception|nursery|class|pupils|children|kids|audience)|"
     r"came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
-    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|led\s+(?:a|an|our|the)|ran\s+(?:a|an|our))"
+    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|"
+    r"led\s+(?:a|an|our|the)(?!\s+(?:warm[- ]?ups?|cool[- ]?downs?|line|way|team|register|class\s+(?:out|in))\b)|"
+    r"ran\s+(?:a|an|our))"
     # Thanked for what only a visiting adult gives: "Kwame Asante for this morning's Ghanaian drumming workshop".
     r"|^\s+for\s+(?:this\s+morning(?:'|’)s|this\s+afternoon(?:'|’)s|today(?:'|’)s|yesterday(?:'|’)s|the|a|an|her|his|their)\s+"
     r"(?:[\w-]+\s+){0,3}(?:workshop|masterclass)s?\b",

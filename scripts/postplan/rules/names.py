@@ -96,14 +96,20 @@ def names_for(context) -> NameList:
 
 
 def readable(text: str) -> str:
-    """The text with links, addresses and @mentions blanked out and CamelCase hashtags read as words
-    ("#WellDoneMayaJones" → "Well Done Maya Jones"); line breaks are kept."""
+    """The text with links, addresses and @mentions blanked out, CamelCase hashtags read as words
+    ("#WellDoneMayaJones" → "Well Done Maya Jones") and names spelled out as words ("E-V-I-E" → "Evie");
+    line breaks are kept."""
     for marker, pattern in (("/", URL), ("www.", URL), ("@", EMAIL), ("@", MENTION)):
         if marker in text:
             text = pattern.sub(lambda m: " " * len(m.group()), text)
     if "#" in text:
         text = HASHTAG.sub(_hashtag_words, text)
+    if "-" in text:  # a name spelled out letter by letter, as fingerspelling or a phonics game writes it
+        text = _SPELLED.sub(lambda m: m.group().replace("-", "").title(), text)
     return text
+
+
+_SPELLED = lazyre.compile(r"\b(?:[A-Z]-){2,}[A-Z]\b")  # "E-V-I-E M-A-R-S-D-E-N"
 
 
 def _hashtag_words(match: re.Match[str]) -> str:

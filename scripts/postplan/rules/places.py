@@ -16,7 +16,7 @@ from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
 _WORD = r"[A-Z][\w'’&-]*"
 # A place's name, and the kind of place written after it in lower case ("St Mary's church hall").
-_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|into|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
                         rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
                         r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
                         r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"

@@ -104,6 +104,8 @@ _AFTER = lazyre.compile("|".join((
     r"^\s+had to (?:go home|be changed|change) (?:in|into) (?:lost property|spare|borrowed)",
     r"^[^.!?\n]{0,60}?\babout being (?:picked on|bullied|teased|called names|left out)\b",
     r"^[^\n]{0,60}?\bcompared (?:with|to) (?:last|before)\b",
+    # An eye-roll or a face-palm at the child: "Ellis, your pen pal has now written to you THREE times 🙄".
+    r"^[^.!?\n]{0,80}?(?:🙄|😒|😤|😠|😡|🤦)",
 )), re.IGNORECASE)
 
 

@@ -94,7 +94,12 @@ _SECRET = lazyre.compile(
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:school|class|sign-?up|access|parent|registration)\s+key\s+(?:is\s+|:\s*)?(?=[\w-]*\d)[A-Za-z0-9-]{5,}"
+    r"|\b(?:school|class|sign-?up|access|parent|registration|gallery|album|download|viewing)\s+key\s+(?:is\s+|:\s*)?"
+    r"(?=[\w-]*\d)[A-Za-z0-9-]{5,}"
+    # The word to get in, by what it is for: "The word you need to get in is escargot2027".
+    r"|\b(?:word|code|key|password|passcode|pin)\s+(?:you(?:['’]ll)?\s+need|you\s+will\s+need|needed)\s+"
+    r"(?:to\s+(?:get\s+in|log\s+in|sign\s+in|join|open\s+it|access\s+it|enter)\s+)?(?:is\s+|:\s*)[\"'‘“]?"
+    r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:lockers?|padlocks?|cabinets?|cupboards?)\b[^\n]{0,80}?\b(?:open|opens|unlock|unlocks)\s+with\s+"
     r"(?:the\s+(?:code\s+)?)?\d{3,8}[#*]?\b"
     r"|\b(?:secret\s+word|code\s*word|password|passphrase)\b[^.!?\n:]{0,30}?:\s*[\"'“]?"
