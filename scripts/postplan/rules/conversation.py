@@ -123,6 +123,8 @@ _COMPLAINT = (
     r"|\b(?:address|respond\s+to|answer)\s+(?:the\s+|some\s+)?(?:rumou?rs|complaints|criticism)\b"
     r"|\bwe\s*(?:'ve|’ve|\s+have)\s+had\s+(?:lots\s+of\s+|many\s+|a\s+few\s+|some\s+|several\s+)?(?:comments|"
     r"complaints|criticism)\b"
+    r"|\b(?:some|a\s+few|several|many|lots\s+of)\s+(?:people|parents|families|followers)\s+(?:have\s+)?(?:asked|"
+    r"been\s+asking|questioned|wondered)\s+(?:us\s+)?(?:why|whether)\b"
     r"|\b(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:have|has)\s+(?:complained|commented|criticised|moaned|"
     r"been\s+(?:complaining|commenting|moaning))\b"
     r"|\bcomments\s+(?:on|under)\s+(?:our|this|the|my|yesterday(?:'|’)s|last\s+(?:week|night)(?:'|’)s)\s+"

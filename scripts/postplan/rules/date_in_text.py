@@ -103,8 +103,15 @@ def _relative_days(text: str, present: frozenset[str], published: dt.date,
             named.append((match.group(), published + dt.timedelta(days=offset), match.start()))
     if not present.isdisjoint(WEEKDAY_WORDS):
         for match in WEEKDAY_ALONE.finditer(text):
-            if not (match["every"] or match["plural"] or match["next"]):
-                named.append((match.group(), _resolve(match, published, after), match.start()))
+            if match["every"] or match["plural"] or match["next"] and after:
+                continue
+            day = _resolve(match, published, after)
+            if match["next"]:  # "next Wednesday": the coming one or the one after, as people mean either
+                coming = day if day > published else day + dt.timedelta(days=7)
+                named += [(match.group(), coming, match.start()), (match.group(), coming + dt.timedelta(days=7),
+                                                                    match.start())]
+            else:
+                named.append((match.group(), day, match.start()))
     return named
 
 

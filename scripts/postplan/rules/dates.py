@@ -33,7 +33,8 @@ WEEKDAY_ALONE = lazyre.compile(
     r"\b(?:(?P<last>last)\s+|(?P<next>next)\s+|(?P<every>every)\s+)?"
     # not "a week on Wednesday" nor "Wednesday week": a day a week later than the weekday alone says
     r"(?<!week on )(?<!week from )(?<!fortnight on )"
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b(?!,?\s+(?:the\s+)?\d|\s+week\b)"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<plural>s)?\b"
+    r"(?!,?\s+(?:the\s+)?\d(?!\d?[.:]\d\d|\d?\s*(?:am|pm)\b)|\s+week\b)"  # not a date, but a time may follow
 )
 # "Tuesday 13th and Thursday 15th October": a weekday and a day of the month, the month said later.
 DAY_OF_MONTH = lazyre.compile(rf"{_WEEKDAY}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")

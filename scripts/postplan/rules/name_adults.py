@@ -8,6 +8,9 @@ our new head of PE", "Kate from the RSPB"), makes it no child's.
 
 from __future__ import annotations
 
+import re
+
+from postplan import lazyre
 from postplan.rules import name_words as w
 
 TIGHT = ("", " ", "  ")  # words of one name are written next to each other, spaces only
@@ -40,6 +43,9 @@ def adult_or_title(tokens: list, index: int, text: str) -> bool:
     """A title, role, determiner or part played before the name, or a role after it."""
     if index and tokens[index - 1].bare == "WO" and tokens[index - 1].gap in ("1 ", "2 "):
         return True  # a warrant officer, class 1 or 2: "WO1 Gary Pickles" (a token is letters alone)
+    if index > 1 and tokens[index - 1].bare.lower() in ("retd", "rtd", "retired") \
+            and tokens[index - 2].bare.lower() in w.TITLES:
+        return True  # a retired officer: "Major (retd) Helen Crossley"
     before = previous_word(tokens, index, (" ", "  ", ". ", ", ", ": ", " - "))
     if before is not None and text[max(0, before.start - 1):before.start].isdigit():
         before = None  # the end of "1st" or "10am", not the saint's "St"
@@ -97,7 +103,11 @@ def role_after(tokens: list, last: int, text: str) -> bool:
     if partner:
         rest = rest[partner.end():]
     return any(pattern.match(rest) for pattern in (w.ROLE_AFTER, w.ADULT_FROM, w.ANIMAL_AFTER, w.VISITOR_AFTER,
-                                                    w.BUSINESS_AFTER, w.WORK_AFTER))
+                                                    w.BUSINESS_AFTER, w.WORK_AFTER, _GROWN_UP_AGE))
+
+
+# A grown-up's age after the name: "Dennis Firth, 96, who served in Korea", "Joan Hill (aged 101)".
+_GROWN_UP_AGE = lazyre.compile(r"\s*[,(]\s*(?:aged\s+)?(?:19|[2-9]\d|1[01]\d)\s*(?:[,)]|years?\s+old\b)", re.IGNORECASE)
 
 
 def _listed_with_adults(tokens: list, index: int) -> bool:

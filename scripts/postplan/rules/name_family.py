@@ -39,9 +39,10 @@ _FAMILY_FIRST = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(]?\s*(?:the\s+)?(?:proud\s+)?"
     rf"{_FAMILY}\s+(?:of|to)\s+{_CHILD}\b"
 )
-# A parent by title, then whose parent they are: "Mrs Delacroix-Webb, Élodie's mum in 9F", "Mr Okoro (Tobi's dad)".
+# A parent by title or by name, then whose parent they are: "Mrs Delacroix-Webb, Élodie's mum in 9F", "Mr Okoro (Tobi's dad)",
+# "Claire Mistry (Aarav's mum in 2B)".
 _PARENT_BY_CHILD = lazyre.compile(
-    rf"(?<![\w.]){_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?P<surname>{_SURNAME})\s*[,(–—-]\s*{_CHILD}['’]s\s+"
+    rf"(?<![\w.])(?:{_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?-i:[A-Z][a-z]+)\s+)(?P<surname>{_SURNAME})\s*[,(–—-]\s*{_CHILD}['’]s\s+"
     rf"(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?{_FAMILY}\b"
 )
 # A couple thanked by title, then their child and "his dad" a sentence on: "Thank you to Mr and Mrs Achterberg
@@ -175,7 +176,7 @@ def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
     needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
-             (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, titled and parents),
+             (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
              (_PARENT_THEN_CHILD, not present.isdisjoint(_ANY_TITLE_WORDS) and not present.isdisjoint(_CHILD_WORDS)),
              (_SIBLING_THEN_CHILD, not present.isdisjoint(_SIBLING_WORDS)), (_COUPLE_THEN_CHILD, titled and parents),

@@ -270,7 +270,10 @@ _A_WORK = lazyre.compile(
     # someone's work, said with their name: "studying Alvin Ailey's 'Revelations'", "we're evaluating Philip
     # Zimbardo's prison study", "revisited Cynthia Cockburn's work"
     r"|" + _STUDYING + r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)['’]s\s+(?:['‘\"“](?-i:[A-Z])|(?:[\w-]+\s+)?(?:study|studies|"
-    r"experiments?|theory|theories|research|work\s+on|model|ideas)\b)", re.IGNORECASE)
+    r"experiments?|theory|theories|research|work\s+on|model|ideas)\b)"
+    # a title in capitals, then its author: "For the Fallen by Laurence Binyon", "Aliens Love Underpants by …"
+    r"|(?-i:\b[A-Z][\w'’-]*\s+(?:(?:(?:the|of|and|a|an|in|on|for|to|with|from)\s+)*[A-Z][\w'’-]*\s+){1,6}by\s+"
+    r"[A-Z][a-z]+\s+[A-Z][\w'’-]+)", re.IGNORECASE)
 # The title of the work after the verb: "The …", "A …", or a capitalised word that is not a name, a
 # group or a day ("studying Blood Brothers", not "reading Maya's poem" nor "reading Year 9's stories").
 _A_TITLE = lazyre.compile(_STUDYING + r"[\"“‘']?(?-i:(?:The|An?)\s+[A-Z]|([A-Z][\w'’-]*))", re.IGNORECASE)
@@ -282,7 +285,8 @@ _NOT_TITLES = frozenset("Year Years Class Reception Nursery Key Christmas Easter
 _ACTOR_BEFORE = lazyre.compile(r"(?i:(?:played|performed|read|recited|sung|narrated|directed)\s+(?:[a-z]+ly\s+)?by|"
                                r"starring|cast\s*:)\s*(?:[A-Z][\w'’-]*\s+[A-Z][\w'’-]*(?:,\s*|\s+and\s+|\s*&\s*))*$")
 _ACTOR_AFTER = lazyre.compile(
-    r"['’]?s?\s+(?:(?-i:as|played|plays|playing)\s+(?:(?-i:[A-Z])|the\s+(?:role|part|lead|main|title)\b)|"
+    r"['’]?s?\s+(?:(?:(?:was|were|is|made)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?)?(?-i:as|played|plays|playing)\s+"
+    r"(?:(?-i:[A-Z])|the\s+(?:role|part|lead|main|title)\b)|"
     r"(?:(?:has|have|is|was|will)\s+(?:been\s+|be\s+)?)?(?:reading|read|reciting|recited|performing|performed|"
     r"starring|starred)\s+(?:his|her|their|a|an|the|out|aloud|to)\b|(?:wrote|has\s+written)\s+(?:a|an|his|her|their)\s+"
     r"(?:[a-z]+\s+){0,2}(?:review|essay|response|analysis)\b)", re.IGNORECASE)

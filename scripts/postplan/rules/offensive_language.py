@@ -81,7 +81,7 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
     for index, (token, start) in enumerate(found):
         hit = token if token in lists.offensive else None
         if token in lists.phrase_starts:
-            for size in (2, 3):
+            for size in range(2, 8):  # a phrase of up to seven words ("two world wars and one world cup")
                 phrase = " ".join(said[index:index + size])
                 if phrase in lists.offensive_phrases:
                     hit = phrase
@@ -93,10 +93,12 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
             hit = token  # a hyphened compound with a strong word in it: "shit-hot", not "cock-a-leekie"
         if hit is None and not _SYMBOLS.isdisjoint(token):
             bare = token[:-2] if token[-2:].lower() in ("'s", "’s") else token  # "sh*t's getting real"
-            for part in (bare, *(bare.split("-") if "-" in bare else ())):  # "sh!t-hot": a masked word in a compound
+            # "kick-a**": a masked compound; "sh!t-hot": a masked word in a compound
+            joined = ((bare.replace("-", ""), bare),) if "-" in bare else ()
+            for part, shown in ((bare, bare), *joined, *((part, part) for part in bare.split("-") if joined)):
                 meant = unmasked(part, lists) if part else None
                 if meant is not None and meant not in lists.mild:
-                    hit = part
+                    hit = shown
                     break
         if hit == token and _as_a_name(text, start, len(token), names):
             continue

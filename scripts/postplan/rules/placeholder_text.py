@@ -43,7 +43,8 @@ _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|p
                 r"child's|pupil|pupil's|teacher|school|details?|fill|todo|xx+|text|caption|hashtag|handle|"
                 r"postcode|address|phone|email|surname|first|room|team|score|result|total|parent|parents|carer|carers|"
                 r"recipient|forename|firstname|guardian|colour|color|size|item|items|thing|kit|activity|subject|topic|"
-                r"reason|grade|age|group")
+                r"reason|grade|age|group|firm|company|business|sponsor|organisation|organization|charity|venue|person|"
+                r"speaker|guest|author|club|shop|sum|figure")
 _PLACEHOLDER = lazyre.compile(
     rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered

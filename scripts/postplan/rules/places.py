@@ -34,7 +34,7 @@ _AIR_AND_RAIL = (r"(?:flights?|fly(?:ing)?)\s+(?:home|out|back|to|from)|check-?i
                  r"(?-i:[A-Z])\w*")
 _ROUTE = r"(?:ride|rides|riding|cycle|cycles|cycling|walk|walks|walking)\s+(?:the\s+)?route"
 _TRAVEL = lazyre.compile(
-    r"\b(?:coach(?:es)?|minibus|bus|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
+    r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ "
     r"(?:at|in|on|outside|by))|"
     r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|be at|"
@@ -62,7 +62,8 @@ _LIVE = lazyre.compile(
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
     r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
-    r"(?:at|in|on|to|for|visiting|outside|(?:broadcasting|streaming|reporting)\s+(?:live\s+)?from)\s+(?:the\s+)?"
+    r"(?:at|in|on|to|for|visiting|outside|along|across|through|past|(?:broadcasting|streaming|reporting)\s+"
+    r"(?:live\s+)?from)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|for\s+)?[A-Z][\w'’&-]*)*)|beach|park|zoo|museum|cinema|"
     r"theatre|(?:swimming )?pool|leisure centre|farm|woods|forest|castle|aquarium|seaside|river|lake|funfair|"
     r"bowling|panto(?:mime)?|garden centre|supermarket|high street|roads|streets|church|war memorial|"
@@ -83,6 +84,7 @@ _STAFF = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’
                         rf"(?:the\s+)?({_WORD}(?:\s+{_WORD})*)")
 _DAY = lazyre.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
                       r"every (?:morning|afternoon|evening|night|lunchtime|break ?time)|"
+                      r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\.?\s+\d{1,2}(?:st|nd|rd|th)\b|"
                       + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
@@ -116,7 +118,7 @@ _TRAVEL_WORDS = frozenset("""coach coaches minibus bus depart departs departing 
 travel travels travelling
 leaving set sets setting meet meeting pick picked pickup drop dropoff arrive arrives arriving return returns
 returning collection route land lands landing arrivals flight flights fly flying coming going heading off
-joining check terminal departures tube train underground be""".split())
+joining check terminal departures tube train underground be taxi taxis""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
@@ -297,6 +299,8 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     a place named after the kind of place it is, when it is not a person (``people``: first names)."""
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
+        if match.group("by")[0].isupper() and _WORD_BEFORE.search(sentence, 0, match.start()):
+            continue  # a title, capitalised mid-sentence: "reading In Flanders Fields", "sang At the River"
         if by == "from" and _VISITOR_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
         if by == "to" and (place.split()[0] in _PERSON_TITLES or _THANKED.search(sentence, 0, match.start())):
@@ -313,6 +317,9 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
                 _off_site(match.group(), not_places):
             return match.group(), match.start()
     return None
+
+
+_WORD_BEFORE = lazyre.compile(r"[a-z]\s+$")  # a word in lower case just before
 
 
 _WILL = lazyre.compile(r"\bwill\s+(?!be\b)", re.IGNORECASE)
@@ -375,7 +382,7 @@ _MEETING = lazyre.compile(r"\b(?:be\s+at|meet(?:ing)?\s+(?:(?:us\s+|me\s+)?(?:at
                           r"(?:mr|mrs|ms|miss|dr)\.?\s+\w+\s+"
                           r"(?:at|outside|by|on)))\s+(?:the\s+)?(?P<where>[^.!?\n]{3,60}?)\s+(?:at|for|by|from)\s+\d",
                           re.IGNORECASE)
-_AT_SCHOOL = lazyre.compile(r"\b(?:school|gates?|office|reception|(?<!church )(?<!village )(?<!community )(?<!parish )hall|playground|classroom|front|main|entrance|car\s+park|"
+_AT_SCHOOL = lazyre.compile(r"\b(?:school|(?<!memorial )(?<!church )(?<!park )(?<!cemetery )gates?|office|reception|(?<!church )(?<!village )(?<!community )(?<!parish )hall|playground|classroom|front|main|entrance|car\s+park|"
                             r"field|canteen|library|yard|doors?|bus\s+bay|sports\s+hall|gym|foyer)\b", re.IGNORECASE)
 
 

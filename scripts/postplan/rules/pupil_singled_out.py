@@ -53,7 +53,8 @@ _BEFORE = lazyre.compile("".join((
     r"(?:a )?(?:gentle |little |friendly )?nudge (?:to|for)|(?:a )?(?:(?:gentle|little|quick|friendly) )?word (?:to|for|with)|",
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
-    r"(?:that|this) (?:includes|means|goes for) you|",
+    r"(?:that|this) (?:includes|means|goes for) you|(?:not|without|no) naming (?:any )?names,?(?: but)?|"
+    r"(?:I|we) won[’']?t name names,?(?: but)?|",
     # a record before the name: "a whole term of late marks: Tyler"
     r"(?:a\s+)?(?:whole\s+)?(?:term|half[- ]term|year|month|week)\s+of\s+(?:late\s+marks|lates|detentions|warnings|"
     r"behaviour\s+points))\b[\s,:!(-]*",
@@ -119,7 +120,7 @@ _DUTY = (r"(?:bring|brought|hand(?:ed)?|return(?:ed)?|do (?:his|her|their|any|as
 _FAULT = lazyre.compile("|".join((
     rf"(?<!never )(?<!always )\b(?:didn[’']?t|did not|hasn[’']?t|has not|haven[’']?t|failed to|refused to|forgot to|"
     rf"won[’']?t|wouldn[’']?t|(?:couldn|can)[’']?t be bothered to)\s+(?:(?:even|yet|bother to|once)\s+)?{_DUTY}\b",
-    r"\b(?:forgot|forgotten|without|missing|lost|late|no)\b[^.!?\n]{0,40}\b(?:again|yet again|once again|"
+    r"\b(?:forgot|forgotten|without|missing|lost|late|no|nothing)\b[^.!?\n]{0,40}\b(?:again|yet again|once again|"
     r"for the (?:second|third|fourth|fifth|\w+th) (?:time|week|day))\b",
     # A record of lateness kept against the child: "has now been late 14 times this term".
     r"(?<!never )(?<!never been )(?<!not been )(?<!not )\blate\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"

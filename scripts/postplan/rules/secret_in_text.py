@@ -86,6 +86,11 @@ _SECRET = lazyre.compile(
     r"|\b(?:school|class|login|log-?in|app|join)\s+code\s*(?:is|:|=)\s*[\"'“]?(?-i:[A-Z][A-Z0-9]{5,})\b"
     r"|\bpasswords?\s+(?:is|are|will\s+be)\s+(?:just\s+|simply\s+)?(?:your|their|the\s+child(?:'|’)?s)\s+(?:first\s+name|"
     r"surname|name|initials|date\s+of\s+birth|birthday|form|class|username)\b"
+    # A word to use to get in, and a lock's code in brackets: "(use sensei2027 to get in)", "the same as the staff
+    # room door (4417)".
+    r"|\buse\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}\s+to\s+(?:get\s+in|log\s+in|"
+    r"sign\s+in|access\s+(?:it|them)|open\s+it|unlock\s+it)\b"
+    r"|\b(?:doors?|gates?|keypads?|padlocks?|locks?|lockers?|cupboards?|safe|shed|pod)\s*\(\s*\d{4,6}\s*\)"
     # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
