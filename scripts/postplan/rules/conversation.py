@@ -74,6 +74,7 @@ _REPLY = (
 )
 _COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individuals|follower|followers|"
                r"mum|mums|dad|dads|grandparent|grandparents|neighbour|neighbours|resident|residents|whoever|"
+               r"gentleman|gentlemen|gent|lady|ladies|man|woman|"
                r"those|anyone|someone|somebody|family|families)")
 _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|angry|cross)|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
                r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
@@ -140,7 +141,8 @@ _COMPLAINT = (
     r"|\bbefore\s+(?:posting|commenting|tweeting|complaining|moaning)\s+(?:again|online|publicly|next\s+time)\b"
     r"|\b(?:before|instead\s+of|rather\s+than)\s+(?:complaining|moaning|whinging|whingeing)\b"
     rf"|\b(?:to|for)\s+(?:the|those|all\s+the)\s+{_COMPLAINER}\s+(?:on|in)\s+(?:facebook|twitter|x|instagram|tiktok|"
-    r"social\s+media|here|the\s+\w+\s+(?:group|page))\s+(?:saying|claiming|complaining|moaning|asking|suggesting|"
+    r"social\s+media|here|the\s+(?:[\w'’-]+\s+){1,3}(?:group|page|forum))\s+(?:saying|claiming|complaining|moaning|asking|"
+    r"suggesting|"
     r"posting|who\s+(?:say|said|think|thought|claim|claimed))\b"
     r"|\b(?:please\s+)?stop\s+(?:posting|commenting|messaging|tweeting|sharing|complaining|moaning|debating|arguing)"
     r"\s+(?:about|on|in|comments|things)\b"
@@ -294,6 +296,8 @@ pavements driveway driveways""".split())),
 ANSWERING = lazyre.compile(
     r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your|with\s+respect|to\s+be\s+clear|"
     r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|"
+    # a denial: "@HXMumOf3 Our candles are NOT overpriced"
+    r"(?:our|the|this|that|it)\b[^.!?\n]{0,30}?\b(?:is|are|was|were)(?:n['’]t|\s+not|\s+never)\s+\w+|"
     r"it(?:'s|’s|\s+is)\s+(?:a|an)\s[^.!?\n]{1,40}?,\s+not\s+(?:a|an)\s)\b"
     r"|\A\s*(?!(?:Parents|Families|Everyone|Hi|Hello|Sadly|Unfortunately|Folks|Friends|All|Children|Pupils|Students)\b)"
     r"(?-i:[A-Z][a-z]+),\s+(?:we(?:'re|’re|\s+are)\s+(?:so\s+|really\s+|very\s+)?sorry|sorry\s+(?:you|that|to\s+hear)|"

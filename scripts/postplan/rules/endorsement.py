@@ -52,7 +52,8 @@ _ADVERT = lazyre.compile(
     r"(?:in\s+(?-i:[A-Z])\w+|in town|around|out there|going|on the market)|"
     r"(?:well|definitely|really) worth (?:opening|getting|buying|grabbing|ordering|signing up for|switching to) "
     r"(?:one|yours|it|them|an account|a card)|"
-    r"free delivery|limited time offer|check out their (?:shop|products|range|website))\b"
+    r"free delivery|limited time offer|check out their (?:shop|products|range|website)|"
+    r"best (?:[\w'’-]+ ){1,3}?in (?:town|the (?:area|valley|village|county)),? go and (?:see|visit|try) (?:them|it))\b"
     # A shop's offer passed on: "half price this week", "buy one get one free", "while stocks last".
     r"|\b(?P<offer>half[- ]price|buy\s+one,?\s+get\s+one\s+(?:free|half\s+price)|bogof|"
     r"(?:two|2)\s+for\s+the\s+price\s+of\s+(?:one|1)|price\s+(?:drop|cut)|(?:prices?|everything)\s+"

@@ -131,8 +131,14 @@ def _adult_named(sentence: str, name: str) -> bool:
     at = sentence.find(name)
     if at < 0:
         return False
-    beside = _ADULT_BEFORE.search(sentence, max(0, at - 30), at) or _ADULT_AFTER.match(sentence, at + len(name))
+    before = _ADULT_BEFORE.search(sentence, max(0, at - 30), at)
+    if before is not None and _PUPIL_BEFORE_ROLE.search(sentence, max(0, before.start() - 12), before.start()):
+        before = None  # a pupil's role: "our student speaker Callum", "young ambassador Mia"
+    beside = before or _ADULT_AFTER.match(sentence, at + len(name))
     return beside is not None and not _ADULT_AS_SUBJECT.match(sentence, at)
+
+
+_PUPIL_BEFORE_ROLE = lazyre.compile(r"\b(?:student|pupil|young|junior|school)\s+$", re.IGNORECASE)
 
 
 # A role starting a clause of its own after the name: "Rafi, Chef is making…" (the chef is someone else).

@@ -31,7 +31,7 @@ _NO_OTHER_ADULT_IN_SENTENCE = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n])"
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
 _CHILD_FIRST = lazyre.compile(
     rf"(?<![\w.]){_CHILD}['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
-    rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?P<given>[A-Z][a-z]+)\s+)"
+    rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?:{_OFFICE}\.?\s+)?(?P<given>[A-Z][a-z]+)\s+)"
     rf"(?P<surname>{_SURNAME})\b"
 )
 # "Mr and Mrs Okoro, parents of Tobi", "Mrs Marsh (mum of Dylan in Year 2)".
@@ -68,7 +68,7 @@ _SIBLING_THEN_CHILD = lazyre.compile(
     rf"(?:[A-Z][a-z]+\s+)?(?P<surname>{_SURNAME})\b{_NO_OTHER_ADULT}{{0,100}}?"
     r"\b(?:His|Her|his|her)\s+(?:(?:little|younger|baby|big|older|twin|kid)\s+)?(?:brother|sister)\s*,?\s+"
     # the brother or sister is at the school: a class or year after the name ("Adam in Year 8")
-    rf"{_CHILD}\b(?=\s*(?:\(|(?i:(?:in|from)\s+(?:year|yr|y|reception|nursery|\d))))"
+    rf"{_CHILD}\b(?=\s*,?\s*(?:now\s+)?(?:\(|(?i:(?:in|from)\s+(?:our\s+)?(?:year|yr|y|reception|nursery|\d))))"
 )
 # A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
@@ -108,6 +108,11 @@ _PARENT_OF = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})['’]s\s+(?:(?:little|baby|eldest|youngest|twin|new)\s+)?"
     rf"(?:son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins|children|kids)\s*,?\s+"
     rf"{_CHILD}\b"
+)
+# The child, then whose child: "Josh 📊 (yes, son of our very own Mrs Cartwright in the sixth form office)".
+_CHILD_OF = lazyre.compile(
+    rf"(?<![\w.]){_CHILD}\b[^.!?\nA-Z]{{0,30}}?\b(?:son|daughter|grandson|granddaughter)\s+of\s+(?:our\s+(?:very\s+)?own\s+)?"
+    rf"{_TITLE}\s+(?P<surname>{_SURNAME})\b"
 )
 # "Marsden family, you should be very proud", "the whole Khan household", "the Haworth twins, Eden and Mia":
 # a family by its surname.
@@ -178,6 +183,7 @@ def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
+             (_CHILD_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
              (_PARENT_THEN_CHILD, not present.isdisjoint(_ANY_TITLE_WORDS) and not present.isdisjoint(_CHILD_WORDS)),
              (_SIBLING_THEN_CHILD, not present.isdisjoint(_SIBLING_WORDS)), (_COUPLE_THEN_CHILD, titled and parents),
              (_PARENT_CAME_IN, titled and parents), (_DEAR_PARENT, titled))
@@ -222,8 +228,8 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if before and _surname(surname, names):
             child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
-    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_BY_CHILD, _PARENT_OF, _PARENT_THEN_CHILD, _SIBLING_THEN_CHILD,
-                    _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT):
+    for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_BY_CHILD, _PARENT_OF, _CHILD_OF, _PARENT_THEN_CHILD,
+                    _SIBLING_THEN_CHILD, _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT):
         if pattern not in patterns:
             continue
         for match in pattern.finditer(text):

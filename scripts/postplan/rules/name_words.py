@@ -147,7 +147,7 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"photographer|videographer|technician|administrator|invigilator|examiner|inspector")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = lazyre.compile(
-    r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from)\s+)*"
+    r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from|now)\s+)*"
     r"(?:(?:new|former|local|visiting|acting|deputy|assistant|executive|interim|retired|children's|(?-i:[A-Z]{2,})|"
     # an organisation's name ("Sarah Whitworth, Badminton England coach"), not a pupil's own title
     r"(?-i:(?!(?:School|Student|Pupil|Junior|Young|Sports|House|Eco|Class|Year|Head|Deputy|Reading|Digital|Play)\b)"

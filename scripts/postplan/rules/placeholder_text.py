@@ -53,7 +53,8 @@ _PLACEHOLDER = lazyre.compile(
     rf"|\[(?=[^\]\n]{{0,60}}\b(?i:{_BLANK_WORDS})\b)[^\]\n]{{1,60}}\](?![(\[:])"  # [name], [insert date]
     r"|\[[A-Z][A-Z .'’_-]{2,40}\](?![(\[:])"  # [PUPIL NAME]
     r"|(?<![\w/.-])(?:TBC|TBA|TBD|TBCs|tbc|tba|tbd|Tbc|Tba|T\.B\.C\.?|T\.B\.A\.?|TODO|FIXME|TKTK)(?![\w/-])"
-    r"|(?<![\w/.-])(?:X{2,}|x{2,}(?=\s*(?:[:/.]\s*x|pm|am|th|st|nd|rd))|(?<=[£$])x{2,})(?![\w/-])"  # £XX, xx:xx
+    r"|(?<![\w/.-])(?:X{2,}(?!\s+(?:is|=|means|makes)\s+\d)|x{2,}(?=\s*(?:[:/.]\s*x|pm|am|th|st|nd|rd))|(?<=[£$])x{2,})"
+    r"(?![\w/-])"  # £XX, xx:xx; not a Roman numeral read out ("XXX is 30")
     r"|(?<=[£$])[Xx]{1,3}\.[Xx]{2}\b"  # £X.XX
     r"|(?<![\w/.-])(?:Mrs?|Ms|Miss|Mx|Dr|Year|Room)\.?\s+X(?![\w'’.-])"  # "Mrs X", "Year X"
     r"|\b(?i:lorem\s+ipsum|dolor\s+sit\s+amet)\b"

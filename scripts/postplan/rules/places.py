@@ -16,7 +16,7 @@ from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
 _WORD = r"[A-Z][\w'’&-]*"
 # A place's name, and the kind of place written after it in lower case ("St Mary's church hall").
-_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|into|near|outside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|into|near|outside|behind|opposite|beside|visiting|visits?))\s+(?:[Tt]he\s+)?"
                         rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
                         r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
                         r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"
@@ -51,7 +51,7 @@ _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? o
                               r"(?:the\s+)?[A-Z]")
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
 _LIVE = lazyre.compile(
-    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|years? \d+(?:\s*[–-]\s*\d+)?|"
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|years? \d+(?:\s*[–-]\s*\d+)?|ambassadors|prefects|reps|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
@@ -60,7 +60,8 @@ _LIVE = lazyre.compile(
     r"walking|travelling|popping|nipping|singing|performing|presenting|speaking|exhibiting|dancing|debating|"
     r"playing|carolling|busking|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
-    r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed)"
+    r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed|(?:handing|giving)\s+out(?:\s+[\w-]+){0,2}?|"
+    r"selling(?:\s+[\w-]+){0,2}?)"
     r"(?: (?:down|up|over|out|back|along|across|round))?) )?"
     r"(?:at|in|on|to|for|visiting|outside|along|across|through|past|(?:broadcasting|streaming|reporting)\s+"
     r"(?:live\s+)?from)\s+(?:the\s+)?"
@@ -85,6 +86,7 @@ _STAFF = lazyre.compile(rf"\b{GROWN_UP_TITLE}\.?\s+{_WORD}\s+(?:will be|is|['’
 _DAY = lazyre.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening|weekend|week)|next week|"
                       r"every (?:morning|afternoon|evening|night|lunchtime|break ?time)|"
                       r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\.?\s+\d{1,2}(?:st|nd|rd|th)\b|"
+                      r"(?:[1-9]|1[0-2])\s*(?:till|until|til)\s+(?:[1-9]|1[0-2])\b|"  # "from 11 till 1"
                       + "|".join(f"{day}s?" for day in WEEKDAYS) + r")\b", re.IGNORECASE)
 _PAST = lazyre.compile(
     r"\b(?:yesterday|last (?:week|night|month|term|year|weekend)|earlier today|went|visited|enjoyed|had a|came back|"
@@ -107,7 +109,8 @@ walking kick kickoff ko cross country county championship championships heats re
 gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehearsals perform performing
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
 placement placements meets primary exam exams mock mocks squad rowing regatta sailing kayaking canoeing paddling
-allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo exchange""".split())
+allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo exchange
+busking busk fair stall litter""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)
@@ -122,7 +125,8 @@ joining check terminal departures tube train underground be taxi taxis""".split(
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
                       "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
-                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots".split()) \
+                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots ambassadors prefects "
+                      "reps".split()) \
     | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
 _LIVE_BEING = frozenset("re are be is will currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
@@ -131,7 +135,7 @@ _NOT_PLACES = frozenset(
     Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
     Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO
     Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx PTA PTFA PFA
-    Governors NASA Back Front Top Bottom End Start""".split()
+    Governors NASA Back Front Top Bottom End Start UK Britain England Scotland Wales Europe World""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -305,7 +309,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
         if by == "to" and (place.split()[0] in _PERSON_TITLES or _THANKED.search(sentence, 0, match.start())):
             continue  # thanks to someone, not a journey: "Thank you to Councillor Janet Pickles", "Shout-out to Morrisons"
-        venue = by in ("at", "visiting") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
+        venue = by in ("at", "visiting", "behind", "opposite", "beside") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
             or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()

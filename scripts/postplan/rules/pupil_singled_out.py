@@ -107,6 +107,9 @@ _AFTER = lazyre.compile("|".join((
     r"^[^\n]{0,60}?\bcompared (?:with|to) (?:last|before)\b",
     # An eye-roll or a face-palm at the child: "Ellis, your pen pal has now written to you THREE times 🙄".
     r"^[^.!?\n]{0,80}?(?:🙄|😒|😤|😠|😡|🤦)",
+    # sarcasm, and a repeat: "Unlucky Kieran 😬 Maybe next year try turning up … on time", "Third week running!"
+    r"^[^\n]{0,60}?\b(?:maybe|perhaps)\s+(?:next\s+(?:year|time)\s+)?(?:try|remember)\b",
+    r"^[^\n]{0,120}?\b(?:second|third|fourth|fifth)\s+(?:week|time|day|lesson|rehearsal)\s+(?:running|in\s+a\s+row)\b",
 )), re.IGNORECASE)
 
 
@@ -265,7 +268,7 @@ def _aimed_at(value: str, start: int, end: int) -> bool:
         return True  # "Third week running that Mason has 'forgotten' his goggles"
     if before and not (_ADDRESSING.search(before.group()) and _FAMILY_AFTER.match(value, end)):
         return True
-    if _AFTER.search(value[end:end + 80]):
+    if _AFTER.search(value[end:end + 120]):
         return True
     listed = _LIST_TAIL.match(value, end)  # "Callum, Jordan and Mikey – see me": said to each of them
     if listed and _AFTER.search(value[listed.end():listed.end() + 80]):

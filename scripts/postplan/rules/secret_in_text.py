@@ -91,6 +91,11 @@ _SECRET = lazyre.compile(
     r"|\buse\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}\s+to\s+(?:get\s+in|log\s+in|"
     r"sign\s+in|access\s+(?:it|them)|open\s+it|unlock\s+it)\b"
     r"|\b(?:doors?|gates?|keypads?|padlocks?|locks?|lockers?|cupboards?|safe|shed|pod)\s*\(\s*\d{4,6}\s*\)"
+    # A call's meeting ID and its passcode: "join with meeting ID 381 552 904 117 and code Rn0se27"; a login as a
+    # pair after a colon, said where: "the login's on the board in H12: brewandbrook / Candles2027!".
+    r"|\bmeeting\s+ID\b[^.!?\n]{0,40}?\b(?:pass)?code\s*:?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:login|log-?in|password|account|details)(?:['’]s)?\b[^.!?\n]{0,40}?:\s*[a-z][\w.@-]{2,}\s*/\s*"
+    r"(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
     # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
@@ -112,7 +117,8 @@ _SECRET = lazyre.compile(
     # A network's key, numbers keyed in, and how a password is made from a pupil's details: "our guest network:
     # it's CB-Visitor and the key is Newton2027!", "punch in 1-9-7-4 then #", "then 'calder' followed by your
     # year of birth".
-    r"|\b(?:network|wi-?fi)\b[^.!?\n]{0,60}?\bkey\s+is\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])"
+    r"|\b(?:network|wi-?fi)\b[^.!?\n]{0,60}?\b(?:key|password)\s*(?:is\s+|:\s*)?[\"'“]?(?=[\w!@#$%^&*.-]*\d)"
+    r"(?=[\w!@#$%^&*.-]*[A-Za-z])"
     r"[\w!@#$%^&*.-]{6,}"
     r"|\b(?:punch|key|tap|type)\s+in\s+\d(?:[\s-]?\d){2,7}\b"
     r"|\b(?:log\s*in|sign\s*in|password)\b[^.!?\n]{0,80}?\b(?:followed\s+by|then|plus|\+)\s+(?:your|their)\s+"
