@@ -85,6 +85,7 @@ _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|a
                r"called\s+(?:(?:our|the|this)\s+)?[\w'’ -]{1,30}?\s*['‘’\"“][^'’\"”]{1,30}['’\"”]|"
                r"thinks?|thought|feels?|felt|"
                # got in touch upset: "the parent who rang this morning very upset about the near miss"
+               r"keeps?\s+(?:saying|claiming|telling\s+people|suggesting)|"
                r"(?:e-?mailed|wrote\s+in|messaged|rang|phoned|been\s+in\s+touch|got\s+in\s+touch)\s+(?:with\s+us\s+|us\s+|the\s+office\s+)?(?:about|regarding|to\s+complain|saying|to\s+say)\b|"
                r"(?:rang|phoned|rung|called|e-?mailed|wrote\s+in|got\s+in\s+touch|been\s+in\s+touch|contacted\s+us)\b"
                r"[^.!?\n]{0,40}?\b(?:upset|unhappy|angry|cross|worried|concerned|annoyed|frustrated|complain\w*))")
@@ -239,7 +240,8 @@ _REBUKE = (
     r"(?:our\s+)?(?:children|pupils|students|learners|boys|girls)\b"
     r"|\ba\s+(?:small\s+)?(?:minority|handful)\s+of\s+(?:our\s+)?(?:children|pupils|students|learners)\b"
     r"|\b(?:you|we)\s+know\s+who\s+you\s+are\b|\bshame\s+on\b"
-    r"|\b(?:whoever|the\s+(?:person|people|pupils?|students?|children|child)\s+who)\s+(?:keeps?|kept)\s+"
+    r"|\b(?:whoever|whichever(?:\s+[\w-]+)?|the\s+(?:person|people|pupils?|students?|children|child)\s+who)\s+"
+    r"(?:keeps?|kept)\s+"
     r"(?:leaving|dropping|throwing|taking|parking|blocking|breaking|damaging|ignoring)\b"
     # A driver told off in public: "the parent who parks across the disabled bay every morning".
     r"|\b(?:whoever|the\s+(?:person|people|parents?|drivers?|mums?|dads?|famil(?:y|ies))\s+(?:who|that))\s+"
@@ -281,7 +283,7 @@ understand appreciate frustration anger annoyance disappointment debate argue so
 rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations replies tagging
 whinging whingeing
 insinuations""".split())),
-    Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""disappointing disappointed behaviour conduct
+    Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""whichever disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive
 threatening naughty noisy know dealt funny clever muppets idiots clowns morons numpties plonkers prats wallies

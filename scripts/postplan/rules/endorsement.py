@@ -53,7 +53,10 @@ _ADVERT = lazyre.compile(
     r"(?:well|definitely|really) worth (?:opening|getting|buying|grabbing|ordering|signing up for|switching to) "
     r"(?:one|yours|it|them|an account|a card)|"
     r"free delivery|limited time offer|check out their (?:shop|products|range|website)|"
-    r"best (?:[\w'’-]+ ){1,3}?in (?:town|the (?:area|valley|village|county)),? go and (?:see|visit|try) (?:them|it))\b"
+    r"best (?:[\w'’-]+ ){1,3}?in (?:town|the (?:area|valley|village|county)),? go and (?:see|visit|try) (?:them|it)|"
+    r"(?:is|are) (?:honestly |simply |just )?unbeatable|go and show them some love|rates and availability|"
+    r"I run (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* (?:childminding|tutoring|photography|catering|cleaning|cakes|"
+    r"dog walking|hair|nails|lashes|beauty))\b"
     # A shop's offer passed on: "half price this week", "buy one get one free", "while stocks last".
     r"|\b(?P<offer>half[- ]price|buy\s+one,?\s+get\s+one\s+(?:free|half\s+price)|bogof|"
     r"(?:two|2)\s+for\s+the\s+price\s+of\s+(?:one|1)|price\s+(?:drop|cut)|(?:prices?|everything)\s+"
@@ -122,6 +125,7 @@ _TRIGGERS = frozenset("""storefront affiliate sponsored brought buy sale off dis
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
+unbeatable availability childminding tutoring
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
 taking orders taste pick
 """.split())

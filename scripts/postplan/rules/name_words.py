@@ -90,6 +90,7 @@ PRAISE_WORDS = frozenset("done congratulations congrats luck shout shoutout ment
 POST_NOMINALS = frozenset("MP MSP MS MEP OBE MBE CBE BEM KC QC PhD DBE KBE".split())
 # Capitalised words after a first name that make it a group, a place, a business or an occasion.
 NOT_SURNAMES = frozenset("""Class Classes Group Team Teams House Houses Day Days Week Weeks Month Year Term
+Rugby Football Netball Cricket Hockey Choir Orchestra Gymnastics Athletics
 Club Clubs Fair Festival Appeal Award Awards Cup Trophy Shield League School Schools Academy College Primary
 Nursery Chapel Library Centre Center Museum Theatre Gardens Garden Street Road Avenue Trust Foundation Society
 Council Service Show Assembly Prize Medal Memorial Station Hospital Book Books Story Stories Challenge Project
@@ -169,15 +170,19 @@ _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|
                 "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".
 VISITOR_AFTER = lazyre.compile(
-    r"^,?\s+who\s+(?:(?:joins|joined|has\s+joined|will\s+join|is\s+joining)\s+(?:us|the\s+school|our\s+\w+(?:\s+\w+)?)\s+"
+    r"^,?\s+who\s+(?:(?:joins?|joined|ha(?:s|ve)\s+joined|will\s+join|is\s+joining|are\s+joining)\s+(?:our|the)\s+"
+    r"(?:governing\s+(?:body|board)|board\s+of\s+governors|trust\s+board|board\s+of\s+trustees)\b|"
+    r"(?:joins|joined|has\s+joined|will\s+join|is\s+joining)\s+(?:us|the\s+school|our\s+\w+(?:\s+\w+)?)\s+"
     r"as\s+(?:(?:our|the|a|an|new)\s+)*(?:[\w-]+\s+){0,2}(?:coach|teacher|assistant|manager|officer|lead|leader|head|"
     r"caretaker|cook|chef|administrator|technician|librarian|nurse|governor|director|tutor|mentor|counsellor)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:waved?|waving|chatted|signed\s+(?:programmes|autographs|books))\s+(?:at|to|with|for)\s+(?:all\s+)?"
     r"(?:our|the)\s+(?:year|yr|y\d|reception|nursery|class|pupils|children|kids|audience)|"
     r"came\s+in|visited|kindly|donated|sponsored|read\s+(?:[\w'’,:!-]+\s+){1,8}to\s+(?:us|our|the|year|"
-    r"reception|nursery|class|key)|talked\s+to|spoke\s+to|gave\s+(?:a|an|us|our)|"
+    r"reception|nursery|class|key)|talked\s+to\b|spoke\s+to\b|gave\s+(?:a|an|us|our)|"
     r"led\s+(?:a|an|our|the)(?!\s+(?:warm[- ]?ups?|cool[- ]?downs?|line|way|team|register|class\s+(?:out|in))\b)|"
     r"ran\s+(?:a|an|our))"
+    # Stepping down from a post: "Dick Whitaker steps down as Chair of Governors".
+    r"|^\s+(?:steps?|stepping|stands?|standing|stood)\s+down\s+(?:as|from)\b|^\s+retir(?:es|ing)\s+(?:as|from)\b"
     # Thanked for what only a visiting adult gives: "Kwame Asante for this morning's Ghanaian drumming workshop".
     r"|^\s+for\s+(?:this\s+morning(?:'|’)s|this\s+afternoon(?:'|’)s|today(?:'|’)s|yesterday(?:'|’)s|the|a|an|her|his|their)\s+"
     r"(?:[\w-]+\s+){0,3}(?:workshop|masterclass)s?\b",

@@ -106,7 +106,12 @@ def readable(text: str) -> str:
         text = HASHTAG.sub(_hashtag_words, text)
     if "-" in text:  # a name spelled out letter by letter, as fingerspelling or a phonics game writes it
         text = _SPELLED.sub(lambda m: m.group().replace("-", "").title(), text)
+    if "." in text or "_" in text:  # a username made of a name and a year: "lucy.brennan2014"
+        text = _USERNAME.sub(lambda m: f"{m.group(1)} {m.group(2)}".ljust(len(m.group())), text)
     return text
+
+
+_USERNAME = lazyre.compile(r"\b([a-z]{2,})[._]([a-z]{2,})\d{2,4}\b")
 
 
 _SPELLED = lazyre.compile(r"\b(?:[A-Z]-){2,}[A-Z]\b")  # "E-V-I-E M-A-R-S-D-E-N"

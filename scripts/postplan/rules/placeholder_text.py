@@ -58,7 +58,7 @@ _PLACEHOLDER = lazyre.compile(
     r"|(?<=[£$])[Xx]{1,3}\.[Xx]{2}\b"  # £X.XX
     r"|(?<![\w/.-])(?:Mrs?|Ms|Miss|Mx|Dr|Year|Room)\.?\s+X(?![\w'’.-])"  # "Mrs X", "Year X"
     r"|\b(?i:lorem\s+ipsum|dolor\s+sit\s+amet)\b"
-    r"|\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+HERE\b"  # DATE HERE, LINK HERE
+    r"|\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+HERE\b|\bINSERT(?:\s+[A-Z]{2,}){1,4}\b"  # DATE HERE, INSERT BOOK TITLE
     r"|\b(?i:insert\s+(?:the\s+|a\s+|your\s+)?(?:date|time|link|name|names|photo|picture|amount|price|venue|"
     r"details|url|text|event|title|child|pupil)|(?:add|enter|put)\s+(?:the\s+|a\s+)?(?:date|time|link|name|names|"
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"

@@ -37,7 +37,7 @@ _TRAVEL = lazyre.compile(
     r"\b(?:coach(?:es)?|minibus|bus|taxis?|depart\w*|leav(?:e|es|ing)|set(?:s|ting)? off|travel(?:s|ling)?|"
     r"meet(?:ing)? (?:(?:us |me )?(?:at|in|outside|under|by|beside|next to)|(?:mr|mrs|ms|miss|dr)\.? \w+ "
     r"(?:at|in|on|outside|by))|"
-    r"pick(?:ed)?[- ]?up|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?off|be at|"
+    r"pick(?:ed)?[- ]?ups?|pick(?:s|ing)? (?:him|her|them) up|drop[- ]?offs?|be at|"
     rf"arriv(?:e|es|ing)|land(?:s|ing)?\s+(?:at|in)|arrivals|{_AIR_AND_RAIL}|"
     rf"return(?:s|ing)? to school|collection|{_ROUTE}|"
     r"(?:coming|going|heading|off)\s+(?:out\s+)?with\s+(?:me|us)|joining\s+(?:me|us)|"
@@ -149,7 +149,8 @@ Chapel Library Gardens Garden Project Quay Harbour Station Camp Lodge House Mano
 Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts Pitch Pitches Sports Rink Abbey
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
 Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery Pantry
-Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA Plaza Piazza Square Platz
+Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA Plaza Piazza Square Platz Crags Crag Falls
+Gorge Fell Pike Tarn Scar Ridge Waterfall Beacon Peak Summit Reservoir
 RUFC RFC FC AFC
 CC""".split())
 
@@ -309,7 +310,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
         if by == "to" and (place.split()[0] in _PERSON_TITLES or _THANKED.search(sentence, 0, match.start())):
             continue  # thanks to someone, not a journey: "Thank you to Councillor Janet Pickles", "Shout-out to Morrisons"
-        venue = by in ("at", "visiting", "behind", "opposite", "beside") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
+        venue = by in ("at", "visiting", "outside", "behind", "opposite", "beside") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
             or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
@@ -355,6 +356,7 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
+_SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
 _MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b",
                              re.IGNORECASE)
 _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
@@ -365,8 +367,9 @@ def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
     count only on an outing or with a place away from school; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
-    if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence)):
-        return None  # the minibus parked at school for the afternoon, or "late for the bus", goes nowhere
+    if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence)
+                   or _SCHOOL_BUS.search(sentence) and not away):
+        return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
     if travel and time and (away or _JOURNEY.search(sentence)):
         return f"{travel.group()} … {time.group()}", travel.start()

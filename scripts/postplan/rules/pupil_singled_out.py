@@ -54,7 +54,7 @@ _BEFORE = lazyre.compile("".join((
     r"naughty|told off|(?:disappointing|poor|unacceptable|bad|silly) (?:behaviour|attitude|effort|conduct|choices) ",
     r"(?:from|by)|not (?:acceptable|good enough|ok|okay)|unacceptable|you know who you are|what happened to|"
     r"(?:that|this) (?:includes|means|goes for) you|(?:not|without|no) naming (?:any )?names,?(?: but)?|"
-    r"(?:I|we) won[’']?t name names,?(?: but)?|",
+    r"(?:I|we) won[’']?t name names,?(?: but)?|naming no names\W*|",
     # a record before the name: "a whole term of late marks: Tyler"
     r"(?:a\s+)?(?:whole\s+)?(?:term|half[- ]term|year|month|week)\s+of\s+(?:late\s+marks|lates|detentions|warnings|"
     r"behaviour\s+points))\b[\s,:!(-]*",
@@ -107,6 +107,9 @@ _AFTER = lazyre.compile("|".join((
     r"^[^\n]{0,60}?\bcompared (?:with|to) (?:last|before)\b",
     # An eye-roll or a face-palm at the child: "Ellis, your pen pal has now written to you THREE times 🙄".
     r"^[^.!?\n]{0,80}?(?:🙄|😒|😤|😠|😡|🤦)",
+    # found out, or watched: "Lewis, we know you've got our only copy", "(Harriet, Y5, I'm looking at you 👀)"
+    r"^(?:,?\s*(?:y|yr|year\s*)\d{1,2}\w?)?\s*[,:\-–—]\s*(?:we|I) know you(?:['’]ve| have) (?:still )?got\b",
+    r"^[^.!?\n]{0,20}?\bI(?:['’]m| am) (?:looking|watching)(?: at)? you\b",
     # sarcasm, and a repeat: "Unlucky Kieran 😬 Maybe next year try turning up … on time", "Third week running!"
     r"^[^\n]{0,60}?\b(?:maybe|perhaps)\s+(?:next\s+(?:year|time)\s+)?(?:try|remember)\b",
     r"^[^\n]{0,120}?\b(?:second|third|fourth|fifth)\s+(?:week|time|day|lesson|rehearsal)\s+(?:running|in\s+a\s+row)\b",

@@ -96,6 +96,10 @@ _SECRET = lazyre.compile(
     r"|\bmeeting\s+ID\b[^.!?\n]{0,40}?\b(?:pass)?code\s*:?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:login|log-?in|password|account|details)(?:['’]s)?\b[^.!?\n]{0,40}?:\s*[a-z][\w.@-]{2,}\s*/\s*"
     r"(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
+    # A shared login given as a name, then its password: "the shared family account – calderbrookfamilies, then
+    # Brook!Street27".
+    r"|\b(?:log\s*in|sign\s*in|account|username)\b[^.!?\n]{0,40}?[–:(-]\s*[a-z][\w.@-]{3,},?\s+(?:then|and|password|/)\s+"
+    r"(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
     # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"
@@ -103,12 +107,14 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:[^.!?\n]{0,30}?\s)?"
+    r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     r"|\b(?:school|class|sign-?up|access|parent|registration|gallery|album|download|viewing)\s+key\s+(?:is\s+|:\s*)?"
     r"(?=[\w-]*\d)[A-Za-z0-9-]{5,}"
     # The word to get in, by what it is for: "The word you need to get in is escargot2027".
-    r"|\b(?:word|code|key|password|passcode|pin)\s+(?:you(?:['’]ll)?\s+need|you\s+will\s+need|needed)\s+"
-    r"(?:to\s+(?:get\s+in|log\s+in|sign\s+in|join|open\s+it|access\s+it|enter)\s+)?(?:is\s+|:\s*)[\"'‘“]?"
+    r"|\b(?:word|code|key|password|passcode|pin)\s+(?:(?:(?:you(?:['’]ll)?\s+need|you\s+will\s+need|needed)\s+)"
+    r"(?:to\s+(?:get\s+in|log\s+in|sign\s+in|join|open\s+it|access\s+it|enter)\s+)?|to\s+(?:get\s+in|log\s+in|"
+    r"sign\s+in|open\s+it|access\s+it)\s+)(?:is\s+|:\s*)[\"'‘“]?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:lockers?|padlocks?|cabinets?|cupboards?)\b[^\n]{0,80}?\b(?:open|opens|unlock|unlocks)\s+with\s+"
     r"(?:the\s+(?:code\s+)?)?\d{3,8}[#*]?\b"

@@ -75,12 +75,13 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
 @functools.lru_cache(maxsize=8)
 def _support_places(places: tuple[str, ...]) -> re.Pattern[str] | None:
     """The school's own bases for additional needs (``support_places``), where being is a need: "joining us in
-    the Willow Centre", "lunch in the Hive"."""
+    the Willow Centre", "lunch in the Hive", "our Willow Centre pupils"."""
     named = [re.escape(place.strip()).replace(r"\ ", r"\s+") for place in places if place.strip()]
     if not named:
         return None
     return lazyre.compile_now(rf"\b(?:in|into|to|at|from|joins?|joining|attends?|attending)\s+(?:us\s+in\s+)?"
-                              rf"(?:the\s+)?(?:{'|'.join(named)})\b", re.IGNORECASE)
+                              rf"(?:the\s+)?(?:{'|'.join(named)})\b"
+                              rf"|\b(?:{'|'.join(named)})\s+(?:pupils|children|students|group|class)\b", re.IGNORECASE)
 
 
 def _details_about_a_child(post: Post, context: Context, text: Text, found: list[tuple[str, re.Match[str]]],
