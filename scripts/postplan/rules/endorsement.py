@@ -54,7 +54,8 @@ _ADVERT = lazyre.compile(
     r"(?:one|yours|it|them|an account|a card)|"
     r"free delivery|limited time offer|check out their (?:shop|products|range|website)|"
     r"best (?:[\w'’-]+ ){1,3}?in (?:town|the (?:area|valley|village|county)),? go and (?:see|visit|try) (?:them|it)|"
-    r"(?:is|are) (?:honestly |simply |just )?unbeatable|go and show them some love|rates and availability|"
+    r"(?:deals?|offers?|prices?|value)\b[^.?\n]{0,30}?(?:is|are) (?:honestly |simply |just )?unbeatable|"
+    r"go and show them some love|rates and availability|"
     r"I run (?-i:[A-Z])[\w'’-]*(?: (?-i:[A-Z])[\w'’-]*)* (?:childminding|tutoring|photography|catering|cleaning|cakes|"
     r"dog walking|hair|nails|lashes|beauty))\b"
     # A shop's offer passed on: "half price this week", "buy one get one free", "while stocks last".

@@ -16,7 +16,8 @@ from postplan.rules.text import MONTHS, WEEKDAYS, prose, words
 
 _WORD = r"[A-Z][\w'’&-]*"
 # A place's name, and the kind of place written after it in lower case ("St Mary's church hall").
-_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|into|near|outside|behind|opposite|beside|visiting|visits?))\s+(?:[Tt]he\s+)?"
+_PLACE = lazyre.compile(rf"\b(?P<by>(?i:at|to|from|in|into|near|outside|behind|opposite|beside|visiting|visits?))\s+"
+                        r"(?:[Tt]he\s+)?"
                         rf"(?P<place>{_WORD}(?:\s+(?:of\s+|on\s+)?{_WORD})*"
                         r"(?:\s+(?P<kind>(?:(?:church|village|community|parish|scout|youth|sports|town|memorial|"
                         r"leisure)\s+)?(?:hall|centre|church|chapel|library|park|pool|rec|hut|mosque|gurdwara|temple|"
@@ -51,7 +52,8 @@ _DESTINATION = lazyre.compile(r"\b(?:leav(?:e|es|ing)|depart\w*|set(?:s|ting)? o
                               r"(?:the\s+)?[A-Z]")
 _NOT_A_DATE = "(?!(?:" + "|".join(word.title() for word in WEEKDAYS + MONTHS) + r")s?\b)"  # "library on Thursday"
 _LIVE = lazyre.compile(
-    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|team|squad|class|years? \d+(?:\s*[–-]\s*\d+)?|ambassadors|prefects|reps|"
+    r"\b(?:(?:we|they|you)(?:['’]re| are| will be|['’]ll be)|I(?:['’]ll be| will be|['’]m| am)|(?:children|pupils|everyone|"
+    r"team|squad|class|years? \d+(?:\s*[–-]\s*\d+)?|ambassadors|prefects|reps|"
     r"y\d+|yr\s?\d+|choir|band|orchestra|cast|pre-?school|nursery|toddlers|tots|"
     r"reception|ks\d|(?<!reading )(?<!book )(?<!study )(?<!discussion )group|forest school|"
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
@@ -124,9 +126,9 @@ returning collection route land lands landing arrivals flight flights fly flying
 joining check terminal departures tube train underground be taxi taxis""".split())
 # A live whereabouts needs someone ("we", "Year 4") and being somewhere ("are", "currently"): both, or it is skipped.
 _LIVE_WHO = frozenset("we they you i children pupils everyone team squad class group year reception ks1 ks2 currently here "
-                      "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming "
-                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots ambassadors prefects "
-                      "reps".split()) \
+                      "arrived school club clubs practice training rehearsal session sessions lesson lessons swimming reps "
+                      "bikeability choir band orchestra cast pre-school preschool nursery toddlers tots ambassadors prefects"
+                      .split()) \
     | {f"{year}{number}" for year in ("y", "yr") for number in range(1, 14)}
 _LIVE_BEING = frozenset("re are be is will currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
@@ -291,6 +293,7 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
+_ANY_PLACE_AFTER = frozenset({"at", "visiting", "outside", "behind", "opposite", "beside"})
 _PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Cllr Councillor Sir Dame Lord Lady Rev Revd".split())
 _THANKED = lazyre.compile(r"\b(?:thank\s+you|thanks|shout[- ]?outs?|a\s+big\s+thank\s+you|hats\s+off|credit)\s*$",
                           re.IGNORECASE)
@@ -299,9 +302,9 @@ _VISITOR_BEFORE = lazyre.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr
 
 def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = frozenset(),
            people: frozenset[str] = frozenset()) -> tuple[str, int] | None:
-    """An off-site place in the sentence: after "at", any; after "to" or "in", a venue ("Truro Museum"),
-    or, on a trip (``names`` given: children's first names, which are not places), any ("to Porthpean");
-    a place named after the kind of place it is, when it is not a person (``people``: first names)."""
+    """An off-site place in the sentence: after "at" (or "outside", "behind the Co-op"), any; after "to" or "in", a
+    venue ("Truro Museum"), or, on a trip (``names`` given: children's first names, which are not places), any ("to
+    Porthpean"); a place named after the kind of place it is, when it is not a person (``people``: first names)."""
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
         if match.group("by")[0].isupper() and _WORD_BEFORE.search(sentence, 0, match.start()):
@@ -310,7 +313,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
         if by == "to" and (place.split()[0] in _PERSON_TITLES or _THANKED.search(sentence, 0, match.start())):
             continue  # thanks to someone, not a journey: "Thank you to Councillor Janet Pickles", "Shout-out to Morrisons"
-        venue = by in ("at", "visiting", "outside", "behind", "opposite", "beside") or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
+        venue = by in _ANY_PLACE_AFTER or not _VENUES.isdisjoint(place.split()) or bool(match.group("kind")) \
             or (by == "to" and bool(names) and place.split()[0].split("-")[0] not in names)
         if venue and _off_site(place, not_places):
             return match.group().strip(), match.start()
@@ -325,8 +328,6 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
 
 
 _WORD_BEFORE = lazyre.compile(r"[a-z]\s+$")  # a word in lower case just before
-
-
 _WILL = lazyre.compile(r"\bwill\s+(?!be\b)", re.IGNORECASE)
 
 
