@@ -39,6 +39,7 @@ from postplan.rules.swearing import (
     SEXUAL_EMOJI,
     STRONG_STEM,
     has_strong_stem,
+    unswapped,
     WordLists,
     aimed_at_people,
     innocent_blanked,
@@ -59,7 +60,6 @@ POLICY = (
 _FIX = ("reword the post; if the word is innocent here (a place, a bird, a lesson), a leader can add it to "
         "`profanity_allowlist:` in mkdocs.yml")
 _SYMBOLS = frozenset("*#%$@!")
-_DESPELL = str.maketrans("!1$@", "iisa")
 _STEM_AT_EDGE = lazyre.compile(rf"^(?:{STRONG_STEM.pattern})|(?:{STRONG_STEM.pattern})(?:s|ed|ing)?$", re.IGNORECASE)
 
 
@@ -101,7 +101,7 @@ def _words(text: Text, lists: WordLists, names: NameList) -> Iterable[Problem]:
                 if meant is not None and meant not in lists.mild:
                     hit = shown
                     break
-        if hit is None and not _SYMBOLS.isdisjoint(token) and _STEM_AT_EDGE.search(token.translate(_DESPELL)):
+        if hit is None and not _SYMBOLS.isdisjoint(token) and _STEM_AT_EDGE.search(unswapped(token)):
             hit = token  # a masked compound: "sh!tshow"
         if hit == token and _as_a_name(text, start, len(token), names):
             continue

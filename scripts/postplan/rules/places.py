@@ -307,7 +307,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     Porthpean"); a place named after the kind of place it is, when it is not a person (``people``: first names)."""
     for match in _PLACE.finditer(sentence):
         place, by = match.group("place"), match.group("by").lower()
-        if match.group("by")[0].isupper() and _WORD_BEFORE.search(sentence, 0, match.start()):
+        if match.group("by")[0].isupper() and _LOWER_WORD_BEFORE.search(sentence, 0, match.start()):
             continue  # a title, capitalised mid-sentence: "reading In Flanders Fields", "sang At the River"
         if by == "from" and _VISITOR_BEFORE.search(sentence, max(0, match.start() - 40), match.start()):
             continue  # where a visitor came from: "Dr Sam Whitworth from the University of Huddersfield"
@@ -327,7 +327,7 @@ def _place(sentence: str, not_places: frozenset[str], names: frozenset[str] = fr
     return None
 
 
-_WORD_BEFORE = lazyre.compile(r"[a-z]\s+$")  # a word in lower case just before
+_LOWER_WORD_BEFORE = lazyre.compile(r"[a-z]\s+$")  # a word in lower case just before
 _WILL = lazyre.compile(r"\bwill\s+(?!be\b)", re.IGNORECASE)
 
 

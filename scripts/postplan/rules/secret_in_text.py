@@ -91,15 +91,12 @@ _SECRET = lazyre.compile(
     r"|\buse\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}\s+to\s+(?:get\s+in|log\s+in|"
     r"sign\s+in|access\s+(?:it|them)|open\s+it|unlock\s+it)\b"
     r"|\b(?:doors?|gates?|keypads?|padlocks?|locks?|lockers?|cupboards?|safe|shed|pod)\s*\(\s*\d{4,6}\s*\)"
-    # A call's meeting ID and its passcode: "join with meeting ID 381 552 904 117 and code Rn0se27"; a login as a
-    # pair after a colon, said where: "the login's on the board in H12: brewandbrook / Candles2027!".
+    # A call's meeting ID and its passcode: "join with meeting ID 381 552 904 117 and code Rn0se27"; a shared login
+    # given as a name, then its password, after a colon, a dash or a bracket: "the login's on the board in H12:
+    # brewandbrook / Candles2027!", "the shared family account – calderbrookfamilies, then Brook!Street27".
     r"|\bmeeting\s+ID\b[^.!?\n]{0,40}?\b(?:pass)?code\s*:?\s*(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:login|log-?in|password|account|details)(?:['’]s)?\b[^.!?\n]{0,40}?:\s*[a-z][\w.@-]{2,}\s*/\s*"
-    r"(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
-    # A shared login given as a name, then its password: "the shared family account – calderbrookfamilies, then
-    # Brook!Street27".
-    r"|\b(?:log\s*in|sign\s*in|account|username)\b[^.!?\n]{0,40}?[–:(-]\s*[a-z][\w.@-]{3,},?\s+(?:then|and|password|/)\s+"
-    r"(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
+    r"|\b(?:log\s*in|log-in|sign\s*in|password|account|details|username)\b[^.!?\n]{0,40}?[–:(-]\s*[a-z][\w.@-]{2,},?"
+    r"\s*(?:/|(?:then|and|password)\s)\s*(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{5,}"
     # A code to get into a shared folder: "use the code Leavers27!Brook to get in".
     r"|\buse\s+(?:the\s+)?(?:code|password|passcode)\s+(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])[\w!@#$%^&*.-]{6,}"
     r"\s+to\s+(?:get\s+in|log\s+in|access|sign\s+in|open|upload|download)"

@@ -70,6 +70,12 @@ INNOCENT = lazyre.compile(
 _SWAPS = str.maketrans({"$": "s", "@": "a", "!": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s",
                         "+": "t", "7": "t"})
 _MASKS = "*#%"
+
+
+def unswapped(token: str) -> str:
+    """The word with the letters typed to get past a filter put back: "sh!tshow" → "shitshow"."""
+    return token.translate(_SWAPS)
+
 _MASKED = lazyre.compile(r"[a-z0-9]*[*#%$@!][a-z0-9*#%$@!]*", re.IGNORECASE)
 # A quick look: a symbol inside a word ("f***", "sh!t", "a$$"), not "Wow!!" at the end of one.
 MAYBE_MASKED = lazyre.compile(r"[A-Za-z][*#%$@!]+[A-Za-z*#%$@]")
@@ -164,7 +170,7 @@ def unmasked(token: str, lists: WordLists) -> str | None:
         return None
     if not any(c in _MASKS or c in "$@!" for c in token.strip("!")):
         return None
-    swapped = token.translate(_SWAPS)
+    swapped = unswapped(token)
     # A plural the list does not hold is its singular masked: "b*ggers" is "bugger"s.
     for spelt in (swapped, swapped[:-1] if swapped[-1:].lower() == "s" and len(swapped) > 4 else None):
         if spelt:
