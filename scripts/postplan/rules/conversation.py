@@ -77,7 +77,8 @@ _COMPLAINER = (r"(?:parent|parents|carer|carers|person|people|individual|individ
                r"gentleman|gentlemen|gent|lady|ladies|man|woman|"
                r"those|anyone|someone|somebody|family|families)")
 _COMPLAINED = (r"(?:complained|(?:were|was|are|have\s+been)\s+(?:upset|unhappy|angry|cross)|complaining|commented|commenting|posted|wrote|messaged|moaned|moaning|criticised|"
-               r"questioned|claimed|tweeted|left\s+(?:a\s+)?(?:comment|review|message)|has\s+been\s+(?:complaining|"
+               r"questioned|claimed|tweeted|"
+               r"left\s+(?:a\s+|an\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:comment|review|message)|has\s+been\s+(?:complaining|"
                r"posting|saying|commenting|spreading)|have\s+been\s+(?:complaining|posting|saying|commenting|"
                r"spreading)|keeps?\s+(?:complaining|posting|commenting)|said|raised|suggested|"
                r"asked(?:\s+(?:on\s+here|here|online|on\s+(?:facebook|twitter|x)|last\s+night|yesterday|this\s+morning|"
@@ -101,6 +102,10 @@ _COMPLAINT = (
     r"\s+(?:to\s+)?(?:the\s+|some\s+|recent\s+|several\s+|a\s+few\s+|your\s+|all\s+the\s+|certain\s+)*"
     r"(?:negative\s+|unkind\s+|online\s+|public\s+)?(?:comments?|complaints?|criticism|concerns\s+(?:posted|raised\s+"
     r"online|on)|posts|tweets|rumou?rs|reviews|messages\s+(?:posted|online|on))\b"
+    r"|\bre:?\s+(?:the\s+|your\s+|all\s+the\s+|some\s+(?:of\s+the\s+)?)?(?:comments|complaints|replies|criticism)\s+"
+    r"(?:about|on|regarding|over)\b"  # "Re the comments about ticket prices: …"
+    r"|\b(?:won(?:'|’)?t|will\s+not|shall\s+not)\s+be\s+(?:discussing|debating|commenting\s+on|responding\s+to)\s+"
+    r"(?:this|it|that|the\s+matter)\s+(?:any\s+)?further\b(?!\s+(?:until|till|before|at|in|on|this|next|today|tomorrow))"
     r"|\b(?:despite|contrary\s+to)\s+(?:what\s+)?(?:some|a\s+few|certain|recent)\s+(?:parents|people|comments|"
     r"rumou?rs|posts|reports)\b"
     r"|\bsome\s+(?:parents|people|families)\s+(?:have|are|seem)\s+(?:been\s+|to\s+be\s+)?(?:complaining|claiming|"
@@ -181,7 +186,8 @@ _GROUP = (r"(?:children|pupils|students|learners|boys|girls|members|individuals|
           r"class|child|pupil|student|boy|girl|person|people|culprits?|one|ones|parents?|drivers?|adults?|"
           r"teenagers?|young\s+people|mums?|dads?|carers?)")
 _MISDEED = (r"(?:(?:were|are|was|is|keep\s+being|have\s+been)\s+(?:\d+\s+minutes\s+|very\s+|so\s+|always\s+)?late|kicked|parked|smashed|damaged|damaging|vandalised|broke|broken|ruined|spoilt|spoiled|stole|pushed|"
-            r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|spat|"
+            r"swore|bullied|scribbled|graffitied|misbehaved|ignored|refused|blocked|lied|cheated|shouted|shouting|spat|"
+            r"['‘’]borrowed['’]|pinched|nicked|"
             r"hit(?!\s+(?:\d|the\s+\d|their|targets?|a\s+(?:target|milestone|record|new)))|"
             r"thinks?\s+it(?:'|’)?s|thought\s+it\s+was|forgot|keeps?\s+forgetting|didn(?:'|’)?t|"
             r"(?:left|leave|leaving|dropped|dropping|threw|throwing|thrown)"
@@ -191,7 +197,9 @@ _POOR = (r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:very\s+|really\s+|ext
          r"not\s+good\s+enough|embarrassing|a\s+disgrace|a\s+disappointment)\b")
 _CLASS = r"(?:year\s+\d{1,2}s?|y\d{1,2}s?|class\s+\w+|\w+\s+class|\d{1,2}[a-z]{1,2}\d?)"
 _REBUKE_WHO = (
-    rf"\b(?:to|for)\s+(?:the\s+(?:\w+\s+)?{_GROUP}\s+(?:who|that)|whoever|anyone\s+who|those\s+who)\s+"
+    # "To the adults on the touchline shouting at …", "To whoever 'borrowed' the jacket".
+    rf"\b(?:to|for)\s+(?:the\s+(?:\w+\s+)?{_GROUP}\s+(?:who|that|(?:on|at|in|by)\s+the\s+[\w-]+(?:\s+who)?)|whoever|"
+    r"anyone\s+who|those\s+who)\s+"
     rf"(?:(?:have|has|had|keep|keeps|continue|continues)"
     rf"\s+(?:to\s+)?)?{_MISDEED}"
 )
@@ -308,4 +316,4 @@ ANSWERING = lazyre.compile(
 REBUKE_WHO = (lazyre.compile(_REBUKE_WHO, re.IGNORECASE), frozenset("""kicked parked smashed damaged damaging vandalised
 broke broken ruined spoilt spoiled stole pushed swore bullied scribbled graffitied misbehaved ignored refused blocked
 lied cheated shouted spat hit thinks thought forgot forgetting didn litter rubbish mess wrappers wrapper cans bottles
-crisp gum late""".split()))
+crisp gum late shouting borrowed pinched nicked""".split()))

@@ -4,7 +4,8 @@
 payment due on Friday; "tomorrow" in a post that goes out two days before its event. Relative days
 ("today", "tomorrow", "on Friday") are counted from the publish date (after an event, "on Friday"
 means the Friday just gone). With ``event:``, at least one day the text names for the event must be a
-day of the event; dates with a weekday must agree with each other. A range says its month once ("from
+day of the event (a one-day `campaign:`, like World Book Day, is read as its event); dates with a weekday
+must agree with each other. A range says its month once ("from
 Wednesday 9th to Friday 11th June": June for both days). A day that belongs to something else in the
 sentence ("Sports Day tickets go on sale on Monday", "return slips for the trip by Friday") is not
 compared with the event. A date in a school holiday or on a closure (INSET) day is wrong too, even with
@@ -22,6 +23,7 @@ before the event; "due by Thursday" for a payment due on Friday.
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from postplan import lazyre
@@ -62,7 +64,7 @@ _MARKS = (". ", "! ", "? ", "\n", "; ")
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
     yield from holiday_problems(post, context)
-    event = event_of(context.repository, post.event)
+    event = event_of(context.repository, post.event) or _campaign_day(context, post.campaign)
     published = post.publish_at.astimezone(context.repository.settings.zone).date()
     after = event is not None and published > event.last_day
     about_event: list[tuple[str, dt.date, int]] = []  # days named in sentences that mention the event
@@ -90,6 +92,27 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         )
 
 
+@dataclass(frozen=True)
+class _Day:
+    """A one-day campaign read as the event it is ("World Book Day 2027", 4 March): the days the text gives it
+    must be its day."""
+
+    title: str
+    first_day: dt.date
+    last_day: dt.date
+    kind: str = "event"
+
+
+def _campaign_day(context: Context, campaign_id: str | None) -> _Day | None:
+    campaign = context.repository.campaign(campaign_id)
+    if campaign is None or campaign.start != campaign.end:
+        return None  # a week's campaign has no one day the text must agree with
+    return _Day(_YEAR_AFTER.sub("", campaign.name), campaign.start, campaign.end)
+
+
+_YEAR_AFTER = lazyre.compile(r"\s+(?:19|20)\d\d$")
+
+
 def _relative_days(text: str, present: frozenset[str], published: dt.date,
                    after: bool) -> list[tuple[str, dt.date, int]]:
     """"Today", "tomorrow", "on Friday": the days they mean, counted from the publish date."""
@@ -115,7 +138,7 @@ def _relative_days(text: str, present: frozenset[str], published: dt.date,
     return named
 
 
-def _about(event: Event, text: str, index: int) -> bool:
+def _about(event: Event | _Day, text: str, index: int) -> bool:
     """Whether the day written at ``index`` is the event's day: its sentence names the event, nothing
     else with a day of its own is named nearer to it, and it is not a deadline before the event."""
     start = max(text.rfind(mark, 0, index) for mark in _MARKS) + 1
@@ -134,7 +157,7 @@ def _about(event: Event, text: str, index: int) -> bool:
     return not others or min(others) >= nearest_title
 
 
-def _in_title(event: Event, word: str) -> bool:
+def _in_title(event: Event | _Day, word: str) -> bool:
     return word in event.title.lower()
 
 
@@ -152,7 +175,7 @@ def _resolve(match: re.Match[str], published: dt.date, backwards: bool) -> dt.da
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
 
 
-def _when(event: Event) -> str:
+def _when(event: Event | _Day) -> str:
     if event.first_day == event.last_day:
         return f"{event.first_day:%A %-d %B %Y}"
     return f"{event.first_day:%-d %B} to {event.last_day:%-d %B %Y}"

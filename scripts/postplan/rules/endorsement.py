@@ -52,7 +52,8 @@ _ADVERT = lazyre.compile(
     r"(?:in\s+(?-i:[A-Z])\w+|in town|around|out there|going|on the market)|"
     r"(?:well|definitely|really) worth (?:opening|getting|buying|grabbing|ordering|signing up for|switching to) "
     r"(?:one|yours|it|them|an account|a card)|"
-    r"free delivery|limited time offer|check out their (?:shop|products|range|website)|"
+    r"free delivery|next[- ]day delivery|(?:well )?worth stocking up|"
+    r"limited time offer|check out their (?:shop|products|range|website)|"
     r"best (?:[\w'’-]+ ){1,3}?in (?:town|the (?:area|valley|village|county)),? go and (?:see|visit|try) (?:them|it)|"
     r"(?:deals?|offers?|prices?|value)\b[^.?\n]{0,30}?(?:is|are) (?:honestly |simply |just )?unbeatable|"
     r"go and show them some love|rates and availability|"
@@ -62,7 +63,7 @@ _ADVERT = lazyre.compile(
     r"|\b(?P<offer>half[- ]price|buy\s+one,?\s+get\s+one\s+(?:free|half\s+price)|bogof|"
     r"(?:two|2)\s+for\s+the\s+price\s+of\s+(?:one|1)|price\s+(?:drop|cut)|(?:prices?|everything)\s+"
     r"(?:slashed|reduced)|in\s+the\s+sale(?!\s+of)|"
-    r"while\s+stocks\s+last|(?<!year\s)(?<!class\s)(?:3|three)\s+for\s+(?:2|two)(?!\s*(?:weeks?|days?|hours?|"
+    r"while\s+stocks\s+last|(?<!year\s)(?<!class\s)(?:3|three)[\s-]+for[\s-]+(?:2|two)(?!\s*(?:weeks?|days?|hours?|"
     r"years?|months?|terms?|nights?|minutes?|mins?)\b)|"
     # A shop's deals passed on: "pop in for their 3 for 2 deals", "their latest offers" (not "offers of help"
     # or the council's "offers for secondary places").
@@ -128,7 +129,7 @@ disappointed sent treat stars best share win mention enter tag retweet market sw
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
 unbeatable availability childminding tutoring
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
-taking orders taste pick
+taking orders taste pick stocking
 """.split())
 
 

@@ -144,3 +144,17 @@ def cadet_surname(tokens: list, index: int, surnames: frozenset[str]):
     if not ranked and (surname.bare not in surnames or before is not None and before.bare.lower() in w.DETERMINERS):
         return None
     return surname, at - index + 1
+
+
+def a_show(tokens: list, index: int) -> bool:
+    """Whether the name is a show's, after its heroine: "the Matilda cast", "Matilda rehearsals", "last Wednesday's
+    Matilda", "Rehearsals for Matilda", "the cast of Matilda", "matilda-dress-rehearsal.jpg"."""
+    after = next_word(tokens, index)
+    before = tokens[index - 1].word.lower() if index else ""
+    if after is not None and (after.bare in w.SHOW_AFTER or after.bare == "cast" and before in ("the", "our")):
+        return True
+    if after is not None and after.bare.lower() == "dress":
+        later = next_word(tokens, index + 1)
+        return later is not None and later.bare.lower() in ("rehearsal", "rehearsals")
+    return before in w.SHOW_BEFORE or before in ("for", "of") and index > 1 \
+        and tokens[index - 2].bare.lower() in w.SHOW_AFTER | {"cast"}

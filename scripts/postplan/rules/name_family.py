@@ -83,6 +83,24 @@ _THEIR_SIBLING = lazyre.compile(
     r"|(?:Big|Little|Older|Younger|Twin|big|little|older|younger|twin)\s+)"
     rf"(?:brother|sister)\s*,?\s+[A-Z][a-z]+\s+(?P<surname>{_SURNAME})\b"
 )
+# A grandparent by the surname a child shares, after the child: "Maisie in Year 4 … mostly from
+# 'Nana & Grandad Pickersgill'"; a family hashtag after the child: "Isla in 2P … #TeamBairstow".
+_KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not "Auntie Bee": often a given name
+_KIN_BY_SURNAME = lazyre.compile(
+    rf"(?<![\w.]){_KIN}\s+(?:(?:&|and)\s+{_KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
+    rf"|#(?i:team)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?\b"
+    rf"|#(?P<numbered>{_SURNAME})\d{{1,2}}\b"  # a player's surname and shirt number: "Kezia, you are UNREAL. #Okafor9"
+    # A couple by title, cheering after the child: "Priya on her bronze! Mr and Mrs Patel were screaming louder…"
+    rf"|(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<couple>{_SURNAME})\s+(?:were|was)\s+(?:\w+\s+)?"
+    r"(?:screaming|cheering|shouting|beaming|crying|in\s+tears|so\s+proud|bursting|the\s+loudest)"
+)
+# A parent named in full, then their child by year and first name: "our PTA chair, Kirsty Mahmood, and her Year 4
+# twins Amir and Zain".
+_NAMED_PARENT_THEN_CHILD = lazyre.compile(
+    rf"(?<![\w.])(?P<parent>[A-Z][a-z]+)\s+(?P<surname>{_SURNAME})\b[^.!?\n]{{0,40}}?\b(?:her|his|their)\s+"
+    r"(?:(?:Year|Yr|Y)\s?\d{1,2}|Reception|Nursery)\s+(?:son|daughter|twins|boys|girls|children|kids|boy|girl)\s*,?\s+"
+    rf"{_CHILD}\b"
+)
 # A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her
 # little brother to Year 2 every morning 💜 Mrs Brannigan, you must be so proud of them both".
 _PROUD_PARENT = lazyre.compile(
@@ -168,19 +186,24 @@ _TITLE_WORDS = frozenset(title.lower() for title in w.GROWN_UP_TITLE.strip("(?:)
 _ANY_TITLE_WORDS = _TITLE_WORDS | frozenset(title.lower() for title in _OFFICES)
 _PARENT_WORDS = frozenset("""mum mummy mam mom mother dad daddy father parents stepmum stepdad grandma grandad grandpa
 granny grandmother grandfather grandparents nan nana nanna gran auntie aunty aunt uncle carer carers""".split())
-_CHILD_WORDS = frozenset("son daughter boy girl grandson granddaughter niece nephew twins children kids".split())
+_CHILD_WORDS = frozenset("""son daughter boy boys girl girls grandson granddaughter niece nephew twins children
+kids""".split())
 _SIBLING_WORDS = frozenset({"brother", "sister"})
+_KIN_WORDS = frozenset("nana nanna nan grandma grandad granddad grandpa granny gran".split())
 _GROUP_WORDS = frozenset("family household clan twins triplets sisters brothers".split())
 _COUNT_WORDS = frozenset("second third fourth fifth sixth seventh generations another".split())
 
 
-def _patterns(present: frozenset[str]) -> frozenset[re.Pattern[str]]:
-    """The family patterns that could match a text with these (lower-case) words."""
+def _patterns(present: frozenset[str], tagged: bool) -> frozenset[re.Pattern[str]]:
+    """The family patterns that could match a text with these (lower-case) words, ``tagged`` if it has a
+    hashtag."""
     titled = not present.isdisjoint(_TITLE_WORDS)
     parents = not present.isdisjoint(_PARENT_WORDS)
     needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
+             (_KIN_BY_SURNAME, tagged or titled or not present.isdisjoint(_KIN_WORDS)),
+             (_NAMED_PARENT_THEN_CHILD, not present.isdisjoint(_CHILD_WORDS)),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
              (_CHILD_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
@@ -198,7 +221,7 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
     names: "our Calderbrook family")."""
     found = []
     present = words(text)
-    patterns = _patterns(present)
+    patterns = _patterns(present, "#" in text)
     for match in (_SURNAMED_FAMILY.finditer(text) if _SURNAMED_FAMILY in patterns else ()):
         surname = match.group("surname")
         if surname in not_families or not _surname(surname, names) or surname in w.PLACE_SURNAMES \
@@ -221,20 +244,37 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
         if near and _surname(surname, names):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
-    for match in [found for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING) if pattern in patterns
-                  for found in pattern.finditer(text)]:
-        surname = match.group("surname")
-        before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
-        if before and _surname(surname, names):
-            child = max(before, key=lambda child: child.start)
-            found.append(Name(child.first, surname, child.start, "family"))
+    found += _after_child(text, names, children, not_families, patterns, present)
     for pattern in (_CHILD_FIRST, _FAMILY_FIRST, _PARENT_BY_CHILD, _PARENT_OF, _CHILD_OF, _PARENT_THEN_CHILD,
-                    _SIBLING_THEN_CHILD, _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT):
+                    _SIBLING_THEN_CHILD, _COUPLE_THEN_CHILD, _PARENT_CAME_IN, _DEAR_PARENT, _NAMED_PARENT_THEN_CHILD):
         if pattern not in patterns:
             continue
         for match in pattern.finditer(text):
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or not _surname(surname, names):
                 continue
+            if pattern is _NAMED_PARENT_THEN_CHILD and not names.is_first(match.group("parent")):
+                continue
             found.append(Name(child, surname, match.start(), "family"))
     return tuple(sorted(found, key=lambda name: name.start))
+
+
+def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_families: frozenset[str],
+                 patterns: frozenset[re.Pattern[str]], present: frozenset[str]) -> list[Name]:
+    """A family named a little after one of the ``children``: a parent, a brother or sister, a grandparent, a
+    family's hashtag or a shirt's ("#Okafor9"), a couple cheering."""
+    found = []
+    for match in [found for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _KIN_BY_SURNAME)
+                  if pattern in patterns for found in pattern.finditer(text)]:
+        group = match.groupdict()
+        if group.get("tagged") and present.isdisjoint(_PARENT_WORDS):
+            continue  # "#TeamYorkshire" is a county's: a family's hashtag goes with the family ("her grandparents")
+        if group.get("numbered") and not names.listed_surname(group["numbered"]):
+            continue  # "#Top10", "#Covid19"
+        surname = group["surname"] or group.get("tagged") or group.get("numbered") or group.get("couple")
+        before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
+        if before and _surname(surname, names) and surname not in not_families \
+                and surname.lower() not in w.LOWER_COMMON:
+            child = max(before, key=lambda child: child.start)
+            found.append(Name(child.first, surname, child.start, "family"))
+    return found

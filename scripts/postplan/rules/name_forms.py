@@ -10,7 +10,7 @@ from postplan import lazyre
 from postplan.rules import name_words as w
 from postplan.rules.name_adults import TIGHT as _TIGHT
 from postplan.rules.name_adults import adult_or_title as _adult_or_title
-from postplan.rules.name_adults import CADET, cadet_surname
+from postplan.rules.name_adults import CADET, a_show, cadet_surname
 from postplan.rules.name_adults import capitalised as _capitalised
 from postplan.rules.name_adults import key as _key
 from postplan.rules.name_adults import next_word as _next
@@ -77,10 +77,7 @@ def _first_name(tokens: list, index: int, names: NameList, text: str):
     after = _next(tokens, index)
     if after is not None and _AFTER_SOMEONE.search(after.bare):
         return None  # "their Matthew Bourne-inspired piece": a name made an adjective is someone famous's
-    before = tokens[index - 1].word.lower() if index else ""
-    if after is not None and (after.bare in w.SHOW_AFTER or after.bare == "cast" and before in ("the", "our")) \
-            or before in w.SHOW_BEFORE or after is not None and after.word in ("class", "class.") \
-            or before == "for" and index > 1 and tokens[index - 2].bare.lower() in w.SHOW_AFTER:  # "Rehearsals for Matilda"
+    if a_show(tokens, index) or after is not None and after.word in ("class", "class."):
         return None  # "the Matilda cast", "last Wednesday's Matilda": a show after its heroine; "Willow class"
     if after is not None and (after.bare in w.NOT_SURNAMES or after.bare.rstrip("s") in w.NOT_SURNAMES
                               or key.lower() in w.HONORIFICS and _capitalised(after)):

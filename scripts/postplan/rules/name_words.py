@@ -192,8 +192,10 @@ WORK_AFTER = lazyre.compile(r"^\s+(?:medley|songbook|album|concerto|symphony|son
                             r"biopic)\b", re.IGNORECASE)
 # A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
 BUSINESS_AFTER = lazyre.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
-# Titles that only an adult holds, even after "pupil" ("former pupil Dr Aisha Rahman").
-ADULT_ONLY_TITLES = frozenset("dr doctor prof professor rev revd reverend sir dame lord lady cllr pc pcso sgt".split())
+# Titles that only an adult holds, even after "pupil" or "school" ("former pupil Dr Aisha Rahman", "our school
+# nurse, Rebecca Holloway").
+ADULT_ONLY_TITLES = frozenset("""dr doctor prof professor rev revd reverend sir dame lord lady cllr pc pcso sgt nurse
+caretaker bursar paramedic counsellor physio physiotherapist therapist""".split())
 # A role, then "is", before a name: "our new parent governor is Tom Bradley", "the chair is Jane Smith".
 ROLE_IS_BEFORE = lazyre.compile(rf"\b(?:{_ROLES_PLAIN})s?\s+(?:is|was|will\s+be)\s+(?:now\s+)?$", re.IGNORECASE)
 # A list of adults introduced by their role: "Meet our governors: ...", "our trustees are ...".

@@ -60,6 +60,7 @@ POLICY = (
 _FIX = ("reword the post; if the word is innocent here (a place, a bird, a lesson), a leader can add it to "
         "`profanity_allowlist:` in mkdocs.yml")
 _SYMBOLS = frozenset("*#%$@!")
+_LETTER_HYPHENED = lazyre.compile(r"\b[a-z]-[a-z]", re.IGNORECASE)  # "f-ing": the words of a text split it in two
 _STEM_AT_EDGE = lazyre.compile(rf"^(?:{STRONG_STEM.pattern})|(?:{STRONG_STEM.pattern})(?:s|ed|ing)?$", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         present = words(text.value)
         if present.isdisjoint(lists.offensive) and present.isdisjoint(lists.phrase_starts) \
                 and present.isdisjoint(lists.insults) and not MAYBE_MASKED.search(text.value) \
-                and not has_strong_stem(text.value):
+                and not has_strong_stem(text.value) and not _LETTER_HYPHENED.search(text.value):
             continue
         yield from _words(text, lists, names_for(context))
 

@@ -63,6 +63,9 @@ _PLACEHOLDER = lazyre.compile(
     r"details|url|text|event|title|child|pupil)|(?:add|enter|put)\s+(?:the\s+|a\s+)?(?:date|time|link|name|names|"
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"
     r"|\b(?i:dd/mm(?:/yy(?:yy)?)?|hh:mm|mm/dd/yy(?:yy)?)\b"
+    # A day of the month still to fill in: "Friday DD April", "the DDth".
+    r"|\b(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+|the\s+)DD(?:th)?\b|\bDD(?:th)?\s+(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b"
     r"|\b(?i:delete\s+(?:as|where)\s+(?:appropriate|applicable))\b"
     # A blank in capitals among ordinary words: "thank you to NAME's grandad" (not a line in capitals).
     r"|(?<![A-Z][ -])(?<![A-Z])\b(?:NAME|SURNAME|FIRSTNAME|VENUE)(?:['’]s)?\b"

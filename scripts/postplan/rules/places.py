@@ -59,8 +59,8 @@ _LIVE = lazyre.compile(
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|down\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
-    r"walking|travelling|popping|nipping|singing|performing|presenting|speaking|exhibiting|dancing|debating|"
-    r"playing|carolling|busking|collecting|marching|parading|"
+    r"walking|travelling|popping|nipping|(?:singing|performing|playing|busking|carolling)(?:\s+[\w'’-]+){0,4}?|"
+    r"presenting|speaking|exhibiting|dancing|debating|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
     r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed|(?:handing|giving)\s+out(?:\s+[\w-]+){0,2}?|"
     r"selling(?:\s+[\w-]+){0,2}?)"
@@ -285,7 +285,7 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
         return False  # a room at school: "you're in S3", "in C12"
     place_words = place.split()
     if all(word in _ON_SITE_ALONE for word in place_words) or place_words[0] in not_places \
-            or place.endswith(_ON_SITE_ENDINGS):  # "the Hall", "the Forest Garden"
+            or place.endswith(_ON_SITE_ENDINGS) or place_words[-1].lower() in _STAGES:  # "the Hall", "the Cup FINAL"
         return False
     lowered = place.lower().removeprefix("the ").split()
     if any(f"onsite:{' '.join(lowered[:end])}" in not_places for end in range(1, len(lowered) + 1)):
@@ -293,6 +293,7 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
     return not all(f"school:{word}" in not_places for word in place_words)
 
 
+_STAGES = frozenset("final finals semi-final semi-finals quarter-final quarter-finals cup league play-offs".split())
 _ANY_PLACE_AFTER = frozenset({"at", "visiting", "outside", "behind", "opposite", "beside"})
 _PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Cllr Councillor Sir Dame Lord Lady Rev Revd".split())
 _THANKED = lazyre.compile(r"\b(?:thank\s+you|thanks|shout[- ]?outs?|a\s+big\s+thank\s+you|hats\s+off|credit)\s*$",

@@ -249,7 +249,10 @@ def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iter
 _FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter|twins|"
                               r"triplets|sisters?|brothers?)\b"
                               r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
-                              r"nan|nana|gran|granny|grandma|grandad)\b")
+                              r"nan|nana|gran|granny|grandma|grandad)\b"
+                              r"|#(?i:team)|#[A-Z][a-z]+\d"
+                              r"|\b(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)\s"
+                              r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:and|&)\s")
 
 
 def _school_words(settings) -> frozenset[str]:

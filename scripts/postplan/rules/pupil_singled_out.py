@@ -86,6 +86,8 @@ _AFTER = lazyre.compile("|".join((
     r"pick up)) (?:your|a|the) (?:\w+ )?(?:certificates?|prizes?|awards?|stickers?|badges?|rewards?|medals?|trophy|"
     r"trophies|tickets?)\b)",
     r"^\s*[,:\-–—]\s*your (?:parents|mum|dad|family|families|carers?) (?:will|have|are|were)\b",
+    r"^\s*[,:\-–—]\s*(?:we|I)(?:['’]ve| have) (?:already )?(?:spoken|talked|had a word) (?:to|with) your "
+    r"(?:parents|mum|dad|family|carers?)\b",
     r"^(?:\s+in\s+\w{1,4})?\s*[,:\-–—]\s*(?:please (?:remember|stop|bring|return|hand|come|see)|where (?:is|was|were) your|"
     r"we(?:['’]ll| will) see you (?:at|in) (?:the )?(?:catch-?up|detention|intervention|extra)|"
     r"we are still waiting|you (?:need|must|forgot)|we(?:['’]re| are) (?:all )?(?:looking|watching) (?:at )?you|we can see you(?!['’]\w|\s+(?:are|have|love|enjoy|did|worked))|"
@@ -109,7 +111,7 @@ _AFTER = lazyre.compile("|".join((
     r"^[^.!?\n]{0,80}?(?:🙄|😒|😤|😠|😡|🤦)",
     # found out, or watched: "Lewis, we know you've got our only copy", "(Harriet, Y5, I'm looking at you 👀)"
     r"^(?:,?\s*(?:y|yr|year\s*)\d{1,2}\w?)?\s*[,:\-–—]\s*(?:we|I) know you(?:['’]ve| have) (?:still )?got\b",
-    r"^[^.!?\n]{0,20}?\bI(?:['’]m| am) (?:looking|watching)(?: at)? you\b",
+    r"^[^.!?\n]{0,20}?\b(?:I(?:['’]m| am)|we(?:['’]re| are)) (?:looking|watching)(?: at)? you\b",
     # sarcasm, and a repeat: "Unlucky Kieran 😬 Maybe next year try turning up … on time", "Third week running!"
     r"^[^\n]{0,60}?\b(?:maybe|perhaps)\s+(?:next\s+(?:year|time)\s+)?(?:try|remember)\b",
     r"^[^\n]{0,120}?\b(?:second|third|fourth|fifth)\s+(?:week|time|day|lesson|rehearsal)\s+(?:running|in\s+a\s+row)\b",
@@ -164,6 +166,8 @@ _FAULT = lazyre.compile("|".join((
     r"\byou know what (?:I|we)(?:['’]ll| will|['’]m going to| am going to|['’]re going to| are going to) "
     r"(?:be )?say(?:ing)?\b|\bthat(?:['’]s| is) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|so many) "
     r"(?:lates|late marks|detentions|warnings|behaviour points|negative points|strikes)\b|"
+    r"\byour (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen) (?:lates|late marks|detentions|warnings|"
+    r"behaviour points|negative points|strikes)\b|"
     r"\b(?:this|that)(?: one)? is (?:mostly|mainly|especially|particularly) (?:for|aimed at) you\b|"
     r"\byou know (?:exactly |full well |very well )?what I(?:['’]m| am)? (?:mean|talking about|on about)\b|"
     r"\bor you (?:don['’]t|do not|won['’]t|will not) (?:play|get picked|travel|go)\b",

@@ -106,12 +106,14 @@ _SECRET = lazyre.compile(
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:[^.!?\n]{0,30}?\s)?"
     r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
+    # The word after a comma: "Log in with this term's class word, scarab27".
+    r"|\b(?:class|secret|magic|log-?in|code)\s*word,\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:school|class|sign-?up|access|parent|registration|gallery|album|download|viewing)\s+key\s+(?:is\s+|:\s*)?"
     r"(?=[\w-]*\d)[A-Za-z0-9-]{5,}"
     # The word to get in, by what it is for: "The word you need to get in is escargot2027".
     r"|\b(?:word|code|key|password|passcode|pin)\s+(?:(?:(?:you(?:['’]ll)?\s+need|you\s+will\s+need|needed)\s+)"
     r"(?:to\s+(?:get\s+in|log\s+in|sign\s+in|join|open\s+it|access\s+it|enter)\s+)?|to\s+(?:get\s+in|log\s+in|"
-    r"sign\s+in|open\s+it|access\s+it)\s+)(?:is\s+|:\s*)[\"'‘“]?"
+    r"sign\s+in|open\s+it|access\s+it)\s+)(?:(?:this|next)\s+(?:year|term|week|time)\s+|now\s+)?(?:is\s+|:\s*)[\"'‘“]?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:lockers?|padlocks?|cabinets?|cupboards?)\b[^\n]{0,80}?\b(?:open|opens|unlock|unlocks)\s+with\s+"
     r"(?:the\s+(?:code\s+)?)?\d{3,8}[#*]?\b"
@@ -124,6 +126,8 @@ _SECRET = lazyre.compile(
     r"(?=[\w!@#$%^&*.-]*[A-Za-z])"
     r"[\w!@#$%^&*.-]{6,}"
     r"|\b(?:punch|key|tap|type)\s+in\s+\d(?:[\s-]?\d){2,7}\b"
+    # "pop in 2580 then the tick on the keypad": a number put into a lock, named in the same sentence.
+    r"|\b(?:pop|put|enter)\s+in\s+\d{3,8}[#*]?(?![\d:.])(?=[^.!?\n]{0,60}\b(?:keypad|key ?safe|padlock)\b)"
     r"|\b(?:log\s*in|sign\s*in|password)\b[^.!?\n]{0,80}?\b(?:followed\s+by|then|plus|\+)\s+(?:your|their)\s+"
     r"(?:year\s+of\s+birth|date\s+of\s+birth|birth\s*year|birthday|postcode|initials)\b"
     # A code typed in to join a group: "go to Join a team and pop in 7xk2pq"; a note stuck to a device: "the sticky
