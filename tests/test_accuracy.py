@@ -174,7 +174,8 @@ SETS = {"holdout": "ho-", "blind": "b2-", "blind3": "b3-", "blind4": "b4-", "bli
         "blind33": "b33-", "blind34": "b34-", "blind35": "b35-", "blind36": "b36-", "blind37": "b37-",
         "blind38": "b38-", "blind39": "b39-", "blind40": "b40-", "blind41": "b41-", "blind42": "b42-", "blind43": "b43-",
         "blind44": "b44-", "blind45": "b45-", "blind46": "b46-", "blind47": "b47-",
-        "blind48": "b48-", "blind49": "b49-", "blind50": "b50-", "blind51": "b51-"}
+        "blind48": "b48-", "blind49": "b49-", "blind50": "b50-", "blind51": "b51-",
+        "blind52": "b52-", "blind53": "b53-"}
 # blind15/ (93%), blind40/ (94%), blind41/ (93%, 67 of 72), blind47/ (90%, 65 of 72) and blind48/ (93%, 67 of 72)
 # hold under the target once read (three of blind47's eight misses and two of blind48's six are caught by another rule
 # of the right kind, as broadcast-only and whereabouts read a reply or a trip in a post's text): the breaches still

@@ -70,12 +70,17 @@ class WrittenDate:
     problem: tuple[str, str] | None  # (message, fix) when the words are not a real date
 
 
+_ANOTHER_AGE = lazyre.compile(r",?\s+(?:1\d{3}|2[1-9]\d\d|\d{1,4}\s*(?:AD|BC|BCE|CE))\b")  # a year before 2000 or after 2099
+
+
 @lru_cache(maxsize=4096)  # date-in-text and the holiday check read the same texts
 def written_dates(text: str, present: frozenset[str], published: dt.date) -> tuple[WrittenDate, ...]:
     """Every explicit date in the text ("Tuesday 1st June", "9th to 11th June"), in the order written."""
     found = []
     if not present.isdisjoint(MONTH_WORDS):
         for match in DATE.finditer(text):
+            if not match["y"] and not match["y2"] and _ANOTHER_AGE.match(text, match.end()):
+                continue  # "On Sunday 2nd September 1666 a small fire started…": history, not the calendar
             found.append(_written(match, match.groupdict(), published))
     if not present.isdisjoint(WEEKDAY_WORDS):
         for match in DAY_OF_MONTH.finditer(text):

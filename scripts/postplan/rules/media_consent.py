@@ -44,7 +44,8 @@ POLICY = (
 
 _PERSON = (r"(?:children|child|pupils?|kids?|students?|boys?|girls?|learners?|toddlers?|babies|baby|people|"
            r"faces?|teachers?|staff|parents?|families|family|team|squad|class|choir|cast|everyone|group|"
-           r"(?:physio)?therapists?|physios?|nurses?|coach(?:es)?|volunteers?|"
+           r"(?:physio)?therapists?|physios?|nurses?|coach(?:es)?|volunteers?|dancers?|players?|runners?|swimmers?|"
+           r"singers?|performers?|gymnasts?|footballers?|athletes?|actors?|"
            r"(?:year|y)\s*\d{1,2}s?|reception(?:\s+class)?|nursery|sixth\s+formers?|year\s+\d{1,2}\s+\w+)")
 # Alt text that shows people: a person doing something, or a face.
 _SHOWS_PEOPLE = lazyre.compile(
@@ -54,7 +55,7 @@ _SHOWS_PEOPLE = lazyre.compile(
     rf"|\b(?:smiling|grinning|laughing|happy|beaming)\s+{_PERSON}\b"
     # "Year 3 reading", not a thing of theirs named with an "-ing" word ("a Year 3 handwriting book")
     rf"|(?<!\bno )(?<!\bwithout )\b{_PERSON}\s+(?:(?:are|is|were|was)\s+)?(?:\w+ly\s+)?(?:\w+ing(?!\s+(?:books?|work|displays?|sheets?|folders?|journals?|"
-    rf"pages?|walls?|tasks?|homework|competition|certificates?|records?|logs?|diar(?:y|ies))\b)|in|at|on|with|from|holding|wearing|dressed)\b",
+    rf"pages?|walls?|tasks?|homework|competition|certificates?|records?|logs?|diar(?:y|ies))\b)|mid-\w+|in|at|on|with|from|holding|wearing|dressed)\b",
     re.IGNORECASE,
 )
 # ...but not their work, or hands and backs (what the policy allows without consent).
@@ -84,7 +85,8 @@ portraits selfie selfies headshot headshots photo photograph photos photographs 
 kid kids student students boy boys girl girls learner learners toddler toddlers babies baby people teacher teachers
 staff parent parents families family team squad class choir cast everyone group year y1 y2 y3 y4 y5 y6 y7 y8 y9
 y10 y11 y12 y13 reception nursery sixth happy beaming physiotherapist physiotherapists therapist therapists physio
-physios nurse nurses coach coaches volunteer volunteers""".split())
+physios nurse nurses coach coaches volunteer volunteers dancers players runners swimmers singers performers gymnasts
+footballers athletes actors""".split())
 _CONSENT_WORDS = frozenset("consent permission blurred pixelated hidden covered cropped obscured removed".split())
 
 

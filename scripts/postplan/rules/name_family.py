@@ -73,8 +73,9 @@ _SIBLING_THEN_CHILD = lazyre.compile(
 # A parent named in full a sentence after their child: "…went home with Sophie in Y4 🧸 Her mum Rachel
 # Greenwood was nearly as excited", "Amelia in Y13 … Her mum, our very own Mrs Thornton-Blake in maths".
 _THEIR_PARENT = lazyre.compile(
-    rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}\s*[,(]?\s*(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|lovely\s+)?)?"
-    rf"(?:{_TITLE}\s+|(?:{_OFFICE}\.?\s+)?[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
+    rf"\b(?:Her|His|Their|her|his|their)\s+{_FAMILY}(?:['’]s\s+footsteps)?\s*[,(:–—-]?\s*(?:(?:our|the)\s+(?:very\s+own\s+|own\s+|"
+    r"lovely\s+)?)?"
+    rf"(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|(?:{_OFFICE}\.?\s+)?[A-Z][a-z]+\s+)(?P<surname>{_SURNAME})\b"
 )
 # A brother or sister named in full a sentence after, or beside, the child: "Amelia in Year 11 … following in
 # the footsteps of her big sister Grace Pemberton".
@@ -88,7 +89,8 @@ _THEIR_SIBLING = lazyre.compile(
 _KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not "Auntie Bee": often a given name
 _KIN_BY_SURNAME = lazyre.compile(
     rf"(?<![\w.]){_KIN}\s+(?:(?:&|and)\s+{_KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
-    rf"|#(?i:team)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?\b"
+    rf"|#(?:(?i:team)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?|(?P<family>{_SURNAME})(?:Family|Fam|Clan|Crew|"
+    r"Household)(?:[A-Z]\w*)?)\b"  # "#TeamBairstow", "#HaighFamilyChallenge"
     rf"|#(?P<numbered>{_SURNAME})\d{{1,2}}\b"  # a player's surname and shirt number: "Kezia, you are UNREAL. #Okafor9"
     # A couple by title, cheering after the child: "Priya on her bronze! Mr and Mrs Patel were screaming louder…"
     rf"|(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<couple>{_SURNAME})\s+(?:were|was)\s+(?:\w+\s+)?"
@@ -267,11 +269,13 @@ def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_fam
     for match in [found for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _KIN_BY_SURNAME)
                   if pattern in patterns for found in pattern.finditer(text)]:
         group = match.groupdict()
-        if group.get("tagged") and present.isdisjoint(_PARENT_WORDS):
+        if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS):
             continue  # "#TeamYorkshire" is a county's: a family's hashtag goes with the family ("her grandparents")
-        if group.get("numbered") and not names.listed_surname(group["numbered"]):
-            continue  # "#Top10", "#Covid19"
-        surname = group["surname"] or group.get("tagged") or group.get("numbered") or group.get("couple")
+        tag = group.get("numbered") or group.get("family")
+        if tag and not names.listed_surname(tag):
+            continue  # "#Top10", "#Covid19", "#ProudFamily": a hashtag's word counts only as a listed surname
+        surname = group["surname"] or group.get("tagged") or group.get("family") or group.get("numbered") \
+            or group.get("couple")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
         if before and _surname(surname, names) and surname not in not_families \
                 and surname.lower() not in w.LOWER_COMMON:

@@ -145,7 +145,7 @@ _ROLES = (r"head(?:teacher|master|mistress|(?!\s+(?:girl|boy|students?|pupils?|p
           r"surgeon|doctor|gp|dentist|vet|designer|architect|lawyer|solicitor|barrister|pilot|journalist|athlete|"
           r"footballer|olympian|paralympian|entrepreneur|accountant|pharmacist|midwife|physiotherapist|researcher|"
           r"professor|lecturer|therapist|counsellor|psychologist|audiologist|dietitian|physio|instructor|"
-          r"photographer|videographer|technician|administrator|invigilator|examiner|inspector")
+          r"photographer|videographer|technician|administrator|invigilator|examiner|inspector|assistant")
 # A role written after a name: "David Hughes, Chair of Governors", "Sarah Collins (headteacher)".
 ROLE_AFTER = lazyre.compile(
     r"^\s*(?:,|\(|-|–|—)\s*(?:(?:our|the|a|an|who is|is|as|from|now)\s+)*"
@@ -153,7 +153,7 @@ ROLE_AFTER = lazyre.compile(
     # an organisation's name ("Sarah Whitworth, Badminton England coach"), not a pupil's own title
     r"(?-i:(?!(?:School|Student|Pupil|Junior|Young|Sports|House|Eco|Class|Year|Head|Deputy|Reading|Digital|Play)\b)"
     r"[A-Z][a-z]+))\s+)*"
-    r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+){0,2}"
+    r"(?:(?!(?:young|budding|junior|star|pupil|student|class|school\s+council)\b)(?-i:[a-z]+)\s+(?:(?:and|&)\s+)?){0,2}"
     # not a role that starts a clause of its own: "Rafi, Chef is making your pizza" (the chef is someone else)
     rf"(?:{_ROLES})s?\b(?!\s+(?:is|was|has|will|made|makes|cooked|says|said)\b)", re.IGNORECASE)
 # An adult from somewhere outside the school: "Kate from the RSPB", "Sophie from the library service".
@@ -209,8 +209,10 @@ ROLE_OF_BEFORE = lazyre.compile(
 
 # After a name that is also a word ("Jordan", "Chelsea", "Grace"), what makes it a child's: a year group
 # or a class ("Jordan in Year 8", "Chelsea (Y4)", "Florence from Reception", "Leah from 7R").
-CHILD_AFTER = lazyre.compile(r"['’]?s?,?\s*(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
-                          r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2})|class\s+\d{1,2})\b)", re.IGNORECASE)
+# "Ruby's dad in 5H", "Maddie Sutcliffe's mum in Y4": the child's class after whose parent it is, too.
+CHILD_AFTER = lazyre.compile(r"['’]?s?(?:\s+(?:mum|mummy|dad|daddy|parents|grandma|grandad|nan|nana|gran|carer))?,?\s*"
+                             r"(?:\(\s*(?:(?:year|yr|y)\s?\d{1,2}|\d{1,2}(?-i:[A-Z]{1,2}))\s*\)|(?:in|from|of)\s+(?:year|yr|y)\s?\d{1,2}\b|"
+                             r"(?:in|from)\s+(?:reception|nursery|\d{1,2}(?-i:[A-Z]{1,2})|class\s+\d{1,2})\b)", re.IGNORECASE)
 # A form code written bare after a name, as on a register, a mark sheet or a book's cover: "jack smith 8B",
 # "Maya Jones 10W", "Reading Record – Daisy Whitfield – 2T".
 FORM_AFTER = lazyre.compile(r"['’]?s?(?:,|\s+[–—-])?\s+\d{1,2}(?-i:[A-Z]{1,2})\b(?!-|['’]\w)")  # "Daisy Whitfield – 2T" too

@@ -256,7 +256,9 @@ illustrator designer designers architect architects biography autobiography famo
 panto pantomime nativity fairy tale tales novel myth myths olympic olympics paralympic paralympics medallist
 medallists documentary documentaries""".split())
 _FAME_TO_COME = lazyre.compile(r"\b(?:be|become|becoming)\s+famous\b", re.IGNORECASE)
-_OLD_YEAR = lazyre.compile(r"\b(?:1[0-8]\d\d|19[0-8]\d)\b")
+# A year from history ("in 1666", "the 1950s"), not a ticket's number ("ticket 1102") nor a count ("1500 steps").
+_OLD_YEAR = lazyre.compile(r"(?<![£#])(?<!ticket )(?<!tickets )(?<!number )(?<!no\. )(?<!no )(?<!raffle )\b(?:1[0-8]\d\d|19[0-8]\d)\b"
+                           r"(?!\s*(?:tickets?|pupils|children|people|miles|metres|km|points|steps|words|pieces|laps|entries)\b)")
 
 
 # A class studying, reading or performing a book, play or poem, whose characters have full names too

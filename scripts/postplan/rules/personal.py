@@ -27,7 +27,9 @@ DATE = lazyre.compile(
 )
 TIME = lazyre.compile(
     r"(?<![£$€\d.,])\b(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:am|pm)?|(?:1[0-2]|0?[1-9])\s*(?:am|pm))\b"
-    r"|\bnoon\b|\bmidday\b",
+    r"|\bnoon\b|\bmidday\b"
+    # An hour alone after "at", "from" or "until", where a sentence's clause ends: "walk from the gates at 10, picnic…".
+    r"|\b(?:at|from|until|till)\s+(?:1[0-2]|[1-9])(?=\s*(?:[,.!;)]|and\b|sharp\b|o['’]?clock\b|$))",
     re.IGNORECASE,
 )
 _PRICE = lazyre.compile(r"[£$€]\s?\d[\d,]*(?:\.\d+)?|\b\d+(?:\.\d+)?\s?(?:p|k|km|m|kg|g|ml|mph|%)\b", re.IGNORECASE)

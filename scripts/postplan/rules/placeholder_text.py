@@ -48,7 +48,7 @@ _BLANK_WORDS = (r"name|names|date|dates|time|times|day|insert|add|enter|amount|p
 _PLACEHOLDER = lazyre.compile(
     rf"<(?!/?(?:{_HTML}))[A-Za-z_][^<>\n]{{0,80}}(?<=[\w.)?'’])>"  # <title>, <date and time, like …>
     r"|\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}|\{#[^{}\n]{0,80}#\}"  # Jinja, left unrendered
-    r"|\{\s*[A-Za-z_][\w.]{0,40}\s*\}"  # {date}
+    r"|\{\s*[A-Za-z_][\w.]{0,40}(?: [A-Za-z_][\w.]{0,20}){0,3}\s*\}"  # {date}, {booking link}
     r"|%[A-Z][A-Z_]{2,30}%|\$\{?[A-Z][A-Z_]{2,30}\b\}?"  # %DATE%, ${NAME}
     rf"|\[(?=[^\]\n]{{0,60}}\b(?i:{_BLANK_WORDS})\b)[^\]\n]{{1,60}}\](?![(\[:])"  # [name], [insert date]
     r"|\[[A-Z][A-Z .'’_-]{2,40}\](?![(\[:])"  # [PUPIL NAME]

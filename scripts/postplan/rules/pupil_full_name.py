@@ -272,7 +272,8 @@ def _through_family(post: Post, context: Context, seen: set[str]) -> Iterable[Pr
         school = _school_words(context.repository.settings) if school is None else school
         children = tuple(name for name in find_names(value, names) if name.form == "first")
         for name in family_names(value, names, children, school):
-            pupil = w.PUPIL_AFTER.match(value, name.start + len(name.first))  # "Erin in 8F": no historical figure
+            at = value.find(name.first, name.start)  # the child, named where the family is or after ("Mr Gallagher
+            pupil = at >= 0 and w.PUPIL_AFTER.match(value, at + len(name.first))  # (Ruby's dad in 5H!)"): no figure
             if name.full.lower() in seen or not pupil and (about_a_work(value, names) or about_figures(value)):
                 continue
             seen.add(name.full.lower())

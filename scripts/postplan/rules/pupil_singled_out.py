@@ -115,6 +115,9 @@ _AFTER = lazyre.compile("|".join((
     # sarcasm, and a repeat: "Unlucky Kieran 😬 Maybe next year try turning up … on time", "Third week running!"
     r"^[^\n]{0,60}?\b(?:maybe|perhaps)\s+(?:next\s+(?:year|time)\s+)?(?:try|remember)\b",
     r"^[^\n]{0,120}?\b(?:second|third|fourth|fifth)\s+(?:week|time|day|lesson|rehearsal)\s+(?:running|in\s+a\s+row)\b",
+    r"^\s*[,:\-–—]\s*that(?:['’]s| is) the (?:second|third|fourth|fifth|\w+th) (?:morning|time|day|week|lesson)s? you\b",
+    # a name in brackets in a reminder: "Gentle reminder (Libby!) that it's a QUIET room"
+    r"^!?\s*\)\s+that\s+(?:it|this|the|we|you)\b",
 )), re.IGNORECASE)
 
 
@@ -188,6 +191,7 @@ _FAULT = lazyre.compile("|".join((
     # Praise for a week without what the child usually gets: "a whole week without a single red card".
     r"\b(?:week|day|term|month|fortnight)\s+without\s+(?:a\s+single\s+|any\s+|one\s+|a\s+)?(?:visits?\s+to\s+the\s+)?"
     r"(?:red\s+cards?|detentions?|warnings?|behaviour\s+points?|sanctions?|incidents?|time[- ]outs?|exclusions?|"
+    r"(?:trips?|visits?)\s+to\s+(?:my|the\s+head(?:teacher)?['’]?s?|the)\s+office|"
     r"(?:red|thinking|time[- ]out|naughty)\s+(?:chair|step|spot)|reflection\s+room)\b|"
     # One child picked out of a group told off: "some of our Year 9s, Connor in particular, were rude".
     rf"\b(?:in particular|especially|above all)\b\W+(?:(?:was|were|is|are|has been|have been)\s+)?(?:\w+\s+)?"

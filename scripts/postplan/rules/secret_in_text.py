@@ -63,13 +63,20 @@ _SECRET = lazyre.compile(
     r"(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
     # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
     r"|\b(?:padlock|keypad|gate|door|lock|key ?safe)\b[^.!?\n]{0,60}?\b(?:it(?:'|’)s|is\s+now)\s+\d{3,8}[#*]?(?![\d:.])"
+    # A keypad's number after a colon a few words on: "the keypad number hasn't changed since last term: 4471 then #".
+    r"|\bkeypad\b[^.!?\n]{0,60}?:\s*\d{3,8}[#*]?(?![\d:.])"
+    # A number to unlock a device, and a file that opens with a word: "the number to unlock the iPads is 2580", "the
+    # PDF opens with the word Calder2027!".
+    r"|\b(?:number|code|pin|passcode)\s+(?:to|that\s+will|that)\s+(?:unlock|unlocks|open|opens|get\s+into)\b[^.!?\n]{0,40}?"
+    r"\s(?:is|:)\s*\d{4,8}\b"
+    r"|\b(?:opens?|unlocks?)\s+with\s+(?:the\s+)?(?:word|password|code|passcode)\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A keypad's number in brackets: "use the keypad (2580#)".
     r"|\bkeypad\s*\(\s*\d{3,8}[#*]?\s*\)"
     # A one-off or sign-in code: "the one-off code OPT9-CALDER-27", "username vote27 and code Brook!2027".
     r"|\b(?:one-?off|access|login|log-?in|sign-?in|unique|voting|personal|security|family|gallery|download|viewing|"
     r"guest)\s+code\s+(?=[\w!@#$%^&*-]*\d)"
     r"(?-i:[A-Za-z0-9][\w!@#$%^&*-]{3,})"
-    r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:password|passcode|code|pin)\s+\S{4,}"
+    r"|\busername\s+\S{3,}\s+(?:and|&|,)\s+(?:the\s+|your\s+)?(?:password|passcode|code|pin|(?:magic|secret|pass)\s*word)\s+\S{4,}"
     # An account to sign in as, then its key: "exam laptops sign in as EXAMS01, key is Mock!2027".
     r"|\bsign(?:s|ing)?[\s-]?(?:in|on)\s+as\s+\S{3,}?[,;]?\s+(?:and\s+)?(?:the\s+)?(?:key|password|pin|code|passcode)"
     r"\s*(?:is|:|=)\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
@@ -104,7 +111,7 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)\s+(?:[^.!?\n]{0,30}?\s)?"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
     r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # The word after a comma: "Log in with this term's class word, scarab27".
     r"|\b(?:class|secret|magic|log-?in|code)\s*word,\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
@@ -177,7 +184,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting""".split())
+cupboard cupboards teams zoom meeting unlock opens""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

@@ -41,8 +41,8 @@ INNOCENT = lazyre.compile(
     r"(?:grand|wooden|bird|church|pipe)\s+organs?|Spitfires?|Hooke|Hooker(?:'|’)?s|gay\s+pride|"
     r"(?:the\s+)?Muppets?(?:\s+Christmas\s+Carol|\s+Show|\s+Movie|\s+Treasure\s+Island)|slag\s+heaps?|"
     # A diabetic child's finger prick; a seabird among others.
-    r"finger[\s-]?pricks?|(?:puffins?|gannets?|cormorants?|seabirds?|razorbills?|guillemots?|kittiwakes?|fulmars?)\b"
-    r"[^.!?\n]{0,40}?\bshags?\b|\bshags?\b[^.!?\n]{0,40}?\b(?:puffins?|gannets?|cormorants?|seabirds?|razorbills?|"
+    r"finger[\s-]?pricks?|(?:puffins?|gannets?|cormorants?|(?:sea)?birds?|razorbills?|guillemots?|kittiwakes?|fulmars?)\b"
+    r"[^.!?\n]{0,40}?\bshags?\b|\bshags?\b[^\n]{0,80}?\b(?:puffins?|gannets?|cormorants?|seabirds?|razorbills?|"
     r"guillemots?|kittiwakes?|fulmars?)\b|"
     # A famous brass band named after its village.
     r"Black\s+Dyke(?:\s+Mills)?(?:\s+Band)?|"
