@@ -33,6 +33,7 @@ _MESSAGE = (
     rf"|\b(?:drop|send|shoot|ping|fire|pop)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
     rf"message|(?:private\s+|direct\s+)?msg)\b{_OTHER_CHANNEL}"
     rf"|\bmessage\s+{_US}\b{_OTHER_CHANNEL}"
+    r"|\bdrop\s+(?:me|us)\s+a\s+(?:line|message|note)\s+(?:on\s+)?here\b|\b(?:it|this)\s+(?:stays|will\s+stay)\s+between\s+us\b"
     r"|\b(?:via|by|in\s+a|through|over|send\s+a|send\s+an?)\s+(?:dm|pm|direct\s+message|private\s+message)\b"
     r"|\b(?:via|on|through)\s+(?:facebook\s+)?messenger\b"
     r"|(?<!\d)(?<!\d\s)\b(?:dm|pm)\s+(?:for|with|if)\b"
@@ -94,7 +95,7 @@ _COMPLAINT = (
     rf"(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:the|those|all\s+(?:the\s+)?|that|a\s+few|some)\s*{_COMPLAINER}\s+"
     rf"(?:who|that)(?:['’]ve)?\s+"
     rf"(?:(?:have|has|had)\s+)?{_COMPLAINED}"
-    r"|(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:all\s+)?(?:those|people|the\s+(?:parent|person|mum|dad|gentleman|lady|"
+    r"|(?<!thank you )(?<!thanks )\b(?:to|for)\s+(?:all\s+)?(?:those|people|the\s+(?:parents?|person|people|mums?|dads?|gentleman|lady|"
     r"man|woman))\s+(?:who\s+(?:are|is|have\s+been|has\s+been|keeps?)\s+)?"
     r"(?:saying|claiming|complaining|moaning|commenting|posting|suggesting|calling\s+(?:[\w'’-]+\s+){0,6}?['‘\"“]|"
     r"asking(?:\s+(?:on\s+(?:here|facebook|"
@@ -279,7 +280,7 @@ _REBUKE = (
 # Each kind is looked for only in a text that has one of its words: most posts are skipped cheaply.
 PATTERNS: dict[Kind, tuple[re.Pattern[str], frozenset[str]]] = {  # REBUKE_WHO below is a rebuke too
     Kind.MESSAGE: (lazyre.compile(_MESSAGE, re.IGNORECASE), frozenset(
-        "dm pm dms inbox whatsapp messenger message messages msg privately directly".split())),
+        "dm pm dms inbox whatsapp messenger message messages msg privately directly line between".split())),
     Kind.REPLY: (lazyre.compile(_REPLY, re.IGNORECASE), frozenset("""comment comments reply replies respond answer
 guesses suggestions ideas tag
 answers thread below underneath think thoughts views opinion opinions feedback hear agree disagree debate
@@ -310,6 +311,8 @@ ANSWERING = lazyre.compile(
     r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|"
     # a denial: "@HXMumOf3 Our candles are NOT overpriced"
     r"(?:our|the|this|that|it)\b[^.!?\n]{0,30}?\b(?:is|are|was|were)(?:n['’]t|\s+not|\s+never)\s+\w+|"
+    r"it\s+(?:was|is|has\s+been)\s+(?-i:ALWAYS|NEVER|always|never|clearly)\b|"
+    r"(?:our|the|this|that|it)\b[^.!?\n]{0,30}?\b(?-i:WERE|WAS|IS|ARE|DID|HAVE|HAS)\b|"
     r"it(?:'s|’s|\s+is)\s+(?:a|an)\s[^.!?\n]{1,40}?,\s+not\s+(?:a|an)\s)\b"
     r"|\A\s*(?!(?:Parents|Families|Everyone|Hi|Hello|Sadly|Unfortunately|Folks|Friends|All|Children|Pupils|Students)\b)"
     r"(?-i:[A-Z][a-z]+),\s+(?:we(?:'re|’re|\s+are)\s+(?:so\s+|really\s+|very\s+)?sorry|sorry\s+(?:you|that|to\s+hear)|"

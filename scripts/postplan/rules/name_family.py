@@ -95,6 +95,10 @@ _KIN_BY_SURNAME = lazyre.compile(
     # A couple by title, cheering after the child: "Priya on her bronze! Mr and Mrs Patel were screaming louder…"
     rf"|(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<couple>{_SURNAME})\s+(?:were|was)\s+(?:\w+\s+)?"
     r"(?:screaming|cheering|shouting|beaming|crying|in\s+tears|so\s+proud|bursting|the\s+loudest)"
+    # A parent's business by its name: "Ruby … at her dad's firm, Pickersgill Joinery".
+    rf"|\b(?:her|his|their)\s+(?:mum|dad|parents|grandad|grandma|nan|uncle|aunt(?:ie)?)['’]s?\s+(?:firm|business|company|"
+    rf"shop|garage|salon|farm|yard)\s*,?\s*(?P<firm>{_SURNAME})\s+(?:&\s+Sons?|and\s+Sons?|Joinery|Builders|Building|"
+    r"Plumbing|Electrical|Motors|Garage|Farm|Ltd|Bakery|Butchers?|Landscaping|Roofing|Removals|Haulage|Construction)\b"
 )
 # A parent named in full, then their child by year and first name: "our PTA chair, Kirsty Mahmood, and her Year 4
 # twins Amir and Zain".
@@ -204,7 +208,7 @@ def _patterns(present: frozenset[str], tagged: bool) -> frozenset[re.Pattern[str
     needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
-             (_KIN_BY_SURNAME, tagged or titled or not present.isdisjoint(_KIN_WORDS)),
+             (_KIN_BY_SURNAME, tagged or titled or parents or not present.isdisjoint(_KIN_WORDS)),
              (_NAMED_PARENT_THEN_CHILD, not present.isdisjoint(_CHILD_WORDS)),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
@@ -275,7 +279,7 @@ def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_fam
         if tag and not names.listed_surname(tag):
             continue  # "#Top10", "#Covid19", "#ProudFamily": a hashtag's word counts only as a listed surname
         surname = group["surname"] or group.get("tagged") or group.get("family") or group.get("numbered") \
-            or group.get("couple")
+            or group.get("couple") or group.get("firm")
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
         if before and _surname(surname, names) and surname not in not_families \
                 and surname.lower() not in w.LOWER_COMMON:

@@ -165,7 +165,9 @@ ADULT_FROM = lazyre.compile(
     # a named organisation: "Sophie Green from Calder Dental", "Amy Rowe from Hebden Rotary"
     r"(?:[A-Z][\w&'’-]*\s+(?:(?:and|&)\s+)?){1,4}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|"
     r"Trust|Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
-    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital|Team|Service|Association|Society)\b)")
+    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital|Team|Service|Association|Society|Hub|Centre|Project|"
+    r"Partnership)\b|(?i:site|office|kitchen|catering|admin|cleaning|premises|facilities|grounds|leadership|pastoral)"
+    r"\s+team\b)")
 _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|teacher|senco|caretaker|cook|"
                 "librarian|secretary|bursar|manager|coordinator|lead|leader|director|coach|volunteer|nurse|officer")
 # What a visiting adult does, after the name: "Harry Gration, who read The Snail and the Whale to Reception".

@@ -229,7 +229,7 @@ def school_line(digits: str, own: frozenset[str]) -> bool:
 
 _TLD = r"(?:com|org|net|uk|co|io|me|info|biz|edu|gov|ie|email|online|cloud|live)"
 _AT = (r"(?P<at>\s*[\[({<]\s*at\s*[\])}>]\s*|\s*@\s*|\s+at\s+)")
-_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
+_DOT = rf"(?:\s*[\[({{<]\s*dot\s*[\])}}>]\s*|\s+dot\s+|\.|\s\.\s(?={_TLD}\b))"  # "northernbuild . co . uk" too
 SPELLED_EMAIL = lazyre.compile(
     rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*"
     rf"{_DOT}{_TLD})\b",

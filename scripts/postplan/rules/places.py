@@ -59,7 +59,7 @@ _LIVE = lazyre.compile(
     r"(?:club|practice|training|rehearsal|session|lesson|swimming|bikeability)s?)(?:\s+[\w-]+){0,3}?\s+(?:are|is|will be|will)|"
     r"currently|right now|here)\s+"
     r"(?:currently\s+|now\s+|still\s+|all\s+|here\s+|out\s+|down\s+|(?:on (?:our|their|the) way|(?:heading|off|going|"
-    r"walking|travelling|popping|nipping|(?:singing|performing|playing|busking|carolling)(?:\s+[\w'’-]+){0,4}?|"
+    r"walking|travelling|popping|nipping|(?:singing|performing|playing|busking|carolling)(?:\s+(?-i:[a-z][\w'’-]*)){0,4}?|"
     r"(?:going|knocking)\s+door[- ]to[- ]door|presenting|speaking|exhibiting|dancing|debating|collecting|marching|parading|"
     r"racing|running|competing|camping|helping|volunteering|working|planting|gardening|litter[- ]picking|"
     r"walk|go|head|travel|cycle|visit|walked|taken|driven|bussed|(?:handing|giving)\s+out(?:\s+[\w-]+){0,2}?|"
@@ -358,22 +358,22 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
+_HERE = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+)?(?:hall|playground|gates?)\b", re.I)
 _SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
-_MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b",
-                             re.IGNORECASE)
+_MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b", re.I)
 _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
                             r"(?![\d:.])(?!\s*(?:%|years?|people|children|pupils|minutes|mins|of)\b)", re.IGNORECASE)
 
 
 def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
-    """A journey and its time. Dropping off, picking up and arriving happen at school every day: they
-    count only on an outing or with a place away from school; a coach or a departure always counts."""
+    """A journey and its time. Dropping off, picking up and arriving happen at school every day: they count only on an
+    outing or with a place away, not at the school's hall or gates; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
     if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence)
                    or _SCHOOL_BUS.search(sentence) and not away):
         return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
-    if travel and time and (away or _JOURNEY.search(sentence)):
+    if travel and time and (away or _JOURNEY.search(sentence)) and not (travel.group()[0] in "dDpP" and _HERE.search(sentence)):
         return f"{travel.group()} … {time.group()}", travel.start()
     return None
 

@@ -252,7 +252,7 @@ _FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|cl
                               r"nan|nana|gran|granny|grandma|grandad)\b"
                               r"|#(?i:team)|#[A-Z][a-z]+\d"
                               r"|\b(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)\s"
-                              r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:and|&)\s")
+                              r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:and|&)\s|['’]s?\s+(?:firm|business|company)\b")
 
 
 def _school_words(settings) -> frozenset[str]:

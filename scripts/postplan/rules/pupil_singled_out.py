@@ -147,6 +147,7 @@ _FAULT = lazyre.compile("|".join((
     r"shouting|arguing|on (?:his|her|their) phone)",
     r"\b(?:on|onto|moved to) (?:the |a )?(?:behaviour (?:chart|report)|naughty step|thinking chair|sad (?:face|cloud))",
     r"\b(?:not|wasn[’']?t|isn[’']?t) (?:the (?:behaviour|attitude|conduct|standard) we expect|what we expect)\b|"
+    r"\b(?:not|wasn[’']?t|isn[’']?t) what (?:I|we) (?:want|wanted|expect|need) (?:from|of)\b|"
     r"\b(?:got|was given|received|picked up) (?:a |his |her |their )?(?:red|yellow) card\b|\bgot sent off\b|"
     r"\b(?:not|wasn[’']?t|isn[’']?t) good enough\b|\byou know who you are\b|\bif you[’']?re reading this\b|"
     r"\byou know (?:exactly |full well |very well )?what you(?:['’]ve)? (?:did|done)\b|"

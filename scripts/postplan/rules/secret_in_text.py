@@ -70,6 +70,14 @@ _SECRET = lazyre.compile(
     r"|\b(?:number|code|pin|passcode)\s+(?:to|that\s+will|that)\s+(?:unlock|unlocks|open|opens|get\s+into)\b[^.!?\n]{0,40}?"
     r"\s(?:is|:)\s*\d{4,8}\b"
     r"|\b(?:opens?|unlocks?)\s+with\s+(?:the\s+)?(?:word|password|code|passcode)\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    # A word to unlock a file, however plain: "The word to unlock it is starofwonder"; a login then its password: "it's
+    # yr1calder and then Sounds2027 to get in".
+    r"|\b(?:word|password|code)\s+to\s+(?:unlock|open|access|get\s+into)\s+(?:it|them|the\s+[\w-]+)\s+is\s+[\"'“]?[A-Za-z][\w!@#$%^&*.-]{4,}"
+    r"|\b(?:it['’]s|is)\s+[\w.@-]{3,}\s+(?:and\s+)?then\s+(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}\s+to\s+(?:get|log|sign)\s+in\b"
+    # A set-up number to pop in, and a lock's numbers in brackets: "our setup number just pop in 2603", "same four
+    # numbers as the staffroom (2-0-1-9)".
+    r"|\b(?:setup|set-up|join|access|school|class)\s+(?:number|code)\b[^.!?\n]{0,30}?\b(?:pop|put|type|enter|key)\s+in\s+\d{3,8}\b"
+    r"|\b(?:numbers?|digits?|code)\s*(?:as\s+[^.!?\n(]{0,30})?\(\s*\d(?:[\s-]?\d){2,7}\s*\)"
     # A keypad's number in brackets: "use the keypad (2580#)".
     r"|\bkeypad\s*\(\s*\d{3,8}[#*]?\s*\)"
     # A one-off or sign-in code: "the one-off code OPT9-CALDER-27", "username vote27 and code Brook!2027".
@@ -111,7 +119,7 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word|access\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
     r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # The word after a comma: "Log in with this term's class word, scarab27".
     r"|\b(?:class|secret|magic|log-?in|code)\s*word,\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
@@ -184,7 +192,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting unlock opens""".split())
+cupboard cupboards teams zoom meeting unlock opens setup""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

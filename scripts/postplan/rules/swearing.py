@@ -26,7 +26,7 @@ EDGES = "!.*#'’-"
 INNOCENT = lazyre.compile(
     r"\b(?:Dick\s+(?:Whittington|Turpin|King-Smith|Van\s+Dyke|Tracy|Francis|Barton|Dastardly|Dale)|Fanny\s+Power|Moby[\s-]Dick|"
     r"spotted\s+dick|Philip\s+K\.?\s+Dick|Fanny\s+(?:Mendelssohn|Hensel|Burney|Cradock)|cock\s+(?:robin|pheasants?|birds?|sparrows?|blackbirds?)|cock-a-doodle(?:-doo)?|cock\s+horse|weathercocks?|"
-    r"cocks?\s+and\s+hens|(?:semi-)?nude\s+(?:or\s+semi-nude\s+)?(?:images?|photos?|pictures?|selfies?)|"
+    r"cocks?\s+(?:and|from|or|&)\s+(?:a\s+)?hens?|(?:semi-)?nude\s+(?:or\s+semi-nude\s+)?(?:images?|photos?|pictures?|selfies?)|"
     r"(?:sharing|send(?:ing)?|asked\s+for)\s+nudes|cock\s+(?:feathers?|vanes?)|pussy\s*willows?|pussy\s*cats?|Puss(?:y)?\s+in\s+Boots|Jackson\s+Pollock|"
     r"Offa(?:'|’)?s\s+Dyke|Homo\s+(?:sapiens|erectus|habilis|neanderthalensis|floresiensis|ergaster)|"
     r"(?:magna\s+|summa\s+)?cum\s+laude|oilseed\s+rape|rape\s*seed(?:\s+oil)?|fields?\s+of\s+rape|hoar\s*frost|"
