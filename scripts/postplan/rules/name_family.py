@@ -31,7 +31,7 @@ _NO_OTHER_ADULT_IN_SENTENCE = rf"(?:(?!\b{w.GROWN_UP_TITLE}\b)[^.!?\n])"
 # "Dylan's mum Kerry Marsh", "Tobi's dad, Mr Okoro", "Ava's grandparents Mr and Mrs Lee".
 _CHILD_FIRST = lazyre.compile(
     rf"(?<![\w.]){_CHILD}['’]s\s+(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?"
-    rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?:{_OFFICE}\.?\s+)?(?P<given>[A-Z][a-z]+)\s+)"
+    rf"{_FAMILY}\s*,?\s+(?:(?P<title>{_TITLE})\s+(?:(?:and|&)\s+{_TITLE}\s+)?(?:[A-Z][a-z]+\s+)?|(?:{_OFFICE}\.?\s+)?(?P<given>[A-Z][a-z]+)\s+)"
     rf"(?P<surname>{_SURNAME})\b"
 )
 # "Mr and Mrs Okoro, parents of Tobi", "Mrs Marsh (mum of Dylan in Year 2)".
@@ -84,12 +84,13 @@ _THEIR_SIBLING = lazyre.compile(
     r"|(?:Big|Little|Older|Younger|Twin|big|little|older|younger|twin)\s+)"
     rf"(?:brother|sister)\s*,?\s+[A-Z][a-z]+\s+(?P<surname>{_SURNAME})\b"
 )
-# A grandparent by the surname a child shares, after the child: "Maisie in Year 4 … mostly from
-# 'Nana & Grandad Pickersgill'"; a family hashtag after the child: "Isla in 2P … #TeamBairstow".
+# The family named a little after the child, other ways: a grandparent by the surname the child shares ("Maisie in
+# Year 4 … mostly from 'Nana & Grandad Pickersgill'"), a family's hashtag or a player's ("Isla in 2P … #TeamBairstow",
+# "Kezia … #Okafor9"), a couple cheering, a parent's firm by its name.
 _KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not "Auntie Bee": often a given name
-_KIN_BY_SURNAME = lazyre.compile(
+_FAMILY_AFTER = lazyre.compile(
     rf"(?<![\w.]){_KIN}\s+(?:(?:&|and)\s+{_KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
-    rf"|#(?:(?i:team)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?|(?P<family>{_SURNAME})(?:Family|Fam|Clan|Crew|"
+    rf"|#(?:(?i:team|go)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?|(?P<family>{_SURNAME})(?:Family|Fam|Clan|Crew|"
     r"Household)(?:[A-Z]\w*)?)\b"  # "#TeamBairstow", "#HaighFamilyChallenge"
     rf"|#(?P<numbered>{_SURNAME})\d{{1,2}}\b"  # a player's surname and shirt number: "Kezia, you are UNREAL. #Okafor9"
     # A couple by title, cheering after the child: "Priya on her bronze! Mr and Mrs Patel were screaming louder…"
@@ -141,7 +142,8 @@ _CHILD_OF = lazyre.compile(
 # "Marsden family, you should be very proud", "the whole Khan household", "the Haworth twins, Eden and Mia":
 # a family by its surname.
 _SURNAMED_FAMILY = lazyre.compile(
-    rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan|(?P<siblings>twins|triplets|sisters|brothers))\b"
+    rf"(?<![\w.’'-])(?P<surname>{_SURNAME})\s+(?:family|household|clan|(?:[a-z]+\s+)?dynasty|"
+    r"(?P<siblings>twins|triplets|sisters|brothers))\b"
     r"(?!\s+(?:room|day|fun|service|learning|"
     r"support|worker|liaison|centre|center|hub|event|picnic|festival|trail|ticket|tickets|pass)\b)"
 )
@@ -196,7 +198,7 @@ _CHILD_WORDS = frozenset("""son daughter boy boys girl girls grandson granddaugh
 kids""".split())
 _SIBLING_WORDS = frozenset({"brother", "sister"})
 _KIN_WORDS = frozenset("nana nanna nan grandma grandad granddad grandpa granny gran".split())
-_GROUP_WORDS = frozenset("family household clan twins triplets sisters brothers".split())
+_GROUP_WORDS = frozenset("family household clan dynasty twins triplets sisters brothers".split())
 _COUNT_WORDS = frozenset("second third fourth fifth sixth seventh generations another".split())
 
 
@@ -208,7 +210,7 @@ def _patterns(present: frozenset[str], tagged: bool) -> frozenset[re.Pattern[str
     needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
-             (_KIN_BY_SURNAME, tagged or titled or parents or not present.isdisjoint(_KIN_WORDS)),
+             (_FAMILY_AFTER, tagged or titled or parents or not present.isdisjoint(_KIN_WORDS)),
              (_NAMED_PARENT_THEN_CHILD, not present.isdisjoint(_CHILD_WORDS)),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
              (_PARENT_OF, titled and not present.isdisjoint(_CHILD_WORDS)),
@@ -268,21 +270,25 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
 def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_families: frozenset[str],
                  patterns: frozenset[re.Pattern[str]], present: frozenset[str]) -> list[Name]:
     """A family named a little after one of the ``children``: a parent, a brother or sister, a grandparent, a
-    family's hashtag or a shirt's ("#Okafor9"), a couple cheering."""
+    family's hashtag or a shirt's ("#Okafor9"), a couple cheering, a parent's firm."""
     found = []
-    for match in [found for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _KIN_BY_SURNAME)
-                  if pattern in patterns for found in pattern.finditer(text)]:
+    for pattern, match in [(pattern, found) for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _FAMILY_AFTER)
+                           if pattern in patterns for found in pattern.finditer(text)]:
         group = match.groupdict()
-        if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS):
+        if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS | _SIBLING_WORDS):
             continue  # "#TeamYorkshire" is a county's: a family's hashtag goes with the family ("her grandparents")
         tag = group.get("numbered") or group.get("family")
         if tag and not names.listed_surname(tag):
             continue  # "#Top10", "#Covid19", "#ProudFamily": a hashtag's word counts only as a listed surname
         surname = group["surname"] or group.get("tagged") or group.get("family") or group.get("numbered") \
             or group.get("couple") or group.get("firm")
+        if group.get("tagged") and surname.endswith("s") and not names.listed_surname(surname):
+            surname = surname[:-1]  # "#GoWhitworths": the family, not "#TeamJones"
+        if pattern is _FAMILY_AFTER and (surname in not_families or surname.lower() in w.LOWER_COMMON or group["surname"]
+                                         and len(surname) < 6 and not names.listed_surname(surname)):
+            continue  # "#TeamCalderbrook", "Nana Bee": the school's own name, a word or a pet name, not a family's
         before = [child for child in children if 0 < match.start() - child.start <= _NEAR]
-        if before and _surname(surname, names) and surname not in not_families \
-                and surname.lower() not in w.LOWER_COMMON:
+        if before and _surname(surname, names):
             child = max(before, key=lambda child: child.start)
             found.append(Name(child.first, surname, child.start, "family"))
     return found

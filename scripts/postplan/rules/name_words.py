@@ -165,7 +165,7 @@ ADULT_FROM = lazyre.compile(
     # a named organisation: "Sophie Green from Calder Dental", "Amy Rowe from Hebden Rotary"
     r"(?:[A-Z][\w&'’-]*\s+(?:(?:and|&)\s+)?){1,4}(?:Dental|Dentists?|Surgery|Library|Council|Police|Fire|Bank|Pharmacy|"
     r"Trust|Foundation|Charity|Ltd|Limited|Radio|Museum|Theatre|University|Rotary|Church|Hospice|Practice|Vets?|"
-    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital|Team|Service|Association|Society|Hub|Centre|Project|"
+    r"Bakery|Housing|Water|Energy|Wildlife|Rescue|Hospital|Team|Service|Association|Society|Hub|Centre|Project|Award|Awards|"
     r"Partnership)\b|(?i:site|office|kitchen|catering|admin|cleaning|premises|facilities|grounds|leadership|pastoral)"
     r"\s+team\b)")
 _ROLES_PLAIN = ("governor|chair|head(?:teacher)?|deputy|principal|clerk|trustee|teacher|senco|caretaker|cook|"

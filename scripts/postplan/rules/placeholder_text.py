@@ -63,7 +63,7 @@ _PLACEHOLDER = lazyre.compile(
     r"details|url|text|event|title|child|pupil)|(?:add|enter|put)\s+(?:the\s+|a\s+)?(?:date|time|link|name|names|"
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"
     r"|\b(?i:dd/mm(?:/yy(?:yy)?)?|hh:mm|mm/dd/yy(?:yy)?)\b"
-    r"|\b\d{1,2}XX\b|##/\d{1,2}(?:/\d{2,4})?|\d/##(?!\w)"  # "Form of the week is 9XX", "CLOSED today, ##/01/2027"
+    r"|\b(?:at|from|by|until)\s+TIME\b|\b(?:on|by)\s+DATE\b|\b\d{1,2}XX\b|##/\d{1,2}(?:/\d{2,4})?|\d/##(?!\w)"  # "Form of the week is 9XX", "CLOSED today, ##/01/2027"
     # A day of the month still to fill in: "Friday DD April", "the DDth".
     r"|\b(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+|the\s+)DD(?:th)?\b|\bDD(?:th)?\s+(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b"
@@ -80,7 +80,7 @@ _PLACEHOLDER = lazyre.compile(
     r"[^()\n]{0,30}\)"
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
-_MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|\dXX|##|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s|NAME|VENUE")
+_MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|\dXX|##|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s|NAME|VENUE|TIME|DATE")
 _MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh delete".split())
 
 

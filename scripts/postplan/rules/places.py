@@ -369,11 +369,11 @@ def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     """A journey and its time. Dropping off, picking up and arriving happen at school every day: they count only on an
     outing or with a place away, not at the school's hall or gates; a coach or a departure always counts."""
     travel = _TRAVEL.search(sentence)
-    if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence)
-                   or _SCHOOL_BUS.search(sentence) and not away):
+    if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence) or _SCHOOL_BUS.search(sentence) and not away):
         return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
-    if travel and time and (away or _JOURNEY.search(sentence)) and not (travel.group()[0] in "dDpP" and _HERE.search(sentence)):
+    here = travel is not None and travel.group().lower().startswith(("drop", "pick")) and _HERE.search(sentence)
+    if travel and time and (away or _JOURNEY.search(sentence)) and not here:
         return f"{travel.group()} … {time.group()}", travel.start()
     return None
 

@@ -79,7 +79,7 @@ _AFTER = lazyre.compile("|".join((
     rf"{_ON}(?:(?:for|on)\s+)?(?:(?:a|an|such a|much|so much|far|way)\s+){{0,2}}"
     r"(?:better|improved|calmer|quieter|more sensible) (?:lesson|day|morning|afternoon|week|behaviour|attitude|effort)",
     rf"{_ON}(?:for\s+)?(?:finally|at last|for once|actually) ",
-    rf"{_ON}for (?:not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
+    rf"{_ON}for (?:saying sorry|apologising|not (?:shouting|calling|talking|hitting|fighting|running|being rude|messing|swearing|arguing)|"
     r"remembering (?:to|your|his|her) |behaving|staying in (?:your|his|her) seat|sitting still)",
     r"^\s*[,:\-–—]\s*(?:please\s+)?(?:see|come and see|come to|report to|go to|find)\s+(?:Mr|Mrs|Ms|Miss|Dr|"
     r"the office|reception|your (?:teacher|tutor|head of year)|me|us|my office)\b(?! (?:for|to (?:collect|get|"

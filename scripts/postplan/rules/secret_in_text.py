@@ -78,6 +78,13 @@ _SECRET = lazyre.compile(
     # numbers as the staffroom (2-0-1-9)".
     r"|\b(?:setup|set-up|join|access|school|class)\s+(?:number|code)\b[^.!?\n]{0,30}?\b(?:pop|put|type|enter|key)\s+in\s+\d{3,8}\b"
     r"|\b(?:numbers?|digits?|code)\s*(?:as\s+[^.!?\n(]{0,30})?\(\s*\d(?:[\s-]?\d){2,7}\s*\)"
+    # A starter password made from a pupil's details, "the word" after a username, a keypad then its number: "everyone's
+    # starter pass is their date of birth", "username is your school email and the word is Lancaster44", "has a new
+    # keypad! Just pop in 2580".
+    r"|\b(?:starter|first|default|temporary)\s+pass(?:word)?s?\s+(?:is|are|will\s+be)\s+(?:just\s+)?(?:your|their|the\s+child(?:'|’)?s)"
+    r"\s+(?:first\s+name|surname|date\s+of\s+birth|birthday|initials)"
+    r"|\b(?:username|log\s*in|login|portal)\b[^.!?\n]{0,60}?\bthe\s+(?:word|key)\s+is\s+(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\b(?:keypad|key ?safe|padlock)\b[^\n]{0,40}?\b(?:pop|put|enter|type|tap)\s+in\s+\d{3,8}[#*]?(?![\d:.])"
     # A keypad's number in brackets: "use the keypad (2580#)".
     r"|\bkeypad\s*\(\s*\d{3,8}[#*]?\s*\)"
     # A one-off or sign-in code: "the one-off code OPT9-CALDER-27", "username vote27 and code Brook!2027".
@@ -119,7 +126,7 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word|access\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word|access\s+word|unlock\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
     r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # The word after a comma: "Log in with this term's class word, scarab27".
     r"|\b(?:class|secret|magic|log-?in|code)\s*word,\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
@@ -192,7 +199,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting unlock opens setup""".split())
+cupboard cupboards teams zoom meeting unlock opens setup starter portal""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
