@@ -72,7 +72,9 @@ _SECRET = lazyre.compile(
     r"|\b(?:opens?|unlocks?)\s+with\s+(?:the\s+)?(?:word|password|code|passcode)\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     # A word to unlock a file, however plain: "The word to unlock it is starofwonder"; a login then its password: "it's
     # yr1calder and then Sounds2027 to get in".
-    r"|\b(?:word|password|code)\s+to\s+(?:unlock|open|access|get\s+into)\s+(?:it|them|the\s+[\w-]+)\s+is\s+[\"'“]?[A-Za-z][\w!@#$%^&*.-]{4,}"
+    r"|\b(?:word|password|code)\s+to\s+(?:unlock|open|access|get\s+into)\s+(?:it|them|the\s+[\w-]+)\s+is\s+[\"'“]?"
+    r"(?!(?:changing|changed|printed|written|available|going|coming|being|still|below|above|sent|given|in|on)\b)"
+    r"[A-Za-z][\w!@#$%^&*.-]{4,}"
     r"|\b(?:it['’]s|is)\s+[\w.@-]{3,}\s+(?:and\s+)?then\s+(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}\s+to\s+(?:get|log|sign)\s+in\b"
     # A set-up number to pop in, and a lock's numbers in brackets: "our setup number just pop in 2603", "same four
     # numbers as the staffroom (2-0-1-9)".
