@@ -87,9 +87,9 @@ _THEIR_SIBLING = lazyre.compile(
 # The family named a little after the child, other ways: a grandparent by the surname the child shares ("Maisie in
 # Year 4 … mostly from 'Nana & Grandad Pickersgill'"), a family's hashtag or a player's ("Isla in 2P … #TeamBairstow",
 # "Kezia … #Okafor9"), a couple cheering, a parent's firm by its name.
-_KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not "Auntie Bee": often a given name
+KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not "Auntie Bee": often a given name
 _FAMILY_AFTER = lazyre.compile(
-    rf"(?<![\w.]){_KIN}\s+(?:(?:&|and)\s+{_KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
+    rf"(?<![\w.]){KIN}\s+(?:(?:&|and)\s+{KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
     rf"|#(?:(?i:team|go)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?|(?P<family>{_SURNAME})(?:Family|Fam|Clan|Crew|"
     r"Household)(?:[A-Z]\w*)?)\b"  # "#TeamBairstow", "#HaighFamilyChallenge"
     rf"|#(?P<numbered>{_SURNAME})\d{{1,2}}\b"  # a player's surname and shirt number: "Kezia, you are UNREAL. #Okafor9"
@@ -272,8 +272,8 @@ def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_fam
     """A family named a little after one of the ``children``: a parent, a brother or sister, a grandparent, a
     family's hashtag or a shirt's ("#Okafor9"), a couple cheering, a parent's firm."""
     found = []
-    for pattern, match in [(pattern, found) for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _FAMILY_AFTER)
-                           if pattern in patterns for found in pattern.finditer(text)]:
+    for pattern, match in [(pattern, each) for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _FAMILY_AFTER)
+                           if pattern in patterns for each in pattern.finditer(text)]:
         group = match.groupdict()
         if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS | _SIBLING_WORDS):
             continue  # "#TeamYorkshire" is a county's: a family's hashtag goes with the family ("her grandparents")

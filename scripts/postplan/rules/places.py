@@ -358,7 +358,7 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
-_HERE = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+)?(?:hall|playground|gates?)\b", re.I)
+_SCHOOL_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+)?(?:hall|playground|gates?)\b", re.I)
 _SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
 _MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b", re.I)
 _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
@@ -372,7 +372,7 @@ def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence) or _SCHOOL_BUS.search(sentence) and not away):
         return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
-    here = travel is not None and travel.group().lower().startswith(("drop", "pick")) and _HERE.search(sentence)
+    here = travel is not None and travel.group().lower().startswith(("drop", "pick")) and _SCHOOL_SPOT.search(sentence)
     if travel and time and (away or _JOURNEY.search(sentence)) and not here:
         return f"{travel.group()} … {time.group()}", travel.start()
     return None

@@ -49,7 +49,7 @@ from postplan.links import host
 from postplan.models import Post, Repository
 from postplan.rules import name_words as w
 from postplan.rules.base import Context, Problem
-from postplan.rules.name_family import family_names
+from postplan.rules.name_family import KIN, family_names
 from postplan.rules.name_types import Name, NameList
 from postplan.rules.names import about_a_work, about_figures, find_names, full_names, name_text, names_for
 from postplan.rules.reading import public_event_texts, reader_texts, where
@@ -247,11 +247,10 @@ def _in_a_fundraising_link(post: Post, context: Context, seen: set[str]) -> Iter
 
 
 _FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|clan|son|daughter|grandson|granddaughter|twins|"
-                              r"triplets|sisters?|brothers?)\b"
+                              r"triplets|sisters?|brothers?|dynasty)\b"
                               r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
                               r"nan|nana|gran|granny|grandma|grandad)\b"
-                              r"|#(?i:team)|#[A-Z][a-z]+\d"
-                              r"|\b(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)\s"
+                              rf"|#[A-Z]|\b{KIN}\s"  # a family's or a player's hashtag, a grandparent
                               r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:and|&)\s|['’]s?\s+(?:firm|business|company)\b")
 
 
