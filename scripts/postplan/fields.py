@@ -82,15 +82,18 @@ Minutes = Annotated[
 
 
 class Frozen(BaseModel):
-    """Base for every model: immutable, and unknown fields are errors (typos must not pass silently)."""
+    """Base for every model: immutable, and unknown fields are errors (typos must not pass silently).
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    ``defer_build``: a model's validator is built the first time it is used, not at import, so a run that
+    never validates the calendar (a warm pre-commit check of three posts) never builds its models."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Source(BaseModel):
     """Where a model came from: the file (relative to the repository root) and each field's line."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     line: int = 1

@@ -181,7 +181,7 @@ class Allow(Frozen):
 class ThreadPart(BaseModel):
     """One post of a thread (the first part is the post itself), with the line its text starts on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str
     line: int
@@ -190,7 +190,7 @@ class ThreadPart(BaseModel):
 class Post(Frozen):
     """One planned post: the front matter and body of ``content/posts/**.md``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     publish_at: LocalDateTime  # always time-zone aware once loaded
@@ -336,7 +336,7 @@ class Term(Frozen):
 class Repository(BaseModel):
     """Everything loaded from a school's repository: what the later stages work from."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     root: str
     settings: Settings
@@ -382,7 +382,3 @@ class Planned(Frozen):
 
     template: Annotated[str, Field(pattern=ID_PATTERN)]
     event_start: DateOrLocalDateTime
-
-
-Post.model_rebuild()
-Campaign.model_rebuild()

@@ -20,6 +20,8 @@ MAX_PARTS = 1000  # far above any thread the checks let through
 class Likeness(BaseModel):
     """What a claim keeps to know its post again after a rename (``likeness``)."""
 
+    model_config = ConfigDict(defer_build=True)  # built when a ledger is first read (as ``fields.Frozen``)
+
     text: list[StrictStr] = Field(max_length=64)
     media: StrictStr
     event: StrictStr
@@ -28,7 +30,7 @@ class Likeness(BaseModel):
 class LedgerEntry(BaseModel):
     """One line: which post, what happened, and for a message (a thread's part) which one of how many."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
 
     post: StrictStr = Field(min_length=1)
     state: State
