@@ -49,7 +49,7 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
             fix="move it into term time, unless a holiday post is meant; check the year and month",
             field="publish_at",
         )
-    elif (closure := _closed(repository, day)) is not None and not _meant_for_holiday(post, repository):
+    elif (closure := _closed(context, day)) is not None and not _meant_for_holiday(post, repository):
         yield Problem(
             f"the school is closed on {day:%A %-d %B %Y} ('{closure}' in calendar/)",
             fix="move it to a day the school is open, unless a post for the closed day is meant",
@@ -57,15 +57,14 @@ def check(post: Post, context: Context) -> Iterable[Problem]:
         )
 
 
-def _closed(repository, day) -> str | None:
+def _closed(context: Context, day) -> str | None:
     """The title of a closure in the calendar that covers the day, when no one is in (a bank holiday, a polling
     day), not a training day: on an INSET day the staff are in school to answer."""
-    for event in repository.events:
-        if event.kind != "closure" or _STAFF_IN.search(event.title):
-            continue
-        if event.first_day <= day <= event.last_day:
-            return event.title
-    return None
+    repository = context.repository
+    closures = context.once((ID, id(repository)), lambda: [  # a trust's thousands of events, read once a run
+        (event.first_day, event.last_day, event.title) for event in repository.events
+        if event.kind == "closure" and not _STAFF_IN.search(event.title)])
+    return next((title for first, last, title in closures if first <= day <= last), None)
 
 
 def _meant_for_holiday(post: Post, repository) -> bool:
