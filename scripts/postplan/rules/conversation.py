@@ -29,7 +29,7 @@ _OTHER_CHANNEL = (r"(?!(?:\s+(?:privately|directly|in\s+private))?\s+(?:on|via|t
 _US = (r"(?:us|me|the\s+school|the\s+page|this\s+page|our\s+page|the\s+account|this\s+account|our\s+account|"
        r"the\s+\w+\s+(?:page|account))")
 _MESSAGE = (
-    rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger)\s+{_US}\b"
+    rf"(?<!\d)(?<!\d\s)\b(?:dm|pm|inbox|whatsapp|messenger|msg)\s+{_US}\b"
     rf"|\b(?:drop|send|shoot|ping|fire|pop)\s+{_US}\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:dm|pm|inbox|(?:private\s+|direct\s+)?"
     rf"message|(?:private\s+|direct\s+)?msg)\b{_OTHER_CHANNEL}"
     rf"|\bmessage\s+{_US}\b{_OTHER_CHANNEL}"
@@ -309,7 +309,8 @@ pavements driveway driveways""".split())),
 ANSWERING = lazyre.compile(
     # "@DaveParkerHX selection is based on times… I've explained this to you twice now. Happy to talk, but not on here."
     r"\A\s*@\w+\b[^\n]{0,160}?\b(?:not\s+on\s+here|(?:explained|told\s+you)\s+(?:this\s+|that\s+)?(?:to\s+you\s+)?"
-    r"(?:twice|before|already))\b|"
+    r"(?:twice|before|already)|check\s+your\s+facts|not\s+sure\s+why\s+you(?:['’]ve|\s+have|\s+were|['’]ve\s+been|"
+    r"\s+have\s+been)\s+told|(?:all\s+)?(?:explained|set\s+out|stated)\s+in\s+the\s+letter)\b|"
     r"\A\s*@\w+[,:]?\s+(?:we|you|your|please|sorry|yes|no|thanks\s+for\s+your|with\s+respect|to\s+be\s+clear|"
     r"nobody|no\s+one|actually|as\s+(?:we|I)\s+(?:said|explained)|I(?:'m|’m|\s+am)\s+afraid|"
     # a denial: "@HXMumOf3 Our candles are NOT overpriced"

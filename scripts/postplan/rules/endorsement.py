@@ -118,7 +118,12 @@ _ADVERT = lazyre.compile(
     r"|\bget\s+(?:a|an|yourself\s+a)\s+(?-i:[A-Z][a-z]+)\s+(?:card|account|app)\b"
     r"|\bearly[- ]bird\s+(?:discounts?|offers?|prices?)\b|\bbook\s+now\s+(?:at|on|via)\s+(?:https?://|www\.)"
     r"|\bbest\s+(?:[\w-]+\s+){0,2}?(?:card|bank|app|deal|provider|phone|tablet|laptop)s?\s+(?:out\s+there|around|on\s+the\s+"
-    r"market|going)\b",
+    r"market|going)\b"
+    # A trade or a deal sold to families: "the best electricians in Calderbrook, get them in for your rewire!", "Go
+    # and grab their meal deal, only £3.50"
+    r"|\bbest\s+(?:electricians?|plumbers?|builders?|roofers?|decorators?|joiners?|mechanics?|garage|cleaners?|"
+    r"gardeners?|caterers?|locksmiths?|glaziers?)\s+(?:in|around)\s+(?=(?-i:[A-Z]))"
+    r"|\bgrab\s+(?:their|a|one\s+of\s+their)\s+(?:meal\s+deal|deal|offer|bargain)s?\b",
     re.IGNORECASE,
 )
 
@@ -127,7 +132,7 @@ _TRIGGERS = frozenset("""storefront affiliate sponsored brought buy sale off dis
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-unbeatable availability childminding tutoring
+unbeatable availability childminding tutoring grab
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
 taking orders taste pick stocking
 """.split())

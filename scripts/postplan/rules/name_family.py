@@ -104,9 +104,17 @@ _FAMILY_AFTER = lazyre.compile(
 # A parent named in full, then their child by year and first name: "our PTA chair, Kirsty Mahmood, and her Year 4
 # twins Amir and Zain".
 _NAMED_PARENT_THEN_CHILD = lazyre.compile(
-    rf"(?<![\w.])(?P<parent>[A-Z][a-z]+)\s+(?P<surname>{_SURNAME})\b[^.!?\n]{{0,40}}?\b(?:her|his|their)\s+"
-    r"(?:(?:Year|Yr|Y)\s?\d{1,2}|Reception|Nursery)\s+(?:son|daughter|twins|boys|girls|children|kids|boy|girl)\s*,?\s+"
-    rf"{_CHILD}\b"
+    rf"(?<![\w.])(?:(?P<titled>{_TITLE})\s+)?(?P<parent>[A-Z][a-z]+)\s+(?P<surname>{_SURNAME})\b[^.!?\n]{{0,120}}?\b"
+    r"(?:her|his|their)\s+"
+    r"(?:(?P<year>(?:Year|Yr|Y)\s?\d{1,2}|Reception|Nursery)\s+)?(?:son|daughter|twins|boys|girls|children|kids|boy|girl)"
+    # with no year group before the child, a class after ("her daughter Anika in 10B"): an author's grown-up
+    # daughter ("Jacqueline Wilson and her daughter Emma") is no pupil
+    rf"\s*,?\s+{_CHILD}\b(?(year)|(?=,?\s+(?:in\s+)?(?:\d{{1,2}}[A-Z]{{1,2}}\b|(?:Year|Yr|Y)\s?\d|Reception|Nursery)))"
+)
+# A parent by title, then whose parent: "Reuben from 9R (yes, Mr Ashworth, our Head of Science, is his dad)".
+_IS_THEIR_PARENT = lazyre.compile(
+    rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b[^.!?\n]{{0,40}}?\b(?:is|['’]s)\s+(?:his|her|their)\s+"
+    rf"{_FAMILY}\b"
 )
 # A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her
 # little brother to Year 2 every morning 💜 Mrs Brannigan, you must be so proud of them both".
@@ -156,7 +164,12 @@ _NTH_OF_FAMILY = lazyre.compile(
     rf"|\b(?i:two|three|four|five|[2-5])\s+generations\s+of\s+(?:the\s+)?(?P<plural>{_SURNAME})(?<=s)\b"
     # "Another Bairstow off to Durham! … now Hannah has her offer"
     rf"|\b(?:Another|another)\s+(?P<another>{_SURNAME})\s+(?=(?:off|heading|joins|joining|starts|starting|through|at)\b)"
+    # "What a week for the Daleys! Harriet AND George both got their badges"
+    rf"|\b(?:for|to|from|of|by)\s+the\s+(?P<family>{_SURNAME})(?<=s)(?=\s*[!.,])"
 )
+# Peoples and royal houses a class studies, which a plural after "the" names more often than a family.
+_HISTORY_PLURALS = frozenset("Tudor Stuart Norman Saxon Roman Viking Victorian Georgian Windsor York Lancaster "
+                             "Plantagenet Hanoverian Edwardian Celt Briton Greek Egyptian Aztec Maya Mayan".split())
 # "the Dalton-Price family on the arrival of baby Ruby! Big brother Alfie in Year 1…": a child of theirs after.
 _SIBLING_AFTER = lazyre.compile(r"\b(?i:big|little|proud|older|younger)\s+(?i:brother|sister)\s+[A-Z]")
 _SIBLINGS_NEAR = 40  # how far after "the Haworth twins" their first names are read as theirs
@@ -207,9 +220,10 @@ def _patterns(present: frozenset[str], tagged: bool) -> frozenset[re.Pattern[str
     hashtag."""
     titled = not present.isdisjoint(_TITLE_WORDS)
     parents = not present.isdisjoint(_PARENT_WORDS)
-    needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS)),
+    needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS) or "the" in present),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
+             (_IS_THEIR_PARENT, titled and parents),
              (_FAMILY_AFTER, tagged or titled or parents or not present.isdisjoint(_KIN_WORDS)),
              (_NAMED_PARENT_THEN_CHILD, not present.isdisjoint(_CHILD_WORDS)),
              (_FAMILY_FIRST, titled and parents), (_PARENT_BY_CHILD, parents),
@@ -245,10 +259,13 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
     for match in (_NTH_OF_FAMILY.finditer(text) if _NTH_OF_FAMILY in patterns else ()):
-        plural = match.group("plural") or ""
+        plural = match.group("plural") or match.group("family") or ""
         surname = match.group("surname") or match.group("another") or plural.removesuffix("es" if plural.endswith("ses")
                                                                                            else "s")
         near = [child for child in children if abs(child.start - match.start()) <= _NEAR]
+        if match.group("family") and (surname in _HISTORY_PLURALS or surname in not_families or names.is_first(surname)
+                                      or surname.lower() in w.LOWER_COMMON or not names.listed_surname(surname)):
+            continue  # "the Daleys!" is a family's only with a surname on the list: "for the Lions!" is a team's
         if near and _surname(surname, names):
             child = min(near, key=lambda child: abs(child.start - match.start()))
             found.append(Name(child.first, surname, child.start, "family"))
@@ -261,7 +278,7 @@ def family_names(text: str, names: NameList, children: tuple[Name, ...] = (),
             child, surname = match.group("child"), match.group("surname")
             if not names.is_first(child) or not _surname(surname, names):
                 continue
-            if pattern is _NAMED_PARENT_THEN_CHILD and not names.is_first(match.group("parent")):
+            if pattern is _NAMED_PARENT_THEN_CHILD and not (match.group("titled") or names.is_first(match.group("parent"))):
                 continue
             found.append(Name(child, surname, match.start(), "family"))
     return tuple(sorted(found, key=lambda name: name.start))
@@ -272,7 +289,8 @@ def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_fam
     """A family named a little after one of the ``children``: a parent, a brother or sister, a grandparent, a
     family's hashtag or a shirt's ("#Okafor9"), a couple cheering, a parent's firm."""
     found = []
-    for pattern, match in [(pattern, each) for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _FAMILY_AFTER)
+    for pattern, match in [(pattern, each) for pattern in (_THEIR_PARENT, _PROUD_PARENT, _THEIR_SIBLING, _FAMILY_AFTER,
+                                                            _IS_THEIR_PARENT)
                            if pattern in patterns for each in pattern.finditer(text)]:
         group = match.groupdict()
         if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS | _SIBLING_WORDS):

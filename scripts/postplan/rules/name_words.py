@@ -192,8 +192,9 @@ VISITOR_AFTER = lazyre.compile(
 # A work named after its maker, after the name: "That Charlie Parker medley", "a Hans Zimmer album".
 WORK_AFTER = lazyre.compile(r"^\s+(?:medley|songbook|album|concerto|symphony|sonata|classics?|tunes|biography|"
                             r"biopic)\b", re.IGNORECASE)
-# A business after a name: "Sam Turner & Sons", "Amy Rowe and Co".
-BUSINESS_AFTER = lazyre.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b)")
+# A business after a name: "Sam Turner & Sons", "Amy Rowe and Co", "Ann Dickinson and the team at Brook Street Co-op".
+BUSINESS_AFTER = lazyre.compile(r"^\s*(?:&|and)\s+(?:Sons?|Daughters?|Co\b|Partners|Son\b|(?:(?:the|her|his|all\s+the)\s+)?"
+                                r"(?:team|staff|crew|volunteers)\s+(?:at|from)\s+(?:the\s+)?[A-Z])")
 # Titles that only an adult holds, even after "pupil" or "school" ("former pupil Dr Aisha Rahman", "our school
 # nurse, Rebecca Holloway").
 ADULT_ONLY_TITLES = frozenset("""dr doctor prof professor rev revd reverend sir dame lord lady cllr pc pcso sgt nurse

@@ -112,7 +112,7 @@ gymnastics sportshall triathlon camping dofe choir band orchestra rehearsal rehe
 performs concert forest finalists finalist heat exhibition u9 u10 u11 u12 u13 u14 u15 u16 u17 u18 experience
 placement placements meets primary exam exams mock mocks squad rowing regatta sailing kayaking canoeing paddling
 allotment allotments delivering qualifiers checkpoint checkpoints staying grading gradings dojo exchange
-busking busk fair stall litter""".split())
+busking busk fair stall litter representing selling riders riding cycling bikeability""".split())
 # Work experience: pupils at named employers for days on end, so a day anywhere in the text says when
 # ("Work experience starts Monday! Good luck to our students at Brookfoot Vets").
 _PLACEMENT = lazyre.compile(r"\b(?:work[- ]experience|(?:work |job |industry )?placements?)\b", re.IGNORECASE)

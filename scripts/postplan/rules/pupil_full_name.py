@@ -250,7 +250,8 @@ _FAMILY_CUES = lazyre.compile(r"['’]s\s|\b(?:of|to)\s|\b(?:family|household|cl
                               r"triplets|sisters?|brothers?|dynasty)\b"
                               r"|\b(?:Dear|Hi|Hello|To)\s|\b(?i:her|his|their)\s+(?i:mum|mummy|dad|daddy|mother|father|parents|"
                               r"nan|nana|gran|granny|grandma|grandad)\b"
-                              rf"|#[A-Z]|\b{KIN}\s"  # a family's or a player's hashtag, a grandparent
+                              # a family's or a player's hashtag, a grandparent, "for the Daleys!"
+                              rf"|#[A-Z]|\b{KIN}\s|\bthe\s+[A-Z][a-z]+s\s*[!.,]"
                               r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:and|&)\s|['’]s?\s+(?:firm|business|company)\b")
 
 
