@@ -106,7 +106,9 @@ _COMPLAINT = (
     r"(?:negative\s+|unkind\s+|online\s+|public\s+)?(?:comments?|complaints?|criticism|concerns\s+(?:posted|raised\s+"
     r"online|on)|posts|tweets|rumou?rs|reviews|messages\s+(?:posted|online|on))\b"
     r"|\bre:?\s+(?:the\s+|your\s+|all\s+the\s+|some\s+(?:of\s+the\s+)?)?(?:comments|complaints|replies|criticism)\s+"
-    r"(?:about|on|regarding|over)\b"  # "Re the comments about ticket prices: …"
+    r"(?:(?:from|by)\s+[^.:!?\n]{1,40}?\s+)?(?:about|on|regarding|over|asking)\b"  # "Re the comments about prices"
+    r"|\bwe\s+know\s+(?:some|a\s+few|many|lots)\s+of\s+you\s+(?:were(?:n['’]t|\s+not)|are(?:n['’]t|\s+not))\s+"
+    r"(?:happy|pleased|keen)\b"  # "We know some of you weren't happy about the letter. … don't shoot the messenger!"
     r"|\b(?:won(?:'|’)?t|will\s+not|shall\s+not)\s+be\s+(?:discussing|debating|commenting\s+on|responding\s+to)\s+"
     r"(?:this|it|that|the\s+matter)\s+(?:any\s+)?further\b(?!\s+(?:until|till|before|at|in|on|this|next|today|tomorrow))"
     r"|\b(?:despite|contrary\s+to)\s+(?:what\s+)?(?:some|a\s+few|certain|recent)\s+(?:parents|people|comments|"
@@ -293,7 +295,7 @@ told stop regarding re remarks going discussing debating revisiting entering com
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
 rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations replies tagging
 whinging whingeing
-insinuations""".split())),
+insinuations happy pleased keen""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""whichever disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

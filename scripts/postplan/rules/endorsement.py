@@ -123,7 +123,15 @@ _ADVERT = lazyre.compile(
     # and grab their meal deal, only £3.50"
     r"|\bbest\s+(?:electricians?|plumbers?|builders?|roofers?|decorators?|joiners?|mechanics?|garage|cleaners?|"
     r"gardeners?|caterers?|locksmiths?|glaziers?)\s+(?:in|around)\s+(?=(?-i:[A-Z]))"
-    r"|\bgrab\s+(?:their|a|one\s+of\s+their)\s+(?:meal\s+deal|deal|offer|bargain)s?\b",
+    r"|\bgrab\s+(?:their|a|one\s+of\s+their)\s+(?:meal\s+deal|deal|offer|bargain)s?\b"
+    # Classes, patients or a sale drummed up: "join their Saturday classes for just £6 a go", "is taking on new NHS
+    # patients … Mention Calderbrook when you ring", "Their sale is on this weekend", "their 3 for £2 tins"
+    r"|\b(?:classes|sessions|lessons|membership)\s+for\s+just\s+£\d"
+    r"|\bfirst\s+\w+\s+(?:weeks?|sessions?|classes|lessons?)\s+(?:are|is)\s+free\b(?=[^.!?\n]{0,20}\bthen\b)"
+    r"|\btaking\s+on\s+new\s+(?:NHS\s+)?patients\b"
+    r"|\bmention\s+(?-i:[A-Z])\w+\s+when\s+you\s+(?:ring|call|book|order|visit)\b"
+    r"|\btheir\s+(?:sale|offer|deal)s?\s+(?:is|are)\s+on\b|\btheir\s+\d+\s+for\s+£\d"
+    r"|\bworth\s+every\s+penny\b|\bbefore\s+the\s+offer\s+ends\b",
     re.IGNORECASE,
 )
 
@@ -132,7 +140,7 @@ _TRIGGERS = frozenset("""storefront affiliate sponsored brought buy sale off dis
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-unbeatable availability childminding tutoring grab
+unbeatable availability childminding tutoring grab just first taking mention penny their
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
 taking orders taste pick stocking
 """.split())

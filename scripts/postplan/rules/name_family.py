@@ -179,6 +179,8 @@ _NEAR = 150  # how far from the family a child's first name is read as one of it
 # not "Next up: An Inspector Calls and the Birling family" after a sentence about Lennie in a set text.
 _SPOKEN_TO = lazyre.compile(r"\s*(?:[,!:–—-]|\((?=[A-Z]))")  # "Marsden family, …", "the Whitaker family (Maisie, 2C)"
 _THEIR_CHILD = lazyre.compile(r"\b(?:her|his|him|their|them|she|he|proud|son|daughter|child)\b", re.IGNORECASE)
+_THEY_BROUGHT = lazyre.compile(r"[^\w\n]*[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+(?:carried|brought|made|baked|"
+                               r"delivered|wrapped|collected|dropped)\b")
 
 
 _NEVER_SURNAMES = frozenset(w.NOT_SURNAMES | {m.title() for m in (*w.MONTHS, *w.WEEKDAYS)}
@@ -199,7 +201,10 @@ def _ties(text: str, match: re.Match[str]) -> bool:
         return True
     opened = max(text.rfind(stop, 0, match.start()) for stop in (".", "!", "?", "\n")) + 1
     ends = [found for found in (text.find(stop, match.end()) for stop in (".", "!", "?", "\n")) if found >= 0]
-    return bool(_THEIR_CHILD.search(text, opened, min(ends, default=len(text))))
+    ended = min(ends, default=len(text))
+    # or the next sentence opens with children bringing what the family gave: "… the Kowalczyk family for the box of
+    # tins! Filip and Zuzia carried it all the way in"
+    return bool(_THEIR_CHILD.search(text, opened, ended) or _THEY_BROUGHT.match(text, ended + 1))
 
 
 # The words each pattern needs somewhere in the text (a quick test: most texts have none of them).

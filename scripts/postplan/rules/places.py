@@ -134,10 +134,10 @@ _LIVE_BEING = frozenset("re are be is will currently here arrived".split())
 # Capitalised words after "at", "to" or "in" that are not places, or are places at school.
 _NOT_PLACES = frozenset(
     """Year Years Reception Nursery KS1 KS2 KS3 KS4 EYFS School Class Classes Key Stage Mr Mrs Ms Miss Dr Our We I
-    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast
-    Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO
+    Sports Christmas Easter Half Term Parents Families Everyone All Main Music Dining MUGA Assembly Breakfast German
+    Tea Lunch Team PE This Home First Second After Homework Wraparound Sixth TBC TBA TBD XXX XX TODO Spanish French
     Teams Zoom Google Classroom Moodle Showbie Seesaw Arbor ParentPay Tapestry Dojo ClassDojo Sparx PTA PTFA PFA
-    Governors NASA Back Front Top Bottom End Start UK Britain England Scotland Wales Europe World""".split()
+    Governors NASA Back Front Top Bottom End Start UK Britain England Scotland Wales Europe World Latin""".split()
 ) | {word.title() for word in MONTHS + WEEKDAYS} | {f"{day.title()}s" for day in WEEKDAYS}
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
@@ -358,7 +358,7 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
-_SCHOOL_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+)?(?:hall|playground|gates?)\b", re.I)
+_OWN_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+){,2}(?:hall|playground|gates?)\b", re.I)
 _SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
 _MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b", re.I)
 _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
@@ -366,13 +366,13 @@ _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+of
 
 
 def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
-    """A journey and its time. Dropping off, picking up and arriving happen at school every day: they count only on an
-    outing or with a place away, not at the school's hall or gates; a coach or a departure always counts."""
+    """A journey and its time: a coach or a departure always; dropping off, picking up or arriving, not at school."""
     travel = _TRAVEL.search(sentence)
     if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence) or _SCHOOL_BUS.search(sentence) and not away):
         return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
-    here = travel is not None and travel.group().lower().startswith(("drop", "pick")) and _SCHOOL_SPOT.search(sentence)
+    arriving = travel and (travel.group().lower()[:4] in ("drop", "pick") or not away and "arriv" in sentence)
+    here = arriving and _OWN_SPOT.search(sentence)  # dropped off, or a bus arriving, at the school's own gates
     if travel and time and (away or _JOURNEY.search(sentence)) and not here:
         return f"{travel.group()} … {time.group()}", travel.start()
     return None

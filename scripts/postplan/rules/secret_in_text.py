@@ -128,13 +128,21 @@ _SECRET = lazyre.compile(
     r"|\b(?:temporary|temp|one-?time|first-?time|default|starter)\s+(?:login|log-?in|password|passcode|code|pin|word)\s+"
     r"(?:[^.!?\n]{0,30}?\s(?:is|are)\s+|is\s+|:\s*)?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
-    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word|access\s+word|unlock\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
+    r"|\b(?:buzzword|passphrase|code\s*word|secret\s+word|magic\s+word|log-?in\s+word|access\s+word|unlock\s+word|"
+    r"entry\s+word)[\s,]+(?:[^.!?\n]{0,30}?\s)?"
     r"(?:is\s+|:\s*)[\"'“]?[\w!@#$%^&*.-]{4,}"
     # A word to type when asked, a code told by what it is, a login's boxes: "when it asks for the entry word, type
     # bishop47", "it's the year the school opened, then the hall number (so 1974 then 2)", "Top box: 4W-CALD".
     r"|\b(?:entry|access|class|secret|join|club)\s+word,?\s+(?:type|enter|put\s+in|use)\s+[\"'“]?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
     r"|\b(?:keypad|door\s+code|code)\b[^\n]{0,120}?\((?:so|i\.?e\.?|that['’]?s)\s+\d{3,6}(?:\s+then\s+\d{1,4})?\)"
+    # A combination or a keypad number given as digits to put in, a login that is "now" something: "the shed
+    # combination hasn't changed (1-9-7-0)", "pop 2580 into the box by the gate", "the log-in … It's now Calder!M27"
+    r"|\b(?:lock|padlock|shed|door|gate|locker|safe|cupboard|cabinet)\s+combination\b[^\n]{0,40}?\(?\b\d(?:-\d){2,5}\b"
+    r"|\b(?:class|reset)\s+word\b[^.!?\n]{0,30}?\s(?:is|:)\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
+    r"|\bpop\s+\d{3,8}\s+(?:into|in)\s+(?:the\s+)?(?:box|keypad|key\s*safe|pad|lock)\b"
+    r"|\blog-?\s?in\b[^\n]{0,80}?\b(?:it['’]s|is)\s+now\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])"
+    r"[\w!@#$%^&*.-]{6,}"
     r"|\b(?:top|first)\s+box\s*:\s*(?=[\w-]*\d)[\w-]{3,}[^\n]{0,40}?\b(?:second|bottom|next)\s+box\s*:"
     # The word after a comma: "Log in with this term's class word, scarab27".
     r"|\b(?:class|secret|magic|log-?in|code)\s*word,\s*[\"'“]?(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{4,}"
@@ -207,7 +215,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box""".split())
+cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box reset pop""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")

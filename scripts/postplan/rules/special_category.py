@@ -53,7 +53,7 @@ _KINDS = {"health": "a health detail of {}", "needs": "a special educational nee
           "care": "the care status of {} (in care, fostered or adopted)", "custody": "who may collect {}",
           "bereavement": "a bereavement in the family of {}", "family": "the family circumstances of {}",
           "language": "the language needs of {}", "absence": "an absence of {}",
-          "belief": "the religion or beliefs of {}"}
+          "belief": "the religion or beliefs of {}", "safeguarding": "a safeguarding concern about {}"}
 
 
 def check(post: Post, context: Context) -> Iterable[Problem]:
