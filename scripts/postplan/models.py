@@ -360,11 +360,16 @@ class Repository(BaseModel):
     def campaign(self, campaign_id: str | None) -> Campaign | None:
         return self.campaigns_by_id.get(campaign_id) if campaign_id else None
 
+    @cached_property
+    def term_spans(self) -> list[tuple[dt.date, dt.date]]:
+        """Each term's first and last day, made once: every post asks (a trust's calendar holds years of terms)."""
+        return [(term.start, term.end) for term in self.terms]
+
     def in_term(self, day: dt.date) -> bool:
-        return any(t.start <= day <= t.end for t in self.terms)
+        return any(start <= day <= end for start, end in self.term_spans)
 
     def school_day(self, day: dt.date) -> bool:
-        return is_school_day(day, [(t.start, t.end) for t in self.terms])
+        return is_school_day(day, self.term_spans)
 
     def goes_out(self, publish_at: dt.datetime) -> dt.datetime:
         """When a post written for ``publish_at`` really goes out: at the first posting slot from then."""
