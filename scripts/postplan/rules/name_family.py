@@ -42,7 +42,9 @@ _FAMILY_FIRST = lazyre.compile(
 # A parent by title or by name, then whose parent they are: "Mrs Delacroix-Webb, Élodie's mum in 9F", "Mr Okoro (Tobi's dad)",
 # "Claire Mistry (Aarav's mum in 2B)".
 _PARENT_BY_CHILD = lazyre.compile(
-    rf"(?<![\w.])(?:{_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?-i:[A-Z][a-z]+)\s+)(?P<surname>{_SURNAME})\s*[,(–—-]\s*{_CHILD}['’]s\s+"
+    rf"(?<![\w.])(?:{_TITLE}\s+(?:(?:and|&)\s+{_TITLE}\s+)?|(?-i:[A-Z][a-z]+)\s+)(?P<surname>{_SURNAME})"
+    r"(?:\s+(?:from|at)\s+the\s+[a-z][a-z ]{1,30}?)?"  # "Dr Pickles from the university (Imogen's mum in 8T!)"
+    rf"\s*[,(–—-]\s*{_CHILD}['’]s\s+"
     rf"(?:(?:lovely|amazing|wonderful|brilliant|kind)\s+)?{_FAMILY}\b"
 )
 # A couple thanked by title, then their child and "his dad" a sentence on: "Thank you to Mr and Mrs Achterberg
@@ -91,7 +93,7 @@ KIN = r"(?:Nana|Nanna|Nan|Grandma|Grandad|Granddad|Grandpa|Granny|Gran)"  # not 
 _FAMILY_AFTER = lazyre.compile(
     rf"(?<![\w.]){KIN}\s+(?:(?:&|and)\s+{KIN}\s+)?(?P<surname>{_SURNAME})\b(?!\s*[&+]|\s+and\s+[A-Z])"
     rf"|#(?:(?i:team|go)(?P<tagged>{_SURNAME})(?:s|Family|Fam|Crew|Clan)?|(?P<family>{_SURNAME})(?:Family|Fam|Clan|Crew|"
-    r"Household)(?:[A-Z]\w*)?)\b"  # "#TeamBairstow", "#HaighFamilyChallenge"
+    r"Household|(?P<siblings>Twins|Triplets|Sisters|Brothers|Siblings))(?:[A-Z]\w*)?)\b"  # "#TeamBairstow", "#HorsfallTwins"
     rf"|#(?P<numbered>{_SURNAME})\d{{1,2}}\b"  # a player's surname and shirt number: "Kezia, you are UNREAL. #Okafor9"
     # A couple by title, cheering after the child: "Priya on her bronze! Mr and Mrs Patel were screaming louder…"
     rf"|(?<![\w.]){_TITLE}\s+(?:and|&)\s+{_TITLE}\s+(?P<couple>{_SURNAME})\s+(?:were|was)\s+(?:\w+\s+)?"
@@ -298,7 +300,8 @@ def _after_child(text: str, names: NameList, children: tuple[Name, ...], not_fam
                                                             _IS_THEIR_PARENT)
                            if pattern in patterns for each in pattern.finditer(text)]:
         group = match.groupdict()
-        if (group.get("tagged") or group.get("family")) and present.isdisjoint(_PARENT_WORDS | _SIBLING_WORDS):
+        if (group.get("tagged") or group.get("family")) and not group.get("siblings") \
+                and present.isdisjoint(_PARENT_WORDS | _SIBLING_WORDS):
             continue  # "#TeamYorkshire" is a county's: a family's hashtag goes with the family ("her grandparents")
         tag = group.get("numbered") or group.get("family")
         if tag and not names.listed_surname(tag):

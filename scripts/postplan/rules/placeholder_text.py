@@ -61,6 +61,8 @@ _PLACEHOLDER = lazyre.compile(
     r"|\b[A-Z]{3,}(?:\s+[A-Z]{3,})?\s+HERE\b|\bINSERT(?:\s+[A-Z]{2,}){1,4}\b"  # DATE HERE, INSERT BOOK TITLE
     # a mail merge's field left in, an officer's name never filled in: "Hi FORENAME's grown-ups", "PC INSERT"
     r"|\b(?:FORE|SUR|FIRST|LAST|CHILD|PUPIL)_?NAME\b|\b(?:PC|PCSO|Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+INSERT\b"
+    # a number or a day still to fill in: "__ golds, 21 silvers", "handed out in assembly on DAY"
+    r"|(?<!\S)__(?=\s)|\b(?:on|by|this|next)\s+DAY\b"
     r"|\b(?i:insert\s+(?:the\s+|a\s+|your\s+)?(?:date|time|link|name|names|photo|picture|amount|price|venue|"
     r"details|url|text|event|title|child|pupil)|(?:add|enter|put)\s+(?:the\s+|a\s+)?(?:date|time|link|name|names|"
     r"photo|picture|amount|price|venue|details|url|text|event|title)\s+here)\b"
@@ -83,7 +85,7 @@ _PLACEHOLDER = lazyre.compile(
 )
 # A quick look first: a text with none of these cannot hold a blank (most texts, skipped cheaply).
 _MARKS = lazyre.compile(r"[<{\[%$]|\?\?| X|\dXX|##|HERE|T\.B\.|___|\((?i:check|confirm|ask|chase)\s|NAME|VENUE|TIME|DATE|"
-                        r"INSERT")
+                        r"INSERT|__|DAY")
 _MARK_WORDS = frozenset("tbc tba tbd tbcs xx xxx xxxx todo fixme tktk ipsum amet insert dd hh delete".split())
 
 

@@ -142,7 +142,7 @@ _NOT_PLACES = frozenset(
 _ON_SITE_ENDINGS = ("Room", "Classroom", "Suite", "Playground", "Office", "Reception")
 # Places at school when named alone ("in the Hall"), but not as part of a name ("the Hall for Cornwall").
 _ON_SITE_ALONE = frozenset("""Hall Library Field Playground Classroom Forest Garden Gym Pool Canteen Hub Base Den Nest
-Studio Lounge Pod Zone Annexe Atrium Quad Courtyard Refectory Cafeteria Chapel""".split())
+Studio Lounge Pod Zone Annexe Atrium Quad Courtyard Refectory Cafeteria Chapel Lab Labs Laboratory""".split())
 # Words that make a capitalised phrase a venue ("Truro Leisure Centre"): after "to" or "in", only a venue
 # counts as a place (not "in the Cornwall primary schools gala"); after "at", any place does.
 _VENUES = frozenset("""Centre Center Park Hotel School Academy College Stadium Ground Grounds Club Pool Leisure Hall
@@ -152,9 +152,7 @@ Cinema Bowl Lanes Estate Village Hub Studios Gym Baths Lido Track Court Courts P
 Priory Aquarium Sanctuary Reserve Trail Forest Lake Valley Point Island Mine Railway Airport Outdoor University Campus
 Mosque Masjid Gurdwara Temple Mandir Synagogue Vihara Minster Hospice Observatory Planetarium Gallery Pantry
 Foodbank Allotments Boathouse Marina Guesthouse Hostel Bunkhouse Campsite YHA Plaza Piazza Square Platz Crags Crag Falls
-Gorge Fell Pike Tarn Scar Ridge Waterfall Beacon Peak Summit Reservoir
-RUFC RFC FC AFC
-CC""".split())
+Gorge Fell Pike Tarn Scar Ridge Waterfall Beacon Peak Summit Reservoir RUFC RFC FC AFC CC""".split())
 
 
 # A venue named with no "at" before it ("Fridays 4pm, Helston Cricket Club"); not a school, which is more
@@ -296,8 +294,8 @@ def _off_site(place: str, not_places: frozenset[str]) -> bool:
 _STAGES = frozenset("final finals semi-final semi-finals quarter-final quarter-finals cup league play-offs".split())
 _ANY_PLACE_AFTER = frozenset({"at", "visiting", "outside", "behind", "opposite", "beside"})
 _PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Cllr Councillor Sir Dame Lord Lady Rev Revd".split())
-_THANKED = lazyre.compile(r"\b(?:thank\s+you|thanks|shout[- ]?outs?|a\s+big\s+thank\s+you|hats\s+off|credit)\s*$",
-                          re.IGNORECASE)
+_THANKED = lazyre.compile(r"\b(?:thank\s+you|thanks|shout[- ]?outs?|a\s+big\s+thank\s+you|hats\s+off|credit)"
+                          r"(?:\b[^.!?\n]*,\s+and)?\s*$", re.IGNORECASE)  # "Thank you to the Mayor …, and to the Rotary"
 _VISITOR_BEFORE = lazyre.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor)\.?(?:\s+[A-Z][\w'’-]+){1,2}\s*$")
 
 
@@ -358,7 +356,8 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
-_OWN_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+){,2}(?:hall|playground|gates?)\b", re.I)
+_OWN_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+){,2}(?:hall|playground|gates?|entrance)\b",
+                           re.I)
 _SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
 _MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b", re.I)
 _BARE_HOUR = lazyre.compile(r"\b(?:leaves?|leaving|departs?|departing|sets?\s+off)\b[^.!?\n]{0,30}?\bat\s+(?:[1-9]|1[0-2])"
@@ -371,7 +370,7 @@ def _travel_time(sentence: str, away: bool) -> tuple[str, int] | None:
     if travel and (_PARKED.search(sentence) or _MISSED_BUS.search(sentence) or _SCHOOL_BUS.search(sentence) and not away):
         return None  # the minibus parked at school for the afternoon, "late for the bus" or the late bus home
     time = (TIME.search(sentence) or _BARE_HOUR.search(sentence)) if travel else None  # "Coach leaves … at 9"
-    arriving = travel and (travel.group().lower()[:4] in ("drop", "pick") or not away and "arriv" in sentence)
+    arriving = travel and (travel.group().lower()[:4] in ("drop", "pick", "coll") or not away and "arriv" in sentence)
     here = arriving and _OWN_SPOT.search(sentence)  # dropped off, or a bus arriving, at the school's own gates
     if travel and time and (away or _JOURNEY.search(sentence)) and not here:
         return f"{travel.group()} … {time.group()}", travel.start()
