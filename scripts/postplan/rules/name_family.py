@@ -116,7 +116,7 @@ _NAMED_PARENT_THEN_CHILD = lazyre.compile(
 # A parent by title, then whose parent: "Reuben from 9R (yes, Mr Ashworth, our Head of Science, is his dad)".
 _IS_THEIR_PARENT = lazyre.compile(
     rf"(?<![\w.]){_TITLE}\s+(?P<surname>{_SURNAME})\b[^.!?\n]{{0,40}}?\b(?:is|['’]s)\s+(?:his|her|their)\s+"
-    rf"{_FAMILY}\b"
+    rf"{_FAMILY}\b(?!['’])"  # not "Mrs Patel is her mum's friend"
 )
 # A parent told by title how proud they must be, after their child: "Shout out to Mia, who has walked her
 # little brother to Year 2 every morning 💜 Mrs Brannigan, you must be so proud of them both".
@@ -227,7 +227,8 @@ def _patterns(present: frozenset[str], tagged: bool) -> frozenset[re.Pattern[str
     hashtag."""
     titled = not present.isdisjoint(_TITLE_WORDS)
     parents = not present.isdisjoint(_PARENT_WORDS)
-    needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)), (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS) or "the" in present),
+    needs = ((_SURNAMED_FAMILY, not present.isdisjoint(_GROUP_WORDS)),
+             (_NTH_OF_FAMILY, not present.isdisjoint(_COUNT_WORDS) or "the" in present),
              (_THEIR_PARENT, parents), (_PROUD_PARENT, titled and "proud" in present),
              (_THEIR_SIBLING, not present.isdisjoint(_SIBLING_WORDS)), (_CHILD_FIRST, parents),
              (_IS_THEIR_PARENT, titled and parents),

@@ -356,7 +356,7 @@ def _staff(sentence: str, not_places: frozenset[str]) -> tuple[str, int] | None:
 _PARKED = lazyre.compile(r"\b(?:minibus|coach|bus)\b[^.!?\n]{0,30}?\b(?:will\s+be\s+|is\s+|are\s+)?parked\b", re.IGNORECASE)
 
 
-_OWN_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+){,2}(?:hall|playground|gates?|entrance)\b",
+_OWN_SPOT = lazyre.compile(r"\b(?:in|at|on)\s+(?:the\s+)?(?:main\s+|school\s+|sports\s+){,2}(?:hall|playground|gates?|entrance)\b(?!\s+(?:to|of)\b)",
                            re.I)
 _SCHOOL_BUS = lazyre.compile(r"\b(?:late|school|after-school|home)\s+bus(?:es)?\b", re.IGNORECASE)
 _MISSED_BUS = lazyre.compile(r"\b(?:late\s+for|miss(?:es|ed|ing)?|catch(?:es|ing)?)\s+(?:the|their|his|her)\s+bus\b", re.I)

@@ -148,7 +148,8 @@ _SECRET = lazyre.compile(
     # with 8351", "opens with the year Galileo first spotted Jupiter's moons", "your surname followed by brook27"
     r"|\bpadlock(?:['’]s|\s+is)\s+\d{3,6}\b|\btype\s+\d{3,8}\s+when\s+(?:it|the\s+app|the\s+site)\s+asks\b"
     r"|\bgame\s+(?:code|pin)\s*:?\s*\d{3}\s?\d{3,4}\b"
-    r"|\b(?:box|lock|door|gate|cupboard|padlock|key\s*safe|locker|shed)\b[^.!?\n]{0,40}?\bopens?\s+with\s+(?:\d{3,8}\b|the\s+year\b)"
+    r"|\b(?:box|lock|door|gate|cupboard|padlock|key\s*safe|locker|shed)\b[^.!?\n]{0,40}?\bopens?\s+with\s+"
+    r"(?:\d{3,8}\b|the\s+year\b)"
     r"|\b(?:your|their)\s+(?:surname|first\s+name|name)\s+(?:followed\s+by|then|and\s+then|\+)\s+[\"'“]?"
     r"(?=[\w!@#$%^&*.-]*\d)[\w!@#$%^&*.-]{3,}"
     r"|\b(?:top|first)\s+box\s*:\s*(?=[\w-]*\d)[\w-]{3,}[^\n]{0,40}?\b(?:second|bottom|next)\s+box\s*:"
@@ -223,7 +224,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box reset pop game opens followed""".split())
+cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box reset pop game followed""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
