@@ -295,7 +295,7 @@ told stop regarding re remarks going discussing debating revisiting entering com
 understand appreciate frustration anger annoyance disappointment debate argue sorry decision hear enough rang phoned
 rung emailed saying those heard said thinks thought feels felt raised suggested asking accusations replies tagging
 whinging whingeing
-insinuations happy pleased keen""".split())),
+insinuations know""".split())),
     Kind.REBUKE: (lazyre.compile(_REBUKE, re.IGNORECASE), frozenset("""whichever disappointing disappointed behaviour conduct
 attitude minority handful down rude unacceptable disrespectful misbehaving embarrassment embarrassing disgrace
 disgraceful shameful unkind silly selfish letting behaved shame poor appalling shocking abusive aggressive

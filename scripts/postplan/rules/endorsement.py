@@ -140,7 +140,7 @@ _TRIGGERS = frozenset("""storefront affiliate sponsored brought buy sale off dis
 offer delivery limited check ad advert spon gifted recommend recommended try visit follow like check down pop
 disappointed sent treat stars best share win mention enter tag retweet market switch should must need needs
 bogof price prices reduced slashed stocks grab deals offers 3 three cheaper quality value shopping regret quote
-unbeatable availability childminding tutoring grab just first taking mention penny their
+unbeatable availability childminding tutoring weeks sessions session classes lessons lesson membership
 store branch showroom stocked selling serving bottle bottles cans worth book discounts early doing offering running
 taking orders taste pick stocking
 """.split())

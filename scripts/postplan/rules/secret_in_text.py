@@ -61,7 +61,9 @@ _SECRET = lazyre.compile(
     r"combination)[,:]?\s+"
     r"(?:is\s+|:\s*)?(?:now\s+)?\d(?:[\s-]?\d){2,7}\b"
     r"(?![%.,:]\d|\s*(?:years?|metres?|m|cm|%|people|pupils|children|kg|miles|minutes|mins)\b)"
-    # A lock's new number after "it's": "the padlock on the top paddock gate has changed, it's 4719 now".
+    # A lock's new number after "it's", or the padlock's own: "the padlock on the top paddock gate has changed, it's 4719
+    # now", "The padlock's 1966" ("the padlock is 1966" is read above).
+    r"|\bpadlock['’]s\s+\d{3,6}\b"
     r"|\b(?:padlock|keypad|gate|door|lock|key ?safe)\b[^.!?\n]{0,60}?\b(?:it(?:'|’)s|is\s+now)\s+\d{3,8}[#*]?(?![\d:.])"
     # A keypad's number after a colon a few words on: "the keypad number hasn't changed since last term: 4471 then #".
     r"|\bkeypad\b[^.!?\n]{0,60}?:\s*\d{3,8}[#*]?(?![\d:.])"
@@ -143,10 +145,9 @@ _SECRET = lazyre.compile(
     r"|\bpop\s+\d{3,8}\s+(?:into|in)\s+(?:the\s+)?(?:box|keypad|key\s*safe|pad|lock)\b"
     r"|\blog-?\s?in\b[^\n]{0,80}?\b(?:it['’]s|is)\s+now\s+[\"'“]?(?=[\w!@#$%^&*.-]*\d)(?=[\w!@#$%^&*.-]*[A-Za-z])"
     r"[\w!@#$%^&*.-]{6,}"
-    # A padlock's number, a number to type when asked, a game's code, a box or lock that opens with a number or a year,
-    # a starter password from a name: "The padlock's 1966", "type 2719 when it asks", "game code 482 6613", "now opens
-    # with 8351", "opens with the year Galileo first spotted Jupiter's moons", "your surname followed by brook27"
-    r"|\bpadlock(?:['’]s|\s+is)\s+\d{3,6}\b|\btype\s+\d{3,8}\s+when\s+(?:it|the\s+app|the\s+site)\s+asks\b"
+    # A number to type when asked, a game's code, a box or lock that opens with a number or a year, a starter password
+    # from a name: "type 2719 when it asks", "game code 482 6613", "now opens with 8351", "opens with the year Galileo first spotted Jupiter's moons", "your surname followed by brook27"
+    r"|\btype\s+\d{3,8}\s+when\s+(?:it|the\s+app|the\s+site)\s+asks\b"
     r"|\bgame\s+(?:code|pin)\s*:?\s*\d{3}\s?\d{3,4}\b"
     r"|\b(?:box|lock|door|gate|cupboard|padlock|key\s*safe|locker|shed)\b[^.!?\n]{0,40}?\bopens?\s+with\s+"
     r"(?:\d{3,8}\b|the\s+year\b)"
@@ -224,7 +225,7 @@ _SECRET = lazyre.compile(
 _TRIGGERS = frozenset("""password passcode passwd pwd pin wi fi wifi api key apikey api_key secret token bearer code
 keypad combo combination passphrase network door gate padlock lock username buzzword temporary temp login log starter
 word say pass shared use join sticky punch tap type sign magic locker lockers padlocks cabinet cabinets
-cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box reset pop game followed""".split())
+cupboard cupboards teams zoom meeting unlock opens setup starter portal entry box reset followed""".split())
 _LONG = lazyre.compile(r"[\w-]{20,}")
 # A long run of upper- and lower-case letters and digits, as keys look (case matters here).
 _KEY_LIKE = lazyre.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[\w-]{32,}\b")
